@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Parsed once at start-up; nothing else reads `process.env`.
+ */
+const ConfigSchema = z.object({
+  /** HTTP port of the web server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Listen address. */
+  HOST: z.string().default('0.0.0.0'),
+  /** When set, use this PostgreSQL server instead of the embedded one. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded PostgreSQL cluster and other local state. */
+  JZ_DATA_DIR: z.string().default('./data'),
+  /** Port of the embedded PostgreSQL; 0 picks a free one. */
+  JZ_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Password of the demo accounts (demo mode only). */
+  JZ_DEMO_PASSWORD: z.string().min(6).default('jingzhun-demo'),
+  /** Seed of the demo generator. */
+  JZ_DEMO_SEED: z.coerce.number().int().default(2014),
+  /** Scale factor of the demo county (1 = about 55,000 households). */
+  JZ_DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
+  /** County code of the demo (6 digits). */
+  JZ_DEMO_COUNTY: z.string().regex(/^\d{6}$/).default('433124'),
+  /** Session lifetime in hours. */
+  JZ_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Maximum login attempts per minute and address. */
+  JZ_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Log level of the server. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const merged = { ...parsed.data, ...overrides };
+  return { ...merged, dataDir: path.resolve(merged.JZ_DATA_DIR) };
+}

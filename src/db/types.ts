@@ -1,0 +1,189 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Database types, one file (STYLE.md §9). numeric columns come back from `pg` as strings. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NullableNumeric = ColumnType<string | null, number | string | null, number | string | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateCol = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionTable {
+  code: string;
+  level: number;
+  parent_code: string | null;
+  name: string;
+  is_poverty_county: Generated<boolean>;
+  is_poor_village: Generated<boolean>;
+  is_western: Generated<boolean>;
+  synthetic: Generated<boolean>;
+}
+
+export interface CodeListTable {
+  list: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort: Generated<number>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  scope_code: string;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface HouseholdTable {
+  id: Generated<string>;
+  household_no: string;
+  village_code: string;
+  group_no: number | null;
+  address: string | null;
+  phone: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  id_standard: string | null;
+  household_type: string;
+  status: string;
+  status_date: ColumnType<string | null, string | null | undefined, string | null>;
+  registered_year: number | null;
+  exit_year: number | null;
+  monitoring_category: string | null;
+  main_cause: string | null;
+  other_causes: ColumnType<string[], string[] | undefined, string[]>;
+  size: Generated<number>;
+  head_name: string | null;
+  land_cultivated_mu: NullableNumeric;
+  land_forest_mu: NullableNumeric;
+  house_area_m2: NullableNumeric;
+  house_structure: string | null;
+  house_year: number | null;
+  house_grade: string | null;
+  relocated: Generated<boolean>;
+  electricity: Generated<boolean>;
+  fuel: string | null;
+  safe_water: Generated<boolean>;
+  sanitary_toilet: Generated<boolean>;
+  paved_access: Generated<boolean>;
+  road_distance_km: NullableNumeric;
+  market_distance_km: NullableNumeric;
+  coop_member: Generated<boolean>;
+  enterprise_tie: Generated<boolean>;
+  industry_type: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberTable {
+  id: Generated<string>;
+  household_id: string;
+  name: string;
+  sex: string;
+  id_type: Generated<string>;
+  id_number: string;
+  birth_date: DateCol;
+  relation: string;
+  ethnicity: string | null;
+  education: string | null;
+  student_status: string | null;
+  out_of_school_reason: string | null;
+  health: string | null;
+  disability_grade: number | null;
+  labour_capacity: string | null;
+  migrant_place: string | null;
+  migrant_months: number | null;
+  migrant_monthly_wage: number | null;
+  welfare_job_months: number | null;
+  ins_basic_medical: Generated<boolean>;
+  ins_critical_illness: Generated<boolean>;
+  ins_medical_assistance: Generated<boolean>;
+  ins_pension: Generated<boolean>;
+  is_dibao: Generated<boolean>;
+  is_tekun: Generated<boolean>;
+  member_status: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface HouseholdYearTable {
+  household_id: string;
+  year: number;
+  village_code: string;
+  size: number;
+  status: string;
+  wage_income: Numeric;
+  business_income: Numeric;
+  production_cost: Numeric;
+  property_income: Numeric;
+  transfer_income: Numeric;
+  transfer_dibao: Numeric;
+  transfer_pension: Numeric;
+  transfer_eco: Numeric;
+  medical_cost: Numeric;
+  net_income: Numeric;
+  per_capita_income: Numeric;
+}
+
+export interface StatusHistoryTable {
+  id: Generated<string>;
+  household_id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_on: DateCol;
+  reason: string;
+  actor_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  region_code: string | null;
+  before: Json;
+  after: Json;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: Json;
+}
+
+export interface DB {
+  region: RegionTable;
+  code_list: CodeListTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  household: HouseholdTable;
+  member: MemberTable;
+  household_year: HouseholdYearTable;
+  status_history: StatusHistoryTable;
+  audit_event: AuditEventTable;
+  app_meta: AppMetaTable;
+}
+
+export type Household = Selectable<HouseholdTable>;
+export type NewHousehold = Insertable<HouseholdTable>;
+export type HouseholdUpdate = Updateable<HouseholdTable>;
+export type Member = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type Region = Selectable<RegionTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
