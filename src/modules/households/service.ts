@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { maskIdNumber } from '../../domain/masking.js';
+import { permissionsOf } from '../../domain/roles.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import { recordAudit } from '../audit/service.js';
+import type { RegionService } from '../regions/service.js';
+import { regionRepository } from '../regions/repository.js';
+import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
+import { householdRepository, type HouseholdFilter } from './repository.js';
+
+export interface ListQuery {
+  region: string;
+  status?: string | undefined;
+  type?: string | undefined;
+  cause?: string | undefined;
+  q?: string | undefined;
+  sort: HouseholdFilter['sort'];
+  order: HouseholdFilter['order'];
+  page: number;
+  pageSize: number;
+}
+
+export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: () => Date = () => new Date()) {
+  return {
+    async list(user: AuthUser, q: ListQuery) {
+      const scope = q.region || user.scopeCode;
+      assertInScope(user, scope);
+      const year = await regionRepository.latestYear(db);
+      const { total, rows } = await householdRepository.list(db, {
+        scope,
+        status: q.status,
+        type: q.type,
+        cause: q.cause,
+        q: q.q,
+        year,
+        sort: q.sort,
+        order: q.order,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: rows.map((r) => ({
+          id: r.id,
+          householdNo: r.household_no,
+          villageCode: r.village_code,
+          villageName: r.village_name,
+          townshipName: r.township_name ?? '',
+          headName: r.head_name ?? '',
+          headIdNumber: r.head_id_number ? maskIdNumber(r.head_id_number) : '',
+          size: r.size,
+          status: r.status,
+          householdType: r.household_type,
+          mainCause: r.main_cause,
+          perCapitaIncome: r.per_capita_income === null ? null : Number(r.per_capita_income),
+          incomeYear: r.income_year,
+        })),
+      };
+    },
+
+    /** One household with members, years and history; sensitive fields masked unless `unmask` (logged). */
+    async detail(user: AuthUser, id: string, unmask: boolean) {
+      const h = await householdRepository.byId(db, id);
+      if (!h) throw notFound('household', id);
+      assertInScope(user, h.village_code);
+      const canUnmask = permissionsOf(user.role).unmask;
+      if (unmask && !canUnmask) throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');
+      if (unmask) {
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, { id: user.id, name: user.username }, {
+            action: 'household.unmask',
+            entityType: 'household',
+            entityId: id,
+            regionCode: h.village_code,
+            reason: 'viewed ID numbers, phone, bank account and health',
+          }),
+        );
+      }
+      const [members, years, history, path] = await Promise.all([
+        householdRepository.members(db, id),
+        householdRepository.years(db, id),
+        householdRepository.statusHistory(db, id),
+        regions.path(user, h.village_code),
+      ]);
+      const masked = !unmask;
+      const today = clock();
+      return {
+        household: householdDto(h, masked),
+        members: members.map((m) => memberDto(m, masked, today)),
+        years: years.map(yearDto),
+        statusHistory: history.map(historyDto),
+        path,
+        masked,
+        canUnmask,
+      };
+    },
+  };
+}
+export type HouseholdService = ReturnType<typeof createHouseholdService>;

@@ -1,0 +1,46 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { POOR_STATUSES } from '../../domain/code-lists.js';
+import { inRegion } from '../../server/scope.js';
+
+const poorList = () => sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
+
+export const statsRepository = {
+  years: async (db: Kysely<DB>) =>
+    (await sql<{ year: number }>`select distinct year from household_year order by year`.execute(db)).rows.map((r) => r.year),
+
+  byStatus: async (db: Kysely<DB>, scope: string, year: number) =>
+    (
+      await sql<{ status: string; households: string; persons: string }>`
+        select status, count(*) as households, coalesce(sum(size), 0) as persons
+        from household_year where year = ${year} and ${inRegion('village_code', scope)}
+        group by status order by status`.execute(db)
+    ).rows.map((r) => ({ status: r.status, households: Number(r.households), persons: Number(r.persons) })),
+
+  /** Main poverty cause of every household ever registered. */
+  byCause: async (db: Kysely<DB>, scope: string) =>
+    (
+      await sql<{ cause: string; households: string }>`
+        select main_cause as cause, count(*) as households from household
+        where main_cause is not null and ${inRegion('village_code', scope)}
+        group by main_cause order by count(*) desc`.execute(db)
+    ).rows.map((r) => ({ cause: r.cause, households: Number(r.households) })),
+
+  trend: async (db: Kysely<DB>, scope: string) =>
+    (
+      await sql<{ year: number; poor_households: string; poor_persons: string; persons: string; monitored: string }>`
+        select year, count(*) filter (where status in (${poorList()})) as poor_households,
+          coalesce(sum(size) filter (where status in (${poorList()})), 0) as poor_persons,
+          coalesce(sum(size), 0) as persons,
+          count(*) filter (where status = 'monitored') as monitored
+        from household_year where ${inRegion('village_code', scope)}
+        group by year order by year`.execute(db)
+    ).rows.map((r) => ({
+      year: r.year,
+      poorHouseholds: Number(r.poor_households),
+      poorPersons: Number(r.poor_persons),
+      persons: Number(r.persons),
+      incidence: Number(r.persons) > 0 ? Number(r.poor_persons) / Number(r.persons) : 0,
+      monitoredHouseholds: Number(r.monitored),
+    })),
+};

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { currentUser, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import type { StatsService } from './service.js';
+
+const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number() });
+const Counts = { households: z.number(), persons: z.number() };
+
+const Summary = z.object({
+  region: RegionRef,
+  year: z.number(),
+  years: z.array(z.number()),
+  povertyLine: z.number(),
+  ...Counts,
+  registeredHouseholds: z.number(),
+  poorHouseholds: z.number(),
+  poorPersons: z.number(),
+  monitoredHouseholds: z.number(),
+  incidence: z.number(),
+  byStatus: z.array(z.object({ status: z.string(), ...Counts })),
+  byCause: z.array(z.object({ cause: z.string(), households: z.number() })),
+  bySubRegion: z.array(RegionRef.extend({ ...Counts, poorPersons: z.number(), incidence: z.number() })),
+  trend: z.array(
+    z.object({
+      year: z.number(),
+      poorHouseholds: z.number(),
+      poorPersons: z.number(),
+      persons: z.number(),
+      incidence: z.number(),
+      monitoredHouseholds: z.number(),
+    }),
+  ),
+});
+
+export function statsRoutes(app: ZodApp, stats: StatsService) {
+  app.get('/api/stats/summary', {
+    schema: {
+      tags: ['statistics'],
+      summary: 'Counts by status, poverty incidence, causes, sub-regions and the trend by year',
+      querystring: z.object({ region: RegionCode.default(''), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      response: { 200: Summary, ...errorResponses },
+    },
+    handler: (req) => stats.summary(currentUser(req), req.query.region, req.query.year),
+  });
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { POOR_STATUSES, REGISTERED_STATUSES, type HouseholdStatus } from '../../domain/code-lists.js';
+import { povertyLine } from '../../domain/policy/defaults.js';
+import { AppError } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import type { RegionService } from '../regions/service.js';
+import { statsRepository } from './repository.js';
+
+const sumWhere = <T extends { status: string }>(rows: T[], statuses: readonly HouseholdStatus[], key: keyof T) =>
+  rows.filter((r) => (statuses as readonly string[]).includes(r.status)).reduce((a, r) => a + Number(r[key]), 0);
+
+export function createStatsService(db: Kysely<DB>, regions: RegionService) {
+  return {
+    /** Key figures of a region and year, with sub-regions, causes and the trend by year. */
+    async summary(user: AuthUser, regionCode: string, yearParam?: number) {
+      const scope = regionCode || user.scopeCode;
+      assertInScope(user, scope);
+      const region = await regions.refOf(scope);
+      const years = await statsRepository.years(db);
+      const year = yearParam ?? years.at(-1) ?? new Date().getFullYear();
+      if (yearParam !== undefined && years.length > 0 && !years.includes(yearParam)) {
+        throw new AppError('E_VALIDATION', `no data for year ${yearParam}; years with data: ${years[0]}–${years.at(-1)}`, {
+          field: 'year',
+        });
+      }
+      const [byStatus, byCause, trend, children] = await Promise.all([
+        statsRepository.byStatus(db, scope, year),
+        statsRepository.byCause(db, scope),
+        statsRepository.trend(db, scope),
+        region.level < 5 ? regions.children(user, scope, year) : Promise.resolve({ items: [] }),
+      ]);
+      const persons = byStatus.reduce((a, r) => a + r.persons, 0);
+      const poorPersons = sumWhere(byStatus, POOR_STATUSES, 'persons');
+      return {
+        region,
+        year,
+        years,
+        povertyLine: povertyLine(year),
+        households: byStatus.reduce((a, r) => a + r.households, 0),
+        persons,
+        registeredHouseholds: sumWhere(byStatus, REGISTERED_STATUSES, 'households'),
+        poorHouseholds: sumWhere(byStatus, POOR_STATUSES, 'households'),
+        poorPersons,
+        monitoredHouseholds: sumWhere(byStatus, ['monitored'], 'households'),
+        incidence: persons > 0 ? poorPersons / persons : 0,
+        byStatus,
+        byCause,
+        bySubRegion: children.items
+          .filter((c) => c.households > 0)
+          .map((c) => ({
+            code: c.code,
+            name: c.name,
+            level: c.level,
+            households: c.households,
+            persons: c.persons,
+            poorPersons: c.poorPersons,
+            incidence: c.persons > 0 ? c.poorPersons / c.persons : 0,
+          })),
+        trend,
+      };
+    },
+  };
+}
+export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { createAuditService } from '../modules/audit/service.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { createAuthService } from '../modules/auth/service.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { codeListRoutes } from '../modules/codelists/routes.js';
+import { createHouseholdService } from '../modules/households/service.js';
+import { householdRoutes } from '../modules/households/routes.js';
+import { createRegionService } from '../modules/regions/service.js';
+import { regionRoutes } from '../modules/regions/routes.js';
+import { createStatsService } from '../modules/stats/service.js';
+import { statsRoutes } from '../modules/stats/routes.js';
+import { AppError } from './errors.js';
+import { SESSION_COOKIE } from './http.js';
+
+const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  sessionHours: number;
+  loginPerMinute: number;
+  logLevel?: string;
+  secureCookie?: boolean;
+}
+
+/** The composition root: services wired to their narrow dependencies, routes registered. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, disableRequestLogging: opts.logLevel !== 'debug' });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const { db } = opts;
+  const regions = createRegionService(db);
+  const auth = createAuthService(db, { sessionHours: opts.sessionHours });
+  const audit = createAuditService(db);
+  const households = createHouseholdService(db, regions);
+  const stats = createStatsService(db, regions);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Jingzhun API', description: 'Targeted poverty alleviation registry', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.user = token ? await auth.userForToken(token) : null;
+  });
+
+  const zapp = app.withTypeProvider<ZodTypeProvider>();
+  zapp.get('/api/health', {
+    schema: { tags: ['system'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  authRoutes(zapp, auth, regions, { loginPerMinute: opts.loginPerMinute, secureCookie: opts.secureCookie ?? false });
+  codeListRoutes(zapp);
+  regionRoutes(zapp, regions);
+  householdRoutes(zapp, households);
+  statsRoutes(zapp, stats);
+  auditRoutes(zapp, audit);
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` }));
+  }
+  return app;
+}
+
+/** Map every error to `{ code, message, details }`; never leak SQL or stack traces. */
+function errorHandler(this: FastifyInstance, err: FastifyError | AppError, req: { log: FastifyInstance['log'] }, reply: { status(n: number): { send(b: unknown): unknown } }) {
+  if (err instanceof AppError) return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = err.validation.map((v) => ({
+      field: [err.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+      message: v.message,
+    }));
+    const first = details[0];
+    return reply.status(400).send({
+      code: 'E_VALIDATION',
+      message: first ? `Invalid ${first.field}: ${first.message}` : 'Invalid request',
+      details,
+    });
+  }
+  const fe = err as FastifyError;
+  if (fe.statusCode === 429) return reply.status(429).send({ code: 'E_RATE_LIMITED', message: 'Too many attempts; wait a minute' });
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.status(fe.statusCode).send({ code: 'E_VALIDATION', message: fe.message });
+  }
+  req.log.error(err);
+  return reply.status(500).send({ code: 'E_INTERNAL', message: 'Internal error; it has been logged' });
+}

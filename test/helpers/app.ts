@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import type { Database } from '../../src/db/database.js';
+
+export async function testApp(db: Database): Promise<FastifyInstance> {
+  const app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent' });
+  await app.ready();
+  return app;
+}
+
+/** Log in through the API and return the session cookie header. */
+export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'jz_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `jz_session=${cookie.value}`;
+}
