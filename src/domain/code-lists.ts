@@ -54,7 +54,10 @@ export const CODE_LISTS = {
     e('other', '其他', 'other'),
   ],
   sex: [e('1', '男', 'male'), e('2', '女', 'female')],
-  id_type: [e('resident_id', '居民身份证', 'resident ID card'), e('disability_cert', '残疾人证', 'disability certificate')],
+  id_type: [
+    e('resident_id', '居民身份证', 'resident ID card'),
+    e('disability_cert', '残疾人证', 'disability certificate'),
+  ],
   relation: [
     e('head', '户主', 'head'),
     e('spouse', '配偶', 'spouse'),
@@ -174,4 +177,10 @@ export function labelOf(list: CodeListName, code: string, lang: 'zh' | 'en' = 'z
 /** Statuses counted as registered poor at a point in time (incidence numerator). */
 export const POOR_STATUSES: readonly HouseholdStatus[] = ['poor', 'returned'];
 /** Statuses of households in the registry (ever registered or monitored). */
-export const REGISTERED_STATUSES: readonly HouseholdStatus[] = ['poor', 'returned', 'exited', 'monitored', 'risk_removed'];
+export const REGISTERED_STATUSES: readonly HouseholdStatus[] = [
+  'poor',
+  'returned',
+  'exited',
+  'monitored',
+  'risk_removed',
+];

@@ -33,7 +33,9 @@ describe('GB 11643 ID numbers', () => {
   });
 
   it('checks recorded birth date and sex against the number', () => {
-    expect(validateIdNumber('11010519491231002X', { birthDate: '1949-12-30' })?.code).toBe('E_ID_BIRTH_MISMATCH');
+    expect(validateIdNumber('11010519491231002X', { birthDate: '1949-12-30' })?.code).toBe(
+      'E_ID_BIRTH_MISMATCH',
+    );
     expect(validateIdNumber('11010519491231002X', { sex: '1' })?.code).toBe('E_ID_SEX_MISMATCH');
   });
 

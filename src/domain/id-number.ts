@@ -39,13 +39,20 @@ export function parseIdNumber(raw: string, today = new Date()): ParsedIdNumber |
   }
   const expected = checkCharacter(id.slice(0, 17));
   if (id[17] !== expected) {
-    return { code: 'E_ID_CHECK_DIGIT', message: `check character is ${id[17]}, expected ${expected}`, expected };
+    return {
+      code: 'E_ID_CHECK_DIGIT',
+      message: `check character is ${id[17]}, expected ${expected}`,
+      expected,
+    };
   }
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   if (!isRealDate(y, m, d) || y < 1880 || Date.UTC(y, m - 1, d) > today.getTime()) {
-    return { code: 'E_ID_BIRTH_DATE', message: `encoded birth date ${id.slice(6, 14)} is not a valid past date` };
+    return {
+      code: 'E_ID_BIRTH_DATE',
+      message: `encoded birth date ${id.slice(6, 14)} is not a valid past date`,
+    };
   }
   return {
     addressCode: id.slice(0, 6),
@@ -57,7 +64,10 @@ export function parseIdNumber(raw: string, today = new Date()): ParsedIdNumber |
 export const isIdProblem = (r: ParsedIdNumber | IdNumberProblem): r is IdNumberProblem => 'code' in r;
 
 /** Check a number against the birth date and sex recorded beside it. */
-export function validateIdNumber(raw: string, facts: { birthDate?: string; sex?: Sex } = {}): IdNumberProblem | null {
+export function validateIdNumber(
+  raw: string,
+  facts: { birthDate?: string; sex?: Sex } = {},
+): IdNumberProblem | null {
   const parsed = parseIdNumber(raw);
   if (isIdProblem(parsed)) return parsed;
   if (facts.birthDate && facts.birthDate !== parsed.birthDate) {

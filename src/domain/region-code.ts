@@ -19,7 +19,8 @@ export function ancestorCodes(code: string): string[] {
   const level = levelOf(code);
   if (!level) return [];
   const out: string[] = [];
-  for (let l = 1 as RegionLevel; l < level; l = (l + 1) as RegionLevel) out.push(code.slice(0, LEVEL_LENGTH[l]));
+  for (let l = 1 as RegionLevel; l < level; l = (l + 1) as RegionLevel)
+    out.push(code.slice(0, LEVEL_LENGTH[l]));
   return out;
 }
 

@@ -43,7 +43,10 @@ export interface AppOptions {
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, disableRequestLogging: opts.logLevel !== 'debug' });
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info' },
+    disableRequestLogging: opts.logLevel !== 'debug',
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -58,7 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'Jingzhun API', description: 'Targeted poverty alleviation registry', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'Jingzhun API', description: 'Targeted poverty alleviation registry', version: '0.1.0' },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -71,10 +76,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const zapp = app.withTypeProvider<ZodTypeProvider>();
   zapp.get('/api/health', {
-    schema: { tags: ['system'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
     handler: async () => ({ status: 'ok' as const }),
   });
-  authRoutes(zapp, auth, regions, { loginPerMinute: opts.loginPerMinute, secureCookie: opts.secureCookie ?? false });
+  authRoutes(zapp, auth, regions, {
+    loginPerMinute: opts.loginPerMinute,
+    secureCookie: opts.secureCookie ?? false,
+  });
   codeListRoutes(zapp);
   regionRoutes(zapp, regions);
   householdRoutes(zapp, households);
@@ -84,21 +96,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` });
+      if (req.url.startsWith('/api/'))
+        return reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` });
       return reply.sendFile('index.html');
     });
   } else {
-    app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` }));
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` }),
+    );
   }
   return app;
 }
 
 /** Map every error to `{ code, message, details }`; never leak SQL or stack traces. */
-function errorHandler(this: FastifyInstance, err: FastifyError | AppError, req: { log: FastifyInstance['log'] }, reply: { status(n: number): { send(b: unknown): unknown } }) {
-  if (err instanceof AppError) return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
+function errorHandler(
+  this: FastifyInstance,
+  err: FastifyError | AppError,
+  req: { log: FastifyInstance['log'] },
+  reply: { status(n: number): { send(b: unknown): unknown } },
+) {
+  if (err instanceof AppError)
+    return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
-      field: [err.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+      field: [
+        err.validationContext,
+        ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
+      ].join('.'),
       message: v.message,
     }));
     const first = details[0];
@@ -109,7 +133,8 @@ function errorHandler(this: FastifyInstance, err: FastifyError | AppError, req: 
     });
   }
   const fe = err as FastifyError;
-  if (fe.statusCode === 429) return reply.status(429).send({ code: 'E_RATE_LIMITED', message: 'Too many attempts; wait a minute' });
+  if (fe.statusCode === 429)
+    return reply.status(429).send({ code: 'E_RATE_LIMITED', message: 'Too many attempts; wait a minute' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ code: 'E_VALIDATION', message: fe.message });
   }

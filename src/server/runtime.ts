@@ -24,7 +24,11 @@ export async function openAndMigrate(config: Config, log: Log): Promise<Database
 }
 
 /** Run `fn` with an open, migrated database; always close it (and stop the embedded server). */
-export async function withDatabase<T>(config: Config, log: Log, fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  log: Log,
+  fn: (h: DatabaseHandle) => Promise<T>,
+): Promise<T> {
   const handle = await openAndMigrate(config, log);
   try {
     return await fn(handle);

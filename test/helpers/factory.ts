@@ -47,7 +47,13 @@ export interface HouseholdSpec {
 export async function createHousehold(db: Database, spec: HouseholdSpec) {
   seq++;
   const members = spec.members ?? [
-    { name: spec.headName ?? `户主${seq}`, sex: '1' as Sex, birth: '1970-03-0' + ((seq % 9) + 1), relation: 'head', health: 'chronic' },
+    {
+      name: spec.headName ?? `户主${seq}`,
+      sex: '1' as Sex,
+      birth: '1970-03-0' + ((seq % 9) + 1),
+      relation: 'head',
+      health: 'chronic',
+    },
     { name: `配偶${seq}`, sex: '2' as Sex, birth: '1972-05-11', relation: 'spouse' },
   ];
   const h = await db
@@ -100,10 +106,22 @@ export async function createHousehold(db: Database, spec: HouseholdSpec) {
   return { id: h.id, headIdNumber: ids[0]! };
 }
 
-export async function createUser(db: Database, username: string, role: string, scope: string, password = 'test-password-1') {
+export async function createUser(
+  db: Database,
+  username: string,
+  role: string,
+  scope: string,
+  password = 'test-password-1',
+) {
   await db
     .insertInto('app_user')
-    .values({ username, display_name: username, password_hash: await hashPassword(password), role, scope_code: scope })
+    .values({
+      username,
+      display_name: username,
+      password_hash: await hashPassword(password),
+      role,
+      scope_code: scope,
+    })
     .execute();
   return { username, password };
 }

@@ -64,7 +64,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const get = (user: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+const get = (user: string, url: string) =>
+  app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
 
 describe('system and auth', () => {
   it('answers health', async () => {
@@ -76,12 +77,22 @@ describe('system and auth', () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
     const doc = res.json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/households', '/api/households/{id}', '/api/stats/summary', '/api/regions', '/api/audit']),
+      expect.arrayContaining([
+        '/api/households',
+        '/api/households/{id}',
+        '/api/stats/summary',
+        '/api/regions',
+        '/api/audit',
+      ]),
     );
   });
 
   it('rejects a wrong password with 401 and no session', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vil', password: 'nope' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'vil', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('E_UNAUTHENTICATED');
     expect(res.cookies).toHaveLength(0);
@@ -94,11 +105,20 @@ describe('system and auth', () => {
 
   it('returns the user with scope and unmask right', async () => {
     const res = await get('vil', '/api/auth/me');
-    expect(res.json().user).toMatchObject({ username: 'vil', role: 'village_cadre', scope: { code: T.villageA1, name: '十八洞村' }, canUnmask: false });
+    expect(res.json().user).toMatchObject({
+      username: 'vil',
+      role: 'village_cadre',
+      scope: { code: T.villageA1, name: '十八洞村' },
+      canUnmask: false,
+    });
   });
 
   it('stores passwords with scrypt, not in clear', async () => {
-    const row = await tdb.db.selectFrom('app_user').select('password_hash').where('username', '=', 'vil').executeTakeFirstOrThrow();
+    const row = await tdb.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('username', '=', 'vil')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain('test-password-1');
   });
@@ -171,8 +191,12 @@ describe('household list', () => {
   it('filters by status, cause and text', async () => {
     expect((await get('cty', '/api/households?status=monitored')).json().total).toBe(1);
     expect((await get('cty', '/api/households?cause=disability')).json().total).toBe(1);
-    expect((await get('cty', `/api/households?q=${encodeURIComponent('龙老')}`)).json().items[0].id).toBe(inA1.id);
-    expect((await get('cty', `/api/households?q=${inA1.headIdNumber.slice(0, 14)}`)).json().items[0].id).toBe(inA1.id);
+    expect((await get('cty', `/api/households?q=${encodeURIComponent('龙老')}`)).json().items[0].id).toBe(
+      inA1.id,
+    );
+    expect((await get('cty', `/api/households?q=${inA1.headIdNumber.slice(0, 14)}`)).json().items[0].id).toBe(
+      inA1.id,
+    );
     expect((await get('cty', `/api/households?region=${T.townshipA}`)).json().total).toBe(3);
   });
 
@@ -180,7 +204,9 @@ describe('household list', () => {
     const desc = (await get('cty', '/api/households?sort=per_capita_income&order=desc&pageSize=2')).json();
     expect(desc.total).toBe(4);
     expect(desc.items.map((i: { perCapitaIncome: number }) => i.perCapitaIncome)).toEqual([16000, 9000]);
-    const p2 = (await get('cty', '/api/households?sort=per_capita_income&order=desc&pageSize=2&page=2')).json();
+    const p2 = (
+      await get('cty', '/api/households?sort=per_capita_income&order=desc&pageSize=2&page=2')
+    ).json();
     expect(p2.items.map((i: { perCapitaIncome: number }) => i.perCapitaIncome)).toEqual([5000, 3000]);
   });
 
@@ -209,15 +235,30 @@ describe('regions and statistics', () => {
     const a = kids.items.find((r: { code: string }) => r.code === T.townshipA);
     expect(a).toMatchObject({ households: 3, poorHouseholds: 1, hasChildren: true });
     const path = (await get('vil', `/api/regions/${T.villageA1}/path`)).json().items;
-    expect(path.map((p: { name: string }) => p.name)).toEqual(['湖南省', '湘西土家族苗族自治州', '花垣县', '双龙镇', '十八洞村']);
+    expect(path.map((p: { name: string }) => p.name)).toEqual([
+      '湖南省',
+      '湘西土家族苗族自治州',
+      '花垣县',
+      '双龙镇',
+      '十八洞村',
+    ]);
     const found = (await get('cty', `/api/regions/search?q=${encodeURIComponent('十八洞')}`)).json().items;
-    expect(found[0]).toMatchObject({ code: T.villageA1, path: '湖南省 / 湘西土家族苗族自治州 / 花垣县 / 双龙镇 / 十八洞村' });
+    expect(found[0]).toMatchObject({
+      code: T.villageA1,
+      path: '湖南省 / 湘西土家族苗族自治州 / 花垣县 / 双龙镇 / 十八洞村',
+    });
   });
 
   it('computes incidence from the registry by year', async () => {
     const s = (await get('cty', '/api/stats/summary')).json();
     expect(s.year).toBe(2025);
-    expect(s).toMatchObject({ households: 4, persons: 8, poorHouseholds: 1, poorPersons: 2, monitoredHouseholds: 1 });
+    expect(s).toMatchObject({
+      households: 4,
+      persons: 8,
+      poorHouseholds: 1,
+      poorPersons: 2,
+      monitoredHouseholds: 1,
+    });
     expect(s.incidence).toBeCloseTo(2 / 8);
     const y2014 = s.trend.find((t: { year: number }) => t.year === 2014);
     expect(y2014).toMatchObject({ poorHouseholds: 3, poorPersons: 6, persons: 8 });
@@ -228,7 +269,10 @@ describe('regions and statistics', () => {
 
 describe('writes and the audit log', () => {
   it('sets region flags with an audit event, and a bad body changes nothing', async () => {
-    const before = await tdb.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await tdb.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const bad = await app.inject({
       method: 'PATCH',
       url: `/api/regions/${T.villageA2}/flags`,
@@ -236,8 +280,13 @@ describe('writes and the audit log', () => {
       payload: { isPoorVillage: 'yes', reason: 'x' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.isPoorVillage']));
-    const after = await tdb.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['body.isPoorVillage']),
+    );
+    const after = await tdb.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
 
     const ok = await app.inject({
@@ -248,7 +297,12 @@ describe('writes and the audit log', () => {
     });
     expect(ok.json()).toEqual({ isPovertyCounty: false, isPoorVillage: true, isWestern: false });
     const audit = (await get('cty', '/api/audit?entityType=region')).json();
-    expect(audit.items[0]).toMatchObject({ action: 'region.flags', entityId: T.villageA2, reason: '2014年识别为贫困村', actorName: 'cty' });
+    expect(audit.items[0]).toMatchObject({
+      action: 'region.flags',
+      entityId: T.villageA2,
+      reason: '2014年识别为贫困村',
+      actorName: 'cty',
+    });
     expect(audit.items[0].before).toMatchObject({ isPoorVillage: false });
     expect(audit.headHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -274,7 +328,13 @@ describe('writes and the audit log', () => {
     const ok = await audit.verify();
     expect(ok.broken).toBeNull();
     expect(ok.events).toBeGreaterThan(3);
-    const target = await tdb.db.selectFrom('audit_event').select('id').orderBy('id').offset(1).limit(1).executeTakeFirstOrThrow();
+    const target = await tdb.db
+      .selectFrom('audit_event')
+      .select('id')
+      .orderBy('id')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`update audit_event set reason = 'rewritten' where id = ${target.id}`.execute(tdb.db);
     const bad = await audit.verify();
     expect(bad.broken?.id).toBe(target.id);

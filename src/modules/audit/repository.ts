@@ -17,7 +17,12 @@ export const auditRepository = {
     await sql`select pg_advisory_xact_lock(7340002)`.execute(db);
   },
   async headHash(db: Kysely<DB>): Promise<string | null> {
-    const row = await db.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('audit_event')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row?.hash ?? null;
   },
   async insert(db: Kysely<DB>, row: Insertable<AuditEventTable>) {

@@ -29,7 +29,13 @@ export function auditRoutes(app: ZodApp, audit: AuditService) {
         pageSize: PageSize(200, 50),
       }),
       response: {
-        200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), headHash: z.string(), items: z.array(Item) }),
+        200: z.object({
+          total: z.number(),
+          page: z.number(),
+          pageSize: z.number(),
+          headHash: z.string(),
+          items: z.array(Item),
+        }),
         ...errorResponses,
       },
     },

@@ -59,7 +59,10 @@ export async function recordAudit(trx: Kysely<DB>, actor: Actor, input: AuditInp
 
 export function createAuditService(db: Kysely<DB>) {
   return {
-    async list(scope: string, f: { entityType?: string; entityId?: string; action?: string; page: number; pageSize: number }) {
+    async list(
+      scope: string,
+      f: { entityType?: string; entityId?: string; action?: string; page: number; pageSize: number },
+    ) {
       const [count, rows] = await auditRepository.list(db, {
         scope,
         entityType: f.entityType,
@@ -75,7 +78,11 @@ export function createAuditService(db: Kysely<DB>) {
     headHash: async () => (await auditRepository.headHash(db)) ?? GENESIS_HASH,
 
     /** Walk the whole chain in id order; report the first event whose link or content was altered. */
-    async verify(): Promise<{ events: number; broken: { id: string; problem: string } | null; headHash: string }> {
+    async verify(): Promise<{
+      events: number;
+      broken: { id: string; problem: string } | null;
+      headHash: string;
+    }> {
       let events = 0;
       let prev = GENESIS_HASH;
       for await (const r of auditRepository.streamAll(db)) {

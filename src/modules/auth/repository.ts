@@ -8,13 +8,22 @@ export const authRepository = {
     db
       .selectFrom('session')
       .innerJoin('app_user', 'app_user.id', 'session.user_id')
-      .select(['app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.role', 'app_user.scope_code'])
+      .select([
+        'app_user.id',
+        'app_user.username',
+        'app_user.display_name',
+        'app_user.role',
+        'app_user.scope_code',
+      ])
       .where('session.token_hash', '=', tokenHash)
       .where('session.expires_at', '>', new Date())
       .where('app_user.disabled', '=', false)
       .executeTakeFirst(),
   createSession: (db: Kysely<DB>, tokenHash: string, userId: string, expiresAt: Date) =>
-    db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute(),
+    db
+      .insertInto('session')
+      .values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt })
+      .execute(),
   deleteSession: (db: Kysely<DB>, tokenHash: string) =>
     db.deleteFrom('session').where('token_hash', '=', tokenHash).execute(),
   deleteExpired: (db: Kysely<DB>) => db.deleteFrom('session').where('expires_at', '<=', new Date()).execute(),

@@ -13,7 +13,12 @@ const UserBody = z.object({
   canUnmask: z.boolean(),
 });
 
-export function authRoutes(app: ZodApp, auth: AuthService, regions: RegionService, opts: { loginPerMinute: number; secureCookie: boolean }) {
+export function authRoutes(
+  app: ZodApp,
+  auth: AuthService,
+  regions: RegionService,
+  opts: { loginPerMinute: number; secureCookie: boolean },
+) {
   const userBody = async (u: AuthUser) => ({
     id: u.id,
     username: u.username,
@@ -33,13 +38,23 @@ export function authRoutes(app: ZodApp, auth: AuthService, regions: RegionServic
     },
     handler: async (req, reply) => {
       const { token, user, expiresAt } = await auth.login(req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookie, expires: expiresAt });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookie,
+        expires: expiresAt,
+      });
       return { user: await userBody(user) };
     },
   });
 
   app.post('/api/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Sign out', response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign out',
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
     handler: async (req, reply) => {
       const user = currentUser(req);
       const token = req.cookies[SESSION_COOKIE];
@@ -50,7 +65,11 @@ export function authRoutes(app: ZodApp, auth: AuthService, regions: RegionServic
   });
 
   app.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: z.object({ user: UserBody }), ...errorResponses } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user',
+      response: { 200: z.object({ user: UserBody }), ...errorResponses },
+    },
     handler: async (req) => ({ user: await userBody(currentUser(req)) }),
   });
 }

@@ -12,6 +12,8 @@ export function codeListRoutes(app: ZodApp) {
       response: { 200: z.record(z.string(), z.array(Entry)) },
     },
     handler: async () =>
-      Object.fromEntries(Object.entries(CODE_LISTS).map(([k, v]) => [k, v.map((e) => ({ code: e.code, zh: e.zh, en: e.en }))])),
+      Object.fromEntries(
+        Object.entries(CODE_LISTS).map(([k, v]) => [k, v.map((e) => ({ code: e.code, zh: e.zh, en: e.en }))]),
+      ),
   });
 }

@@ -3,7 +3,11 @@ import type { DB } from '../../db/types.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 
 /** Delete every household of a county (members, years and history cascade); audited. */
-export async function deleteCountyHouseholds(db: Kysely<DB>, countyCode: string, actor: Actor): Promise<number> {
+export async function deleteCountyHouseholds(
+  db: Kysely<DB>,
+  countyCode: string,
+  actor: Actor,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const r = await sql`delete from household where village_code like ${countyCode + '%'}`.execute(trx);
     const n = Number(r.numAffectedRows ?? 0);

@@ -26,7 +26,9 @@ export interface DemoAccount {
 const PREFERRED_VILLAGE = '433124110226';
 
 async function householdsIn(db: Kysely<DB>, county: string): Promise<number> {
-  const r = await sql<{ n: string }>`select count(*) as n from household where village_code like ${county + '%'}`.execute(db);
+  const r = await sql<{
+    n: string;
+  }>`select count(*) as n from household where village_code like ${county + '%'}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -43,11 +45,20 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     o.log(`loading regions: all provinces, prefectures and counties, and the villages of ${o.countyCode}`);
     await loadRegions(db, { counties: [o.countyCode] });
   }
-  const county = await db.selectFrom('region').selectAll().where('code', '=', o.countyCode).executeTakeFirst();
+  const county = await db
+    .selectFrom('region')
+    .selectAll()
+    .where('code', '=', o.countyCode)
+    .executeTakeFirst();
   if (!county) throw new Error(`county ${o.countyCode} is not in the division list`);
   if ((await householdsIn(db, o.countyCode)) === 0) {
     o.log(`generating the demo census of ${county.name} (${o.countyCode}), seed ${o.seed}, scale ${o.scale}`);
-    const res = await generateDemo(db, { countyCode: o.countyCode, seed: o.seed, scale: o.scale, onProgress: o.onProgress });
+    const res = await generateDemo(db, {
+      countyCode: o.countyCode,
+      seed: o.seed,
+      scale: o.scale,
+      onProgress: o.onProgress,
+    });
     await db.transaction().execute((trx) =>
       recordAudit(trx, SYSTEM_ACTOR, {
         action: 'demo.generate',
@@ -58,7 +69,9 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
         reason: 'synthetic demo county',
       }),
     );
-    o.log(`generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`);
+    o.log(
+      `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
+    );
   }
   return ensureDemoAccounts(db, o.countyCode, o.password);
 }
@@ -77,15 +90,45 @@ async function pickVillage(db: Kysely<DB>, county: string) {
 }
 
 /** The four demo accounts: admin (country), county officer, township officer, village cadre. */
-export async function ensureDemoAccounts(db: Kysely<DB>, countyCode: string, password: string): Promise<DemoAccount[]> {
+export async function ensureDemoAccounts(
+  db: Kysely<DB>,
+  countyCode: string,
+  password: string,
+): Promise<DemoAccount[]> {
   const village = await pickVillage(db, countyCode);
-  const township = await db.selectFrom('region').selectAll().where('code', '=', village.parent_code!).executeTakeFirstOrThrow();
-  const county = await db.selectFrom('region').selectAll().where('code', '=', countyCode).executeTakeFirstOrThrow();
+  const township = await db
+    .selectFrom('region')
+    .selectAll()
+    .where('code', '=', village.parent_code!)
+    .executeTakeFirstOrThrow();
+  const county = await db
+    .selectFrom('region')
+    .selectAll()
+    .where('code', '=', countyCode)
+    .executeTakeFirstOrThrow();
   const accounts = [
     { username: 'admin', role: 'admin', scopeCode: '', scopeName: '全国', displayName: '系统管理员' },
-    { username: 'county', role: 'county_officer', scopeCode: county.code, scopeName: county.name, displayName: `${county.name}乡村振兴局` },
-    { username: 'township', role: 'township_officer', scopeCode: township.code, scopeName: township.name, displayName: `${township.name}干部` },
-    { username: 'village', role: 'village_cadre', scopeCode: village.code, scopeName: village.name, displayName: `${village.name}村干部` },
+    {
+      username: 'county',
+      role: 'county_officer',
+      scopeCode: county.code,
+      scopeName: county.name,
+      displayName: `${county.name}乡村振兴局`,
+    },
+    {
+      username: 'township',
+      role: 'township_officer',
+      scopeCode: township.code,
+      scopeName: township.name,
+      displayName: `${township.name}干部`,
+    },
+    {
+      username: 'village',
+      role: 'village_cadre',
+      scopeCode: village.code,
+      scopeName: village.name,
+      displayName: `${village.name}村干部`,
+    },
   ];
   const users = createUserService(db);
   for (const a of accounts) {
@@ -98,5 +141,10 @@ export async function ensureDemoAccounts(db: Kysely<DB>, countyCode: string, pas
     if (same && (await verifyPassword(password, existing.password_hash))) continue;
     await users.upsert(SYSTEM_ACTOR, { ...a, password }, true);
   }
-  return accounts.map(({ username, role, scopeCode, scopeName }) => ({ username, role, scopeCode, scopeName }));
+  return accounts.map(({ username, role, scopeCode, scopeName }) => ({
+    username,
+    role,
+    scopeCode,
+    scopeName,
+  }));
 }

@@ -23,7 +23,8 @@ function filtered(f: HouseholdFilter) {
     const conds: Expression<SqlBool>[] = [inRegion('h.village_code', f.scope)];
     if (f.status) conds.push(eb('h.status', '=', f.status));
     if (f.type) conds.push(eb('h.household_type', '=', f.type));
-    if (f.cause) conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
+    if (f.cause)
+      conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
     if (f.q) {
       const like = `${f.q.replace(/[%_\\]/g, '\\$&')}%`;
       conds.push(
@@ -47,13 +48,13 @@ function filtered(f: HouseholdFilter) {
 export const householdRepository = {
   async list(db: Kysely<DB>, f: HouseholdFilter) {
     const base = db.selectFrom('household as h').where(filtered(f));
-    const count = await base
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const rows = await base
       .innerJoin('region as v', 'v.code', 'h.village_code')
       .leftJoin('region as t', 't.code', 'v.parent_code')
-      .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year ?? -1))
+      .leftJoin('household_year as y', (j) =>
+        j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year ?? -1),
+      )
       .select([
         'h.id',
         'h.household_no',
@@ -86,11 +87,18 @@ export const householdRepository = {
     return { total: Number(count.n), rows };
   },
 
-  byId: (db: Kysely<DB>, id: string) => db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst(),
   members: (db: Kysely<DB>, id: string) =>
     db.selectFrom('member').selectAll().where('household_id', '=', id).orderBy('id').execute(),
   years: (db: Kysely<DB>, id: string) =>
     db.selectFrom('household_year').selectAll().where('household_id', '=', id).orderBy('year').execute(),
   statusHistory: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('status_history').selectAll().where('household_id', '=', id).orderBy('changed_on').orderBy('id').execute(),
+    db
+      .selectFrom('status_history')
+      .selectAll()
+      .where('household_id', '=', id)
+      .orderBy('changed_on')
+      .orderBy('id')
+      .execute(),
 };

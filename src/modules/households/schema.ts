@@ -34,7 +34,12 @@ export const ListItem = z.object({
   incomeYear: n,
 });
 
-export const ListResponse = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(ListItem) });
+export const ListResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(ListItem),
+});
 
 const HouseholdDetail = z.object({
   id: z.string(),
@@ -126,7 +131,13 @@ export const DetailResponse = z.object({
   members: z.array(MemberRow),
   years: z.array(YearRow),
   statusHistory: z.array(
-    z.object({ id: z.string(), fromStatus: s, toStatus: z.string(), changedOn: z.string(), reason: z.string() }),
+    z.object({
+      id: z.string(),
+      fromStatus: s,
+      toStatus: z.string(),
+      changedOn: z.string(),
+      reason: z.string(),
+    }),
   ),
   path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })),
   masked: z.boolean(),

@@ -23,7 +23,11 @@ export interface ListQuery {
   pageSize: number;
 }
 
-export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: () => Date = () => new Date()) {
+export function createHouseholdService(
+  db: Kysely<DB>,
+  regions: RegionService,
+  clock: () => Date = () => new Date(),
+) {
   return {
     async list(user: AuthUser, q: ListQuery) {
       const scope = q.region || user.scopeCode;
@@ -69,16 +73,21 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
       if (!h) throw notFound('household', id);
       assertInScope(user, h.village_code);
       const canUnmask = permissionsOf(user.role).unmask;
-      if (unmask && !canUnmask) throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');
+      if (unmask && !canUnmask)
+        throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');
       if (unmask) {
         await db.transaction().execute((trx) =>
-          recordAudit(trx, { id: user.id, name: user.username }, {
-            action: 'household.unmask',
-            entityType: 'household',
-            entityId: id,
-            regionCode: h.village_code,
-            reason: 'viewed ID numbers, phone, bank account and health',
-          }),
+          recordAudit(
+            trx,
+            { id: user.id, name: user.username },
+            {
+              action: 'household.unmask',
+              entityType: 'household',
+              entityId: id,
+              regionCode: h.village_code,
+              reason: 'viewed ID numbers, phone, bank account and health',
+            },
+          ),
         );
       }
       const [members, years, history, path] = await Promise.all([

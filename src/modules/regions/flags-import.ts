@@ -28,19 +28,33 @@ export async function importRegionFlags(db: Kysely<DB>, rows: Record<string, str
   const errors: RowError[] = [];
   const updates: { code: string; set: Partial<Record<FlagColumn, boolean>> }[] = [];
   const known = new Set(
-    (await db.selectFrom('region').select('code').where('code', 'in', rows.map((r) => r.code ?? '').filter(Boolean).concat(['-'])).execute()).map(
-      (r) => r.code,
-    ),
+    (
+      await db
+        .selectFrom('region')
+        .select('code')
+        .where(
+          'code',
+          'in',
+          rows
+            .map((r) => r.code ?? '')
+            .filter(Boolean)
+            .concat(['-']),
+        )
+        .execute()
+    ).map((r) => r.code),
   );
   rows.forEach((r, i) => {
     const row = i + 2;
     const code = (r.code ?? '').trim();
-    if (!levelOf(code)) return errors.push({ row, column: 'code', message: `"${code}" is not a division code` });
-    if (!known.has(code)) return errors.push({ row, column: 'code', message: `region ${code} is not loaded` });
+    if (!levelOf(code))
+      return errors.push({ row, column: 'code', message: `"${code}" is not a division code` });
+    if (!known.has(code))
+      return errors.push({ row, column: 'code', message: `region ${code} is not loaded` });
     const set: Partial<Record<FlagColumn, boolean>> = {};
     for (const col of FLAG_COLUMNS) {
       const v = parseFlag(r[col]);
-      if (v === 'invalid') errors.push({ row, column: col, message: `"${r[col]}" is not 1/0, true/false or empty` });
+      if (v === 'invalid')
+        errors.push({ row, column: col, message: `"${r[col]}" is not 1/0, true/false or empty` });
       else if (v !== undefined) set[col] = v;
     }
     updates.push({ code, set });
@@ -50,17 +64,25 @@ export async function importRegionFlags(db: Kysely<DB>, rows: Record<string, str
   await db.transaction().execute(async (trx) => {
     for (const u of updates) {
       if (Object.keys(u.set).length === 0) continue;
-      const before = await trx.selectFrom('region').select(FLAG_COLUMNS).where('code', '=', u.code).executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom('region')
+        .select(FLAG_COLUMNS)
+        .where('code', '=', u.code)
+        .executeTakeFirstOrThrow();
       await trx.updateTable('region').set(u.set).where('code', '=', u.code).execute();
-      await recordAudit(trx, { id: null, name: 'cli' }, {
-        action: 'region.flags',
-        entityType: 'region',
-        entityId: u.code,
-        regionCode: u.code,
-        before,
-        after: { ...before, ...u.set },
-        reason,
-      });
+      await recordAudit(
+        trx,
+        { id: null, name: 'cli' },
+        {
+          action: 'region.flags',
+          entityType: 'region',
+          entityId: u.code,
+          regionCode: u.code,
+          before,
+          after: { ...before, ...u.set },
+          reason,
+        },
+      );
       updated++;
     }
   });

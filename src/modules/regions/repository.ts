@@ -12,15 +12,24 @@ export interface RegionCounts {
 }
 
 export const regionRepository = {
-  byCode: (db: Kysely<DB>, code: string) => db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst(),
+  byCode: (db: Kysely<DB>, code: string) =>
+    db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst(),
   byCodes: (db: Kysely<DB>, codes: string[]) =>
-    codes.length ? db.selectFrom('region').selectAll().where('code', 'in', codes).execute() : Promise.resolve([]),
+    codes.length
+      ? db.selectFrom('region').selectAll().where('code', 'in', codes).execute()
+      : Promise.resolve([]),
   children: (db: Kysely<DB>, parent: string | null) =>
     db
       .selectFrom('region as r')
       .selectAll('r')
-      .select((eb) => eb.exists(eb.selectFrom('region as c').select('c.code').whereRef('c.parent_code', '=', 'r.code')).as('has_children'))
-      .$call((q) => (parent === null ? q.where('r.parent_code', 'is', null) : q.where('r.parent_code', '=', parent)))
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('region as c').select('c.code').whereRef('c.parent_code', '=', 'r.code'))
+          .as('has_children'),
+      )
+      .$call((q) =>
+        parent === null ? q.where('r.parent_code', 'is', null) : q.where('r.parent_code', '=', parent),
+      )
       .orderBy('r.code')
       .execute(),
   search: (db: Kysely<DB>, scope: string, text: string, limit: number) =>
@@ -34,13 +43,22 @@ export const regionRepository = {
       .limit(limit)
       .execute(),
   latestYear: async (db: Kysely<DB>): Promise<number | null> => {
-    const r = await db.selectFrom('household_year').select((eb) => eb.fn.max('year').as('y')).executeTakeFirst();
+    const r = await db
+      .selectFrom('household_year')
+      .select((eb) => eb.fn.max('year').as('y'))
+      .executeTakeFirst();
     return r?.y ?? null;
   },
   /** Household and person counts of one year, grouped by the first `len` digits of the village code. */
   async countsByPrefix(db: Kysely<DB>, scope: string, len: number, year: number): Promise<RegionCounts[]> {
     const poor = sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
-    const rows = await sql<{ prefix: string; households: string; persons: string; poor_households: string; poor_persons: string }>`
+    const rows = await sql<{
+      prefix: string;
+      households: string;
+      persons: string;
+      poor_households: string;
+      poor_persons: string;
+    }>`
       select substr(village_code, 1, ${len}) as prefix, count(*) as households, coalesce(sum(size), 0) as persons,
         count(*) filter (where status in (${poor})) as poor_households,
         coalesce(sum(size) filter (where status in (${poor})), 0) as poor_persons
@@ -55,6 +73,9 @@ export const regionRepository = {
       poorPersons: Number(r.poor_persons),
     }));
   },
-  setFlags: (db: Kysely<DB>, code: string, flags: Partial<Record<'is_poverty_county' | 'is_poor_village' | 'is_western', boolean>>) =>
-    db.updateTable('region').set(flags).where('code', '=', code).returningAll().executeTakeFirst(),
+  setFlags: (
+    db: Kysely<DB>,
+    code: string,
+    flags: Partial<Record<'is_poverty_county' | 'is_poor_village' | 'is_western', boolean>>,
+  ) => db.updateTable('region').set(flags).where('code', '=', code).returningAll().executeTakeFirst(),
 };

@@ -30,8 +30,14 @@ export function regionRoutes(app: ZodApp, regions: RegionService) {
     schema: {
       tags: ['regions'],
       summary: 'Search regions by name within your scope',
-      querystring: z.object({ q: z.string().trim().min(1).max(40), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: z.object({ items: z.array(RegionRef.extend({ path: z.string() })) }), ...errorResponses },
+      querystring: z.object({
+        q: z.string().trim().min(1).max(40),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: {
+        200: z.object({ items: z.array(RegionRef.extend({ path: z.string() })) }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => ({ items: await regions.search(currentUser(req), req.query.q, req.query.limit) }),
   });

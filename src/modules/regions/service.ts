@@ -16,7 +16,11 @@ export interface RegionRef {
 
 export const COUNTRY_REF: RegionRef = { code: '', name: '全国', level: 0 };
 
-const ref = (r: Pick<Region, 'code' | 'name' | 'level'>): RegionRef => ({ code: r.code, name: r.name, level: r.level });
+const ref = (r: Pick<Region, 'code' | 'name' | 'level'>): RegionRef => ({
+  code: r.code,
+  name: r.name,
+  level: r.level,
+});
 
 export type RegionFlags = Partial<{ isPovertyCounty: boolean; isPoorVillage: boolean; isWestern: boolean }>;
 
@@ -49,7 +53,9 @@ export function createRegionService(db: Kysely<DB>) {
       const parentRow = parent === '' ? null : await get(parent);
       const rows = await regionRepository.children(db, parentRow ? parentRow.code : null);
       const year = atYear ?? (await regionRepository.latestYear(db));
-      const childLen = rows[0] ? rows[0].code.length : LEVEL_LENGTH[Math.min(5, (parentRow?.level ?? 0) + 1) as RegionLevel];
+      const childLen = rows[0]
+        ? rows[0].code.length
+        : LEVEL_LENGTH[Math.min(5, (parentRow?.level ?? 0) + 1) as RegionLevel];
       const counts = year === null ? [] : await regionRepository.countsByPrefix(db, parent, childLen, year);
       const byPrefix = new Map(counts.map((c) => [c.prefix, c]));
       return {
@@ -74,7 +80,9 @@ export function createRegionService(db: Kysely<DB>) {
     async search(user: AuthUser, text: string, limit: number) {
       const rows = await regionRepository.search(db, user.scopeCode, text, limit);
       const ancestors = new Map(
-        (await regionRepository.byCodes(db, [...new Set(rows.flatMap((r) => ancestorCodes(r.code)))])).map((r) => [r.code, r.name]),
+        (await regionRepository.byCodes(db, [...new Set(rows.flatMap((r) => ancestorCodes(r.code)))])).map(
+          (r) => [r.code, r.name],
+        ),
       );
       return rows.map((r) => ({
         ...ref(r),
@@ -84,9 +92,11 @@ export function createRegionService(db: Kysely<DB>) {
 
     /** Set region flags (poverty county, poor village, western); audited. */
     async setFlags(user: AuthUser, code: string, flags: RegionFlags, reason: string) {
-      if (!permissionsOf(user.role).setRegionFlags) throw new AppError('E_FORBIDDEN', 'Your role may not change region flags');
+      if (!permissionsOf(user.role).setRegionFlags)
+        throw new AppError('E_FORBIDDEN', 'Your role may not change region flags');
       assertInScope(user, code);
-      if (!levelOf(code)) throw new AppError('E_VALIDATION', `${code} is not a division code`, { field: 'code' });
+      if (!levelOf(code))
+        throw new AppError('E_VALIDATION', `${code} is not a division code`, { field: 'code' });
       return db.transaction().execute(async (trx) => {
         const before = await regionRepository.byCode(trx, code);
         if (!before) throw notFound('region', code);
@@ -95,19 +105,28 @@ export function createRegionService(db: Kysely<DB>) {
           ...(flags.isPoorVillage !== undefined && { is_poor_village: flags.isPoorVillage }),
           ...(flags.isWestern !== undefined && { is_western: flags.isWestern }),
         };
-        if (Object.keys(set).length === 0) throw new AppError('E_VALIDATION', 'no flag given', { field: 'flags' });
+        if (Object.keys(set).length === 0)
+          throw new AppError('E_VALIDATION', 'no flag given', { field: 'flags' });
         const after = await regionRepository.setFlags(trx, code, set);
         const pick = (r: Region | undefined) =>
-          r && { isPovertyCounty: r.is_poverty_county, isPoorVillage: r.is_poor_village, isWestern: r.is_western };
-        await recordAudit(trx, { id: user.id, name: user.username }, {
-          action: 'region.flags',
-          entityType: 'region',
-          entityId: code,
-          regionCode: code,
-          before: pick(before),
-          after: pick(after),
-          reason,
-        });
+          r && {
+            isPovertyCounty: r.is_poverty_county,
+            isPoorVillage: r.is_poor_village,
+            isWestern: r.is_western,
+          };
+        await recordAudit(
+          trx,
+          { id: user.id, name: user.username },
+          {
+            action: 'region.flags',
+            entityType: 'region',
+            entityId: code,
+            regionCode: code,
+            before: pick(before),
+            after: pick(after),
+            reason,
+          },
+        );
         return pick(after);
       });
     },

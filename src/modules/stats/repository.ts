@@ -7,7 +7,9 @@ const poorList = () => sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
 
 export const statsRepository = {
   years: async (db: Kysely<DB>) =>
-    (await sql<{ year: number }>`select distinct year from household_year order by year`.execute(db)).rows.map((r) => r.year),
+    (
+      await sql<{ year: number }>`select distinct year from household_year order by year`.execute(db)
+    ).rows.map((r) => r.year),
 
   byStatus: async (db: Kysely<DB>, scope: string, year: number) =>
     (
@@ -28,7 +30,13 @@ export const statsRepository = {
 
   trend: async (db: Kysely<DB>, scope: string) =>
     (
-      await sql<{ year: number; poor_households: string; poor_persons: string; persons: string; monitored: string }>`
+      await sql<{
+        year: number;
+        poor_households: string;
+        poor_persons: string;
+        persons: string;
+        monitored: string;
+      }>`
         select year, count(*) filter (where status in (${poorList()})) as poor_households,
           coalesce(sum(size) filter (where status in (${poorList()})), 0) as poor_persons,
           coalesce(sum(size), 0) as persons,

@@ -36,7 +36,10 @@ export function statsRoutes(app: ZodApp, stats: StatsService) {
     schema: {
       tags: ['statistics'],
       summary: 'Counts by status, poverty incidence, causes, sub-regions and the trend by year',
-      querystring: z.object({ region: RegionCode.default(''), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      querystring: z.object({
+        region: RegionCode.default(''),
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+      }),
       response: { 200: Summary, ...errorResponses },
     },
     handler: (req) => stats.summary(currentUser(req), req.query.region, req.query.year),

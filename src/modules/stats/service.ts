@@ -8,8 +8,14 @@ import type { AuthUser } from '../auth/service.js';
 import type { RegionService } from '../regions/service.js';
 import { statsRepository } from './repository.js';
 
-const sumWhere = <T extends { status: string }>(rows: T[], statuses: readonly HouseholdStatus[], key: keyof T) =>
-  rows.filter((r) => (statuses as readonly string[]).includes(r.status)).reduce((a, r) => a + Number(r[key]), 0);
+const sumWhere = <T extends { status: string }>(
+  rows: T[],
+  statuses: readonly HouseholdStatus[],
+  key: keyof T,
+) =>
+  rows
+    .filter((r) => (statuses as readonly string[]).includes(r.status))
+    .reduce((a, r) => a + Number(r[key]), 0);
 
 export function createStatsService(db: Kysely<DB>, regions: RegionService) {
   return {
@@ -21,9 +27,13 @@ export function createStatsService(db: Kysely<DB>, regions: RegionService) {
       const years = await statsRepository.years(db);
       const year = yearParam ?? years.at(-1) ?? new Date().getFullYear();
       if (yearParam !== undefined && years.length > 0 && !years.includes(yearParam)) {
-        throw new AppError('E_VALIDATION', `no data for year ${yearParam}; years with data: ${years[0]}–${years.at(-1)}`, {
-          field: 'year',
-        });
+        throw new AppError(
+          'E_VALIDATION',
+          `no data for year ${yearParam}; years with data: ${years[0]}–${years.at(-1)}`,
+          {
+            field: 'year',
+          },
+        );
       }
       const [byStatus, byCause, trend, children] = await Promise.all([
         statsRepository.byStatus(db, scope, year),

@@ -17,16 +17,28 @@ export interface NewUser {
 export function createUserService(db: Kysely<DB>) {
   async function validate(u: NewUser): Promise<Role> {
     if (!/^[\w.-]{2,40}$/.test(u.username)) {
-      throw new AppError('E_VALIDATION', 'username must be 2–40 letters, digits, dot, dash or underscore', { field: 'username' });
+      throw new AppError('E_VALIDATION', 'username must be 2–40 letters, digits, dot, dash or underscore', {
+        field: 'username',
+      });
     }
-    if (u.password.length < 8) throw new AppError('E_VALIDATION', 'password must have at least 8 characters', { field: 'password' });
-    if (!isRole(u.role)) throw new AppError('E_VALIDATION', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
+    if (u.password.length < 8)
+      throw new AppError('E_VALIDATION', 'password must have at least 8 characters', { field: 'password' });
+    if (!isRole(u.role))
+      throw new AppError('E_VALIDATION', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
     if (u.scopeCode !== '') {
-      if (!levelOf(u.scopeCode)) throw new AppError('E_VALIDATION', `scope ${u.scopeCode} is not a division code`, { field: 'scope' });
-      const region = await db.selectFrom('region').select('code').where('code', '=', u.scopeCode).executeTakeFirst();
-      if (!region) throw new AppError('E_VALIDATION', `scope region ${u.scopeCode} is not loaded`, { field: 'scope' });
+      if (!levelOf(u.scopeCode))
+        throw new AppError('E_VALIDATION', `scope ${u.scopeCode} is not a division code`, { field: 'scope' });
+      const region = await db
+        .selectFrom('region')
+        .select('code')
+        .where('code', '=', u.scopeCode)
+        .executeTakeFirst();
+      if (!region)
+        throw new AppError('E_VALIDATION', `scope region ${u.scopeCode} is not loaded`, { field: 'scope' });
     } else if (u.role !== 'admin') {
-      throw new AppError('E_VALIDATION', 'only an admin may have the whole country as scope', { field: 'scope' });
+      throw new AppError('E_VALIDATION', 'only an admin may have the whole country as scope', {
+        field: 'scope',
+      });
     }
     return u.role;
   }
@@ -37,12 +49,35 @@ export function createUserService(db: Kysely<DB>) {
       const role = await validate(u);
       const passwordHash = await hashPassword(u.password);
       return db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('app_user').select(['id', 'role', 'scope_code']).where('username', '=', u.username).executeTakeFirst();
-        if (existing && !replace) throw new AppError('E_CONFLICT', `user ${u.username} already exists`, { field: 'username' });
-        const values = { display_name: u.displayName ?? u.username, password_hash: passwordHash, role, scope_code: u.scopeCode };
+        const existing = await trx
+          .selectFrom('app_user')
+          .select(['id', 'role', 'scope_code'])
+          .where('username', '=', u.username)
+          .executeTakeFirst();
+        if (existing && !replace)
+          throw new AppError('E_CONFLICT', `user ${u.username} already exists`, { field: 'username' });
+        const values = {
+          display_name: u.displayName ?? u.username,
+          password_hash: passwordHash,
+          role,
+          scope_code: u.scopeCode,
+        };
         const id = existing
-          ? (await trx.updateTable('app_user').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-          : (await trx.insertInto('app_user').values({ username: u.username, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+          ? (
+              await trx
+                .updateTable('app_user')
+                .set(values)
+                .where('id', '=', existing.id)
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id
+          : (
+              await trx
+                .insertInto('app_user')
+                .values({ username: u.username, ...values })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id;
         await recordAudit(trx, actor, {
           action: existing ? 'user.update' : 'user.create',
           entityType: 'user',
@@ -56,7 +91,12 @@ export function createUserService(db: Kysely<DB>) {
     },
 
     async hasAdmin(): Promise<boolean> {
-      const row = await db.selectFrom('app_user').select('id').where('role', '=', 'admin').where('disabled', '=', false).executeTakeFirst();
+      const row = await db
+        .selectFrom('app_user')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', false)
+        .executeTakeFirst();
       return !!row;
     },
   };
