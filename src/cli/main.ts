@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
-import { parse } from 'csv-parse/sync';
 import { loadConfig, type Config } from '../config.js';
-import { createAuditService, SYSTEM_ACTOR } from '../modules/audit/service.js';
-import { ensureDemo, ensureDemoAccounts } from '../modules/demo/setup.js';
-import { deleteCountyHouseholds } from '../modules/demo/reset.js';
-import { generateDemo } from '../modules/demo/service.js';
-import { loadRegions } from '../modules/regions/loader.js';
-import { importRegionFlags } from '../modules/regions/flags-import.js';
-import { createUserService } from '../modules/users/service.js';
-import { openAndMigrate, serve, withDatabase } from '../server/runtime.js';
+import { registerImportCommands } from './registry-io.js';
+
+// Command modules are imported inside their actions, so `--help` and light commands start fast.
+const runtime = () => import('../server/runtime.js');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -30,8 +24,9 @@ const countyCode = (v: string) => {
   return v;
 };
 
-function progressBar(label: string) {
+async function progressBar(label: string) {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
     cliProgress.Presets.shades_classic,
@@ -48,13 +43,19 @@ function progressBar(label: string) {
 }
 
 async function runDemo(config: Config, o: { county: string; seed: number; scale: number; replace: boolean }) {
+  const { withDatabase } = await runtime();
+  const { SYSTEM_ACTOR } = await import('../modules/audit/service.js');
+  const { deleteCountyHouseholds } = await import('../modules/demo/reset.js');
+  const { loadRegions } = await import('../modules/regions/loader.js');
+  const { generateDemo } = await import('../modules/demo/service.js');
+  const { ensureDemoAccounts } = await import('../modules/demo/setup.js');
   await withDatabase(config, log, async ({ db }) => {
     if (o.replace) {
       const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);
       if (n) log(`deleted ${n} households of ${o.county}`);
     }
     await loadRegions(db, { counties: [o.county] });
-    const bar = progressBar('households');
+    const bar = await progressBar('households');
     try {
       const res = await generateDemo(db, {
         countyCode: o.county,
@@ -87,10 +88,13 @@ program
   .action(async (o: { demo: boolean; port?: number }) => {
     const config = loadConfig(process.env, o.port !== undefined ? { PORT: o.port } : {});
     const t0 = Date.now();
+    const { openAndMigrate, serve } = await runtime();
+    const { ensureDemo } = await import('../modules/demo/setup.js');
+    const { createUserService } = await import('../modules/users/service.js');
     const handle = await openAndMigrate(config, log);
     try {
       if (o.demo) {
-        const bar = progressBar('demo households');
+        const bar = await progressBar('demo households');
         const accounts = await ensureDemo(handle.db, {
           countyCode: config.JZ_DEMO_COUNTY,
           seed: config.JZ_DEMO_SEED,
@@ -122,6 +126,7 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
+    const { withDatabase } = await runtime();
     await withDatabase(loadConfig(), log, async () => log('database is up to date'));
   });
 
@@ -153,6 +158,8 @@ regions
   .action(async (o: { all: boolean; county?: string[] }) => {
     const config = loadConfig();
     for (const c of o.county ?? []) countyCode(c);
+    const { withDatabase } = await runtime();
+    const { loadRegions } = await import('../modules/regions/loader.js');
     await withDatabase(config, log, async ({ db }) => {
       const t0 = Date.now();
       const counts = await loadRegions(db, { all: o.all, counties: o.county ?? [] });
@@ -167,6 +174,7 @@ regions
   .option('--reason <text>', 'reason recorded in the audit log', 'region flags import')
   .action(async (file: string, o: { reason: string }) => {
     let rows: Record<string, string>[];
+    const { parse } = await import('csv-parse/sync');
     try {
       rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true });
     } catch (err) {
@@ -174,6 +182,8 @@ regions
       process.exit(2);
     }
     const config = loadConfig();
+    const { withDatabase } = await runtime();
+    const { importRegionFlags } = await import('../modules/regions/flags-import.js');
     const code = await withDatabase(config, log, async ({ db }) => {
       const res = await importRegionFlags(db, rows, o.reason);
       for (const e of res.errors) log(`row ${e.row}: ${e.column}: ${e.message}`);
@@ -208,6 +218,8 @@ program
       replace: boolean;
     }) => {
       const password = o.password ?? randomBytes(9).toString('base64url');
+      const { withDatabase } = await runtime();
+      const { createUserService } = await import('../modules/users/service.js');
       await withDatabase(loadConfig(), log, async ({ db }) => {
         await createUserService(db).upsert(
           { id: null, name: 'cli' },
@@ -225,6 +237,8 @@ program
   .command('verify')
   .description('verify the hash chain of the audit log; exit 1 at the first broken link')
   .action(async () => {
+    const { withDatabase } = await runtime();
+    const { createAuditService } = await import('../modules/audit/service.js');
     const code = await withDatabase(loadConfig(), log, async ({ db }) => {
       const r = await createAuditService(db).verify();
       if (r.broken) {
@@ -236,6 +250,8 @@ program
     });
     process.exitCode = code;
   });
+
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

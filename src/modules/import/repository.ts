@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+
+/** Column arrays for `insert … select * from unnest(…)`: one round trip per batch. */
+type Arr = unknown[];
+
+export interface HouseholdRowIn {
+  household_no: string;
+  village_code: string;
+  group_no: number | null;
+  address: string | null;
+  phone: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  id_standard: string | null;
+  household_type: string;
+  status: string;
+  main_cause: string | null;
+  other_causes: string;
+  size: number;
+  head_name: string;
+  land_cultivated_mu: number | null;
+  land_forest_mu: number | null;
+  house_area_m2: number | null;
+  house_grade: string | null;
+  relocated: boolean;
+  safe_water: boolean;
+  sanitary_toilet: boolean;
+  electricity: boolean;
+  road_distance_km: number | null;
+}
+
+export const importRepository = {
+  villagesAmong: async (db: Kysely<DB>, codes: string[]) =>
+    new Set(
+      (
+        await db
+          .selectFrom('region')
+          .select('code')
+          .where('level', '=', 5)
+          .where('code', 'in', codes)
+          .execute()
+      ).map((r) => r.code),
+    ),
+  existingHouseholds: async (db: Kysely<DB>, nos: string[]) =>
+    new Map(
+      (
+        await db
+          .selectFrom('household')
+          .select(['id', 'household_no', 'village_code'])
+          .where('household_no', 'in', nos)
+          .execute()
+      ).map((r) => [r.household_no, r]),
+    ),
+  /** ID numbers already registered, with the household number holding them. */
+  idsInRegistry: async (db: Kysely<DB>, ids: string[]) =>
+    new Map(
+      (
+        await sql<{ id_number: string; household_no: string }>`
+          select m.id_number, h.household_no from member m join household h on h.id = m.household_id
+          where m.id_number = any(${ids}::text[]) and m.member_status = 'present'`.execute(db)
+      ).rows.map((r) => [r.id_number, r.household_no]),
+    ),
+
+  async upsertHouseholds(db: Kysely<DB>, rows: HouseholdRowIn[]): Promise<Map<string, string>> {
+    const col = <K extends keyof HouseholdRowIn>(k: K): Arr => rows.map((r) => r[k]);
+    const res = await sql<{ id: string; household_no: string }>`
+      insert into household (household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard,
+        household_type, status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu,
+        house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km)
+      select u.household_no, u.village_code, u.group_no, u.address, u.phone, u.bank_name, u.bank_account, u.id_standard,
+        u.household_type, u.status, current_date, u.main_cause, string_to_array(u.other_causes, ','), u.size, u.head_name,
+        u.land_cultivated_mu, u.land_forest_mu, u.house_area_m2, u.house_grade, u.relocated, u.safe_water, u.sanitary_toilet,
+        u.electricity, u.road_distance_km
+      from unnest(${col('household_no')}::text[], ${col('village_code')}::text[], ${col('group_no')}::smallint[],
+        ${col('address')}::text[], ${col('phone')}::text[], ${col('bank_name')}::text[], ${col('bank_account')}::text[],
+        ${col('id_standard')}::text[], ${col('household_type')}::text[], ${col('status')}::text[], ${col('main_cause')}::text[],
+        ${col('other_causes')}::text[], ${col('size')}::smallint[], ${col('head_name')}::text[],
+        ${col('land_cultivated_mu')}::numeric[], ${col('land_forest_mu')}::numeric[], ${col('house_area_m2')}::numeric[],
+        ${col('house_grade')}::text[], ${col('relocated')}::boolean[], ${col('safe_water')}::boolean[],
+        ${col('sanitary_toilet')}::boolean[], ${col('electricity')}::boolean[], ${col('road_distance_km')}::numeric[])
+        as u(household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type, status,
+          main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, house_area_m2, house_grade, relocated,
+          safe_water, sanitary_toilet, electricity, road_distance_km)
+      on conflict (household_no) do update set village_code = excluded.village_code, group_no = excluded.group_no,
+        address = excluded.address, phone = excluded.phone, bank_name = excluded.bank_name, bank_account = excluded.bank_account,
+        id_standard = excluded.id_standard, household_type = excluded.household_type, main_cause = excluded.main_cause,
+        other_causes = excluded.other_causes, size = excluded.size, head_name = excluded.head_name,
+        land_cultivated_mu = excluded.land_cultivated_mu, land_forest_mu = excluded.land_forest_mu,
+        house_area_m2 = excluded.house_area_m2, house_grade = excluded.house_grade, relocated = excluded.relocated,
+        safe_water = excluded.safe_water, sanitary_toilet = excluded.sanitary_toilet, electricity = excluded.electricity,
+        road_distance_km = excluded.road_distance_km, version = household.version + 1, updated_at = now()
+      returning id, household_no`.execute(db);
+    return new Map(res.rows.map((r) => [r.household_no, r.id]));
+  },
+
+  deleteMembersOf: (db: Kysely<DB>, householdIds: string[]) =>
+    householdIds.length
+      ? sql`delete from member where household_id = any(${householdIds}::bigint[])`.execute(db)
+      : Promise.resolve(),
+
+  async insertMembers(db: Kysely<DB>, cols: Record<string, Arr>): Promise<void> {
+    await sql`
+      insert into member (household_id, name, sex, id_number, birth_date, relation, ethnicity, education, student_status,
+        out_of_school_reason, health, disability_grade, labour_capacity, migrant_place, migrant_months, migrant_monthly_wage,
+        welfare_job_months, ins_basic_medical, ins_critical_illness, ins_medical_assistance, ins_pension, is_dibao, is_tekun)
+      select * from unnest(${cols.household_id}::bigint[], ${cols.name}::text[], ${cols.sex}::text[], ${cols.id_number}::text[],
+        ${cols.birth_date}::date[], ${cols.relation}::text[], ${cols.ethnicity}::text[], ${cols.education}::text[],
+        ${cols.student_status}::text[], ${cols.out_of_school_reason}::text[], ${cols.health}::text[],
+        ${cols.disability_grade}::smallint[], ${cols.labour_capacity}::text[], ${cols.migrant_place}::text[],
+        ${cols.migrant_months}::smallint[], ${cols.migrant_monthly_wage}::int[], ${cols.welfare_job_months}::smallint[],
+        ${cols.ins_basic_medical}::boolean[], ${cols.ins_critical_illness}::boolean[], ${cols.ins_medical_assistance}::boolean[],
+        ${cols.ins_pension}::boolean[], ${cols.is_dibao}::boolean[], ${cols.is_tekun}::boolean[])`.execute(
+      db,
+    );
+  },
+
+  async upsertYears(db: Kysely<DB>, cols: Record<string, Arr>): Promise<void> {
+    await sql`
+      insert into household_year (household_id, year, village_code, size, status, wage_income, business_income, production_cost,
+        property_income, transfer_income, transfer_dibao, transfer_pension, transfer_eco, medical_cost, net_income, per_capita_income)
+      select * from unnest(${cols.household_id}::bigint[], ${cols.year}::smallint[], ${cols.village_code}::text[],
+        ${cols.size}::smallint[], ${cols.status}::text[], ${cols.wage_income}::numeric[], ${cols.business_income}::numeric[],
+        ${cols.production_cost}::numeric[], ${cols.property_income}::numeric[], ${cols.transfer_income}::numeric[],
+        ${cols.transfer_dibao}::numeric[], ${cols.transfer_pension}::numeric[], ${cols.transfer_eco}::numeric[],
+        ${cols.medical_cost}::numeric[], ${cols.net_income}::numeric[], ${cols.per_capita_income}::numeric[])
+      on conflict (household_id, year) do update set village_code = excluded.village_code, size = excluded.size,
+        wage_income = excluded.wage_income, business_income = excluded.business_income, production_cost = excluded.production_cost,
+        property_income = excluded.property_income, transfer_income = excluded.transfer_income,
+        transfer_dibao = excluded.transfer_dibao, transfer_pension = excluded.transfer_pension, transfer_eco = excluded.transfer_eco,
+        medical_cost = excluded.medical_cost, net_income = excluded.net_income, per_capita_income = excluded.per_capita_income`.execute(
+      db,
+    );
+  },
+};

@@ -1,0 +1,105 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
+import { testApp } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
+
+let tdb: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let inA1: { id: string; headIdNumber: string };
+let inB1: { id: string; headIdNumber: string };
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await seedRegions(tdb.db);
+  inA1 = await createHousehold(tdb.db, {
+    village: T.villageA1,
+    headName: '龙大哥',
+    income: [
+      { year: 2014, perCapita: 2100, status: 'poor' },
+      { year: 2025, perCapita: 9800, status: 'exited' },
+    ],
+    status: 'exited',
+  });
+  await createHousehold(tdb.db, { village: T.villageA2, income: [{ year: 2025, perCapita: 3000 }] });
+  inB1 = await createHousehold(tdb.db, {
+    village: T.villageB1,
+    income: [{ year: 2025, perCapita: 5000, status: 'monitored' }],
+    status: 'monitored',
+  });
+  await createUser(tdb.db, 'county', 'county_officer', T.county);
+  await createUser(tdb.db, 'village', 'village_cadre', T.villageA1);
+  app = await testApp(tdb.db);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await tdb?.drop();
+});
+
+async function loginAs(page: Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('test-password-1');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('kpi-households').waitFor();
+}
+
+describe('registry in the browser', () => {
+  it('a county officer logs in, sees the dashboard, drills down to a village and opens a household', async () => {
+    const page = await browser.newPage();
+    await loginAs(page, 'county');
+    await expect.poll(() => page.getByTestId('kpi-households').innerText()).toContain('3');
+    expect(await page.locator('body').innerText()).toContain('花垣县');
+
+    await page.getByTestId('nav-regions').first().click();
+    await page.getByTestId(`region-row-${T.townshipA}`).getByText('双龙镇').click();
+    await page.getByTestId(`region-row-${T.villageA1}`).waitFor();
+    expect(await page.getByTestId(`region-row-${T.villageA1}`).innerText()).toContain('十八洞村');
+
+    await page.goto(`${base}/households?region=${T.villageA1}`);
+    await page.getByTestId(`household-row-${inA1.id}`).click();
+    await page.getByTestId('household-members').waitFor();
+    expect(await page.getByTestId('household-members').innerText()).toContain('龙大哥');
+    await page.close();
+  });
+
+  it('a village cadre sees masked ID numbers and cannot open a household of another village', async () => {
+    const page = await browser.newPage();
+    await loginAs(page, 'village');
+    await page.goto(`${base}/households/${inA1.id}`);
+    await page.getByTestId('household-members').waitFor();
+    const cells = await page.locator('[data-testid^="member-id-"]').allInnerTexts();
+    expect(cells.length).toBe(2);
+    for (const c of cells) expect(c).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(await page.content()).not.toContain(inA1.headIdNumber);
+
+    await page.goto(`${base}/households/${inB1.id}`);
+    await page.getByTestId('result-forbidden').waitFor();
+    await page.close();
+  });
+
+  it('fits a phone-width screen and switches to English', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await loginAs(page, 'county');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.goto(`${base}/households`);
+    await page.getByTestId(`household-row-${inA1.id}`).waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.getByTestId('lang-switch').first().click();
+    await expect.poll(async () => page.locator('body').innerText()).toMatch(/Households|Household/);
+    await page.close();
+  });
+});
