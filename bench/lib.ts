@@ -10,7 +10,7 @@ import { syncCodeLists } from '../src/modules/codelists/service.js';
 /** A fresh database for a benchmark: DATABASE_URL's server (new database) or a throw-away embedded cluster. */
 export async function benchDatabase(
   label: string,
-): Promise<{ db: Database; engine: string; close(): Promise<void> }> {
+): Promise<{ db: Database; engine: string; url: string; close(): Promise<void> }> {
   let server: EmbeddedServer | undefined;
   let dir: string | undefined;
   let url = process.env.DATABASE_URL;
@@ -37,6 +37,7 @@ export async function benchDatabase(
   return {
     db,
     engine,
+    url,
     async close() {
       await db.destroy();
       await server?.stop();

@@ -94,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(zapp, audit);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/'))
         return reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` });

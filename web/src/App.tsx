@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { useLang } from './i18n';
+import { AppLayout } from './components/AppLayout';
+import { ErrorResult } from './components/ErrorResult';
+import { FullPageSpin, RequireAuth } from './components/RequireAuth';
+import { ApiError } from './api/client';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const RegionsPage = lazy(() => import('./pages/RegionsPage'));
+const HouseholdListPage = lazy(() => import('./pages/HouseholdListPage'));
+const HouseholdPage = lazy(() => import('./pages/HouseholdPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+
+const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
+
+/**
+ * Routes:
+ *   /login                 sign in
+ *   /dashboard?region&year key figures and charts for a region
+ *   /regions?parent        the region tree, one level at a time
+ *   /households?region&status&type&cause&q&sort&order&page&pageSize
+ *   /households/:id        one household
+ *   /audit?entityType&action&page&pageSize
+ */
+export function App() {
+  const lang = useLang();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN}>
+      <AntApp>
+        <BrowserRouter>
+          <Suspense fallback={<FullPageSpin />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<Navigate to="/dashboard" replace />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="regions" element={<RegionsPage />} />
+                  <Route path="households" element={<HouseholdListPage />} />
+                  <Route path="households/:id" element={<HouseholdPage />} />
+                  <Route path="audit" element={<AuditPage />} />
+                  <Route path="*" element={<ErrorResult error={notFound} />} />
+                </Route>
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

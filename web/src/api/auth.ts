@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isUnauthenticated } from './client';
+
+export type Role = 'admin' | 'county_officer' | 'township_officer' | 'village_cadre';
+
+export interface RegionScope {
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: RegionScope;
+  canUnmask: boolean;
+}
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }): Promise<User | null> => {
+      try {
+        return (await api<{ user: User }>('/api/auth/me', { signal })).user;
+      } catch (e) {
+        if (isUnauthenticated(e)) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in user where a layout guarantees one (inside RequireAuth). */
+export function useUser(): User {
+  const { data } = useMe();
+  if (!data) throw new Error('useUser outside an authenticated page');
+  return data;
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) =>
+      api<{ user: User }>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: ({ user }) => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'code-lists' });
+      qc.setQueryData(meKey, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST', body: {} }),
+    onSettled: () => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'code-lists' && q.queryKey[0] !== 'auth' });
+      qc.setQueryData(meKey, null);
+    },
+  });
+}

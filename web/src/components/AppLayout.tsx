@@ -1,0 +1,173 @@
+import { Suspense, useState, type ReactNode } from 'react';
+import { Button, Drawer, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLogout, useUser, type User } from '../api/auth';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useIsMobile } from './responsive';
+import { FullPageSpin } from './RequireAuth';
+
+const NAV = [
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
+  { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
+  { key: 'households', path: '/households', icon: <HomeOutlined /> },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
+] as const;
+
+type NavKey = (typeof NAV)[number]['key'];
+
+function useSelectedKey(): NavKey {
+  const { pathname } = useLocation();
+  const first = pathname.split('/')[1] ?? '';
+  return NAV.find((n) => n.key === first)?.key ?? 'dashboard';
+}
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const selected = useSelectedKey();
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={onNavigate}
+      items={NAV.map((n) => ({
+        key: n.key,
+        icon: n.icon,
+        label: (
+          <Link to={n.path} data-testid={`nav-${n.key}`}>
+            {t(`nav.${n.key}`)}
+          </Link>
+        ),
+      }))}
+    />
+  );
+}
+
+function UserInfo({ user, vertical }: { user: User; vertical?: boolean }) {
+  const { t } = useTranslation();
+  const scopeName = user.scope.code === '' ? t('region.country') : user.scope.name;
+  return (
+    <Space
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      size={vertical ? 4 : 8}
+      wrap
+      data-testid="user-info"
+    >
+      <span>
+        <UserOutlined /> <span data-testid="user-name">{user.displayName}</span>
+      </span>
+      <Tag color="blue" data-testid="user-role">
+        {t(`role.${user.role}`)}
+      </Tag>
+      <span data-testid="user-scope">
+        <EnvironmentOutlined /> {scopeName}
+      </span>
+    </Space>
+  );
+}
+
+/** The signed-in frame: top bar, navigation (a drawer on phones) and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const mobile = useIsMobile();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+
+  const onLogout = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  const logoutButton = (block?: boolean): ReactNode => (
+    <Button
+      icon={<LogoutOutlined />}
+      type={block ? 'default' : 'text'}
+      block={block}
+      loading={logout.isPending}
+      onClick={onLogout}
+      data-testid="logout"
+    >
+      {t('auth.logout')}
+    </Button>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: mobile ? '0 8px' : '0 24px',
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        {mobile && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.menu')}
+            data-testid="nav-toggle"
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Link to="/dashboard" style={{ flex: 'none' }}>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="app-name">
+            {t('app.name')}
+          </Typography.Title>
+        </Link>
+        <div style={{ flex: 1, minWidth: 0 }} />
+        {!mobile && <UserInfo user={user} />}
+        <LanguageSwitch />
+        {!mobile && logoutButton()}
+      </Layout.Header>
+      <Layout>
+        {!mobile && (
+          <Layout.Sider
+            width={200}
+            theme="light"
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {mobile && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={280}
+          title={t('app.name')}
+          data-testid="nav-drawer"
+        >
+          <div style={{ marginBottom: 16 }}>
+            <UserInfo user={user} vertical />
+          </div>
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          <div style={{ marginTop: 16 }}>{logoutButton(true)}</div>
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

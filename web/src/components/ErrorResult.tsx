@@ -1,0 +1,78 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LinkButton } from './LinkButton';
+import { isApiError, NETWORK_ERROR } from '../api/client';
+
+interface Props {
+  error: unknown;
+  /** What was asked for, to word 403 and 404 answers. */
+  subject?: 'household' | 'region' | 'page';
+  onRetry?: () => void;
+}
+
+/** A full-page answer to a failed request: out of scope, not found, or a retryable failure. */
+export function ErrorResult({ error, subject = 'page', onRetry }: Props) {
+  const { t } = useTranslation();
+  const home = (
+    <LinkButton to="/dashboard" type="primary" key="home">
+      {t('common.backHome')}
+    </LinkButton>
+  );
+  if (isApiError(error) && error.status === 403) {
+    const text =
+      error.code === 'E_OUT_OF_SCOPE'
+        ? subject === 'household'
+          ? t('errors.householdOutOfScope')
+          : t('errors.regionOutOfScope')
+        : t('errors.forbidden');
+    return (
+      <Result
+        status="403"
+        title={t('errors.forbiddenTitle')}
+        subTitle={text}
+        extra={home}
+        data-testid="result-forbidden"
+      />
+    );
+  }
+  if (isApiError(error) && error.status === 404) {
+    const text =
+      subject === 'household'
+        ? t('errors.householdNotFound')
+        : subject === 'region'
+          ? t('errors.regionNotFound')
+          : t('errors.pageNotFound');
+    return (
+      <Result
+        status="404"
+        title={t('errors.notFoundTitle')}
+        subTitle={text}
+        extra={home}
+        data-testid="result-not-found"
+      />
+    );
+  }
+  const message =
+    isApiError(error) && error.code === NETWORK_ERROR ? t('errors.network') : errorMessage(error);
+  return (
+    <Result
+      status="error"
+      title={t('errors.loadFailed')}
+      subTitle={message}
+      data-testid="result-error"
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : (
+          home
+        )
+      }
+    />
+  );
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

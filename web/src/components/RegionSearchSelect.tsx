@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useRegionSearch, type RegionSearchHit } from '../api/regions';
+
+interface Props {
+  onPick: (region: RegionSearchHit) => void;
+  placeholder?: string;
+  testId?: string;
+  style?: React.CSSProperties;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}
+
+/** Find a region within the user's scope by name (server-side search). */
+export function RegionSearchSelect({ onPick, placeholder, testId, style }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebounced(text, 250);
+  const { data, isFetching } = useRegionSearch(q);
+  const hits = q.trim() ? (data?.items ?? []) : [];
+  return (
+    <Select<string>
+      data-testid={testId}
+      style={{ minWidth: 0, width: '100%', ...style }}
+      value={null}
+      placeholder={placeholder ?? t('region.searchPlaceholder')}
+      prefix={<SearchOutlined />}
+      showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
+      loading={isFetching}
+      notFoundContent={null}
+      options={hits.map((h) => ({ value: h.code, label: h.path || h.name }))}
+      onSelect={(code: string) => {
+        const hit = hits.find((h) => h.code === code);
+        setText('');
+        if (hit) onPick(hit);
+      }}
+    />
+  );
+}

@@ -1,0 +1,221 @@
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row, Select, Typography } from 'antd';
+import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useCodeLabel } from '../api/codeLists';
+import { useSummary, type Summary } from '../api/stats';
+import { useFormat } from '../i18n/format';
+import { Chart } from '../components/Chart';
+import { ErrorResult } from '../components/ErrorResult';
+import { KpiCard } from '../components/KpiCard';
+import { LinkButton } from '../components/LinkButton';
+import { PageHeader } from '../components/PageHeader';
+import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
+import { useIsMobile } from '../components/responsive';
+import { FullPageSpin } from '../components/RequireAuth';
+import {
+  horizontalBarOption,
+  incidenceBarOption,
+  incidenceOrder,
+  pieOption,
+  trendOption,
+} from '../components/dashboardCharts';
+
+function parseYear(v: string | null): number | undefined {
+  return v && /^\d{4}$/.test(v) ? Number(v) : undefined;
+}
+
+/** Key figures and charts for a region: `?region=CODE` (default the user's scope), `?year=YYYY`. */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? '';
+  const year = parseYear(params.get('year'));
+  const summary = useSummary(region, year);
+  const navigate = useNavigate();
+
+  const dashboardUrl = (code: string) => {
+    const next = new URLSearchParams();
+    if (code) next.set('region', code);
+    if (year) next.set('year', String(year));
+    const s = next.toString();
+    return s ? `/dashboard?${s}` : '/dashboard';
+  };
+  const setYear = (y: number) => {
+    const next = new URLSearchParams(params);
+    next.set('year', String(y));
+    setParams(next);
+  };
+
+  if (summary.isError)
+    return <ErrorResult error={summary.error} subject="region" onRetry={() => void summary.refetch()} />;
+  if (!summary.data) return <FullPageSpin />;
+  const s = summary.data;
+  const regionCode = s.region.code;
+  const listQuery = regionCode ? `?region=${regionCode}` : '';
+
+  return (
+    <div data-testid="dashboard">
+      <div style={{ marginBottom: 8 }}>
+        <RegionBreadcrumb code={region} to={dashboardUrl} />
+      </div>
+      <PageHeader
+        title={s.region.code === '' ? t('region.country') : s.region.name}
+        subtitle={<PovertyLine value={s.povertyLine} />}
+        extra={
+          <>
+            <Select<number>
+              aria-label={t('dashboard.year')}
+              data-testid="year-select"
+              value={s.year}
+              style={{ width: 110 }}
+              options={[...s.years]
+                .sort((a, b) => b - a)
+                .map((y) => ({ value: y, label: t('common.yearValue', { year: y }) }))}
+              onChange={setYear}
+            />
+            <LinkButton
+              to={`/regions${regionCode ? `?parent=${regionCode}` : ''}`}
+              icon={<ApartmentOutlined />}
+            >
+              {t('dashboard.openRegions')}
+            </LinkButton>
+            <LinkButton to={`/households${listQuery}`} icon={<HomeOutlined />}>
+              {t('dashboard.openHouseholds')}
+            </LinkButton>
+          </>
+        }
+      />
+      <KeyFigures s={s} />
+      <Charts s={s} onDrill={(code) => void navigate(dashboardUrl(code))} />
+    </div>
+  );
+}
+
+function PovertyLine({ value }: { value: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return <>{t('dashboard.povertyLine', { value: fmt.money(value) })}</>;
+}
+
+function KeyFigures({ s }: { s: Summary }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const cards = [
+    {
+      key: 'households',
+      title: t('dashboard.households'),
+      value: fmt.number(s.households),
+      testId: 'kpi-households',
+    },
+    { key: 'persons', title: t('dashboard.persons'), value: fmt.number(s.persons), testId: 'kpi-persons' },
+    {
+      key: 'registered',
+      title: t('dashboard.registeredHouseholds'),
+      value: fmt.number(s.registeredHouseholds),
+      testId: 'kpi-registered-households',
+    },
+    {
+      key: 'poorHouseholds',
+      title: t('dashboard.poorHouseholds'),
+      value: fmt.number(s.poorHouseholds),
+      testId: 'kpi-poor-households',
+    },
+    {
+      key: 'poorPersons',
+      title: t('dashboard.poorPersons'),
+      value: fmt.number(s.poorPersons),
+      testId: 'kpi-poor-persons',
+    },
+    {
+      key: 'incidence',
+      title: t('dashboard.incidence'),
+      value: fmt.percent(s.incidence),
+      testId: 'kpi-incidence',
+    },
+    {
+      key: 'monitored',
+      title: t('dashboard.monitoredHouseholds'),
+      value: fmt.number(s.monitoredHouseholds),
+      testId: 'kpi-monitored-households',
+    },
+  ];
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      {cards.map((c) => (
+        <Col key={c.key} xs={12} sm={8} lg={6} xxl={3}>
+          <KpiCard title={c.title} value={c.value} testId={c.testId} />
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function Charts({ s, onDrill }: { s: Summary; onDrill: (code: string) => void }) {
+  const { t } = useTranslation();
+  const mobile = useIsMobile();
+  const fmt = useFormat();
+  const label = useCodeLabel();
+  const bars = useMemo(() => incidenceOrder(s.bySubRegion), [s.bySubRegion]);
+  const causes = s.byCause
+    .filter((c) => c.households > 0)
+    .map((c) => ({ name: label('poverty_cause', c.cause), value: c.households }));
+  const statuses = s.byStatus.map((b) => ({
+    name: label('household_status', b.status),
+    value: b.households,
+  }));
+  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} />;
+
+  return (
+    <Row gutter={[16, 16]}>
+      {bars.length > 0 && (
+        <Col xs={24} xl={12}>
+          <Card title={t('dashboard.bySubRegion')} data-testid="chart-subregions">
+            <Typography.Text type="secondary">{t('dashboard.bySubRegionHint')}</Typography.Text>
+            <Chart
+              option={incidenceBarOption(bars, fmt, t('dashboard.incidence'))}
+              height={Math.max(240, bars.length * 26 + 40)}
+              onClick={(e) => {
+                const target = bars[e.dataIndex];
+                if (target) onDrill(target.code);
+              }}
+            />
+          </Card>
+        </Col>
+      )}
+      <Col xs={24} xl={12}>
+        <Card title={t('dashboard.byCause')} data-testid="chart-causes">
+          {causes.length ? <Chart option={pieOption(causes, fmt, mobile)} height={320} /> : empty}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card title={t('dashboard.trend')} data-testid="chart-trend">
+          {s.trend.length ? (
+            <Chart
+              option={trendOption(s.trend, fmt, {
+                poorPersons: t('dashboard.trendPoorPersons'),
+                incidence: t('dashboard.trendIncidence'),
+              })}
+              height={300}
+            />
+          ) : (
+            empty
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card title={t('dashboard.byStatus')} data-testid="chart-status">
+          {statuses.length ? (
+            <Chart
+              option={horizontalBarOption(statuses, fmt, t('dashboard.households'))}
+              height={Math.max(200, statuses.length * 30 + 40)}
+            />
+          ) : (
+            empty
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
