@@ -1,0 +1,144 @@
+import type { HouseholdStatus, HouseholdType } from '../code-lists.js';
+import type { RedLineKey } from './params.js';
+
+/**
+ * What the rules know about a household: plain values, filled by the data layer from the registry,
+ * the yearly income rows, follow-up visits and other departments' lists. Money is yuan; `…12m` is
+ * the total over the last 12 months; dates are ISO `YYYY-MM-DD`.
+ */
+
+/** Literal copies of code lists (code-lists.ts); facts.test.ts checks they stay equal. */
+export const LABOUR_CAPACITIES = ['ordinary', 'skilled', 'weak', 'lost', 'none'] as const;
+export const HEALTH_CODES = ['healthy', 'chronic', 'serious', 'disabled'] as const;
+export const STUDENT_STATUSES = [
+  'not_student',
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'higher_vocational',
+  'university',
+  'out_of_school',
+  'exempt',
+] as const;
+export const HOUSE_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type LabourCapacity = (typeof LABOUR_CAPACITIES)[number];
+export type Health = (typeof HEALTH_CODES)[number];
+export type StudentStatus = (typeof STUDENT_STATUSES)[number];
+export type HouseGrade = (typeof HOUSE_GRADES)[number];
+
+export interface MemberFacts {
+  id: string;
+  /** Completed years at `HouseholdFacts.asOf`. */
+  age: number;
+  sex: '1' | '2';
+  relation: string;
+  studentStatus: StudentStatus | null;
+  health: Health;
+  /** 1 (most severe) … 4; null when not disabled. */
+  disabilityGrade: number | null;
+  labourCapacity: LabourCapacity;
+  insurance: { basicMedical: boolean; criticalIllness: boolean; medicalAssistance: boolean };
+  dibao: boolean;
+  tekun: boolean;
+  status: 'present' | 'deceased' | 'moved_out';
+  /** Own earned income over the last 12 months (dibao disregards, single-person coverage). */
+  earnings12m: number;
+  /** Costs of going to work over the last 12 months (transport, meals away); dibao deduction. */
+  employmentCost12m: number;
+}
+
+/** One year's income row (household_year). Net = wages + business − production cost + property + transfers. */
+export interface YearIncome {
+  year: number;
+  size: number;
+  wages: number;
+  business: number;
+  productionCost: number;
+  property: number;
+  transfers: number;
+  eligibleMedicalCost: number;
+}
+
+export interface RedLineHit {
+  key: RedLineKey;
+  /** Department list that matched, e.g. '公安车辆登记'. */
+  source: string;
+  /** Member (or close relative) the hit concerns. */
+  memberId: string | null;
+  /** Reference of a written exception on file, if any. */
+  writtenException: string | null;
+}
+
+export const MEASURE_TYPES = [
+  'industry',
+  'employment',
+  'welfare_job',
+  'health',
+  'education',
+  'housing',
+  'water',
+  'relocation',
+  'eco_compensation',
+  'finance',
+  'social_security',
+  'social_help',
+] as const;
+export type MeasureType = (typeof MEASURE_TYPES)[number];
+/** Development-oriented measures (开发式帮扶), as opposed to the safety net. */
+export const DEVELOPMENT_MEASURES: readonly MeasureType[] = [
+  'industry',
+  'employment',
+  'welfare_job',
+  'finance',
+];
+
+export interface HouseholdFacts {
+  /** Evaluation date. */
+  asOf: string;
+  status: HouseholdStatus;
+  householdType: HouseholdType;
+  /** Year of 建档立卡 registration (null: never registered poor). */
+  registeredPoorYear: number | null;
+  members: readonly MemberFacts[];
+  /** Income of the evaluation year. */
+  income: YearIncome;
+  /** Per-capita net income of earlier years (trend). */
+  previousPerCapita: readonly { year: number; perCapita: number }[];
+  last12Months: {
+    size: number;
+    netIncome: number;
+    eligibleMedicalCost: number;
+    /** Net income of the 12 months before (income collapse); null when unknown. */
+    previousNetIncome: number | null;
+    /** Rigid spending (medical, schooling, disaster, accident) in the 12 months. */
+    rigidSpending: number;
+    /** Dibao / 特困 payments received, not counted when assessing dibao. */
+    assistanceReceived: number;
+  };
+  housing: { grade: HouseGrade | null; relocated: boolean; rebuilt: boolean };
+  safeWater: boolean;
+  foodClothingSecure: boolean;
+  redLineHits: readonly RedLineHit[];
+  monitoring: {
+    since: string | null;
+    measuresApplied: number;
+    /** Consecutive months (follow-up visits) with income above the monitoring line. */
+    monthsAboveLine: number;
+    rigidSpendingResolved: boolean;
+    newRisk: boolean;
+  };
+  /** Types of the household's active assistance measures. */
+  measures: readonly MeasureType[];
+  /** Notes documenting a shock (hospital bills, disaster report…). */
+  shockEvidence: readonly string[];
+  dibao: {
+    /** Support from legally obliged relatives (赡养/抚养/扶养) over 12 months; counts as income. */
+    obligedSupport12m: number;
+    deductible12m: { medical: number; disability: number; schooling: number };
+    assetsWithinLimits: boolean;
+    spendingWithinLimits: boolean;
+  };
+  legalSupporters: readonly { relation: string; able: boolean }[];
+}

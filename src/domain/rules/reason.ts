@@ -1,0 +1,48 @@
+/** What every rule returns: its decision and the reasons a cadre reads out and an auditor checks. */
+export interface Reason {
+  /** Stable key, e.g. `income_below_line`, `red_line.car`. */
+  criterion: string;
+  /** Plain Chinese a cadre can read out to the household. */
+  label_zh: string;
+  label_en: string;
+  value: unknown;
+  threshold: unknown;
+  /** Whether the criterion's test holds (for a guarantee: it is secured). */
+  passed: boolean;
+  /** False for a consideration that informs the decision without deciding it. */
+  binding: boolean;
+}
+
+export interface RuleResult<D> {
+  rule: string;
+  decision: D;
+  reasons: Reason[];
+}
+
+export function reason(
+  criterion: string,
+  passed: boolean,
+  value: unknown,
+  threshold: unknown,
+  label: { zh: string; en: string },
+  binding = true,
+): Reason {
+  return { criterion, label_zh: label.zh, label_en: label.en, value, threshold, passed, binding };
+}
+
+export const bindingPassed = (reasons: readonly Reason[]): boolean =>
+  reasons.every((r) => !r.binding || r.passed);
+
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** 12345.6 → "12,345.6" (at most two decimals, no trailing zeros). */
+export function yuan(n: number): string {
+  const r = round2(n);
+  const [int = '0', frac = '00'] = Math.abs(r).toFixed(2).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const tail = frac === '00' ? '' : `.${frac.replace(/0$/, '')}`;
+  return `${r < 0 ? '-' : ''}${grouped}${tail}`;
+}
+
+/** 0.0215 → "2.15%". */
+export const percent = (x: number): string => `${yuan(x * 100)}%`;
