@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { registerImportCommands } from './registry-io.js';
+import { registerAnalysisCommands } from './analysis.js';
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
 const runtime = () => import('../server/runtime.js');
@@ -252,6 +253,7 @@ program
   });
 
 registerImportCommands(program);
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -67,6 +67,8 @@ export const en: Messages = {
     pageNotFound: 'This page does not exist',
     loadFailed: 'Loading failed',
     network: 'Cannot reach the server; check the network',
+    badCredentials: 'Wrong username or password',
+    rateLimited: 'Too many attempts; wait a minute',
   },
   region: {
     country: 'China',

@@ -65,6 +65,8 @@ export const zhCN = {
     pageNotFound: '页面不存在',
     loadFailed: '加载失败',
     network: '无法连接服务器，请检查网络',
+    badCredentials: '用户名或密码错误',
+    rateLimited: '尝试次数过多，请一分钟后再试',
   },
   region: {
     country: '全国',

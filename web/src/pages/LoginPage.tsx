@@ -31,8 +31,12 @@ export default function LoginPage() {
   const onFinish = (values: Credentials) =>
     login.mutate(values, { onSuccess: () => void navigate(target, { replace: true }) });
   const error = login.error;
-  const errorText =
-    isApiError(error) && error.code === NETWORK_ERROR ? t('errors.network') : error ? error.message : null;
+  const errorByCode: Record<string, string> = {
+    [NETWORK_ERROR]: t('errors.network'),
+    E_UNAUTHENTICATED: t('errors.badCredentials'),
+    E_RATE_LIMITED: t('errors.rateLimited'),
+  };
+  const errorText = isApiError(error) ? (errorByCode[error.code] ?? error.message) : error ? error.message : null;
 
   return (
     <div
