@@ -49,7 +49,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
   const { deleteCountyHouseholds } = await import('../modules/demo/reset.js');
   const { loadRegions } = await import('../modules/regions/loader.js');
   const { generateDemo } = await import('../modules/demo/service.js');
-  const { ensureDemoAccounts } = await import('../modules/demo/setup.js');
+  const { ensureDemoAccounts, markDemoComplete } = await import('../modules/demo/setup.js');
   await withDatabase(config, log, async ({ db }) => {
     if (o.replace) {
       const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);

@@ -4,6 +4,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
 import { verifyPassword } from '../auth/password.js';
 import { loadRegions } from '../regions/loader.js';
 import { createUserService } from '../users/service.js';
+import { deleteCountyHouseholds } from './reset.js';
 import { generateDemo } from './service.js';
 
 export interface DemoOptions {
@@ -51,7 +52,14 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     .where('code', '=', o.countyCode)
     .executeTakeFirst();
   if (!county) throw new Error(`county ${o.countyCode} is not in the division list`);
-  if ((await householdsIn(db, o.countyCode)) === 0) {
+  const marker = `demo:${o.countyCode}`;
+  const done = await db.selectFrom('app_meta').select('value').where('key', '=', marker).executeTakeFirst();
+  if (!done && (await householdsIn(db, o.countyCode)) > 0) {
+    // an earlier first start was interrupted while generating: start the demo over
+    o.log(`the demo of ${o.countyCode} is incomplete (interrupted first start): regenerating`);
+    await deleteCountyHouseholds(db, o.countyCode, SYSTEM_ACTOR);
+  }
+  if (!done) {
     o.log(`generating the demo census of ${county.name} (${o.countyCode}), seed ${o.seed}, scale ${o.scale}`);
     const res = await generateDemo(db, {
       countyCode: o.countyCode,
@@ -74,6 +82,15 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     );
   }
   return ensureDemoAccounts(db, o.countyCode, o.password);
+}
+
+/** Record that the demo of a county was generated completely (an interrupted one is regenerated). */
+export async function markDemoComplete(db: Kysely<DB>, countyCode: string, info: Record<string, unknown>): Promise<void> {
+  await db
+    .insertInto('app_meta')
+    .values({ key: `demo:${countyCode}`, value: JSON.stringify(info) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+    .execute();
 }
 
 async function pickVillage(db: Kysely<DB>, county: string) {
