@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -24,10 +24,20 @@ import { authRoutes } from '../modules/auth/routes.js';
 import { codeListRoutes } from '../modules/codelists/routes.js';
 import { createHouseholdService } from '../modules/households/service.js';
 import { householdRoutes } from '../modules/households/routes.js';
+import { createEditTransaction } from '../modules/households/edit-transaction.js';
+import { createHouseholdEditService } from '../modules/households/edit-service.js';
+import { createMemberEditService } from '../modules/households/member-edit-service.js';
+import { householdEditRoutes } from '../modules/households/edit-routes.js';
+import { createHouseholdExportService } from '../modules/households/export-service.js';
+import { householdExportRoutes } from '../modules/households/export-routes.js';
 import { createRegionService } from '../modules/regions/service.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { createStatsService } from '../modules/stats/service.js';
 import { statsRoutes } from '../modules/stats/routes.js';
+import { createMatchingService } from '../modules/matching/service.js';
+import { matchingRoutes } from '../modules/matching/routes.js';
+import { createDuplicateService } from '../modules/duplicates/service.js';
+import { duplicateRoutes } from '../modules/duplicates/routes.js';
 import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http.js';
 
@@ -45,7 +55,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info' },
-    disableRequestLogging: opts.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,7 +66,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const auth = createAuthService(db, { sessionHours: opts.sessionHours });
   const audit = createAuditService(db);
   const households = createHouseholdService(db, regions);
+  const householdEdits = createEditTransaction(db, () => new Date());
+  // per-capita income ceiling of edits: the import's default (jingzhun import --ceiling)
+  const householdEdit = createHouseholdEditService(householdEdits, { incomeCeiling: 200_000 });
+  const memberEdit = createMemberEditService(householdEdits);
+  const householdExport = createHouseholdExportService(db, regions);
   const stats = createStatsService(db, regions);
+  const matching = createMatchingService(db);
+  const duplicates = createDuplicateService(db);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -90,8 +107,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   codeListRoutes(zapp);
   regionRoutes(zapp, regions);
   householdRoutes(zapp, households);
+  householdEditRoutes(zapp, householdEdit, memberEdit);
+  householdExportRoutes(zapp, householdExport);
   statsRoutes(zapp, stats);
   auditRoutes(zapp, audit);
+  matchingRoutes(zapp, matching);
+  duplicateRoutes(zapp, duplicates);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });

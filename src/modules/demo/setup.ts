@@ -77,6 +77,7 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
         reason: 'synthetic demo county',
       }),
     );
+    await markDemoComplete(db, o.countyCode, { ...res, seed: o.seed, scale: o.scale });
     o.log(
       `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
     );
