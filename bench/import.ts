@@ -21,7 +21,14 @@ const county = '433124';
 const { db, engine, close, url } = await benchDatabase('import');
 try {
   await loadRegions(db, { counties: [county] });
-  const villages = (await db.selectFrom('region').select('code').where('level', '=', 5).where('code', 'like', `${county}%`).execute()).map((r) => r.code);
+  const villages = (
+    await db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 5)
+      .where('code', 'like', `${county}%`)
+      .execute()
+  ).map((r) => r.code);
 
   // 1. write the CSV: households of 1–6 persons (mean ≈ 3.3), valid IDs, household fields repeated
   const file = path.join(os.tmpdir(), `jz-bench-import-${persons}.csv`);
@@ -29,17 +36,34 @@ try {
   out.write(HEADERS_FOR_BENCH.join(',') + '\n');
   let written = 0;
   let h = 0;
-  let seq = 0;
   while (written < persons) {
     h++;
-    const size = Math.min(persons - written, 1 + (h * 7919) % 6);
+    const size = Math.min(persons - written, 1 + ((h * 7919) % 6));
     const village = villages[h % villages.length]!;
     for (let i = 0; i < size; i++) {
       const sex = i % 2 === 0 ? '1' : '2';
-      const birth = `${1950 + ((h + i * 13) % 60)}-${String(1 + (h % 12)).padStart(2, '0')}-${String(1 + (i * 5 + h) % 28).padStart(2, '0')}`;
-      const id = makeIdNumber('433124', birth, sex, seq++ % 1000);
+      // unique ID numbers: a distinct (birth day, sequence) per person
+      const k = written;
+      const day = new Date(Date.UTC(1950, 0, 1) + (k % 21900) * 86400000).toISOString().slice(0, 10);
+      const birth = day;
+      const id = makeIdNumber('433124', birth, sex, Math.floor(k / 21900) * 2);
       const rel = i === 0 ? '户主' : i === 1 ? '配偶' : sex === '1' ? '之子' : '之女';
-      const line = [`B${String(h).padStart(9, '0')}`, village, `姓名${h}-${i}`, id, rel, sex === '1' ? '男' : '女', 2025, 9000 + (h % 7000), 2000, 0, 1200, 500, '一般农户', '健康'];
+      const line = [
+        `B${String(h).padStart(9, '0')}`,
+        village,
+        `姓名${h}-${i}`,
+        id,
+        rel,
+        sex === '1' ? '男' : '女',
+        2025,
+        9000 + (h % 7000),
+        2000,
+        0,
+        1200,
+        500,
+        '一般农户',
+        '健康',
+      ];
       if (!out.write(line.join(',') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
       written++;
     }
@@ -49,17 +73,30 @@ try {
 
   // 2. import with validation
   const t0 = performance.now();
-  const report = await importFile(db, file, { actor: { id: null, name: 'bench' }, scope: '', acceptValid: false, dryRun: false, incomeCeiling: 200000, batchSize: 2000 });
+  const report = await importFile(db, file, {
+    actor: { id: null, name: 'bench' },
+    scope: '',
+    acceptValid: false,
+    dryRun: false,
+    incomeCeiling: 200000,
+    batchSize: 2000,
+  });
   const importS = (performance.now() - t0) / 1000;
   const rssImport = peakRssMiB();
-  if (report.errorsTotal) throw new Error(`bench file had errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (report.errorsTotal)
+    throw new Error(`bench file had errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
 
   // 3. the ceiling: COPY of the same file into an unindexed table with the same columns as text
-  await sql.raw(`create unlogged table copy_ceiling (${HEADERS_FOR_BENCH.map((_, i) => `c${i} text`).join(', ')})`).execute(db);
+  await sql
+    .raw(`create unlogged table copy_ceiling (${HEADERS_FOR_BENCH.map((_, i) => `c${i} text`).join(', ')})`)
+    .execute(db);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const t1 = performance.now();
-  await pipeline(fs.createReadStream(file), client.query(copyFrom(`copy copy_ceiling from stdin with (format csv, header true)`)));
+  await pipeline(
+    fs.createReadStream(file),
+    client.query(copyFrom(`copy copy_ceiling from stdin with (format csv, header true)`)),
+  );
   const copyS = (performance.now() - t1) / 1000;
   await client.end();
   fs.rmSync(file);

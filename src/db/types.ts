@@ -169,6 +169,18 @@ export interface AppMetaTable {
   value: Json;
 }
 
+export interface StatsVillageYearTable {
+  village_code: string;
+  year: number;
+  status: string;
+  households: number;
+  persons: number;
+}
+
+export interface StatsDirtyTable {
+  village_code: string;
+}
+
 export interface DB {
   region: RegionTable;
   code_list: CodeListTable;
@@ -180,6 +192,8 @@ export interface DB {
   status_history: StatusHistoryTable;
   audit_event: AuditEventTable;
   app_meta: AppMetaTable;
+  stats_village_year: StatsVillageYearTable;
+  stats_dirty: StatsDirtyTable;
 }
 
 export type Household = Selectable<HouseholdTable>;
@@ -189,3 +203,172 @@ export type Member = Selectable<MemberTable>;
 export type NewMember = Insertable<MemberTable>;
 export type Region = Selectable<RegionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+
+// --- 004_policy_cases: policy parameters, cases, evaluation runs and worklists ---------------------
+
+export interface PolicyParamTable {
+  key: string;
+  region_prefix: string;
+  effective_from: DateCol;
+  value: Json;
+  set_by: string;
+  set_by_id: string | null;
+  set_at: Timestamp;
+  reason: string;
+  synthetic: Generated<boolean>;
+}
+
+export interface CaseFileTable {
+  id: Generated<string>;
+  kind: string;
+  household_id: string;
+  village_code: string;
+  state: string;
+  closed: Generated<boolean>;
+  data: Json;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome_reason: string | null;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  updated_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  at: Timestamp;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  actor_scope_level: string;
+  payload: Json;
+  returned: Json;
+  late: Json;
+}
+
+export interface EvaluationRunTable {
+  id: Generated<string>;
+  year: number;
+  region_prefix: string;
+  as_of: DateCol;
+  started_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  started_by: string;
+  households: Generated<number>;
+  items: Generated<number>;
+  counts: Json;
+  rule_ms: NullableNumeric;
+  total_ms: NullableNumeric;
+}
+
+export interface WorklistItemTable {
+  id: Generated<string>;
+  run_id: string;
+  household_id: string;
+  village_code: string;
+  rule: string;
+  decision: string;
+  reasons: Json;
+  case_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Declaration merging keeps these tables next to their migration. */
+export interface DB {
+  policy_param: PolicyParamTable;
+  case_file: CaseFileTable;
+  case_event: CaseEventTable;
+  evaluation_run: EvaluationRunTable;
+  worklist_item: WorklistItemTable;
+}
+
+export type PolicyParamRow = Selectable<PolicyParamTable>;
+export type CaseFile = Selectable<CaseFileTable>;
+export type CaseEvent = Selectable<CaseEventTable>;
+
+// ---- 003_matching: department lists, match flags, duplicate dismissals, merged households ----
+
+export interface DepartmentListTable {
+  id: Generated<string>;
+  kind: string;
+  department: string | null;
+  file_name: string;
+  sha256: string;
+  scope_code: Generated<string>;
+  imported_at: Timestamp;
+  imported_by: string | null;
+  imported_by_name: string;
+  rows: Generated<number>;
+  invalid_ids: Generated<number>;
+}
+
+export interface DepartmentRecordTable {
+  id: Generated<string>;
+  list_id: string;
+  row_no: number;
+  id_number: Generated<string>;
+  id_valid: boolean;
+  name: Generated<string>;
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  attributes: ColumnType<Record<string, string>, string | undefined, string>;
+}
+
+export interface MatchFlagTable {
+  id: Generated<string>;
+  household_id: string;
+  member_id: string;
+  list_kind: string;
+  list_id: string;
+  record_id: string;
+  record_id_number: string;
+  match_type: string;
+  flag_kind: string;
+  effect: string;
+  reasons: ColumnType<unknown, string | undefined, string>;
+  status: Generated<string>;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface DuplicateDismissalTable {
+  kind: string;
+  key: string;
+  region_code: string | null;
+  reason: string;
+  dismissed_by: string | null;
+  dismissed_by_name: string;
+  dismissed_at: Timestamp;
+}
+
+export interface HouseholdArchiveTable {
+  id: Generated<string>;
+  household_id: string;
+  household_no: string;
+  village_code: string;
+  merged_into: string | null;
+  reason: string;
+  snapshot: ColumnType<unknown, string, string>;
+  archived_by: string | null;
+  archived_by_name: string;
+  archived_at: Timestamp;
+}
+
+export interface DB {
+  department_list: DepartmentListTable;
+  department_record: DepartmentRecordTable;
+  match_flag: MatchFlagTable;
+  duplicate_dismissal: DuplicateDismissalTable;
+  household_archive: HouseholdArchiveTable;
+}
+
+export type DepartmentList = Selectable<DepartmentListTable>;
+export type MatchFlag = Selectable<MatchFlagTable>;

@@ -2,12 +2,16 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DB, HouseholdTable } from '../../db/types.js';
 import { inRegion } from '../../server/scope.js';
 
-export interface HouseholdFilter {
+/** Which households: a region and the list filters (shared by the list, its count and the export). */
+export interface HouseholdWhere {
   scope: string;
   status?: string | undefined;
   type?: string | undefined;
   cause?: string | undefined;
   q?: string | undefined;
+}
+
+export interface HouseholdFilter extends HouseholdWhere {
   year: number | null;
   sort: 'household_no' | 'head_name' | 'size' | 'per_capita_income' | 'status';
   order: 'asc' | 'desc';
@@ -17,8 +21,8 @@ export interface HouseholdFilter {
 
 type HEB = ExpressionBuilder<DB & { h: HouseholdTable }, 'h'>;
 
-/** Filters shared by the list and its count. */
-function filtered(f: HouseholdFilter) {
+/** Households (aliased `h`) matching a region and the list filters. */
+export function filtered(f: HouseholdWhere) {
   return (eb: HEB) => {
     const conds: Expression<SqlBool>[] = [inRegion('h.village_code', f.scope)];
     if (f.status) conds.push(eb('h.status', '=', f.status));
@@ -31,11 +35,13 @@ function filtered(f: HouseholdFilter) {
         eb.or([
           eb('h.household_no', 'like', like),
           eb('h.head_name', 'like', like),
-          eb.exists(
+          // uncorrelated: one index lookup on member (name, id_number), then a hashed membership test
+          eb(
+            'h.id',
+            'in',
             eb
               .selectFrom('member as m')
-              .select('m.id')
-              .whereRef('m.household_id', '=', 'h.id')
+              .select('m.household_id')
               .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())])),
           ),
         ]),
@@ -74,6 +80,7 @@ export const householdRepository = {
             .select('m.id_number')
             .whereRef('m.household_id', '=', 'h.id')
             .where('m.relation', '=', 'head')
+            .where('m.member_status', '=', 'present')
             .limit(1)
             .as('head_id_number'),
       ])

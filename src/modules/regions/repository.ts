@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
 import { inRegion } from '../../server/scope.js';
+import { refreshStats } from '../stats/summary-table.js';
 
 export interface RegionCounts {
   prefix: string;
@@ -43,8 +44,9 @@ export const regionRepository = {
       .limit(limit)
       .execute(),
   latestYear: async (db: Kysely<DB>): Promise<number | null> => {
+    await refreshStats(db);
     const r = await db
-      .selectFrom('household_year')
+      .selectFrom('stats_village_year')
       .select((eb) => eb.fn.max('year').as('y'))
       .executeTakeFirst();
     return r?.y ?? null;
@@ -59,10 +61,10 @@ export const regionRepository = {
       poor_households: string;
       poor_persons: string;
     }>`
-      select substr(village_code, 1, ${len}) as prefix, count(*) as households, coalesce(sum(size), 0) as persons,
-        count(*) filter (where status in (${poor})) as poor_households,
-        coalesce(sum(size) filter (where status in (${poor})), 0) as poor_persons
-      from household_year
+      select substr(village_code, 1, ${len}) as prefix, sum(households) as households, sum(persons) as persons,
+        coalesce(sum(households) filter (where status in (${poor})), 0) as poor_households,
+        coalesce(sum(persons) filter (where status in (${poor})), 0) as poor_persons
+      from stats_village_year
       where year = ${year} and ${inRegion('village_code', scope)}
       group by 1`.execute(db);
     return rows.rows.map((r) => ({

@@ -8,14 +8,14 @@ const poorList = () => sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
 export const statsRepository = {
   years: async (db: Kysely<DB>) =>
     (
-      await sql<{ year: number }>`select distinct year from household_year order by year`.execute(db)
+      await sql<{ year: number }>`select distinct year from stats_village_year order by year`.execute(db)
     ).rows.map((r) => r.year),
 
   byStatus: async (db: Kysely<DB>, scope: string, year: number) =>
     (
       await sql<{ status: string; households: string; persons: string }>`
-        select status, count(*) as households, coalesce(sum(size), 0) as persons
-        from household_year where year = ${year} and ${inRegion('village_code', scope)}
+        select status, sum(households) as households, sum(persons) as persons
+        from stats_village_year where year = ${year} and ${inRegion('village_code', scope)}
         group by status order by status`.execute(db)
     ).rows.map((r) => ({ status: r.status, households: Number(r.households), persons: Number(r.persons) })),
 
@@ -37,11 +37,11 @@ export const statsRepository = {
         persons: string;
         monitored: string;
       }>`
-        select year, count(*) filter (where status in (${poorList()})) as poor_households,
-          coalesce(sum(size) filter (where status in (${poorList()})), 0) as poor_persons,
-          coalesce(sum(size), 0) as persons,
-          count(*) filter (where status = 'monitored') as monitored
-        from household_year where ${inRegion('village_code', scope)}
+        select year, coalesce(sum(households) filter (where status in (${poorList()})), 0) as poor_households,
+          coalesce(sum(persons) filter (where status in (${poorList()})), 0) as poor_persons,
+          sum(persons) as persons,
+          coalesce(sum(households) filter (where status = 'monitored'), 0) as monitored
+        from stats_village_year where ${inRegion('village_code', scope)}
         group by year order by year`.execute(db)
     ).rows.map((r) => ({
       year: r.year,

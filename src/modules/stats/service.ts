@@ -7,6 +7,7 @@ import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
 import type { RegionService } from '../regions/service.js';
 import { statsRepository } from './repository.js';
+import { refreshStats } from './summary-table.js';
 
 const sumWhere = <T extends { status: string }>(
   rows: T[],
@@ -24,6 +25,7 @@ export function createStatsService(db: Kysely<DB>, regions: RegionService) {
       const scope = regionCode || user.scopeCode;
       assertInScope(user, scope);
       const region = await regions.refOf(scope);
+      await refreshStats(db);
       const years = await statsRepository.years(db);
       const year = yearParam ?? years.at(-1) ?? new Date().getFullYear();
       if (yearParam !== undefined && years.length > 0 && !years.includes(yearParam)) {
