@@ -4,6 +4,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { registerImportCommands } from './registry-io.js';
 import { registerAnalysisCommands } from './analysis.js';
+import { registerMatchingCommands } from './matching.js';
+import { registerEvaluateCommands } from './evaluate.js';
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
 const runtime = () => import('../server/runtime.js');
@@ -254,6 +256,8 @@ program
 
 registerImportCommands(program);
 registerAnalysisCommands(program);
+registerMatchingCommands(program);
+registerEvaluateCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,3 +1,6 @@
+import { DUPLICATE_CODE_LISTS } from './duplicates/kinds.js';
+import { MATCHING_CODE_LISTS } from './matching/kinds.js';
+
 /**
  * Code lists (enumerations) of the registry, with Chinese and English labels. This file is the
  * source; `syncCodeLists` writes it into the `code_list` table at migration time so that SQL
@@ -152,6 +155,8 @@ export const CODE_LISTS = {
     e('processing', '加工业', 'processing'),
     e('none', '无', 'none'),
   ],
+  ...MATCHING_CODE_LISTS,
+  ...DUPLICATE_CODE_LISTS,
 } as const satisfies Record<string, readonly CodeEntry[]>;
 
 export type CodeListName = keyof typeof CODE_LISTS;

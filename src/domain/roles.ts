@@ -9,13 +9,35 @@ export interface Permissions {
   administer: boolean;
   /** May set region flags within scope (poor village, poverty county). */
   setRegionFlags: boolean;
+  /** May edit households and members (fields, members, yearly income) within scope. */
+  editHouseholds: boolean;
+  /** May change a household's status within scope (township level and above). */
+  changeStatus: boolean;
 }
 
 const PERMISSIONS: Record<Role, Permissions> = {
-  admin: { unmask: true, administer: true, setRegionFlags: true },
-  county_officer: { unmask: true, administer: false, setRegionFlags: true },
-  township_officer: { unmask: true, administer: false, setRegionFlags: false },
-  village_cadre: { unmask: false, administer: false, setRegionFlags: false },
+  admin: { unmask: true, administer: true, setRegionFlags: true, editHouseholds: true, changeStatus: true },
+  county_officer: {
+    unmask: true,
+    administer: false,
+    setRegionFlags: true,
+    editHouseholds: true,
+    changeStatus: true,
+  },
+  township_officer: {
+    unmask: true,
+    administer: false,
+    setRegionFlags: false,
+    editHouseholds: true,
+    changeStatus: true,
+  },
+  village_cadre: {
+    unmask: false,
+    administer: false,
+    setRegionFlags: false,
+    editHouseholds: true,
+    changeStatus: false,
+  },
 };
 
 export const permissionsOf = (role: Role): Permissions => PERMISSIONS[role];

@@ -38,8 +38,11 @@ import { createMatchingService } from '../modules/matching/service.js';
 import { matchingRoutes } from '../modules/matching/routes.js';
 import { createDuplicateService } from '../modules/duplicates/service.js';
 import { duplicateRoutes } from '../modules/duplicates/routes.js';
+import { createImportJobs } from '../modules/import/jobs.js';
+import { importRoutes } from '../modules/import/routes.js';
 import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http.js';
+import { createPolicyServices, policyAndCaseRoutes } from './policy-cases.js';
 
 const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -49,6 +52,8 @@ export interface AppOptions {
   loginPerMinute: number;
   logLevel?: string;
   secureCookie?: boolean;
+  /** The clock of policy dates, case deadlines and notice periods (tests pass a fixed one). */
+  clock?: () => Date;
 }
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
@@ -74,6 +79,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stats = createStatsService(db, regions);
   const matching = createMatchingService(db);
   const duplicates = createDuplicateService(db);
+  const policyServices = createPolicyServices(db, opts.clock);
+  // web imports: the CLI's default ceiling; jobs live in this process (lost on restart, data is not)
+  const imports = createImportJobs(db, { incomeCeiling: 200_000, log: app.log });
+  app.addHook('onClose', () => imports.close());
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -113,6 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(zapp, audit);
   matchingRoutes(zapp, matching);
   duplicateRoutes(zapp, duplicates);
+  policyAndCaseRoutes(zapp, policyServices);
+  importRoutes(zapp, imports);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });

@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'E_CONFLICT'
   | 'E_INVALID_ID_NUMBER'
   | 'E_RATE_LIMITED'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  // case procedures (src/domain/cases): a step not allowed now, the wrong role, a requirement missing
+  | 'E_TRANSITION_NOT_ALLOWED'
+  | 'E_ROLE'
+  | 'E_REQUIREMENT';
 
 const STATUS: Record<ErrorCode, number> = {
   E_VALIDATION: 400,
@@ -20,6 +24,9 @@ const STATUS: Record<ErrorCode, number> = {
   E_CONFLICT: 409,
   E_RATE_LIMITED: 429,
   E_INTERNAL: 500,
+  E_TRANSITION_NOT_ALLOWED: 409,
+  E_ROLE: 403,
+  E_REQUIREMENT: 400,
 };
 
 export class AppError extends Error {

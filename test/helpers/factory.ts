@@ -125,3 +125,23 @@ export async function createUser(
     .execute();
   return { username, password };
 }
+
+/** Members of a household in id order (all statuses). */
+export const membersOf = (db: Database, householdId: string) =>
+  db.selectFrom('member').selectAll().where('household_id', '=', householdId).orderBy('id').execute();
+
+/** Audit events of one action, oldest first. */
+export const auditEventsOf = (db: Database, action: string) =>
+  db.selectFrom('audit_event').selectAll().where('action', '=', action).orderBy('id').execute();
+
+/** `n` one-person households in a village, numbered `${prefix}` + 5 digits, inserted by SQL in one go. */
+export async function createManyHouseholds(db: Database, village: string, n: number, prefix: string) {
+  const { sql } = await import('kysely');
+  await sql`insert into household (household_no, village_code, household_type, status, head_name, size)
+    select ${prefix} || lpad(i::text, 5, '0'), ${village}, 'general_poor', 'poor', '批量' || i, 1
+    from generate_series(1, ${n}) as i`.execute(db);
+  await sql`insert into member (household_id, name, sex, id_number, birth_date, relation)
+    select h.id, h.head_name, '1', ${village.slice(0, 6)} || '19800101' || lpad((h.id % 1000)::text, 3, '0') || 'X',
+      '1980-01-01', 'head'
+    from household h where h.household_no like ${prefix + '%'}`.execute(db);
+}

@@ -87,3 +87,11 @@ export async function writeXlsx(rows: string[][]): Promise<string> {
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+/** The row with its ID number's check character made wrong (E_ID_CHECK_DIGIT). */
+export function withBadCheckDigit(row: string[]): string[] {
+  const id = row[3]!;
+  const copy = [...row];
+  copy[3] = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+  return copy;
+}

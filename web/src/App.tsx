@@ -15,6 +15,9 @@ const RegionsPage = lazy(() => import('./pages/RegionsPage'));
 const HouseholdListPage = lazy(() => import('./pages/HouseholdListPage'));
 const HouseholdPage = lazy(() => import('./pages/HouseholdPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
+const MatchingPage = lazy(() => import('./pages/MatchingPage'));
+const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -26,6 +29,9 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /households?region&status&type&cause&q&sort&order&page&pageSize
  *   /households/:id        one household
  *   /audit?entityType&action&page&pageSize
+ *   /import?job            upload a registry file; the job's progress, summary and errors
+ *   /matching?tab&region&status&kind&matchType&listId&page&pageSize
+ *   /duplicates?kind&region&unmask&page
  */
 export function App() {
   const lang = useLang();
@@ -44,6 +50,9 @@ export function App() {
                   <Route path="households" element={<HouseholdListPage />} />
                   <Route path="households/:id" element={<HouseholdPage />} />
                   <Route path="audit" element={<AuditPage />} />
+                  <Route path="import" element={<ImportPage />} />
+                  <Route path="matching" element={<MatchingPage />} />
+                  <Route path="duplicates" element={<DuplicatesPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

@@ -1,6 +1,8 @@
 import type { Household, Member } from '../../db/types.js';
+import type { ExportHousehold, ExportMember } from '../../domain/export/layouts.js';
 import { maskAccount, maskIdNumber, maskPhone } from '../../domain/masking.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
+import type { ExportHouseholdRow } from './export-repository.js';
 import type { householdRepository } from './repository.js';
 
 type YearRow = Awaited<ReturnType<typeof householdRepository.years>>[number];
@@ -69,6 +71,7 @@ export function memberDto(m: Member, masked: boolean, today: Date) {
     ethnicity: m.ethnicity,
     education: m.education,
     studentStatus: m.student_status,
+    outOfSchoolReason: m.out_of_school_reason,
     health: masked ? null : m.health,
     disabilityGrade: masked ? null : m.disability_grade,
     labourCapacity: m.labour_capacity,
@@ -112,4 +115,47 @@ export const historyDto = (r: HistoryRow) => ({
   toStatus: r.to_status,
   changedOn: r.changed_on,
   reason: r.reason,
+});
+
+/** A household row of the export, in the terms of the export layouts (values unmasked; layouts mask). */
+export const exportHousehold = (r: ExportHouseholdRow): ExportHousehold => ({
+  householdNo: r.household_no,
+  villageCode: r.village_code,
+  townshipName: r.township_name ?? '',
+  villageName: r.village_name,
+  groupNo: r.group_no,
+  address: r.address,
+  phone: r.phone,
+  bankName: r.bank_name,
+  bankAccount: r.bank_account,
+  headName: r.head_name,
+  headIdNumber: r.head_id_number,
+  size: r.size,
+  status: r.status,
+  statusDate: r.status_date,
+  householdType: r.household_type,
+  idStandard: r.id_standard,
+  monitoringCategory: r.monitoring_category,
+  mainCause: r.main_cause,
+  otherCauses: r.other_causes,
+  registeredYear: r.registered_year,
+  exitYear: r.exit_year,
+  houseGrade: r.house_grade,
+  landCultivatedMu: num(r.land_cultivated_mu),
+  perCapitaIncome: num(r.per_capita_income),
+});
+
+export const exportMember = (m: Member): ExportMember => ({
+  name: m.name,
+  sex: m.sex,
+  relation: m.relation,
+  idNumber: m.id_number,
+  birthDate: m.birth_date,
+  ethnicity: m.ethnicity,
+  education: m.education,
+  studentStatus: m.student_status,
+  health: m.health,
+  labourCapacity: m.labour_capacity,
+  migrantPlace: m.migrant_place,
+  migrantMonths: m.migrant_months,
 });

@@ -92,6 +92,7 @@ const MemberRow = z.object({
   ethnicity: s,
   education: s,
   studentStatus: s,
+  outOfSchoolReason: s,
   health: s,
   disabilityGrade: n,
   labourCapacity: s,
@@ -142,4 +143,6 @@ export const DetailResponse = z.object({
   path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })),
   masked: z.boolean(),
   canUnmask: z.boolean(),
+  canEdit: z.boolean(),
+  canChangeStatus: z.boolean(),
 });

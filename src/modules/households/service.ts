@@ -106,6 +106,8 @@ export function createHouseholdService(
         path,
         masked,
         canUnmask,
+        canEdit: permissionsOf(user.role).editHouseholds,
+        canChangeStatus: permissionsOf(user.role).changeStatus,
       };
     },
   };

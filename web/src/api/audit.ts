@@ -3,6 +3,7 @@ import { api } from './client';
 
 export interface AuditFilters {
   entityType?: string;
+  entityId?: string;
   action?: string;
   page: number;
   pageSize: number;

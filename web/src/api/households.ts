@@ -91,6 +91,7 @@ export interface MemberRow {
   ethnicity: string | null;
   education: string | null;
   studentStatus: string | null;
+  outOfSchoolReason: string | null;
   /** null when masked: health is sensitive. */
   health: string | null;
   disabilityGrade: number | null;
@@ -142,6 +143,8 @@ export interface HouseholdRecord {
   path: RegionRef[];
   masked: boolean;
   canUnmask: boolean;
+  canEdit: boolean;
+  canChangeStatus: boolean;
 }
 
 export function useHouseholds(filters: HouseholdFilters) {

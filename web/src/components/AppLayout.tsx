@@ -3,9 +3,12 @@ import { Button, Drawer, Layout, Menu, Space, Tag, Typography, theme } from 'ant
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  ImportOutlined,
   LogoutOutlined,
   MenuOutlined,
   UserOutlined,
@@ -21,6 +24,9 @@ const NAV = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
   { key: 'households', path: '/households', icon: <HomeOutlined /> },
+  { key: 'import', path: '/import', icon: <ImportOutlined /> },
+  { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
+  { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
 ] as const;
 

@@ -1,4 +1,7 @@
 import type { Messages } from './zh-CN';
+import { matchingEn } from './matching.en';
+import { householdEditEn } from './householdEdit.en';
+import { importEn } from './import.en';
 
 /** The English catalogue: same keys as zh-CN.ts (the type checks it). */
 export const en: Messages = {
@@ -12,6 +15,9 @@ export const en: Messages = {
     regions: 'Regions',
     households: 'Households',
     audit: 'Audit log',
+    matching: 'Matching',
+    duplicates: 'Duplicates',
+    import: 'Import',
     menu: 'Menu',
   },
   lang: {
@@ -239,4 +245,7 @@ export const en: Messages = {
     filterEntityType: 'Filter by entity type',
     filterAction: 'Filter by action',
   },
+  ...matchingEn,
+  ...householdEditEn,
+  ...importEn,
 };

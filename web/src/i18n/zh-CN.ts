@@ -1,3 +1,7 @@
+import { matchingZhCN } from './matching.zh-CN';
+import { householdEditZhCN } from './householdEdit.zh-CN';
+import { importZhCN } from './import.zh-CN';
+
 /** The Chinese catalogue: the source of truth for message keys (en.ts must have the same shape). */
 export const zhCN = {
   app: {
@@ -10,6 +14,9 @@ export const zhCN = {
     regions: '区划',
     households: '农户',
     audit: '审计日志',
+    matching: '比对核查',
+    duplicates: '重复检测',
+    import: '导入',
     menu: '菜单',
   },
   lang: {
@@ -236,6 +243,9 @@ export const zhCN = {
     filterEntityType: '按对象类型筛选',
     filterAction: '按操作筛选',
   },
+  ...matchingZhCN,
+  ...householdEditZhCN,
+  ...importZhCN,
 };
 
 export type Messages = typeof zhCN;

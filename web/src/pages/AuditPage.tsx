@@ -15,7 +15,20 @@ const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_PAGE_SIZE = 50;
 // Suggestions only: the filters accept any value the server records.
 const ENTITY_TYPES = ['household', 'region', 'user'];
-const ACTIONS = ['login', 'logout', 'household.unmask', 'household.update', 'region.flags'];
+const ACTIONS = [
+  'login',
+  'logout',
+  'household.unmask',
+  'household.update',
+  'household.status',
+  'household.income',
+  'household.member.update',
+  'household.member.add',
+  'household.member.remove',
+  'household.export',
+  'household.export.unmask',
+  'region.flags',
+];
 
 function filtersFrom(params: URLSearchParams): AuditFilters {
   const page = Number(params.get('page'));

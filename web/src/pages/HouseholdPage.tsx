@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,9 @@ import { BasicInfo, LivingConditions } from '../components/household/HouseholdIn
 import { IncomeSection } from '../components/household/IncomeSection';
 import { MembersTable } from '../components/household/MembersTable';
 import { StatusHistory } from '../components/household/StatusHistory';
+import { HouseholdChanges } from '../components/household/HouseholdChanges';
+import { EditDrawer } from '../components/household/edit/EditDrawer';
+import { HouseholdFlags } from '../components/matching/HouseholdFlags';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -25,6 +28,7 @@ function HouseholdView({ id }: { id: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [unmask, setUnmask] = useState(false);
+  const [editing, setEditing] = useState(false);
   const masked = useHousehold(id, false);
   const full = useHousehold(id, true, unmask);
 
@@ -58,6 +62,11 @@ function HouseholdView({ id }: { id: string }) {
             <LinkButton to="/households" icon={<ArrowLeftOutlined />}>
               {t('household.back')}
             </LinkButton>
+            {masked.data.canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-open">
+                {t('edit.open')}
+              </Button>
+            )}
             {masked.data.canUnmask &&
               (unmask ? (
                 <Button icon={<EyeInvisibleOutlined />} onClick={hide} data-testid="hide-full">
@@ -93,6 +102,9 @@ function HouseholdView({ id }: { id: string }) {
           <StatusHistory history={record.statusHistory} />
         </Col>
       </Row>
+      <HouseholdChanges householdId={id} />
+      {editing && <EditDrawer record={record} onClose={() => setEditing(false)} />}
+      <HouseholdFlags householdId={id} />
     </Flex>
   );
 }

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { PolicyParams } from '../../domain/rules/params.js';
+import { toFacts, type BuiltFacts } from './mapper.js';
+import { noDepartmentData, type RedLineSource } from './red-lines.js';
+import { factsRepository, type FactsHousehold } from './repository.js';
+
+export interface LoadedFacts {
+  household: FactsHousehold;
+  /** Null when the household has no income row for the year. */
+  built: BuiltFacts | null;
+}
+
+/** Reads registry rows for a set of households and maps them to facts (src/domain/rules/facts.ts). */
+export function createFactsLoader(db: Kysely<DB>, redLines: RedLineSource = noDepartmentData) {
+  return {
+    async load(
+      households: FactsHousehold[],
+      year: number,
+      asOf: string,
+      paramsOf: (h: FactsHousehold) => PolicyParams,
+    ): Promise<LoadedFacts[]> {
+      const [rows, hits] = await Promise.all([
+        factsRepository.rowsFor(db, households, year),
+        redLines(
+          db,
+          households.map((h) => h.id),
+        ),
+      ]);
+      return rows.map((r) => ({
+        household: r.household,
+        built: toFacts(
+          { ...r, redLineHits: hits === null ? null : (hits.get(r.household.id) ?? []) },
+          year,
+          asOf,
+          paramsOf(r.household),
+        ),
+      }));
+    },
+  };
+}
+export type FactsLoader = ReturnType<typeof createFactsLoader>;

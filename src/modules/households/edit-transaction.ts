@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { DB, Household } from '../../db/types.js';
+import type { FieldError } from '../../domain/registry-edit/validate.js';
+import { permissionsOf } from '../../domain/roles.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import { recordAudit } from '../audit/service.js';
+import { editRepository } from './edit-repository.js';
+import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
+import { householdRepository } from './repository.js';
+
+/** A 400 naming every field at fault; an ID number problem first gives E_INVALID_ID_NUMBER. */
+export function invalid(errors: FieldError[]): AppError {
+  const first = errors[0]!;
+  return new AppError(
+    first.code.startsWith('E_ID_') ? 'E_INVALID_ID_NUMBER' : 'E_VALIDATION',
+    `Invalid body.${first.field}: ${first.message}`,
+    errors.map((e) => ({ field: `body.${e.field}`, code: e.code, message: e.message })),
+  );
+}
+
+export interface AuditChange {
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason?: string | undefined;
+}
+
+/**
+ * The frame of every household edit: role, one transaction, the household locked, scope, the
+ * version (a stale one → 409 E_CONFLICT with the current record, nothing written), then the change,
+ * its audit event in the same transaction, and the record as it now is (masked).
+ */
+export function createEditTransaction(db: Kysely<DB>, clock: () => Date) {
+  async function record(trx: Kysely<DB>, id: string) {
+    const h = (await householdRepository.byId(trx, id))!;
+    const [members, years, history] = await Promise.all([
+      householdRepository.members(trx, id),
+      householdRepository.years(trx, id),
+      householdRepository.statusHistory(trx, id),
+    ]);
+    const today = clock();
+    return {
+      household: householdDto(h, true),
+      members: members.map((m) => memberDto(m, true, today)),
+      years: years.map(yearDto),
+      statusHistory: history.map(historyDto),
+    };
+  }
+
+  /** Run `change` on the locked household; it returns the audit of what it wrote, or null for no change. */
+  async function edit(
+    user: AuthUser,
+    id: string,
+    version: number,
+    change: (trx: Kysely<DB>, h: Household) => Promise<AuditChange | null>,
+  ) {
+    if (!permissionsOf(user.role).editHouseholds)
+      throw new AppError('E_FORBIDDEN', 'Your role may not edit households');
+    return db.transaction().execute(async (trx) => {
+      const h = await editRepository.lock(trx, id);
+      if (!h) throw notFound('household', id);
+      assertInScope(user, h.village_code);
+      if (h.version !== version)
+        throw new AppError(
+          'E_CONFLICT',
+          `Household ${h.household_no} was changed by someone else (now version ${h.version}, yours ${version}); reload it and apply your change again`,
+          { current: await record(trx, id) },
+        );
+      const done = await change(trx, h);
+      if (done)
+        await recordAudit(
+          trx,
+          { id: user.id, name: user.username },
+          {
+            action: done.action,
+            entityType: 'household',
+            entityId: h.id,
+            regionCode: h.village_code,
+            before: done.before,
+            after: done.after,
+            reason: done.reason ?? null,
+          },
+        );
+      return record(trx, id);
+    });
+  }
+
+  return { edit, today: clock };
+}
+export type EditTransaction = ReturnType<typeof createEditTransaction>;

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { chinaDate } from '../../domain/rules/calendar.js';
+import {
+  evaluateHousehold,
+  HOUSEHOLD_RULES,
+  type HouseholdFacts,
+  type HouseholdRuleName,
+  type RuleResult,
+} from '../../domain/rules/index.js';
+import { notFound } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import { gapsFor, type GapKey } from '../facts/data-gaps.js';
+import type { FactsLoader } from '../facts/loader.js';
+import { factsRepository } from '../facts/repository.js';
+import type { PolicyService } from '../policy/service.js';
+
+/** Each rule's result with the notes on facts the registry lacks (non-binding `data.*` reasons). */
+export const withGaps = (results: RuleResult<unknown>[], gaps: readonly GapKey[]): RuleResult<unknown>[] =>
+  results.map((r) => ({ ...r, reasons: [...r.reasons, ...gapsFor(r.rule, gaps)] }));
+
+/** The evaluation date of a year: 31 December, or today for the running year. */
+export const asOfFor = (year: number, today: string): string =>
+  `${year}-12-31` < today ? `${year}-12-31` : today;
+
+export function createRulesService(deps: {
+  db: Kysely<DB>;
+  policy: PolicyService;
+  facts: FactsLoader;
+  clock: () => Date;
+}) {
+  const { db, policy, facts, clock } = deps;
+  return {
+    /** Every household rule on one household, as of its latest income year. */
+    async evaluateHousehold(user: AuthUser, id: string) {
+      const h = await factsRepository.householdById(db, id);
+      if (!h) throw notFound('household', id);
+      assertInScope(user, h.village_code);
+      const today = chinaDate(clock());
+      const year = await factsRepository.latestYear(db, id, Number(today.slice(0, 4)));
+      if (year === null) return { householdId: id, year: null, asOf: null, params: null, results: [] };
+      const asOf = asOfFor(year, today);
+      const params = await policy.paramsFor(h.village_code, asOf);
+      const [loaded] = await facts.load([h], year, asOf, () => params);
+      const built = loaded?.built;
+      if (!built) return { householdId: id, year, asOf, params: null, results: [] };
+      return {
+        householdId: id,
+        year,
+        asOf,
+        params: {
+          year: params.year,
+          povertyLine: params.povertyLine,
+          monitoringLine: params.monitoringLine,
+          ruralDibaoStandardMonthly: params.ruralDibaoStandardMonthly,
+        },
+        results: withGaps(evaluateHousehold(built.facts, params), built.gaps),
+      };
+    },
+
+    /** One rule on facts given by the caller, under the parameters of a region and date. */
+    async evaluateFacts(rule: HouseholdRuleName, f: HouseholdFacts, region: string, date?: string) {
+      const params = await policy.paramsFor(region, date ?? f.asOf);
+      return HOUSEHOLD_RULES[rule](f, params) as RuleResult<unknown>;
+    },
+  };
+}
+export type RulesService = ReturnType<typeof createRulesService>;

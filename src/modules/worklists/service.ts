@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { Reason } from '../../domain/rules/reason.js';
+import { AppError } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import type { EvaluationRunner } from './evaluation.js';
+import { worklistRepository } from './repository.js';
+import { caseKindFor } from './selection.js';
+
+export interface WorklistQuery {
+  region?: string | undefined;
+  rule?: string | undefined;
+  decision?: string | undefined;
+  open?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Worklists of the latest evaluation run covering a region, and runs started from the web. */
+export function createWorklistService(db: Kysely<DB>, runner: EvaluationRunner) {
+  return {
+    async list(user: AuthUser, q: WorklistQuery) {
+      const scope = q.region ?? user.scopeCode;
+      assertInScope(user, scope);
+      const run = await worklistRepository.latestRun(db, scope);
+      if (!run) return { run: null, total: 0, page: q.page, pageSize: q.pageSize, counts: [], items: [] };
+      const { total, rows, byRule } = await worklistRepository.items(db, {
+        runId: run.id,
+        scope,
+        rule: q.rule,
+        decision: q.decision,
+        open: q.open,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return {
+        run: {
+          id: run.id,
+          year: run.year,
+          regionPrefix: run.region_prefix,
+          asOf: run.as_of,
+          finishedAt: run.finished_at ? new Date(run.finished_at).toISOString() : null,
+          households: run.households,
+          items: run.items,
+          startedBy: run.started_by,
+        },
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        counts: byRule.map((c) => ({ rule: c.rule, decision: c.decision, n: Number(c.n) })),
+        items: rows.map((r) => ({
+          id: r.id,
+          householdId: r.household_id,
+          householdNo: r.household_no,
+          headName: r.head_name ?? '',
+          householdStatus: r.status,
+          villageCode: r.village_code,
+          villageName: r.village_name ?? '',
+          rule: r.rule,
+          decision: r.decision,
+          reasons: r.reasons as Reason[],
+          caseKind: caseKindFor(r.rule, r.decision),
+          caseId: r.case_id,
+          caseState: r.case_state,
+        })),
+      };
+    },
+
+    /** Run the batch evaluation of a region from the web (admin, or a county officer in scope). */
+    async run(user: AuthUser, year: number, region: string) {
+      if (user.role !== 'admin' && user.role !== 'county_officer')
+        throw new AppError(
+          'E_FORBIDDEN',
+          'Only an administrator or a county officer runs the batch evaluation',
+        );
+      const scope = region || user.scopeCode;
+      assertInScope(user, scope);
+      return runner({ year, region: scope, actor: { id: user.id, name: user.username } });
+    },
+  };
+}
+export type WorklistService = ReturnType<typeof createWorklistService>;

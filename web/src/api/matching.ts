@@ -1,0 +1,205 @@
+import { useCallback } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, withQuery } from './client';
+import { useCodeLists } from './codeLists';
+import { useLang } from '../i18n';
+
+export type FlagStatus = 'pending' | 'confirmed' | 'dismissed';
+export type MatchType = 'exact_id' | 'fuzzy_name_birth';
+
+export interface FlagFilters {
+  region?: string;
+  status?: FlagStatus;
+  kind?: string;
+  matchType?: MatchType;
+  listId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface Flag {
+  id: string;
+  householdId: string;
+  householdNo: string;
+  villageCode: string;
+  villageName: string;
+  headName: string;
+  memberId: string;
+  memberName: string;
+  memberIdNumber: string;
+  memberBirthDate: string;
+  listKind: string;
+  listId: string;
+  department: string | null;
+  fileName: string;
+  record: {
+    row: number;
+    name: string;
+    idNumber: string;
+    birthDate: string | null;
+    attributes: Record<string, string>;
+  };
+  idDiffPositions: number[];
+  matchType: MatchType;
+  flagKind: string;
+  effect: 'block' | 'exception' | 'warning' | 'help';
+  reasons: unknown[];
+  status: FlagStatus;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface FlagPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  masked: boolean;
+  items: Flag[];
+}
+
+export interface SummaryRow {
+  listKind: string;
+  matchType: MatchType;
+  status: FlagStatus;
+  count: number;
+}
+
+export interface DepartmentList {
+  id: string;
+  kind: string;
+  department: string | null;
+  fileName: string;
+  scopeCode: string;
+  importedAt: string;
+  importedBy: string;
+  rows: number;
+  invalidIds: number;
+  flags: number;
+}
+
+export interface ImportReport {
+  list: { id: string; kind: string; department: string | null; fileName: string; reused: boolean } | null;
+  rows: { read: number; stored: number; invalidIds: number; dropped: number };
+  errors: { row: number; column: string; code: string; message: string }[];
+  errorsTotal: number;
+  flags: { exact: number; fuzzy: number; flagged: number; created: number; existing: number };
+  committed: boolean;
+}
+
+/** The kinds of department lists, in the order of the code list. */
+export const LIST_KINDS = [
+  'vehicle',
+  'real_estate',
+  'business',
+  'public_payroll',
+  'village_cadre',
+  'death',
+  'dibao_roll',
+  'tekun_roll',
+  'medical_bill',
+  'school_dropout',
+  'dangerous_house',
+] as const;
+
+type MatchList = 'match_list_kind' | 'match_flag_kind' | 'match_effect' | 'match_type' | 'match_status';
+
+/** Labels of the matching code lists (served with the others by /api/code-lists). */
+export function useMatchLabel() {
+  const { data } = useCodeLists();
+  const lang = useLang();
+  return useCallback(
+    (list: MatchList, code: string | null | undefined) => {
+      if (!code) return '—';
+      const e = data?.[list]?.find((x) => x.code === code);
+      return e ? (lang === 'en' ? e.en : e.zh) : code;
+    },
+    [data, lang],
+  );
+}
+
+export function useFlags(filters: FlagFilters) {
+  return useQuery({
+    queryKey: ['matching', 'flags', filters],
+    queryFn: ({ signal }) => api<FlagPage>('/api/matching/flags', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMatchingSummary(region?: string) {
+  return useQuery({
+    queryKey: ['matching', 'summary', region ?? ''],
+    queryFn: ({ signal }) =>
+      api<{ items: SummaryRow[] }>('/api/matching/summary', { query: { region }, signal }),
+  });
+}
+
+export function useDepartmentLists(page: number, pageSize = 10) {
+  return useQuery({
+    queryKey: ['matching', 'lists', page, pageSize],
+    queryFn: ({ signal }) =>
+      api<{ total: number; items: DepartmentList[] }>('/api/matching/lists', {
+        query: { page, pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHouseholdFlags(householdId: string) {
+  return useQuery({
+    queryKey: ['matching', 'household', householdId],
+    queryFn: ({ signal }) =>
+      api<{ items: Flag[] }>(`/api/households/${encodeURIComponent(householdId)}/flags`, { signal }),
+  });
+}
+
+export function useReviewFlag() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; decision: 'confirm' | 'dismiss'; reason: string }) =>
+      api<Flag>(`/api/matching/flags/${encodeURIComponent(v.id)}/review`, {
+        method: 'POST',
+        body: { decision: v.decision, reason: v.reason },
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['matching'] }),
+  });
+}
+
+/** Send a list file as the request body (the API takes application/octet-stream, not multipart). */
+async function uploadList(v: {
+  file: File;
+  kind: string;
+  department?: string;
+  region?: string;
+}): Promise<ImportReport> {
+  const url = withQuery('/api/matching/lists', {
+    kind: v.kind,
+    department: v.department,
+    filename: v.file.name,
+    region: v.region,
+  });
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+    body: v.file,
+  });
+  const body = (await res.json().catch(() => null)) as
+    (ImportReport & { code?: undefined }) | { code: string; message: string; details?: unknown } | null;
+  if (!res.ok) {
+    if (body && typeof body.code === 'string')
+      throw new ApiError(res.status, body.code, body.message, body.details);
+    throw new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
+  }
+  return body as ImportReport;
+}
+
+export function useUploadList() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: uploadList,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['matching'] }),
+  });
+}
