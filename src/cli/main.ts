@@ -67,6 +67,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
         onProgress: bar.update,
       });
       bar.stop();
+      await markDemoComplete(db, o.county, { ...res, seed: o.seed, scale: o.scale });
       log(
         `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
       );

@@ -53,8 +53,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const call = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload !== undefined && { payload }) });
+const call = (user: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: { cookie: cookies[user]! }, payload });
 const open = (user: string, kind: string, householdId: string, payload = {}, data = {}) =>
   call(user, 'POST', '/api/cases', { kind, householdId, payload, data });
 const act = (user: string, id: string, action: string, payload: object = {}) =>

@@ -221,6 +221,25 @@ describe('matching API', () => {
       payload: body,
     });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/matching/lists',
+        '/api/matching/flags',
+        '/api/matching/summary',
+        '/api/matching/flags/{id}/review',
+        '/api/households/{id}/flags',
+        '/api/duplicates',
+        '/api/duplicates/dismiss',
+        '/api/duplicates/merge',
+        '/api/duplicates/move-out',
+      ]),
+    );
+  });
+
   it('uploads a list as the request body and matches it in the uploader’s scope', async () => {
     const file = writeListCsv(
       ['公民身份号码', '姓名', '工作单位'],

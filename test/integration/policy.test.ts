@@ -32,8 +32,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const req = (user: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-  app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload !== undefined && { payload }) });
+const req = (user: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) =>
+  app.inject({ method, url, headers: { cookie: cookies[user]! }, payload });
 
 interface Effective {
   key: string;

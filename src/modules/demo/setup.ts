@@ -86,7 +86,11 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
 }
 
 /** Record that the demo of a county was generated completely (an interrupted one is regenerated). */
-export async function markDemoComplete(db: Kysely<DB>, countyCode: string, info: Record<string, unknown>): Promise<void> {
+export async function markDemoComplete(
+  db: Kysely<DB>,
+  countyCode: string,
+  info: Record<string, unknown>,
+): Promise<void> {
   await db
     .insertInto('app_meta')
     .values({ key: `demo:${countyCode}`, value: JSON.stringify(info) })

@@ -23,13 +23,10 @@ const conflict = (what: string, version: number, current: number) =>
     },
   );
 
-/**
- * Merge a household registered twice into the one kept, in one transaction: members of the removed
- * household whose ID number the kept one lacks move over (with their flags); the removed household
- * gets a last status-history line, is archived whole (with every row that references it) and is
- * deleted. Nothing is written unless every check passes.
- */
-export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeRequest, today: string) {
+type HouseholdRow = Awaited<ReturnType<typeof repo.lockHouseholds>>[number];
+
+/** Both households, locked, in scope and at the versions the reviewer saw. */
+async function lockPair(trx: Kysely<DB>, user: AuthUser, r: MergeRequest) {
   if (r.keepHouseholdId === r.removeHouseholdId)
     throw new AppError('E_VALIDATION', 'Choose two different households', { field: 'removeHouseholdId' });
   const locked = await repo.lockHouseholds(trx, [r.keepHouseholdId, r.removeHouseholdId]);
@@ -43,13 +40,18 @@ export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeR
     throw conflict(`Household ${keep.household_no}`, r.keepVersion, keep.version);
   if (remove.version !== r.removeVersion)
     throw conflict(`Household ${remove.household_no}`, r.removeVersion, remove.version);
+  return { keep, remove };
+}
 
-  const keptMembers = await repo.membersOf(trx, keep.id);
-  const removedMembers = await repo.membersOf(trx, remove.id);
-  const keptIds = new Set(keptMembers.map((m) => m.id_number));
-  const moved = removedMembers.filter((m) => !keptIds.has(m.id_number)).map((m) => m.id);
-  await repo.moveMembers(trx, moved, keep.id);
-  const reason = r.reason.trim();
+/** Last status-history line, archive of the whole record, then the delete (cascading). */
+async function archiveAndRemove(
+  trx: Kysely<DB>,
+  user: AuthUser,
+  remove: HouseholdRow,
+  keep: HouseholdRow,
+  reason: string,
+  today: string,
+) {
   await repo.addStatusHistory(trx, {
     householdId: remove.id,
     status: remove.status,
@@ -68,6 +70,32 @@ export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeR
     actor: { id: user.id, name: user.username },
   });
   await repo.removeHousehold(trx, remove.id, keep.id);
+  return archived.id;
+}
+
+const summaryOf = (h: HouseholdRow, members: { id: string }[]) => ({
+  id: h.id,
+  householdNo: h.household_no,
+  size: h.size,
+  version: h.version,
+  memberIds: members.map((m) => m.id),
+});
+
+/**
+ * Merge a household registered twice into the one kept, in one transaction: members of the removed
+ * household whose ID number the kept one lacks move over (with their flags); the removed household
+ * gets a last status-history line, is archived whole (with every row that references it) and is
+ * deleted. Nothing is written unless every check passes.
+ */
+export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeRequest, today: string) {
+  const { keep, remove } = await lockPair(trx, user, r);
+  const keptMembers = await repo.membersOf(trx, keep.id);
+  const removedMembers = await repo.membersOf(trx, remove.id);
+  const keptIds = new Set(keptMembers.map((m) => m.id_number));
+  const moved = removedMembers.filter((m) => !keptIds.has(m.id_number)).map((m) => m.id);
+  await repo.moveMembers(trx, moved, keep.id);
+  const reason = r.reason.trim();
+  const archiveId = await archiveAndRemove(trx, user, remove, keep, reason, today);
   const kept = await repo.recountHousehold(trx, keep.id);
   await recordAudit(
     trx,
@@ -77,26 +105,11 @@ export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeR
       entityType: 'household',
       entityId: keep.id,
       regionCode: keep.village_code,
-      before: {
-        keep: {
-          id: keep.id,
-          householdNo: keep.household_no,
-          size: keep.size,
-          version: keep.version,
-          memberIds: keptMembers.map((m) => m.id),
-        },
-        remove: {
-          id: remove.id,
-          householdNo: remove.household_no,
-          size: remove.size,
-          version: remove.version,
-          memberIds: removedMembers.map((m) => m.id),
-        },
-      },
+      before: { keep: summaryOf(keep, keptMembers), remove: summaryOf(remove, removedMembers) },
       after: {
         keep: { id: keep.id, size: kept.size, version: kept.version },
         movedMemberIds: moved,
-        archiveId: archived.id,
+        archiveId,
       },
       reason,
     },
@@ -106,7 +119,7 @@ export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeR
     size: kept.size,
     version: kept.version,
     movedMemberIds: moved,
-    archiveId: archived.id,
+    archiveId,
   };
 }
 

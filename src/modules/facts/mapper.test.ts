@@ -99,7 +99,7 @@ describe('registry rows to household facts', () => {
       [55, 'ordinary', 0],
       [75, 'none', 12000],
     ]);
-    expect(f.measures.sort()).toEqual(['eco_compensation', 'employment']);
+    expect([...f.measures].sort()).toEqual(['eco_compensation', 'employment']);
     expect(f.housing).toEqual({ grade: 'B', relocated: false, rebuilt: false });
     expect(built.gaps).toEqual(
       expect.arrayContaining(['department_lists', 'food_clothing', 'labour_capacity']),

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { matchingEn } from './matching.en';
 import { householdEditEn } from './householdEdit.en';
 import { importEn } from './import.en';
+import { policyCasesEn } from './policyCases.en';
 
 /** The English catalogue: same keys as zh-CN.ts (the type checks it). */
 export const en: Messages = {
@@ -18,6 +19,9 @@ export const en: Messages = {
     matching: 'Matching',
     duplicates: 'Duplicates',
     import: 'Import',
+    cases: 'Cases',
+    worklists: 'Worklists',
+    policy: 'Policy',
     menu: 'Menu',
   },
   lang: {
@@ -248,4 +252,5 @@ export const en: Messages = {
   ...matchingEn,
   ...householdEditEn,
   ...importEn,
+  ...policyCasesEn,
 };

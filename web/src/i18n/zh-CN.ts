@@ -1,6 +1,7 @@
 import { matchingZhCN } from './matching.zh-CN';
 import { householdEditZhCN } from './householdEdit.zh-CN';
 import { importZhCN } from './import.zh-CN';
+import { policyCasesZhCN } from './policyCases.zh-CN';
 
 /** The Chinese catalogue: the source of truth for message keys (en.ts must have the same shape). */
 export const zhCN = {
@@ -17,6 +18,9 @@ export const zhCN = {
     matching: '比对核查',
     duplicates: '重复检测',
     import: '导入',
+    cases: '程序办理',
+    worklists: '工作清单',
+    policy: '政策参数',
     menu: '菜单',
   },
   lang: {
@@ -246,6 +250,7 @@ export const zhCN = {
   ...matchingZhCN,
   ...householdEditZhCN,
   ...importZhCN,
+  ...policyCasesZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -36,7 +36,11 @@ export default function LoginPage() {
     E_UNAUTHENTICATED: t('errors.badCredentials'),
     E_RATE_LIMITED: t('errors.rateLimited'),
   };
-  const errorText = isApiError(error) ? (errorByCode[error.code] ?? error.message) : error ? error.message : null;
+  const errorText = isApiError(error)
+    ? (errorByCode[error.code] ?? error.message)
+    : error
+      ? error.message
+      : null;
 
   return (
     <div
