@@ -177,6 +177,12 @@ export interface StatsVillageYearTable {
   persons: number;
 }
 
+export interface StatsVillageCauseTable {
+  village_code: string;
+  cause: string;
+  households: number;
+}
+
 export interface StatsDirtyTable {
   village_code: string;
 }
@@ -194,6 +200,7 @@ export interface DB {
   app_meta: AppMetaTable;
   stats_village_year: StatsVillageYearTable;
   stats_dirty: StatsDirtyTable;
+  stats_village_cause: StatsVillageCauseTable;
 }
 
 export type Household = Selectable<HouseholdTable>;

@@ -30,21 +30,26 @@ export function filtered(f: HouseholdWhere) {
     if (f.cause)
       conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
     if (f.q) {
+      // one uncorrelated id set (household number, or any member's name or ID number — the head is a
+      // member), which the planner turns into a semi-join driven by the indexes
       const like = `${f.q.replace(/[%_\\]/g, '\\$&')}%`;
       conds.push(
-        eb.or([
-          eb('h.household_no', 'like', like),
-          eb('h.head_name', 'like', like),
-          // uncorrelated: one index lookup on member (name, id_number), then a hashed membership test
-          eb(
-            'h.id',
-            'in',
-            eb
-              .selectFrom('member as m')
-              .select('m.household_id')
-              .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())])),
-          ),
-        ]),
+        eb(
+          'h.id',
+          'in',
+          eb
+            .selectFrom('household as hn')
+            .select('hn.id')
+            .where('hn.household_no', 'like', like)
+            .unionAll(
+              eb
+                .selectFrom('member as m')
+                .select('m.household_id as id')
+                .where((m) =>
+                  m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())]),
+                ),
+            ),
+        ),
       );
     }
     return eb.and(conds);

@@ -19,13 +19,13 @@ export const statsRepository = {
         group by status order by status`.execute(db)
     ).rows.map((r) => ({ status: r.status, households: Number(r.households), persons: Number(r.persons) })),
 
-  /** Main poverty cause of every household ever registered. */
+  /** Main poverty cause of every household with one recorded (from the summary table). */
   byCause: async (db: Kysely<DB>, scope: string) =>
     (
       await sql<{ cause: string; households: string }>`
-        select main_cause as cause, count(*) as households from household
-        where main_cause is not null and ${inRegion('village_code', scope)}
-        group by main_cause order by count(*) desc`.execute(db)
+        select cause, sum(households) as households from stats_village_cause
+        where ${inRegion('village_code', scope)}
+        group by cause order by sum(households) desc, cause`.execute(db)
     ).rows.map((r) => ({ cause: r.cause, households: Number(r.households) })),
 
   trend: async (db: Kysely<DB>, scope: string) =>

@@ -23,6 +23,12 @@ export async function refreshStats(db: Kysely<DB>): Promise<number> {
       select village_code, year, status, count(*), coalesce(sum(size), 0)
       from household_year where village_code = any(${dirty}::text[])
       group by village_code, year, status`.execute(trx);
+    await sql`delete from stats_village_cause where village_code = any(${dirty}::text[])`.execute(trx);
+    await sql`
+      insert into stats_village_cause (village_code, cause, households)
+      select village_code, main_cause, count(*) from household
+      where village_code = any(${dirty}::text[]) and main_cause is not null
+      group by village_code, main_cause`.execute(trx);
     return dirty.length;
   });
 }
