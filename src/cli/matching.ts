@@ -40,20 +40,21 @@ export function registerMatchingCommands(program: Command): void {
         const kind = o.kind;
         const { importList } = await import('../modules/matching/list-import.js');
         const { UnreadableFileError } = await import('../modules/import/reader.js');
-        const { nationalDefaults } = await import('../modules/matching/run.js');
+        const { createPolicyService } = await import('../modules/policy/service.js');
         const { withDatabase } = await import('../server/runtime.js');
         try {
-          const report = await withDatabase(loadConfig(), log, ({ db }) =>
-            importList(db, file, {
+          const report = await withDatabase(loadConfig(), log, ({ db }) => {
+            const policy = createPolicyService(db);
+            return importList(db, file, {
               actor: { id: null, name: 'cli' },
               scope: o.region,
               kind,
               department: o.department ?? null,
               fileName: path.basename(file),
-              paramsFor: nationalDefaults,
+              paramsFor: (region, date) => policy.paramsFor(region, date),
               today: new Date(),
-            }),
-          );
+            });
+          });
           const json = JSON.stringify(report, null, 1);
           if (o.report) fs.writeFileSync(o.report, json);
           else process.stdout.write(json + '\n');

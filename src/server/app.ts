@@ -71,15 +71,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const auth = createAuthService(db, { sessionHours: opts.sessionHours });
   const audit = createAuditService(db);
   const households = createHouseholdService(db, regions);
-  const householdEdits = createEditTransaction(db, () => new Date());
+  const householdEdits = createEditTransaction(db, opts.clock ?? (() => new Date()));
   // per-capita income ceiling of edits: the import's default (jingzhun import --ceiling)
   const householdEdit = createHouseholdEditService(householdEdits, { incomeCeiling: 200_000 });
   const memberEdit = createMemberEditService(householdEdits);
   const householdExport = createHouseholdExportService(db, regions);
   const stats = createStatsService(db, regions);
-  const matching = createMatchingService(db);
-  const duplicates = createDuplicateService(db);
   const policyServices = createPolicyServices(db, opts.clock);
+  const matching = createMatchingService(db, {
+    paramsFor: (region, date) => policyServices.policy.paramsFor(region, date),
+    clock: opts.clock,
+  });
+  const duplicates = createDuplicateService(db, opts.clock);
   // web imports: the CLI's default ceiling; jobs live in this process (lost on restart, data is not)
   const imports = createImportJobs(db, { incomeCeiling: 200_000, log: app.log });
   app.addHook('onClose', () => imports.close());

@@ -78,7 +78,6 @@ async function headHashes(): Promise<Set<string>> {
 describe('CSV export', () => {
   it('writes the filtered list with Chinese headers, masked IDs and the provenance with the head hash', async () => {
     const res = await get('vil', '/api/households/export?format=csv&layout=list');
-    console.log('DEBUG', res.body);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);

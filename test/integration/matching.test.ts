@@ -268,6 +268,31 @@ describe('matching API', () => {
     });
   });
 
+  it('takes the red-line effect from the policy parameters of the region (county override)', async () => {
+    const { defaultParams } = await import('../../src/domain/rules/params.js');
+    const redLines = defaultParams(2025).redLines.map((l) =>
+      l.key === 'car' ? { ...l, effect: 'exception' } : l,
+    );
+    const set = await app.inject({
+      method: 'PUT',
+      url: '/api/policy/redLines',
+      headers: { cookie: cookies.adm! },
+      payload: {
+        regionPrefix: T.county,
+        effectiveFrom: '2020-01-01',
+        value: redLines,
+        reason: '农用车辆较多，改为书面说明',
+      },
+    });
+    expect(set.statusCode).toBe(200);
+    const h = await createHousehold(tdb.db, { village: T.villageA2, headName: '麻三' });
+    const file = writeListCsv(['公民身份号码', '姓名'], [[h.headIdNumber, '麻三']]);
+    const res = await upload('twnA', 'kind=vehicle&filename=cars.csv', fs.readFileSync(file));
+    expect(res.json().flags.created).toBe(1);
+    const [flag] = await flagsOf(h.id);
+    expect(flag).toMatchObject({ list_kind: 'vehicle', flag_kind: 'red_line', effect: 'exception' });
+  });
+
   it('refuses bad uploads with 400 and nothing written', async () => {
     const csv = fs.readFileSync(writeListCsv(['姓名'], [['龙大']]));
     const missing = await upload('twnA', 'kind=vehicle&filename=a.csv', csv);
@@ -297,7 +322,7 @@ describe('matching API', () => {
   });
 
   it('lists the review queue within scope, masked, with filters and counts', async () => {
-    const res = await get('twnA', '/api/matching/flags?status=pending&kind=vehicle');
+    const res = await get('twnA', `/api/matching/flags?status=pending&kind=vehicle&region=${T.villageA1}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items.map((f: { matchType: string }) => f.matchType).sort()).toEqual([

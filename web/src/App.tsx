@@ -18,6 +18,11 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const MatchingPage = lazy(() => import('./pages/MatchingPage'));
 const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
+const PolicyPage = lazy(() => import('./pages/PolicyPage'));
+const CaseListPage = lazy(() => import('./pages/CaseListPage'));
+const CasePage = lazy(() => import('./pages/CasePage'));
+const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
+const WorklistPage = lazy(() => import('./pages/WorklistPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -32,6 +37,11 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /import?job            upload a registry file; the job's progress, summary and errors
  *   /matching?tab&region&status&kind&matchType&listId&page&pageSize
  *   /duplicates?kind&region&unmask&page
+ *   /policy?region&date    effective policy parameters, their provenance and history
+ *   /cases?kind&state&overdue&open&region&page   case lists
+ *   /cases/:id             one case: timeline, next steps, notice
+ *   /cases/:id/notice      the printable public notice (no app frame; /notices/:id redirects here)
+ *   /worklists?rule&decision&open&region&page     worklists of the latest batch evaluation
  */
 export function App() {
   const lang = useLang();
@@ -43,6 +53,7 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route element={<RequireAuth />}>
+                <Route path="cases/:id/notice" element={<NoticePrintPage />} />
                 <Route element={<AppLayout />}>
                   <Route index element={<Navigate to="/dashboard" replace />} />
                   <Route path="dashboard" element={<DashboardPage />} />
@@ -53,6 +64,10 @@ export function App() {
                   <Route path="import" element={<ImportPage />} />
                   <Route path="matching" element={<MatchingPage />} />
                   <Route path="duplicates" element={<DuplicatesPage />} />
+                  <Route path="policy" element={<PolicyPage />} />
+                  <Route path="cases" element={<CaseListPage />} />
+                  <Route path="cases/:id" element={<CasePage />} />
+                  <Route path="worklists" element={<WorklistPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

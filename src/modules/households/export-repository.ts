@@ -53,6 +53,15 @@ const householdPage = (
 export const exportRepository = {
   households: householdPage,
 
+  /** The latest year with income data, read in the export's own (read-only) snapshot. */
+  async latestYear(db: Kysely<DB>): Promise<number | null> {
+    const r = await db
+      .selectFrom('household_year')
+      .select((eb) => eb.fn.max('year').as('y'))
+      .executeTakeFirst();
+    return r?.y ?? null;
+  },
+
   /** Present members of some households: the head first, then in the order they were registered. */
   presentMembers: (db: Kysely<DB>, householdIds: string[]) =>
     householdIds.length

@@ -9,7 +9,6 @@ import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
 import { createAuditService, recordAudit, type AuditInput } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
-import { regionRepository } from '../regions/repository.js';
 import { exportRepository, type ExportHouseholdRow } from './export-repository.js';
 import { csvSink, xlsxSink, type ExportSink } from './export-writer.js';
 import { exportHousehold, exportMember } from './mapper.js';
@@ -103,19 +102,20 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
   }
 
   /** Read the snapshot and write its rows; returns what the provenance needs. */
-  async function write(j: Job, progress: { households: number; rows: number }) {
+  async function write(j: Job, progress: { households: number; rows: number }, ready: () => void) {
     return db
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
       .execute(async (trx) => {
         const headHash = await createAuditService(trx).headHash();
-        const year = await regionRepository.latestYear(trx);
+        const year = await exportRepository.latestYear(trx);
         const { columns, lines } = layoutOf(j.query.layout, year, !j.query.unmask);
         const sink: ExportSink =
           j.query.format === 'csv'
             ? csvSink(j.out, columns)
             : xlsxSink(j.out, columns, { layout: j.query.layout, region: j.region, headHash });
+        ready();
         for await (const page of exportRepository.pages(trx, { ...filterOf(j), scope: j.scope }, year)) {
           const rows = await lines(trx, page);
           progress.households += page.length;
@@ -126,7 +126,8 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
       });
   }
 
-  async function run(j: Job): Promise<void> {
+  /** Write the file; `ready` is called once the snapshot is open and the header written. */
+  async function run(j: Job, ready: () => void): Promise<void> {
     const generatedAt = new Date();
     const progress = { households: 0, rows: 0 };
     const record = (completed: boolean, headHash: string | null) =>
@@ -146,7 +147,7 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
       });
     let result: Awaited<ReturnType<typeof write>>;
     try {
-      result = await write(j, progress);
+      result = await write(j, progress, ready);
     } catch (err) {
       await record(false, null).catch(() => undefined);
       throw err;
@@ -182,7 +183,15 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
           after: { filter: filterOf(job), format: query.format, layout: query.layout },
           reason: 'export with ID numbers, phones, bank accounts and health unmasked',
         });
-      void run(job).catch((err: unknown) => job.out.destroy(err as Error));
+      // Errors until the header is written answer the request; later ones cut the file short.
+      let started = false;
+      await new Promise<void>((resolve, reject) => {
+        const ready = () => {
+          started = true;
+          resolve();
+        };
+        run(job, ready).catch((err: unknown) => (started ? job.out.destroy(err as Error) : reject(err)));
+      });
       const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
       return {
         filename: `jingzhun-${query.layout}-${scope || 'all'}-${day}.${query.format}`,

@@ -11,7 +11,10 @@ export async function refreshStats(db: Kysely<DB>): Promise<number> {
     n: string;
   }>`select count(*) as n from (select 1 from stats_dirty limit 1) d`.execute(db);
   if (Number(pending.rows[0]?.n ?? 0) === 0) return 0;
-  return db.transaction().execute(async (trx) => {
+  // inside a caller's transaction (e.g. an export), refresh within it; else in a transaction of our own
+  const run = <T>(fn: (trx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return run(async (trx) => {
     await sql`select pg_advisory_xact_lock(7340003)`.execute(trx);
     const dirty = (
       await sql<{ village_code: string }>`delete from stats_dirty returning village_code`.execute(trx)

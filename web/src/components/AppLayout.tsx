@@ -3,14 +3,17 @@ import { Button, Drawer, Layout, Menu, Space, Tag, Typography, theme } from 'ant
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ControlOutlined,
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   ImportOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +27,9 @@ const NAV = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
   { key: 'households', path: '/households', icon: <HomeOutlined /> },
+  { key: 'worklists', path: '/worklists', icon: <OrderedListOutlined /> },
+  { key: 'cases', path: '/cases', icon: <FileDoneOutlined /> },
+  { key: 'policy', path: '/policy', icon: <ControlOutlined /> },
   { key: 'import', path: '/import', icon: <ImportOutlined /> },
   { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
   { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },

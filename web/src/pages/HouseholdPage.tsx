@@ -17,6 +17,7 @@ import { StatusHistory } from '../components/household/StatusHistory';
 import { HouseholdChanges } from '../components/household/HouseholdChanges';
 import { EditDrawer } from '../components/household/edit/EditDrawer';
 import { HouseholdFlags } from '../components/matching/HouseholdFlags';
+import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -94,6 +95,7 @@ function HouseholdView({ id }: { id: string }) {
       <LivingConditions h={record.household} />
       <MembersTable members={record.members} masked={record.masked} />
       <IncomeSection years={record.years} />
+      <HouseholdRulePanel householdId={id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Causes record={record} />
