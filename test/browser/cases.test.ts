@@ -119,102 +119,116 @@ async function openFromHousehold(page: Page, householdId: string, kind: string):
 }
 
 describe('cases in the browser', () => {
-  it('walks a household through identification: vote, notice with an objection, back, township, county, registered', async () => {
-    const village = await signedIn('village');
-    await village.goto(`${base}/households/${candidate.id}`);
-    await village.getByTestId('rule-identification').waitFor();
-    expect(await village.getByTestId('rule-decision-identification').innerText()).toBe('符合条件');
-    await village.getByTestId('rule-identification').click();
-    await expect
-      .poll(() => village.getByTestId('rule-reasons-identification').innerText())
-      .toContain('家庭年人均纯收入 3,000 元，低于贫困线 4,500 元');
+  it(
+    'walks a household through identification: vote, notice with an objection, back, township, county, registered',
+    { timeout: 180_000 },
+    async () => {
+      const village = await signedIn('village');
+      await village.goto(`${base}/households/${candidate.id}`);
+      await village.getByTestId('rule-identification').waitFor();
+      expect(await village.getByTestId('rule-decision-identification').innerText()).toBe('符合条件');
+      await village.getByTestId('rule-identification').click();
+      await expect
+        .poll(() => village.getByTestId('rule-reasons-identification').innerText())
+        .toContain('家庭年人均纯收入 3,000 元，低于贫困线 4,500 元');
 
-    const id = await openFromHousehold(village, candidate.id, 'identification');
-    expect(await stateOf(village)).toBe('applied');
-    // no skipping: only the steps of "applied" are offered, and a crafted request is refused
-    expect(await village.getByTestId('action-county_approve').count()).toBe(0);
-    expect(await fireFromPage(village, id, 'county_approve')).toEqual({
-      status: 409,
-      code: 'E_TRANSITION_NOT_ALLOWED',
-    });
+      const id = await openFromHousehold(village, candidate.id, 'identification');
+      expect(await stateOf(village)).toBe('applied');
+      // no skipping: only the steps of "applied" are offered, and a crafted request is refused
+      expect(await village.getByTestId('action-county_approve').count()).toBe(0);
+      expect(await fireFromPage(village, id, 'county_approve')).toEqual({
+        status: 409,
+        code: 'E_TRANSITION_NOT_ALLOWED',
+      });
 
-    await step(village, 'review_vote', 'first_notice', vote);
-    await village.getByTestId('print-notice').click();
-    await village.getByTestId('notice-page').waitFor();
-    const sheet = await village.getByTestId('notice-page').innerText();
-    expect(sheet).toContain('十八洞村');
-    expect(sheet).toContain('石拔三');
-    expect(sheet).toContain('拟识别为建档立卡贫困户');
-    const html = await village.content();
-    for (const secret of [candidate.headIdNumber, '13812345678', '6217001234567890123'])
-      expect(html).not.toContain(secret);
-    await village.goBack();
-    await village.getByTestId('case-page').waitFor();
+      await step(village, 'review_vote', 'first_notice', vote);
+      await village.getByTestId('print-notice').click();
+      await village.getByTestId('notice-page').waitFor();
+      const sheet = await village.getByTestId('notice-page').innerText();
+      expect(sheet).toContain('十八洞村');
+      expect(sheet).toContain('石拔三');
+      expect(sheet).toContain('拟识别为建档立卡贫困户');
+      const html = await village.content();
+      for (const secret of [candidate.headIdNumber, '13812345678', '6217001234567890123'])
+        expect(html).not.toContain(secret);
+      await village.goBack();
+      await village.getByTestId('case-page').waitFor();
 
-    advance(8);
-    await step(village, 'close_first_notice', 'verification', async (p) => {
-      await p.getByTestId('add-objection').click();
-      await field(p, 'objection-text-0').fill('该户有人在外务工，收入不实');
-    });
-    await expect.poll(() => village.getByTestId('case-timeline').innerText()).toContain('因异议退回');
-    await step(village, 'verify', 'applied', note('入户核实：务工收入已计入，仍低于标准'));
-    await step(village, 'review_vote', 'first_notice', vote);
-    advance(8);
-    await step(village, 'close_first_notice', 'township_review');
-    // the township's step is shown but cannot be taken by the village cadre
-    expect(await village.getByTestId('action-township_approve').isDisabled()).toBe(true);
-    expect(await fireFromPage(village, id, 'township_approve')).toEqual({ status: 403, code: 'E_ROLE' });
+      advance(8);
+      await step(village, 'close_first_notice', 'verification', async (p) => {
+        await p.getByTestId('add-objection').click();
+        await field(p, 'objection-text-0').fill('该户有人在外务工，收入不实');
+      });
+      await expect.poll(() => village.getByTestId('case-timeline').innerText()).toContain('因异议退回');
+      await step(village, 'verify', 'applied', note('入户核实：务工收入已计入，仍低于标准'));
+      await step(village, 'review_vote', 'first_notice', vote);
+      advance(8);
+      await step(village, 'close_first_notice', 'township_review');
+      // the township's step is shown but cannot be taken by the village cadre
+      expect(await village.getByTestId('action-township_approve').isDisabled()).toBe(true);
+      expect(await fireFromPage(village, id, 'township_approve')).toEqual({ status: 403, code: 'E_ROLE' });
 
-    const township = await signedIn('township');
-    await township.goto(`${base}/cases/${id}`);
-    await step(township, 'township_approve', 'second_notice', note('乡镇审核同意'));
-    advance(8);
-    await step(township, 'close_second_notice', 'county_approval');
+      const township = await signedIn('township');
+      await township.goto(`${base}/cases/${id}`);
+      await step(township, 'township_approve', 'second_notice', note('乡镇审核同意'));
+      advance(8);
+      await step(township, 'close_second_notice', 'county_approval');
 
-    const county = await signedIn('county');
-    await county.goto(`${base}/cases/${id}`);
-    await step(county, 'county_approve', 'announced', note('县级审批同意'));
+      const county = await signedIn('county');
+      await county.goto(`${base}/cases/${id}`);
+      await step(county, 'county_approve', 'announced', note('县级审批同意'));
 
-    await village.goto(`${base}/cases/${id}`);
-    await step(village, 'register', 'registered', async (p) => {
-      await field(p, 'field-signature-household').fill('石拔三');
-      await field(p, 'field-signature-collector').fill('龙秀');
-      await field(p, 'field-signature-reviewer').fill('施进兰');
-    });
-    await village.getByTestId('case-household').click();
-    await village.getByTestId('household-header').waitFor();
-    await expect.poll(() => village.getByTestId('household-header').innerText()).toContain('未脱贫');
-    expect(await village.getByTestId('household-cases').innerText()).toContain('已登记');
-  });
+      await village.goto(`${base}/cases/${id}`);
+      await step(village, 'register', 'registered', async (p) => {
+        await field(p, 'field-signature-household').fill('石拔三');
+        await field(p, 'field-signature-collector').fill('龙秀');
+        await field(p, 'field-signature-reviewer').fill('施进兰');
+      });
+      await village.getByTestId('case-household').click();
+      await village.getByTestId('household-header').waitFor();
+      await expect
+        .poll(() => village.getByTestId('household-header').innerText(), { timeout: 10_000 })
+        .toContain('未脱贫');
+      await expect
+        .poll(() => village.getByTestId('household-cases').innerText(), { timeout: 10_000 })
+        .toContain('已登记');
+    },
+  );
 
-  it('walks a household through exit with its signed consent; the wrong role cannot close the record', async () => {
-    const village = await signedIn('village');
-    const id = await openFromHousehold(village, poor.id, 'exit');
-    expect(await stateOf(village)).toBe('proposed');
-    await step(village, 'verify', 'household_consent', note('收入稳定超过标准，两不愁三保障达标'));
+  it(
+    'walks a household through exit with its signed consent; the wrong role cannot close the record',
+    { timeout: 180_000 },
+    async () => {
+      const village = await signedIn('village');
+      const id = await openFromHousehold(village, poor.id, 'exit');
+      expect(await stateOf(village)).toBe('proposed');
+      await step(village, 'verify', 'household_consent', note('收入稳定超过标准，两不愁三保障达标'));
 
-    // without the household's signature the step is refused and says what is missing
-    await village.getByTestId('action-household_agree').click();
-    await village.getByTestId('action-submit').click();
-    await expect.poll(() => village.getByTestId('action-missing').innerText()).toContain('户主签字');
-    await field(village, 'field-signature-household').fill('施成富');
-    await village.getByTestId('action-submit').click();
-    await expect.poll(() => stateOf(village)).toBe('village_notice');
+      // without the household's signature the step is refused and says what is missing
+      await village.getByTestId('action-household_agree').click();
+      await village.getByTestId('action-submit').click();
+      await expect.poll(() => village.getByTestId('action-missing').innerText()).toContain('户主签字');
+      await field(village, 'field-signature-household').fill('施成富');
+      await village.getByTestId('action-submit').click();
+      await expect.poll(() => stateOf(village)).toBe('village_notice');
 
-    advance(8);
-    await step(village, 'close_notice', 'announcement');
-    await step(village, 'announce', 'announced', note('已在村务公开栏公告'));
-    expect(await village.getByTestId('action-close_record').isDisabled()).toBe(true);
-    expect(await fireFromPage(village, id, 'close_record')).toEqual({ status: 403, code: 'E_ROLE' });
+      advance(8);
+      await step(village, 'close_notice', 'announcement');
+      await step(village, 'announce', 'announced', note('已在村务公开栏公告'));
+      expect(await village.getByTestId('action-close_record').isDisabled()).toBe(true);
+      expect(await fireFromPage(village, id, 'close_record')).toEqual({ status: 403, code: 'E_ROLE' });
 
-    const township = await signedIn('township');
-    await township.goto(`${base}/cases/${id}`);
-    await step(township, 'close_record', 'closed', note('乡镇销号'));
-    await township.goto(`${base}/households/${poor.id}`);
-    await expect.poll(() => township.getByTestId('household-header').innerText()).toContain('已脱贫');
+      const township = await signedIn('township');
+      await township.goto(`${base}/cases/${id}`);
+      await step(township, 'close_record', 'closed', note('乡镇销号'));
+      await township.goto(`${base}/households/${poor.id}`);
+      await expect
+        .poll(() => township.getByTestId('household-header').innerText(), { timeout: 10_000 })
+        .toContain('已脱贫');
 
-    await township.goto(`${base}/cases?kind=exit`);
-    await township.getByTestId(`case-row-${id}`).waitFor();
-    expect(await township.getByTestId(`case-row-${id}`).innerText()).toContain('已销号');
-  });
+      await township.goto(`${base}/cases?kind=exit`);
+      await township.getByTestId(`case-row-${id}`).waitFor();
+      expect(await township.getByTestId(`case-row-${id}`).innerText()).toContain('已销号');
+    },
+  );
 });

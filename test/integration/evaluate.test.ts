@@ -183,6 +183,27 @@ describe('batch evaluation', () => {
     expect(open.total).toBe(0);
   });
 
+  it('runs the evaluation from the web for a county officer only', async () => {
+    const post = (user: string, body: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/worklists/runs',
+        headers: { cookie: cookies[user]! },
+        payload: body,
+      });
+    expect((await post('vil', { year: 2025 })).json().code).toBe('E_FORBIDDEN');
+    const run = await post('cty', { year: 2025, region: T.townshipA });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({
+      region: T.townshipA,
+      households: 3,
+      worklist: { household_exit: { may_exit: 1 } },
+    });
+    // the township run is now the latest covering the village; the county view keeps the county run
+    expect((await get('vil', '/api/worklists')).json().run.id).toBe(run.json().runId);
+    expect((await get('cty', '/api/worklists')).json().run.households).toBe(5);
+  });
+
   it('evaluates one household with every rule, for the household page', async () => {
     const res = await get('vil', `/api/households/${h.exitReady!.id}/evaluation`);
     expect(res.statusCode, res.body).toBe(200);

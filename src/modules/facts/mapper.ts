@@ -107,7 +107,10 @@ export function toFacts(input: FactsInput, year: number, asOf: string, p: Policy
   const members = input.members.map((m) => memberFacts(m, on));
   const prev = input.years.filter((r) => r.year < year).at(-1);
   const latest = Math.max(...input.years.map((r) => r.year));
-  const status = (year === latest ? h.status : y.status) as HouseholdStatus;
+  // The latest year: the status now (decisions taken count). An earlier year: the status at its
+  // start (end of the year before), so that a look-back lists who qualified during that year.
+  const startOfYear = input.years.find((r) => r.year === year - 1)?.status ?? y.status;
+  const status = (year === latest ? h.status : startOfYear) as HouseholdStatus;
   const measures = inferMeasures(h, input.members, y);
   const hits = input.redLineHits ?? [];
   const net = n(y.net_income);

@@ -26,7 +26,7 @@ export type YearRow = Selectable<HouseholdYearTable>;
 export interface RegistryRows {
   household: FactsHousehold;
   members: Member[];
-  /** Income rows of the evaluation year and up to three years before, oldest first. */
+  /** Income rows from three years before the evaluation year on (later ones tell the latest year), oldest first. */
   years: YearRow[];
   /** Date the household last became monitored (status history), if ever. */
   monitoredSince: string | null;
@@ -84,7 +84,6 @@ export const factsRepository = {
         .selectAll()
         .where('household_id', 'in', ids)
         .where('year', '>=', year - YEARS_BACK)
-        .where('year', '<=', year)
         .orderBy('year')
         .execute(),
       db

@@ -20,18 +20,33 @@ import { RegionSearchSelect } from '../components/RegionSearchSelect';
 import { useIsMobile } from '../components/responsive';
 
 /** A parameter value in one line: numbers grouped, shares as percentages, objects as key value pairs. */
-export function formatValue(v: unknown, unit: string, fmt: Formatters): string {
+export function formatValue(v: unknown, unit: string, fmt: Formatters, term: (s: string) => string): string {
   const one = (x: unknown): string =>
-    typeof x === 'number' ? (unit === 'share' ? fmt.percent(x, 1) : fmt.number(x)) : String(x);
+    typeof x === 'number' ? (unit === 'share' ? fmt.percent(x, 1) : fmt.number(x)) : term(String(x));
   if (Array.isArray(v))
     return v
-      .map((x) => (x && typeof x === 'object' ? Object.values(x).map(String).join(': ') : one(x)))
+      .map((x) =>
+        x && typeof x === 'object'
+          ? Object.values(x)
+              .map((y) => term(String(y)))
+              .join('：')
+          : one(x),
+      )
       .join('，');
   if (v && typeof v === 'object')
     return Object.entries(v)
-      .map(([k, x]) => `${k} ${one(x)}`)
+      .map(([k, x]) => `${term(k)} ${one(x)}`)
       .join(' · ');
   return one(v);
+}
+
+/** Localised sub-keys, codes and units of parameter values (shown as they are when unknown). */
+function usePolicyTerms() {
+  const { t, i18n } = useTranslation();
+  return {
+    term: (s: string) => (i18n.exists(`policy.term.${s}`) ? t(`policy.term.${s}` as never) : s),
+    unit: (u: string) => (i18n.exists(`policy.unit.${u}`) ? t(`policy.unit.${u}` as never) : ''),
+  };
 }
 
 /** Effective policy parameters for a region and date, where each came from, and their history: `/policy?region&date`. */
@@ -47,6 +62,7 @@ export default function PolicyPage() {
   const policy = usePolicy(region, date);
   const [historyOf, setHistoryOf] = useState<EffectiveParam | null>(null);
   const [editing, setEditing] = useState<EffectiveParam | null>(null);
+  const terms = usePolicyTerms();
   const canEdit = user.role === 'admin' || (user.role === 'county_officer' && user.scope.code.length === 6);
   const set = (patch: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
@@ -69,10 +85,10 @@ export default function PolicyPage() {
     {
       title: t('policy.value'),
       key: 'value',
+      onCell: () => ({ style: { maxWidth: 360, whiteSpace: 'normal', wordBreak: 'break-word' } }),
       render: (_: unknown, p) => (
         <span data-testid={`param-value-${p.key}`}>
-          {formatValue(p.value, p.unit, fmt)}
-          {p.unit && !['×', 'share', ''].includes(p.unit) ? ` ${p.unit}` : ''}
+          {formatValue(p.value, p.unit, fmt, terms.term)} {terms.unit(p.unit)}
         </span>
       ),
     },
@@ -206,6 +222,7 @@ function HistoryDrawer({
   const lang = useLang();
   const fmt = useFormat();
   const history = usePolicyHistory(param?.key ?? null, region);
+  const terms = usePolicyTerms();
   const columns: TableColumnsType<ParamVersion> = [
     { title: t('policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: (v: string) => fmt.date(v) },
     {
@@ -216,7 +233,7 @@ function HistoryDrawer({
     {
       title: t('policy.value'),
       key: 'v',
-      render: (_: unknown, v) => formatValue(v.value, param?.unit ?? '', fmt),
+      render: (_: unknown, v) => formatValue(v.value, param?.unit ?? '', fmt, terms.term),
     },
     { title: t('policy.setBy'), dataIndex: 'setBy' },
     { title: t('policy.reason'), dataIndex: 'reason' },
