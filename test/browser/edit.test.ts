@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { testApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, loginAs as login } from '../helpers/browser.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -30,13 +30,7 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-async function loginAs(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('test-password-1');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('kpi-households').waitFor();
-}
+const loginAs = (page: Page, username: string) => login(page, base, username);
 
 const row = () =>
   tdb.db.selectFrom('household').selectAll().where('id', '=', inA1.id).executeTakeFirstOrThrow();

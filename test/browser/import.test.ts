@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_FILL } from '../../src/modules/import/report-xlsx.js';
 import { testApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, loginAs as login } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { person, withBadCheckDigit, writeCsv } from '../helpers/import-files.js';
@@ -33,13 +33,7 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-async function loginAs(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('test-password-1');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('kpi-households').waitFor();
-}
+const loginAs = (page: Page, username: string) => login(page, base, username);
 
 const rows = () => [
   person('B-OK', T.villageA1, '龙一', 'head', '1', '1968-03-03'),

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The system Chromium (Debian package), headless, with the flags this machine needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -16,4 +16,13 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Sign in through the login page and wait for the dashboard. */
+export async function loginAs(page: Page, base: string, username: string, password = 'test-password-1') {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('kpi-households').waitFor();
 }
