@@ -12,13 +12,13 @@ export async function confirmedRedLineHits(
   db: Kysely<DB>,
   householdIds: readonly string[],
 ): Promise<Map<string, RedLineHit[]> | null> {
-  const any = await db
+  const someRedLineList = await db
     .selectFrom('department_list')
     .select('id')
     .where('kind', 'in', [...RED_LINE_KINDS])
     .limit(1)
     .executeTakeFirst();
-  if (!any) return null;
+  if (!someRedLineList) return null;
   const out = new Map<string, RedLineHit[]>();
   if (householdIds.length === 0) return out;
   const rows = await db
