@@ -5,6 +5,7 @@ import { levelOf } from '../../domain/region-code.js';
 import { AppError } from '../../server/errors.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit, type Actor } from '../audit/service.js';
+import { userRepository } from './repository.js';
 
 export interface NewUser {
   username: string;
@@ -28,12 +29,7 @@ export function createUserService(db: Kysely<DB>) {
     if (u.scopeCode !== '') {
       if (!levelOf(u.scopeCode))
         throw new AppError('E_VALIDATION', `scope ${u.scopeCode} is not a division code`, { field: 'scope' });
-      const region = await db
-        .selectFrom('region')
-        .select('code')
-        .where('code', '=', u.scopeCode)
-        .executeTakeFirst();
-      if (!region)
+      if (!(await userRepository.regionExists(db, u.scopeCode)))
         throw new AppError('E_VALIDATION', `scope region ${u.scopeCode} is not loaded`, { field: 'scope' });
     } else if (u.role !== 'admin') {
       throw new AppError('E_VALIDATION', 'only an admin may have the whole country as scope', {
@@ -49,11 +45,7 @@ export function createUserService(db: Kysely<DB>) {
       const role = await validate(u);
       const passwordHash = await hashPassword(u.password);
       return db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('app_user')
-          .select(['id', 'role', 'scope_code'])
-          .where('username', '=', u.username)
-          .executeTakeFirst();
+        const existing = await userRepository.byUsername(trx, u.username);
         if (existing && !replace)
           throw new AppError('E_CONFLICT', `user ${u.username} already exists`, { field: 'username' });
         const values = {
@@ -63,21 +55,8 @@ export function createUserService(db: Kysely<DB>) {
           scope_code: u.scopeCode,
         };
         const id = existing
-          ? (
-              await trx
-                .updateTable('app_user')
-                .set(values)
-                .where('id', '=', existing.id)
-                .returning('id')
-                .executeTakeFirstOrThrow()
-            ).id
-          : (
-              await trx
-                .insertInto('app_user')
-                .values({ username: u.username, ...values })
-                .returning('id')
-                .executeTakeFirstOrThrow()
-            ).id;
+          ? await userRepository.update(trx, existing.id, values)
+          : await userRepository.insert(trx, u.username, values);
         await recordAudit(trx, actor, {
           action: existing ? 'user.update' : 'user.create',
           entityType: 'user',
@@ -90,15 +69,7 @@ export function createUserService(db: Kysely<DB>) {
       });
     },
 
-    async hasAdmin(): Promise<boolean> {
-      const row = await db
-        .selectFrom('app_user')
-        .select('id')
-        .where('role', '=', 'admin')
-        .where('disabled', '=', false)
-        .executeTakeFirst();
-      return !!row;
-    },
+    hasAdmin: (): Promise<boolean> => userRepository.hasActiveAdmin(db),
   };
 }
 export type UserService = ReturnType<typeof createUserService>;
