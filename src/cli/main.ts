@@ -52,11 +52,13 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
   const { loadRegions } = await import('../modules/regions/loader.js');
   const { generateDemo } = await import('../modules/demo/service.js');
   const { ensureDemoAccounts, markDemoComplete } = await import('../modules/demo/setup.js');
+  const { forgetDemoExtensions, runDemoExtensions } = await import('../modules/demo/extensions.js');
   await withDatabase(config, log, async ({ db }) => {
     if (o.replace) {
       const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);
       if (n) log(`deleted ${n} households of ${o.county}`);
     }
+    await forgetDemoExtensions(db, o.county);
     await loadRegions(db, { counties: [o.county] });
     const bar = await progressBar('households');
     try {
@@ -74,6 +76,14 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
     } finally {
       bar.stop();
     }
+    await runDemoExtensions({
+      db,
+      countyCode: o.county,
+      seed: o.seed,
+      scale: o.scale,
+      today: new Date(),
+      log,
+    });
     await ensureDemoAccounts(db, o.county, config.JZ_DEMO_PASSWORD);
   });
 }

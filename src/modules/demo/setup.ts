@@ -4,6 +4,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
 import { verifyPassword } from '../auth/password.js';
 import { loadRegions } from '../regions/loader.js';
 import { createUserService } from '../users/service.js';
+import { forgetDemoExtensions, runDemoExtensions } from './extensions.js';
 import { deleteCountyHouseholds } from './reset.js';
 import { generateDemo } from './service.js';
 
@@ -14,6 +15,8 @@ export interface DemoOptions {
   password: string;
   log: (line: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** The demo's today for dated extension data (default: now). */
+  today?: Date;
 }
 
 export interface DemoAccount {
@@ -58,6 +61,7 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     // an earlier first start was interrupted while generating: start the demo over
     o.log(`the demo of ${o.countyCode} is incomplete (interrupted first start): regenerating`);
     await deleteCountyHouseholds(db, o.countyCode, SYSTEM_ACTOR);
+    await forgetDemoExtensions(db, o.countyCode);
   }
   if (!done) {
     o.log(`generating the demo census of ${county.name} (${o.countyCode}), seed ${o.seed}, scale ${o.scale}`);
@@ -82,6 +86,14 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
       `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
     );
   }
+  await runDemoExtensions({
+    db,
+    countyCode: o.countyCode,
+    seed: o.seed,
+    scale: o.scale,
+    today: o.today ?? new Date(),
+    log: o.log,
+  });
   return ensureDemoAccounts(db, o.countyCode, o.password);
 }
 
