@@ -10,9 +10,9 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { makeIdNumber } from '../src/domain/id-number.js';
 import { loadRegions } from '../src/modules/regions/loader.js';
 import { importFile } from '../src/modules/import/service.js';
+import { writeBenchCsv } from './import-file.js';
 import { HEADERS_FOR_BENCH } from './import-headers.js';
 import { benchDatabase, machine, peakRssMiB } from './lib.js';
 
@@ -30,45 +30,9 @@ try {
       .execute()
   ).map((r) => r.code);
 
-  // 1. write the CSV: households of 1–6 persons (mean ≈ 3.3), valid IDs, household fields repeated
+  // 1. write the CSV: households of 1–6 persons (mean ≈ 3.5), valid IDs, household fields repeated
   const file = path.join(os.tmpdir(), `jz-bench-import-${persons}.csv`);
-  const out = fs.createWriteStream(file);
-  out.write(HEADERS_FOR_BENCH.join(',') + '\n');
-  let written = 0;
-  let h = 0;
-  while (written < persons) {
-    h++;
-    const size = Math.min(persons - written, 1 + ((h * 7919) % 6));
-    const village = villages[h % villages.length]!;
-    for (let i = 0; i < size; i++) {
-      const sex = i % 2 === 0 ? '1' : '2';
-      // unique ID numbers: a distinct (birth day, sequence) per person
-      const k = written;
-      const day = new Date(Date.UTC(1950, 0, 1) + (k % 21900) * 86400000).toISOString().slice(0, 10);
-      const birth = day;
-      const id = makeIdNumber('433124', birth, sex, Math.floor(k / 21900) * 2);
-      const rel = i === 0 ? '户主' : i === 1 ? '配偶' : sex === '1' ? '之子' : '之女';
-      const line = [
-        `B${String(h).padStart(9, '0')}`,
-        village,
-        `姓名${h}-${i}`,
-        id,
-        rel,
-        sex === '1' ? '男' : '女',
-        2025,
-        9000 + (h % 7000),
-        2000,
-        0,
-        1200,
-        500,
-        '一般农户',
-        '健康',
-      ];
-      if (!out.write(line.join(',') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
-      written++;
-    }
-  }
-  await new Promise<void>((r) => out.end(() => r()));
+  await writeBenchCsv(file, persons, villages);
   const mb = fs.statSync(file).size / 2 ** 20;
 
   // 2. import with validation
@@ -79,7 +43,6 @@ try {
     acceptValid: false,
     dryRun: false,
     incomeCeiling: 200000,
-    batchSize: 2000,
   });
   const importS = (performance.now() - t0) / 1000;
   const rssImport = peakRssMiB();

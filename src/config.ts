@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   /** Maximum login attempts per minute and address. */
   JZ_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Log level of the server. */
+  /** Hours between scheduled data-quality runs over the whole registry in the server; 0 = off. */
+  JZ_QUALITY_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

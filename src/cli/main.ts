@@ -6,6 +6,7 @@ import { registerImportCommands } from './registry-io.js';
 import { registerAnalysisCommands } from './analysis.js';
 import { registerMatchingCommands } from './matching.js';
 import { registerEvaluateCommands } from './evaluate.js';
+import { registerWarningsCommands } from './warnings.js';
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
 const runtime = () => import('../server/runtime.js');
@@ -76,6 +77,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
     } finally {
       bar.stop();
     }
+    await ensureDemoAccounts(db, o.county, config.JZ_DEMO_PASSWORD); // before extensions (they may link to it)
     await runDemoExtensions({
       db,
       countyCode: o.county,
@@ -84,7 +86,6 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
       today: new Date(),
       log,
     });
-    await ensureDemoAccounts(db, o.county, config.JZ_DEMO_PASSWORD);
   });
 }
 
@@ -269,6 +270,7 @@ registerImportCommands(program);
 registerAnalysisCommands(program);
 registerMatchingCommands(program);
 registerEvaluateCommands(program);
+registerWarningsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,8 +20,15 @@ export interface DatabaseHandle {
 export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // idle client lost (server shutdown): the next query reports it
-  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return { db, pool };
 }
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** The pg pool behind a Kysely made by `connect` (for what Kysely cannot do, e.g. COPY). */
+export const poolOf = (db: Database): pg.Pool | undefined => pools.get(db);
 
 /** Open the configured database: `DATABASE_URL` when set, else the embedded server in the data folder. */
 export async function openDatabase(

@@ -135,6 +135,8 @@ export interface HouseholdYearTable {
   medical_cost: NumericDefault;
   net_income: Numeric;
   per_capita_income: Numeric;
+  // 012_quality adds `recorded_by text null` (the data collector); read only by the quality SQL and
+  // left out here so that row literals of this table (tests, mappers) need not carry it.
 }
 
 export interface StatusHistoryTable {
@@ -379,3 +381,524 @@ export interface DB {
 
 export type DepartmentList = Selectable<DepartmentListTable>;
 export type MatchFlag = Selectable<MatchFlagTable>;
+
+// ---- 007_cadres: responsible cadres, assignments, work teams, visits, visit plan ----
+
+type CadreNullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface CadreTable {
+  id: Generated<string>;
+  name: string;
+  work_unit: string;
+  unit_level: string;
+  phone: string | null;
+  region_code: string;
+  user_id: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CadreAssignmentTable {
+  id: Generated<string>;
+  household_id: string;
+  cadre_id: string;
+  start_date: DateCol;
+  end_date: CadreNullableDate;
+  reason: string;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WorkTeamTable {
+  id: Generated<string>;
+  village_code: string;
+  sending_unit: string;
+  start_date: DateCol;
+  end_date: CadreNullableDate;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkTeamMemberTable {
+  id: Generated<string>;
+  team_id: string;
+  name: string;
+  role: string;
+  work_unit: string | null;
+  phone: string | null;
+  cadre_id: string | null;
+}
+
+export interface VisitTable {
+  id: Generated<string>;
+  household_id: string;
+  cadre_id: string | null;
+  recorded_by: string | null;
+  visit_date: DateCol;
+  purpose: string;
+  findings: string;
+  follow_up: string | null;
+  created_at: Timestamp;
+}
+
+export interface VisitPlanRuleTable {
+  region_prefix: string;
+  household_kind: string;
+  visits_per_year: number;
+  set_by: string;
+  set_at: Timestamp;
+  reason: string;
+}
+
+export interface DB {
+  cadre: CadreTable;
+  cadre_assignment: CadreAssignmentTable;
+  work_team: WorkTeamTable;
+  work_team_member: WorkTeamMemberTable;
+  visit: VisitTable;
+  visit_plan_rule: VisitPlanRuleTable;
+}
+
+// ---- 009_projects: paired assistance, decomposed targets, the project library ----
+
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface AssistPairTable {
+  id: Generated<string>;
+  kind: string;
+  helper_name: string;
+  helper_level: string;
+  recipient_code: string;
+  start_year: number;
+  end_year: number | null;
+  note: string | null;
+  synthetic: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AssistCommitmentTable {
+  pair_id: string;
+  year: number;
+  category: string;
+  amount: Numeric;
+}
+
+export interface AssistDeliveryTable {
+  id: Generated<string>;
+  pair_id: string;
+  year: number;
+  category: string;
+  amount: Numeric;
+  delivered_on: DateCol;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssistTargetTable {
+  year: number;
+  indicator: string;
+  region_code: string;
+  value: number;
+  set_by: string;
+  set_at: Timestamp;
+}
+
+export interface ProjectTable {
+  id: Generated<string>;
+  name: string;
+  project_type: string;
+  village_code: string;
+  start_year: number;
+  operator: string | null;
+  linkage_note: string;
+  completed_on: NullableDate;
+  synthetic: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ProjectIndicatorTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  target_value: Numeric;
+  unit: string;
+}
+
+export interface ProjectLinkageTable {
+  project_id: string;
+  linkage_type: string;
+}
+
+export interface ProjectBeneficiaryTable {
+  project_id: string;
+  household_id: string;
+  linkage_type: string;
+}
+
+export interface ProjectBenefitTable {
+  project_id: string;
+  household_id: string;
+  year: number;
+  amount: Numeric;
+}
+
+export interface ProjectFundTable {
+  id: Generated<string>;
+  project_id: string;
+  source: string;
+  year: number;
+  allocated: Numeric;
+  disbursed: NumericDefault;
+}
+
+export interface ProjectFollowupTable {
+  id: Generated<string>;
+  project_id: string;
+  checked_on: DateCol;
+  operating_status: string;
+  asset_status: string;
+  income_persists: boolean;
+  revival_plan: string | null;
+  note: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  assist_pair: AssistPairTable;
+  assist_commitment: AssistCommitmentTable;
+  assist_delivery: AssistDeliveryTable;
+  assist_target: AssistTargetTable;
+  project: ProjectTable;
+  project_indicator: ProjectIndicatorTable;
+  project_linkage: ProjectLinkageTable;
+  project_beneficiary: ProjectBeneficiaryTable;
+  project_benefit: ProjectBenefitTable;
+  project_fund: ProjectFundTable;
+  project_followup: ProjectFollowupTable;
+}
+
+// 015_evaluation: third-party evaluation samples and their field checks
+export interface EvaluationSampleTable {
+  id: Generated<string>;
+  region_code: string;
+  year: number;
+  seed: string;
+  villages_per_township: number;
+  exited_per_village: number;
+  other_per_village: number;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EvaluationSampleVillageTable {
+  sample_id: string;
+  village_code: string;
+  township_code: string;
+  township_villages: number;
+  township_sampled: number;
+}
+
+export interface EvaluationSampleCellTable {
+  sample_id: string;
+  village_code: string;
+  stratum: string;
+  frame: number;
+  sampled: number;
+}
+
+export interface EvaluationSampleHouseholdTable {
+  id: Generated<string>;
+  sample_id: string;
+  household_id: string;
+  village_code: string;
+  township_code: string;
+  stratum: string;
+  weight: number;
+  check_status: Generated<string>;
+  wrongly_exited: boolean | null;
+  eligible_unregistered: boolean | null;
+  approves: boolean | null;
+  note: string | null;
+  checked_by: string | null;
+  checked_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface DB {
+  evaluation_sample: EvaluationSampleTable;
+  evaluation_sample_village: EvaluationSampleVillageTable;
+  evaluation_sample_cell: EvaluationSampleCellTable;
+  evaluation_sample_household: EvaluationSampleHouseholdTable;
+}
+
+// ---- 013_participation: organisations, needs board, consumption assistance ----
+
+type ParticipationTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type ParticipationDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  credit_code: string | null;
+  contact_person: string;
+  contact_phone: string;
+  region_code: string;
+  status: Generated<string>;
+  username: string;
+  password_hash: string;
+  user_id: string | null;
+  reviewed_by: string | null;
+  reviewed_at: ParticipationTimestamp;
+  reject_reason: string | null;
+  synthetic: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface NeedTable {
+  id: Generated<string>;
+  kind: string;
+  source: string;
+  household_id: string | null;
+  village_code: string;
+  township_code: string;
+  title: string;
+  description: Generated<string>;
+  amount: Numeric;
+  status: Generated<string>;
+  published_by: string | null;
+  published_at: Generated<Date>;
+  matched_at: ParticipationTimestamp;
+  delivered_at: ParticipationTimestamp;
+  confirmed_at: ParticipationTimestamp;
+  confirmed_by: string | null;
+  confirm_note: string | null;
+  confirm_rating: number | null;
+  on_behalf_reason: string | null;
+  synthetic: Generated<boolean>;
+}
+
+export interface NeedPledgeTable {
+  id: Generated<string>;
+  need_id: string;
+  organisation_id: string;
+  amount: Numeric;
+  quantity: ColumnType<number | null, number | null | undefined, number | null>;
+  expected_date: ParticipationDate;
+  note: string | null;
+  pledged_at: Generated<Date>;
+  delivered_at: ParticipationTimestamp;
+  delivery_note: string | null;
+}
+
+export interface ProductTable {
+  id: Generated<string>;
+  name: string;
+  producer_kind: string;
+  producer_name: string | null;
+  township_code: string;
+  unit: string;
+  price: Numeric;
+  quantity_available: Numeric;
+  season: string | null;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  synthetic: Generated<boolean>;
+}
+
+export interface ProductHouseholdTable {
+  product_id: string;
+  household_id: string;
+  share: NumericDefault;
+}
+
+export interface ProductOrderTable {
+  id: Generated<string>;
+  product_id: string;
+  organisation_id: string;
+  kind: Generated<string>;
+  quantity: Numeric;
+  unit_price: Numeric;
+  amount: Numeric;
+  status: Generated<string>;
+  note: string | null;
+  ordered_at: Generated<Date>;
+  fulfilled_at: ParticipationTimestamp;
+  fulfilled_by: string | null;
+}
+
+export interface ProductIncomeTable {
+  order_id: string;
+  household_id: string;
+  amount: Numeric;
+}
+
+export interface DB {
+  organisation: OrganisationTable;
+  need: NeedTable;
+  need_pledge: NeedPledgeTable;
+  product: ProductTable;
+  product_household: ProductHouseholdTable;
+  product_order: ProductOrderTable;
+  product_income: ProductIncomeTable;
+}
+
+// ---- 008_plans: measure catalogue, household plans (一户一策) and their measures ----
+
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface MeasureCatalogueTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  batch: string;
+  measure_type: string;
+  causes: ColumnType<string[], string[] | undefined, string[]>;
+  conditions: ColumnType<string[], string[] | undefined, string[]>;
+  labour: Generated<string>;
+  funding_source: string | null;
+  default_amount: NullableNumeric;
+  responsible_unit: string | null;
+  months: Generated<number>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdPlanTable {
+  id: Generated<string>;
+  household_id: string;
+  year: number;
+  status: Generated<string>;
+  agreed_by: string | null;
+  agreed_at: NullableTimestamp;
+  agreement_method: string | null;
+  decline_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanMeasureTable {
+  id: Generated<string>;
+  plan_id: string;
+  household_id: string;
+  catalogue_code: string;
+  measure_type: string;
+  batch: string;
+  funding_source: string | null;
+  amount: NullableNumeric;
+  responsible_unit: string | null;
+  start_date: NullableDate;
+  deadline: NullableDate;
+  status: Generated<string>;
+  outcome: string | null;
+  version: Generated<number>;
+  updated_at: NullableTimestamp;
+}
+
+export interface DB {
+  measure_catalogue: MeasureCatalogueTable;
+  household_plan: HouseholdPlanTable;
+  plan_measure: PlanMeasureTable;
+}
+
+export type CatalogueRow = Selectable<MeasureCatalogueTable>;
+export type HouseholdPlan = Selectable<HouseholdPlanTable>;
+export type PlanMeasure = Selectable<PlanMeasureTable>;
+
+// ---- 012_quality: data-quality and fabrication check runs, findings, evaluation dates ----
+
+export interface QualityRunTable {
+  id: Generated<string>;
+  region_code: string;
+  trigger: string;
+  actor_id: string | null;
+  actor_name: string;
+  started_at: Generated<Date>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  checks: ColumnType<unknown, string | undefined, string>;
+  findings: Generated<number>;
+}
+
+export interface QualityFindingTable {
+  id: Generated<string>;
+  run_id: string;
+  check_id: string;
+  household_id: string | null;
+  region_code: string;
+  subject: string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+  statistic: Json;
+}
+
+export interface QualityEvaluationDateTable {
+  id: Generated<string>;
+  region_code: string;
+  eval_date: DateCol;
+  name: string;
+  synthetic: Generated<boolean>;
+}
+
+export interface DB {
+  quality_run: QualityRunTable;
+  quality_finding: QualityFindingTable;
+  quality_evaluation_date: QualityEvaluationDateTable;
+}
+
+// 011: return-to-poverty warnings
+export interface WarningSignalTable {
+  id: Generated<string>;
+  household_id: string;
+  channel: string;
+  kind: string;
+  observed_on: DateCol;
+  detail: ColumnType<unknown, string | undefined, string>;
+  source: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  status: Generated<string>;
+  resolved_reason: string | null;
+  resolved_by: string | null;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  case_id: string | null;
+}
+
+export interface DisasterAreaTable {
+  id: Generated<string>;
+  village_code: string;
+  kind: string;
+  started_on: DateCol;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  severity: Generated<string>;
+  source: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DB {
+  warning_signal: WarningSignalTable;
+  disaster_area: DisasterAreaTable;
+}
+
+/** Migration 010: villages changed since the measures cache last looked. */
+export interface MeasuresDirtyTable {
+  village_code: string;
+}
+
+export interface DB {
+  measures_dirty: MeasuresDirtyTable;
+}

@@ -1,5 +1,5 @@
 /** Roles and what each may do. Scope (which regions) is separate: a region-code prefix per user. */
-export const ROLES = ['admin', 'county_officer', 'township_officer', 'village_cadre'] as const;
+export const ROLES = ['admin', 'county_officer', 'township_officer', 'village_cadre', 'organisation'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Permissions {
@@ -13,16 +13,38 @@ export interface Permissions {
   editHouseholds: boolean;
   /** May change a household's status within scope (township level and above). */
   changeStatus: boolean;
+  /** May approve or reject organisations' registrations within scope (county level and above). */
+  reviewOrganisations: boolean;
+  /** May draw third-party evaluation samples within scope (county level and above). */
+  drawEvaluationSamples: boolean;
+  /** May record evaluation field checks within scope (township level and above). */
+  recordEvaluationChecks: boolean;
+  /** May edit the measure catalogue of household plans (county level and above). */
+  editMeasureCatalogue: boolean;
 }
 
 const PERMISSIONS: Record<Role, Permissions> = {
-  admin: { unmask: true, administer: true, setRegionFlags: true, editHouseholds: true, changeStatus: true },
+  admin: {
+    unmask: true,
+    administer: true,
+    setRegionFlags: true,
+    editHouseholds: true,
+    changeStatus: true,
+    reviewOrganisations: true,
+    drawEvaluationSamples: true,
+    recordEvaluationChecks: true,
+    editMeasureCatalogue: true,
+  },
   county_officer: {
     unmask: true,
     administer: false,
     setRegionFlags: true,
     editHouseholds: true,
     changeStatus: true,
+    reviewOrganisations: true,
+    drawEvaluationSamples: true,
+    recordEvaluationChecks: true,
+    editMeasureCatalogue: true,
   },
   township_officer: {
     unmask: true,
@@ -30,6 +52,10 @@ const PERMISSIONS: Record<Role, Permissions> = {
     setRegionFlags: false,
     editHouseholds: true,
     changeStatus: true,
+    reviewOrganisations: false,
+    drawEvaluationSamples: false,
+    recordEvaluationChecks: true,
+    editMeasureCatalogue: false,
   },
   village_cadre: {
     unmask: false,
@@ -37,6 +63,23 @@ const PERMISSIONS: Record<Role, Permissions> = {
     setRegionFlags: false,
     editHouseholds: true,
     changeStatus: false,
+    reviewOrganisations: false,
+    drawEvaluationSamples: false,
+    recordEvaluationChecks: false,
+    editMeasureCatalogue: false,
+  },
+  // an approved organisation (src/modules/participation): the needs board, its pledges, products and
+  // orders only; every other route is refused centrally (src/server/organisation-guard.ts)
+  organisation: {
+    unmask: false,
+    administer: false,
+    setRegionFlags: false,
+    editHouseholds: false,
+    changeStatus: false,
+    reviewOrganisations: false,
+    drawEvaluationSamples: false,
+    recordEvaluationChecks: false,
+    editMeasureCatalogue: false,
   },
 };
 

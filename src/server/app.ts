@@ -40,9 +40,28 @@ import { createDuplicateService } from '../modules/duplicates/service.js';
 import { duplicateRoutes } from '../modules/duplicates/routes.js';
 import { createImportJobs } from '../modules/import/jobs.js';
 import { importRoutes } from '../modules/import/routes.js';
+import { createQualityService } from '../modules/quality/service.js';
+import { qualityRoutes } from '../modules/quality/routes.js';
+import { startQualitySchedule } from '../modules/quality/schedule.js';
+import { createCadreService } from '../modules/cadres/service.js';
+import { cadreRoutes } from '../modules/cadres/routes.js';
+import { createPlanService } from '../modules/plans/service.js';
+import { createCardService } from '../modules/plans/card.js';
+import { planRoutes } from '../modules/plans/routes.js';
+import { createMeasuresService } from '../modules/measures/service.js';
+import { measuresRoutes } from '../modules/measures/routes.js';
+import { createEvaluationService } from '../modules/evaluation/service.js';
+import { evaluationRoutes } from '../modules/evaluation/routes.js';
 import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http.js';
 import { createPolicyServices, policyAndCaseRoutes } from './policy-cases.js';
+import { createAssistanceServices } from '../modules/projects/index.js';
+import { assistanceRoutes } from '../modules/projects/routes.js';
+import { createWarningService } from '../modules/warnings/service.js';
+import { warningRoutes } from '../modules/warnings/routes.js';
+import { installOrganisationGuard } from './organisation-guard.js';
+import { createParticipationService } from '../modules/participation/service.js';
+import { participationRoutes } from '../modules/participation/routes.js';
 
 const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -54,6 +73,8 @@ export interface AppOptions {
   secureCookie?: boolean;
   /** The clock of policy dates, case deadlines and notice periods (tests pass a fixed one). */
   clock?: () => Date;
+  /** Hours between scheduled data-quality runs (JZ_QUALITY_INTERVAL_HOURS); 0 or absent = off. */
+  qualityIntervalHours?: number;
 }
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
@@ -65,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  installOrganisationGuard(app); // organisation accounts: deny by default outside their routes
 
   const { db } = opts;
   const regions = createRegionService(db);
@@ -78,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const householdExport = createHouseholdExportService(db, regions);
   const stats = createStatsService(db, regions);
   const policyServices = createPolicyServices(db, opts.clock);
+  const assistance = createAssistanceServices(db, opts.clock);
   const matching = createMatchingService(db, {
     paramsFor: (region, date) => policyServices.policy.paramsFor(region, date),
     clock: opts.clock,
@@ -86,6 +109,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // web imports: the CLI's default ceiling; jobs live in this process (lost on restart, data is not)
   const imports = createImportJobs(db, { incomeCeiling: 200_000, log: app.log });
   app.addHook('onClose', () => imports.close());
+  const quality = createQualityService(db, {
+    paramsFor: (region, date) => policyServices.policy.paramsFor(region, date),
+    clock: opts.clock,
+  });
+  const stopQualitySchedule = startQualitySchedule(quality, opts.qualityIntervalHours ?? 0, app.log);
+  app.addHook('onClose', async () => stopQualitySchedule());
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -126,7 +155,32 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   matchingRoutes(zapp, matching);
   duplicateRoutes(zapp, duplicates);
   policyAndCaseRoutes(zapp, policyServices);
+  assistanceRoutes(zapp, assistance);
   importRoutes(zapp, imports);
+  qualityRoutes(zapp, quality);
+  participationRoutes(zapp, createParticipationService(db), { registerPerMinute: opts.loginPerMinute });
+  warningRoutes(
+    zapp,
+    createWarningService({
+      db,
+      cases: policyServices.cases,
+      paramsFor: (region, date) => policyServices.policy.paramsFor(region, date),
+      clock: opts.clock ?? (() => new Date()),
+    }),
+  );
+  cadreRoutes(zapp, createCadreService(db, opts.clock));
+  planRoutes(zapp, createPlanService(db, opts.clock), createCardService(db, regions, opts.clock));
+  measuresRoutes(
+    zapp,
+    createMeasuresService(db, regions, {
+      lineFor: async (region, year) =>
+        (await policyServices.policy.paramsFor(region, `${year}-12-31`)).povertyLine,
+    }),
+  );
+  evaluationRoutes(
+    zapp,
+    createEvaluationService(db, (region, date) => policyServices.policy.paramsFor(region, date)),
+  );
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });

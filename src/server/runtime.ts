@@ -44,6 +44,7 @@ export async function serve(config: Config, handle: DatabaseHandle, log: Log): P
     sessionHours: config.JZ_SESSION_HOURS,
     loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
     logLevel: config.LOG_LEVEL,
+    qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -11,6 +11,7 @@ import { ApiError } from './api/client';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const MeasuresPage = lazy(() => import('./pages/MeasuresPage'));
 const RegionsPage = lazy(() => import('./pages/RegionsPage'));
 const HouseholdListPage = lazy(() => import('./pages/HouseholdListPage'));
 const HouseholdPage = lazy(() => import('./pages/HouseholdPage'));
@@ -23,6 +24,15 @@ const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage'));
+const MyHouseholdsPage = lazy(() => import('./pages/MyHouseholdsPage'));
+const ResponsibilityPage = lazy(() => import('./pages/ResponsibilityPage'));
+const WarningsPage = lazy(() => import('./pages/WarningsPage'));
+const ScreeningPage = lazy(() => import('./pages/ScreeningPage'));
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
+const PairsPage = lazy(() => import('./pages/PairsPage'));
+const TargetsPage = lazy(() => import('./pages/TargetsPage'));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
+const ProjectPage = lazy(() => import('./pages/ProjectPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -42,6 +52,10 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /cases/:id             one case: timeline, next steps, notice
  *   /cases/:id/notice      the printable public notice (no app frame; /notices/:id redirects here)
  *   /worklists?rule&decision&open&region&page     worklists of the latest batch evaluation
+ *   /pairs?region          paired assistance: committed vs delivered
+ *   /targets?region&year   targets split down the levels, progress from the registry, quality signals
+ *   /projects?region&filter=idle|bonsai   the project library;  /projects/:id  one project
+ *   /evaluation?sample&stratum&status&page        third-party evaluation samples, checks, estimates
  */
 export function App() {
   const lang = useLang();
@@ -57,6 +71,7 @@ export function App() {
                 <Route element={<AppLayout />}>
                   <Route index element={<Navigate to="/dashboard" replace />} />
                   <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="measures" element={<MeasuresPage />} />
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="households" element={<HouseholdListPage />} />
                   <Route path="households/:id" element={<HouseholdPage />} />
@@ -68,6 +83,15 @@ export function App() {
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
                   <Route path="worklists" element={<WorklistPage />} />
+                  <Route path="my-households" element={<MyHouseholdsPage />} />
+                  <Route path="responsibility" element={<ResponsibilityPage />} />
+                  <Route path="pairs" element={<PairsPage />} />
+                  <Route path="targets" element={<TargetsPage />} />
+                  <Route path="projects" element={<ProjectsPage />} />
+                  <Route path="projects/:id" element={<ProjectPage />} />
+                  <Route path="warnings" element={<WarningsPage />} />
+                  <Route path="warnings/screen" element={<ScreeningPage />} />
+                  <Route path="evaluation" element={<EvaluationPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

@@ -1,4 +1,4 @@
-import { parseIdNumber, isIdProblem, validateIdNumber, type Sex } from '../id-number.js';
+import { parseIdNumber, isIdProblem, type Sex } from '../id-number.js';
 import type { ColumnDef } from './columns.js';
 import { cellText, parseCell, type Cell } from './values.js';
 
@@ -32,69 +32,110 @@ export function parseRow(
   headers: string[],
   row: number,
 ): { value: ImportRow | null; errors: ImportError[] } {
-  const errors: ImportError[] = [];
-  const out: {
-    household: Record<string, unknown>;
-    member: Record<string, unknown>;
-    income: Record<string, unknown>;
-  } = {
-    household: {},
-    member: {},
-    income: {},
-  };
+  let parser = parsers.get(columns);
+  if (!parser || parser.headers !== headers) {
+    parser = { headers, parse: makeRowParser(columns, headers) };
+    parsers.set(columns, parser);
+  }
+  return parser.parse(cells, row);
+}
+
+const parsers = new WeakMap<
+  (ColumnDef | null)[],
+  { headers: string[]; parse: ReturnType<typeof makeRowParser> }
+>();
+
+/**
+ * parseRow for one file's columns, with the per-file work (which column is where, its header) done
+ * once: the import calls this a million times.
+ */
+export function makeRowParser(
+  columns: (ColumnDef | null)[],
+  headers: string[],
+  today = new Date(),
+): (cells: Cell[], row: number) => { value: ImportRow | null; errors: ImportError[] } {
+  const active: { i: number; col: ColumnDef; header: string }[] = [];
   const headerOf = new Map<string, string>();
   columns.forEach((col, i) => {
     if (!col) return;
-    headerOf.set(col.key, headers[i] ?? col.zh);
-    const raw = cells[i];
-    if (cellText(raw) === '') {
-      if (col.required)
-        errors.push({
-          row,
-          column: headers[i] ?? col.zh,
-          code: 'E_REQUIRED',
-          message: `${col.zh} is required`,
-        });
-      return;
-    }
-    const p = parseCell(col.kind, raw);
-    if (!p.ok) errors.push({ row, column: headers[i] ?? col.zh, code: p.code, message: p.message });
-    else out[col.level][col.key] = p.value;
+    const header = headers[i] ?? col.zh;
+    headerOf.set(col.key, header);
+    active.push({ i, col, header });
   });
   const idCol = headerOf.get('id_number') ?? '公民身份号码';
-  const idNumber = typeof out.member.id_number === 'string' ? out.member.id_number.toUpperCase() : undefined;
-  if (idNumber) {
-    out.member.id_number = idNumber;
-    const parsed = parseIdNumber(idNumber);
-    if (isIdProblem(parsed)) {
-      errors.push({ row, column: idCol, code: parsed.code, message: `ID number ${parsed.message}` });
-    } else {
-      const given = {
-        birthDate: out.member.birth_date as string | undefined,
-        sex: out.member.sex as Sex | undefined,
-      };
-      const mismatch = validateIdNumber(idNumber, given);
-      if (mismatch) {
-        const column =
-          mismatch.code === 'E_ID_SEX_MISMATCH'
-            ? (headerOf.get('sex') ?? '性别')
-            : (headerOf.get('birth_date') ?? '出生日期');
-        errors.push({ row, column, code: mismatch.code, message: mismatch.message });
+  const sexCol = headerOf.get('sex') ?? '性别';
+  const birthCol = headerOf.get('birth_date') ?? '出生日期';
+  const noErrors: ImportError[] = [];
+  const thisYear = today.getFullYear();
+
+  return (cells, row) => {
+    let errors = noErrors;
+    const household: Record<string, unknown> = {};
+    const member: Record<string, unknown> = {};
+    const income: Record<string, unknown> = {};
+    for (const { i, col, header } of active) {
+      const raw = cells[i];
+      const text = cellText(raw);
+      if (text === '') {
+        if (col.required) {
+          if (errors === noErrors) errors = [];
+          errors.push({ row, column: header, code: 'E_REQUIRED', message: `${col.zh} is required` });
+        }
+        continue;
       }
-      out.member.birth_date = parsed.birthDate;
-      out.member.sex = parsed.sex;
-      const year = typeof out.income.year === 'number' ? out.income.year : new Date().getFullYear();
-      const age = year - Number(parsed.birthDate.slice(0, 4));
-      if (age < 0 || age > 120) {
-        errors.push({
-          row,
-          column: idCol,
-          code: 'E_AGE_RANGE',
-          message: `age ${age} in ${year} is outside 0–120`,
-        });
+      const p = parseCell(col.kind, raw, text);
+      if (!p.ok) {
+        if (errors === noErrors) errors = [];
+        errors.push({ row, column: header, code: p.code, message: p.message });
+      } else (col.level === 'member' ? member : col.level === 'income' ? income : household)[col.key] = p.value;
+    }
+    const idNumber = typeof member.id_number === 'string' ? member.id_number.toUpperCase() : undefined;
+    if (idNumber) {
+      member.id_number = idNumber;
+      const parsed = parseIdNumber(idNumber, today);
+      if (isIdProblem(parsed)) {
+        if (errors === noErrors) errors = [];
+        errors.push({ row, column: idCol, code: parsed.code, message: `ID number ${parsed.message}` });
+      } else {
+        // as validateIdNumber(idNumber, { birthDate, sex }), without parsing the number again
+        const birthDate = member.birth_date as string | undefined;
+        const sex = member.sex as Sex | undefined;
+        if (birthDate && birthDate !== parsed.birthDate) {
+          if (errors === noErrors) errors = [];
+          errors.push({
+            row,
+            column: birthCol,
+            code: 'E_ID_BIRTH_MISMATCH',
+            message: `birth date ${birthDate} does not match ${parsed.birthDate} encoded in the ID number`,
+          });
+        } else if (sex && sex !== parsed.sex) {
+          if (errors === noErrors) errors = [];
+          errors.push({
+            row,
+            column: sexCol,
+            code: 'E_ID_SEX_MISMATCH',
+            message: `sex ${sex === '1' ? 'male' : 'female'} does not match the ID number (${parsed.sex === '1' ? 'male' : 'female'})`,
+          });
+        }
+        member.birth_date = parsed.birthDate;
+        member.sex = parsed.sex;
+        const year = typeof income.year === 'number' ? income.year : thisYear;
+        const age = year - Number(parsed.birthDate.slice(0, 4));
+        if (age < 0 || age > 120) {
+          if (errors === noErrors) errors = [];
+          errors.push({
+            row,
+            column: idCol,
+            code: 'E_AGE_RANGE',
+            message: `age ${age} in ${year} is outside 0–120`,
+          });
+        }
       }
     }
-  }
-  if (errors.length) return { value: null, errors };
-  return { value: { row, ...(out as Omit<ImportRow, 'row'>) }, errors };
+    if (errors.length) return { value: null, errors };
+    return {
+      value: { row, household, member, income } as unknown as ImportRow,
+      errors: [],
+    };
+  };
 }

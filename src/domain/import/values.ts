@@ -33,9 +33,8 @@ export const cellText = (v: Cell): string => {
 const TRUE = new Set(['是', '1', 'true', 'y', 'yes', '有']);
 const FALSE = new Set(['否', '0', 'false', 'n', 'no', '无']);
 
-/** Parse one non-empty cell according to its column kind. */
-export function parseCell(kind: ColumnKind, raw: Cell): Parsed {
-  const text = cellText(raw);
+/** Parse one non-empty cell according to its column kind (`text`: cellText(raw), when known). */
+export function parseCell(kind: ColumnKind, raw: Cell, text = cellText(raw)): Parsed {
   switch (kind.type) {
     case 'text':
       if (text.length > kind.max) return bad('E_TOO_LONG', `longer than ${kind.max} characters`);

@@ -135,6 +135,13 @@ export function deriveFlag(f: HitFacts, p: MatchParams): FlagDecision {
           en: 'listed as a dangerous house by the housing department',
         }),
       ]);
+    case 'job_loss':
+      return decide('job_loss', 'help', [
+        reason('listed_job_loss', true, f.record.attributes.lost_on ?? null, null, {
+          zh: '人社部门登记失业（或返乡失业）',
+          en: 'registered as unemployed by the human-resources department',
+        }),
+      ]);
     default: {
       const never: never = kind;
       return never;

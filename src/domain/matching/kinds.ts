@@ -19,6 +19,7 @@ export const LIST_KINDS = [
   'medical_bill',
   'school_dropout',
   'dangerous_house',
+  'job_loss',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const FLAG_KINDS = [
   'large_medical_bill',
   'school_dropout',
   'dangerous_house',
+  'job_loss',
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
@@ -96,6 +98,7 @@ export const MATCHING_CODE_LISTS = {
     e('medical_bill', '医疗费用', 'medical bills'),
     e('school_dropout', '辍学', 'school dropouts'),
     e('dangerous_house', '危房', 'dangerous houses'),
+    e('job_loss', '失业登记', 'job losses'),
   ],
   match_flag_kind: [
     e('red_line', '触碰识别红线', 'exclusion red line'),
@@ -105,6 +108,7 @@ export const MATCHING_CODE_LISTS = {
     e('large_medical_bill', '大额医疗费用', 'large medical bill'),
     e('school_dropout', '适龄儿童辍学', 'school-age child out of school'),
     e('dangerous_house', '住房不安全', 'dangerous house'),
+    e('job_loss', '失业', 'lost job'),
   ],
   match_effect: [
     e('block', '不得纳入', 'blocks'),

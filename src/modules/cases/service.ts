@@ -95,7 +95,12 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
   return {
     detail,
 
-    async open(user: AuthUser, input: OpenInput) {
+    /** `within`: more writes of the caller in the same transaction (e.g. warnings marked with the case). */
+    async open(
+      user: AuthUser,
+      input: OpenInput,
+      within?: (trx: Kysely<DB>, caseId: string, household: { id: string; village_code: string }) => Promise<void>,
+    ) {
       const now = clock();
       const id = await db.transaction().execute(async (trx) => {
         const h = await caseRepository.householdForUpdate(trx, input.householdId);
@@ -135,6 +140,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
         await caseRepository.insertEvent(trx, eventRow(caseId, 0, c.history[0]!));
         if (input.data.worklistItemId)
           await caseRepository.linkWorklistItem(trx, input.data.worklistItemId, h.id, caseId);
+        if (within) await within(trx, caseId, h);
         await recordAudit(trx, who(user), {
           action: 'case.open',
           entityType: 'case',

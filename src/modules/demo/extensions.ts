@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { cadresDemo } from '../cadres/demo.js';
+import { plansDemo } from '../plans/demo.js';
+import { projectsDemo } from '../projects/demo.js';
+import { warningsDemo } from '../warnings/demo.js';
+import { evaluationDemo } from '../evaluation/demo.js';
+import { participationDemo } from '../participation/demo.js';
+import { qualityDemo } from '../quality/demo.js';
 
 /**
  * Demo extensions: the parts of the demo county that build on its households (cadres, visits,
@@ -37,7 +44,15 @@ export interface DemoExtension {
  * Registered extensions, in dependency order (an extension may read what earlier ones wrote).
  * Add yours with one import and one line.
  */
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [
+  cadresDemo, // first: later extensions read cadres and assignments
+  plansDemo, // after 'cadres'
+  projectsDemo, // keep after 'plans'
+  warningsDemo, // after 'cadres' and 'plans'
+  evaluationDemo, // reads exits and incomes only
+  participationDemo, // organisations, needs, products; the demo account `org` is linked in setup
+  qualityDemo, // last: plants anomalies in incomes and audit events for the quality signals
+];
 
 const markerKey = (county: string, name: string) => `demo-ext:${county}:${name}`;
 

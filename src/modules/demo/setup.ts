@@ -4,6 +4,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
 import { verifyPassword } from '../auth/password.js';
 import { loadRegions } from '../regions/loader.js';
 import { createUserService } from '../users/service.js';
+import { linkDemoOrganisation } from '../participation/demo.js';
 import { forgetDemoExtensions, runDemoExtensions } from './extensions.js';
 import { deleteCountyHouseholds } from './reset.js';
 import { generateDemo } from './service.js';
@@ -86,6 +87,8 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
       `generated ${res.households} households, ${res.persons} persons in ${(res.ms / 1000).toFixed(1)} s`,
     );
   }
+  // accounts first: an extension may link its data to them (cadres: the `village` login)
+  const accounts = await ensureDemoAccounts(db, o.countyCode, o.password);
   await runDemoExtensions({
     db,
     countyCode: o.countyCode,
@@ -94,7 +97,7 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     today: o.today ?? new Date(),
     log: o.log,
   });
-  return ensureDemoAccounts(db, o.countyCode, o.password);
+  return accounts;
 }
 
 /** Record that the demo of a county was generated completely (an interrupted one is regenerated). */
@@ -163,6 +166,14 @@ export async function ensureDemoAccounts(
       scopeName: village.name,
       displayName: `${village.name}村干部`,
     },
+    // an approved organisation (src/modules/participation/demo.ts): the needs board and its own data only
+    {
+      username: 'org',
+      role: 'organisation',
+      scopeCode: county.code,
+      scopeName: county.name,
+      displayName: '花垣县爱心助农联合会',
+    },
   ];
   const users = createUserService(db);
   for (const a of accounts) {
@@ -175,6 +186,7 @@ export async function ensureDemoAccounts(
     if (same && (await verifyPassword(password, existing.password_hash))) continue;
     await users.upsert(SYSTEM_ACTOR, { ...a, password }, true);
   }
+  await linkDemoOrganisation(db);
   return accounts.map(({ username, role, scopeCode, scopeName }) => ({
     username,
     role,

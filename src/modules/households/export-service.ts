@@ -36,6 +36,7 @@ const ROLE_NAMES: Record<Role, string> = {
   county_officer: '县级干部',
   township_officer: '乡镇干部',
   village_cadre: '村干部',
+  organisation: '社会组织',
 };
 
 type Lines = (db: Kysely<DB>, page: ExportHouseholdRow[]) => Promise<CellValue[][]>;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from '../../domain/import/values.js';
+import { CsvSplitter } from './csv.js';
 
 /** Rows of a spreadsheet, streamed: the header (row 1), then data rows with their row numbers. */
 export interface SheetRow {
@@ -39,26 +39,43 @@ export function detectEncoding(head: Buffer): 'utf8' | 'gb18030' {
   }
 }
 
-async function* csvRows(file: string): AsyncGenerator<SheetRow> {
+/** Data rows of a CSV file in chunks (one array per block read), numbered as csv-parse numbers records. */
+async function* csvRowBatches(file: string): AsyncGenerator<SheetRow[]> {
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(65536);
   const n = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
   const encoding = detectEncoding(head.subarray(0, n));
-  const source = fs.createReadStream(file);
-  const text = encoding === 'utf8' ? source : source.pipe(iconv.decodeStream('gb18030'));
-  const parser = text.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
-  let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const text = (
+    encoding === 'utf8' ? source.setEncoding('utf8') : source.pipe(iconv.decodeStream('gb18030'))
+  ) as AsyncIterable<string>;
+  const splitter = new CsvSplitter();
+  const records: string[][] = [];
+  const take = (): SheetRow[] => {
+    const out: SheetRow[] = [];
+    let row = splitter.records - records.length;
+    for (const cells of records) {
       row++;
-      if (record.every((c) => c.trim() === '')) continue;
-      yield { row, cells: record };
+      if (cells.every((c) => c.trim() === '')) continue;
+      out.push({ row, cells });
     }
+    records.length = 0;
+    return out;
+  };
+  try {
+    for await (const chunk of text) {
+      splitter.push(chunk, records);
+      if (records.length) yield take();
+    }
+    splitter.end(records);
+    if (records.length) yield take();
   } catch (err) {
     throw new UnreadableFileError(
-      `${path.basename(file)} is not a readable CSV file (near row ${row + 1}): ${(err as Error).message}`,
+      `${path.basename(file)} is not a readable CSV file (near row ${splitter.records + 1}): ${(err as Error).message}`,
     );
+  } finally {
+    source.destroy();
   }
 }
 
@@ -98,8 +115,29 @@ async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
   }
 }
 
+async function* xlsxRowBatches(file: string): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
+  for await (const r of xlsxRows(file)) {
+    batch.push(r);
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 /** Open a CSV or XLSX file by its extension (or content: XLSX files start with "PK"). */
 export function readSheet(file: string): AsyncGenerator<SheetRow> {
+  return flatten(readSheetBatches(file));
+}
+
+async function* flatten(batches: AsyncGenerator<SheetRow[]>): AsyncGenerator<SheetRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Like readSheet, in blocks of rows (fewer awaits per row: the import reads this way). */
+export function readSheetBatches(file: string): AsyncGenerator<SheetRow[]> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new UnreadableFileError(`${file}: no such file`);
   const fd = fs.openSync(file, 'r');
@@ -107,7 +145,7 @@ export function readSheet(file: string): AsyncGenerator<SheetRow> {
   fs.readSync(fd, magic, 0, 2, 0);
   fs.closeSync(fd);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || magic.toString('latin1') === 'PK') return xlsxRows(file);
-  if (ext === '.csv' || ext === '.txt' || ext === '') return csvRows(file);
+  if (ext === '.xlsx' || magic.toString('latin1') === 'PK') return xlsxRowBatches(file);
+  if (ext === '.csv' || ext === '.txt' || ext === '') return csvRowBatches(file);
   throw new UnreadableFileError(`${file}: unsupported file type ${ext} (CSV or XLSX)`);
 }

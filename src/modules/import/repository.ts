@@ -38,7 +38,7 @@ export const importRepository = {
           .selectFrom('region')
           .select('code')
           .where('level', '=', 5)
-          .where('code', 'in', codes)
+          .where('code', '=', sql<string>`any(${codes}::text[])`)
           .execute()
       ).map((r) => r.code),
     ),
@@ -48,19 +48,28 @@ export const importRepository = {
         await db
           .selectFrom('household')
           .select(['id', 'household_no', 'village_code'])
-          .where('household_no', 'in', nos)
+          .where('household_no', '=', sql<string>`any(${nos}::text[])`)
           .execute()
       ).map((r) => [r.household_no, r]),
     ),
-  /** ID numbers already registered, with the household number holding them. */
+  /** ID numbers already registered, with the household holding them. */
   idsInRegistry: async (db: Kysely<DB>, ids: string[]) =>
     new Map(
-      (
-        await sql<{ id_number: string; household_no: string }>`
-          select m.id_number, h.household_no from member m join household h on h.id = m.household_id
+      ids.length === 0
+        ? []
+        : (
+            await sql<{ id_number: string; household_id: string; household_no: string }>`
+          select m.id_number, m.household_id, h.household_no from member m join household h on h.id = m.household_id
           where m.id_number = any(${ids}::text[]) and m.member_status = 'present'`.execute(db)
-      ).rows.map((r) => [r.id_number, r.household_no]),
+          ).rows.map((r) => [r.id_number, r]),
     ),
+
+  /** `n` new household ids from the table's sequence. */
+  nextHouseholdIds: async (db: Kysely<DB>, n: number): Promise<string[]> =>
+    (
+      await sql<{ id: string }>`select nextval(pg_get_serial_sequence('household', 'id'))::text as id
+        from generate_series(1, ${n}::int)`.execute(db)
+    ).rows.map((r) => r.id),
 
   async upsertHouseholds(db: Kysely<DB>, rows: HouseholdRowIn[]): Promise<Map<string, string>> {
     const col = <K extends keyof HouseholdRowIn>(k: K): Arr => rows.map((r) => r[k]);

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { resolveHeaders, type ColumnDef } from '../../domain/import/columns.js';
 import { checkHousehold } from '../../domain/import/household.js';
-import { parseRow, type ImportError, type ImportRow } from '../../domain/import/row.js';
+import { IdRowTable } from '../../domain/import/id-table.js';
+import { makeRowParser, type ImportError, type ImportRow } from '../../domain/import/row.js';
 import { cellText } from '../../domain/import/values.js';
 import { recordAudit, type Actor } from '../audit/service.js';
-import { readSheet } from './reader.js';
-import { writeHouseholds } from './writer.js';
+import { readSheetBatches } from './reader.js';
+import { writeHouseholds, type WriteContext } from './writer.js';
 
 export interface ImportOptions {
   actor: Actor;
@@ -47,9 +53,10 @@ class Rollback extends Error {}
 /**
  * Import households and members from a CSV or XLSX file, streaming: rows are parsed and checked
  * one by one, households (adjacent rows with one household number) are checked as a whole, then
- * checked in batches against the registry and written. Everything happens in one transaction: in
- * the default mode any error rolls it all back; with `acceptValid` only whole valid households are
- * written. A killed process leaves the registry as it was (the transaction never commits).
+ * checked in batches against the registry and written — batch n is checked and written (COPY) while
+ * the rows of batch n+1 are parsed. Everything happens in one transaction: in the default mode any
+ * error rolls it all back; with `acceptValid` only whole valid households are written. A killed
+ * process leaves the registry as it was (the transaction never commits).
  */
 export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = {
@@ -62,34 +69,48 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     committed: false,
   };
   const maxErrors = o.maxErrors ?? 100_000;
-  const batchSize = o.batchSize ?? 1000;
+  const batchSize = o.batchSize ?? 5000;
   const addErrors = (errs: ImportError[]) => {
     report.errorsTotal += errs.length;
     for (const e of errs) if (report.errors.length < maxErrors) report.errors.push(e);
   };
-  const rows = readSheet(file);
-  const fileHash = await sha256File(file);
+  const batches = readSheetBatches(file);
+  const fileHash = sha256File(file);
+  fileHash.catch(() => undefined); // a read error surfaces through the reader
 
+  // COPY needs the pg client itself: run the transaction on one client taken from the pool
+  const pool = poolOf(db);
+  const client = pool ? await pool.connect() : null;
+  const txDb = client ? onClient(client) : db;
+  let failed = false;
   try {
-    await db.transaction().execute(async (trx) => {
+    await txDb.transaction().execute(async (trx) => {
+      const today = (await sql<{ d: string }>`select current_date::text as d`.execute(trx)).rows[0]!.d;
+      const ctx: WriteContext = {
+        scope: o.scope,
+        idsInFile: new IdRowTable(),
+        villages: new Set(),
+        created: new Set(),
+        today,
+        copy: client ? (copySql, data) => copyInto(client, copySql, data) : null,
+      };
       let headers: string[] = [];
       let columns: (ColumnDef | null)[] = [];
+      let parse: ReturnType<typeof makeRowParser> | null = null;
       let noIndex = -1;
-      const idsInFile = new Map<string, number>();
       const closedNos = new Set<string>();
       let current: PendingHousehold | null = null;
       let batch: PendingHousehold[] = [];
       let seenRows = 0;
       let anyError = false;
+      let inflight: Promise<void> = Promise.resolve();
 
-      const flushBatch = async () => {
-        if (batch.length === 0) return;
-        const result = await writeHouseholds(trx, batch, {
-          scope: o.scope,
+      const processBatch = async (b: PendingHousehold[]) => {
+        const result = await writeHouseholds(trx, b, {
+          ...ctx,
           write: !o.dryRun && (o.acceptValid || !anyError),
-          idsInFile,
         });
-        for (const h of batch) {
+        for (const h of b) {
           if (h.errors.length) {
             anyError = true;
             addErrors(h.errors);
@@ -107,7 +128,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
             entityId: null,
             regionCode: o.scope || null,
             after: {
-              fileSha256: fileHash,
+              fileSha256: await fileHash,
               households: result.written,
               created: result.created,
               updated: result.updated,
@@ -115,70 +136,89 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
             reason: `import of ${file.split('/').pop()}`,
           });
         }
+      };
+
+      /** Hand the batch to the database and return once the one before it is done (one in flight). */
+      const flushBatch = async () => {
+        if (batch.length === 0) return;
+        const b = batch;
         batch = [];
+        await inflight;
+        inflight = processBatch(b);
+        inflight.catch(() => undefined); // awaited by the next flush or at the end
       };
 
       const closeCurrent = async () => {
         if (!current) return;
         if (current.errors.length === 0)
           current.errors.push(...checkHousehold(current.rows, { incomeCeiling: o.incomeCeiling }));
-        closedNos.add(current.no);
+        if (current.errors.length) anyError = true; // all-or-nothing: stop writing early
+        closedNos.add(ownCopy(current.no));
         batch.push(current);
         current = null;
         if (batch.length >= batchSize) await flushBatch();
       };
 
-      for await (const { row, cells } of rows) {
-        if (headers.length === 0) {
-          headers = cells.map((c) => cellText(c));
-          const resolved = resolveHeaders(headers);
-          columns = resolved.columns;
-          noIndex = columns.findIndex((c) => c?.key === 'household_no');
-          const unknown = headers.filter((h, i) => h && !columns[i]);
-          if (unknown.length) report.warnings.push(`ignored columns: ${unknown.join(', ')}`);
-          const fatal: ImportError[] = [
-            ...resolved.missing.map((c) => ({
-              row,
-              column: c.zh,
-              code: 'E_MISSING_COLUMN',
-              message: `required column ${c.zh} (${c.key}) is missing`,
-            })),
-            ...resolved.duplicates.map((h) => ({
-              row,
-              column: h,
-              code: 'E_DUPLICATE_COLUMN',
-              message: `column ${h} appears twice`,
-            })),
-          ];
-          if (fatal.length) {
-            addErrors(fatal);
-            anyError = true;
-            throw new Rollback();
+      try {
+        for await (const rows of batches) {
+          for (const { row, cells } of rows) {
+            if (headers.length === 0) {
+              headers = cells.map((c) => cellText(c));
+              const resolved = resolveHeaders(headers);
+              columns = resolved.columns;
+              parse = makeRowParser(columns, headers);
+              noIndex = columns.findIndex((c) => c?.key === 'household_no');
+              const unknown = headers.filter((h, i) => h && !columns[i]);
+              if (unknown.length) report.warnings.push(`ignored columns: ${unknown.join(', ')}`);
+              const fatal: ImportError[] = [
+                ...resolved.missing.map((c) => ({
+                  row,
+                  column: c.zh,
+                  code: 'E_MISSING_COLUMN',
+                  message: `required column ${c.zh} (${c.key}) is missing`,
+                })),
+                ...resolved.duplicates.map((h) => ({
+                  row,
+                  column: h,
+                  code: 'E_DUPLICATE_COLUMN',
+                  message: `column ${h} appears twice`,
+                })),
+              ];
+              if (fatal.length) {
+                addErrors(fatal);
+                anyError = true;
+                throw new Rollback();
+              }
+              continue;
+            }
+            seenRows++;
+            if (seenRows % 10000 === 0) o.onProgress?.(seenRows);
+            const no = cellText(cells[noIndex]);
+            if (!current || current.no !== no) {
+              await closeCurrent();
+              current = { no, rows: [], rowNumbers: [], errors: [] };
+              if (no && closedNos.has(no)) {
+                current.errors.push({
+                  row,
+                  column: headers[noIndex] ?? '户编号',
+                  code: 'E_HOUSEHOLD_NOT_CONTIGUOUS',
+                  message: `rows of household ${no} must be adjacent; it appeared earlier in the file`,
+                });
+              }
+            }
+            current.rowNumbers.push(row);
+            const parsed = parse!(cells, row);
+            if (parsed.value) current.rows.push(parsed.value);
+            else current.errors.push(...parsed.errors);
           }
-          continue;
         }
-        seenRows++;
-        if (seenRows % 10000 === 0) o.onProgress?.(seenRows);
-        const no = cellText(cells[noIndex]);
-        if (!current || current.no !== no) {
-          await closeCurrent();
-          current = { no, rows: [], rowNumbers: [], errors: [] };
-          if (no && closedNos.has(no)) {
-            current.errors.push({
-              row,
-              column: headers[noIndex] ?? '户编号',
-              code: 'E_HOUSEHOLD_NOT_CONTIGUOUS',
-              message: `rows of household ${no} must be adjacent; it appeared earlier in the file`,
-            });
-          }
-        }
-        current.rowNumbers.push(row);
-        const parsed = parseRow(cells, columns, headers, row);
-        if (parsed.value) current.rows.push(parsed.value);
-        else current.errors.push(...parsed.errors);
+        await closeCurrent();
+        await flushBatch();
+        await inflight;
+      } finally {
+        // never leave the callback (and so end the transaction) while a batch is still being written
+        await inflight.catch(() => undefined);
       }
-      await closeCurrent();
-      await flushBatch();
       o.onProgress?.(seenRows);
       if (headers.length === 0) {
         addErrors([{ row: 1, column: '', code: 'E_EMPTY_FILE', message: 'the file has no header row' }]);
@@ -188,7 +228,13 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     });
     report.committed = true;
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    if (!(err instanceof Rollback)) {
+      failed = true;
+      throw err;
+    }
+  } finally {
+    await batches.return(undefined).catch(() => undefined);
+    client?.release(failed || undefined);
   }
   if (report.errorsTotal > 0 && !o.acceptValid) {
     // all-or-nothing: nothing was (or, in a dry run, would be) written
@@ -198,6 +244,33 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     report.persons.imported = 0;
   }
   return report;
+}
+
+/**
+ * A copy of a short string that does not keep the text it was cut from alive (V8 slices of 13+
+ * characters point into their parent — here the 1 MiB block of the file the row came from).
+ */
+const ownCopy = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
+/** A Kysely that runs everything on one pg client (the import's transaction and its COPYs). */
+function onClient(client: pg.PoolClient): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: {
+        connect: async () => ({
+          query: client.query.bind(client) as pg.PoolClient['query'],
+          release: () => undefined,
+        }),
+        end: async () => undefined,
+      },
+    }),
+  });
+}
+
+/** `COPY … from stdin` of text-format data on this client. */
+async function copyInto(client: pg.PoolClient, copySql: string, data: string): Promise<void> {
+  if (!data) return;
+  await pipeline(Readable.from([data]), client.query(copyFrom(copySql)));
 }
 
 function sha256File(file: string): Promise<string> {

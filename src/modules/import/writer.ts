@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { netIncome } from '../../domain/import/household.js';
 import type { ImportRow } from '../../domain/import/row.js';
 import { inScope } from '../../domain/region-code.js';
+import type { IdRowTable } from '../../domain/import/id-table.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
 import type { PendingHousehold } from './service.js';
 
@@ -17,30 +18,56 @@ const STATUS_OF_TYPE: Record<string, string> = {
 
 const nz = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
+/** Runs `COPY … from stdin` with text-format data on the import's connection (null: not available). */
+export type CopyRunner = (copySql: string, data: string) => Promise<void>;
+
+/** State of one import shared by its batches (they are checked and written in file order). */
+export interface WriteContext {
+  scope: string;
+  /** First row of every ID number seen so far in the file. */
+  idsInFile: IdRowTable;
+  /** Villages known to exist (level 5). */
+  villages: Set<string>;
+  /** Ids of the households this import created (their members are not "already in the registry"). */
+  created: Set<number>;
+  /** The transaction's current_date (status_date of new households). */
+  today: string;
+  copy: CopyRunner | null;
+}
+
 /**
  * Check a batch of households against the registry and the rest of the file (village exists and is
- * in scope; ID numbers not in another household; not earlier in the file), then write the valid ones.
+ * in scope; ID numbers not in another household; not earlier in the file), then write the valid ones:
+ * new households with COPY (ids drawn from the sequence first), existing ones with an upsert.
  * Errors are appended to each household's `errors`.
  */
 export async function writeHouseholds(
   db: Kysely<DB>,
   batch: PendingHousehold[],
-  o: { scope: string; write: boolean; idsInFile: Map<string, number> },
+  o: WriteContext & { write: boolean },
 ): Promise<{ written: string[]; created: number; updated: number }> {
   const valid = batch.filter((h) => h.errors.length === 0);
-  const villages = await importRepository.villagesAmong(db, [
-    ...new Set(valid.map((h) => h.rows[0]!.household.village_code)),
-    '-',
+  const unknownVillages = new Set<string>();
+  for (const h of valid) {
+    const v = h.rows[0]!.household.village_code;
+    if (!o.villages.has(v)) unknownVillages.add(v);
+  }
+  if (unknownVillages.size)
+    for (const v of await importRepository.villagesAmong(db, [...unknownVillages])) o.villages.add(v);
+  const nos: string[] = [];
+  const ids: string[] = [];
+  for (const h of valid) {
+    nos.push(h.no);
+    for (const r of h.rows) ids.push(r.member.id_number);
+  }
+  const [existing, inRegistry] = await Promise.all([
+    importRepository.existingHouseholds(db, nos),
+    importRepository.idsInRegistry(db, ids),
   ]);
-  const existing = await importRepository.existingHouseholds(db, [...valid.map((h) => h.no), '-']);
-  const inRegistry = await importRepository.idsInRegistry(
-    db,
-    valid.flatMap((h) => h.rows.map((r) => r.member.id_number)),
-  );
   for (const h of valid) {
     const first = h.rows[0]!;
     const village = first.household.village_code;
-    if (!villages.has(village)) {
+    if (!o.villages.has(village)) {
       h.errors.push({
         row: first.row,
         column: '村代码',
@@ -58,12 +85,12 @@ export async function writeHouseholds(
     for (const r of h.rows) {
       const id = r.member.id_number;
       const other = inRegistry.get(id);
-      if (other !== undefined && other !== h.no) {
+      if (other !== undefined && other.household_no !== h.no && !o.created.has(Number(other.household_id))) {
         h.errors.push({
           row: r.row,
           column: '公民身份号码',
           code: 'E_PERSON_IN_OTHER_HOUSEHOLD',
-          message: `this person is already registered in household ${other}`,
+          message: `this person is already registered in household ${other.household_no}`,
         });
       }
       const earlier = o.idsInFile.get(id);
@@ -87,20 +114,109 @@ export async function writeHouseholds(
   const good = valid.filter((h) => h.errors.length === 0);
   if (!o.write || good.length === 0) return { written: [], created: 0, updated: 0 };
 
-  const ids = await importRepository.upsertHouseholds(
-    db,
-    good.map((h) => householdRow(h.rows, existing.get(h.no) !== undefined)),
-  );
-  const updatedIds = good.filter((h) => existing.has(h.no)).map((h) => ids.get(h.no)!);
-  await importRepository.deleteMembersOf(db, updatedIds);
-  await importRepository.insertMembers(db, memberColumns(good, ids));
-  await importRepository.upsertYears(db, yearColumns(good, ids));
-  return {
-    written: good.map((h) => h.no),
-    created: good.length - updatedIds.length,
-    updated: updatedIds.length,
-  };
+  const fresh = o.copy ? good.filter((h) => !existing.has(h.no)) : [];
+  const upserted = o.copy ? good.filter((h) => existing.has(h.no)) : good;
+  let updated = 0;
+  if (fresh.length) await copyNewHouseholds(db, fresh, o);
+  if (upserted.length) {
+    const idOf = await importRepository.upsertHouseholds(
+      db,
+      upserted.map((h) => householdRow(h.rows, existing.get(h.no) !== undefined)),
+    );
+    const updatedIds = upserted.filter((h) => existing.has(h.no)).map((h) => idOf.get(h.no)!);
+    updated = updatedIds.length;
+    await importRepository.deleteMembersOf(db, updatedIds);
+    await importRepository.insertMembers(db, memberColumns(upserted, idOf));
+    await importRepository.upsertYears(db, yearColumns(upserted, idOf));
+    for (const h of upserted)
+      if (!existing.has(h.no)) o.created.add(Number(idOf.get(h.no)));
+  }
+  return { written: good.map((h) => h.no), created: good.length - updated, updated };
 }
+
+/** New households: ids from the sequence, then one COPY each into household, member and household_year. */
+async function copyNewHouseholds(db: Kysely<DB>, fresh: PendingHousehold[], o: WriteContext): Promise<void> {
+  const ids = await importRepository.nextHouseholdIds(db, fresh.length);
+  const hh: string[] = [];
+  const mm: string[] = [];
+  const yy: string[] = [];
+  fresh.forEach((h, i) => {
+    const id = ids[i]!;
+    o.created.add(Number(id));
+    const r = householdRow(h.rows, false);
+    hh.push(
+      copyLine([
+        id,
+        r.household_no,
+        r.village_code,
+        r.group_no,
+        r.address,
+        r.phone,
+        r.bank_name,
+        r.bank_account,
+        r.id_standard,
+        r.household_type,
+        r.status,
+        o.today,
+        r.main_cause,
+        pgArray(r.other_causes ? r.other_causes.split(',') : []),
+        r.size,
+        r.head_name,
+        r.land_cultivated_mu,
+        r.land_forest_mu,
+        r.house_area_m2,
+        r.house_grade,
+        r.relocated,
+        r.safe_water,
+        r.sanitary_toilet,
+        r.electricity,
+        r.road_distance_km,
+      ]),
+    );
+    for (const row of h.rows) {
+      const m = row.member;
+      const line: unknown[] = [id, m.name, m.sex, m.id_number, m.birth_date, m.relation];
+      for (const k of MEMBER_KEYS) line.push(m[k] ?? MEMBER_DEFAULTS[k]);
+      mm.push(copyLine(line));
+    }
+    const y = yearValues(h);
+    yy.push(copyLine([id, ...y]));
+  });
+  await o.copy!(
+    `copy household (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`,
+    hh.join(''),
+  );
+  await o.copy!(`copy member (household_id, ${MEMBER_COPY_COLUMNS}) from stdin`, mm.join(''));
+  await o.copy!(`copy household_year (household_id, ${YEAR_COPY_COLUMNS}) from stdin`, yy.join(''));
+}
+
+const HOUSEHOLD_COPY_COLUMNS =
+  'household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type, ' +
+  'status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, ' +
+  'house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km';
+
+/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
+export function copyLine(values: unknown[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) line += '\t';
+    if (v === null || v === undefined) line += '\\N';
+    else if (typeof v === 'boolean') line += v ? 't' : 'f';
+    else if (typeof v === 'number') line += String(v);
+    else {
+      const s = String(v);
+      line += /[\\\t\n\r]/.test(s)
+        ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+        : s;
+    }
+  }
+  return line + '\n';
+}
+
+/** A PostgreSQL array literal of strings. */
+export const pgArray = (items: string[]): string =>
+  `{${items.map((s) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
 function householdRow(rows: ImportRow[], exists: boolean): HouseholdRowIn {
   const h = rows[0]!.household;
@@ -153,6 +269,9 @@ const MEMBER_DEFAULTS: Record<string, unknown> = {
   is_tekun: false,
 };
 
+const MEMBER_KEYS = Object.keys(MEMBER_DEFAULTS);
+const MEMBER_COPY_COLUMNS = `name, sex, id_number, birth_date, relation, ${MEMBER_KEYS.join(', ')}`;
+
 function memberColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {
   const cols: Record<string, unknown[]> = {
     household_id: [],
@@ -186,30 +305,31 @@ const INCOME_KEYS = [
   'medical_cost',
 ] as const;
 
+const YEAR_COPY_COLUMNS = `year, village_code, size, status, net_income, per_capita_income, ${INCOME_KEYS.join(', ')}`;
+
+/** A household's household_year values in the order of YEAR_COPY_COLUMNS. */
+function yearValues(h: PendingHousehold): unknown[] {
+  const first = h.rows[0]!;
+  const net = netIncome(first.income);
+  const out: unknown[] = [
+    first.income.year,
+    first.household.village_code,
+    h.rows.length,
+    STATUS_OF_TYPE[(first.household.household_type as string | undefined) ?? 'ordinary'] ?? 'none',
+    Math.round(net * 100) / 100,
+    Math.round((net / h.rows.length) * 100) / 100,
+  ];
+  for (const k of INCOME_KEYS) out.push(first.income[k] ?? 0);
+  return out;
+}
+
 function yearColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {
-  const cols: Record<string, unknown[]> = {
-    household_id: [],
-    year: [],
-    village_code: [],
-    size: [],
-    status: [],
-    net_income: [],
-    per_capita_income: [],
-  };
-  for (const k of INCOME_KEYS) cols[k] = [];
+  const names = ['year', 'village_code', 'size', 'status', 'net_income', 'per_capita_income', ...INCOME_KEYS];
+  const cols: Record<string, unknown[]> = { household_id: [] };
+  for (const k of names) cols[k] = [];
   for (const h of good) {
-    const first = h.rows[0]!;
-    const net = netIncome(first.income);
     cols.household_id!.push(ids.get(h.no));
-    cols.year!.push(first.income.year);
-    cols.village_code!.push(first.household.village_code);
-    cols.size!.push(h.rows.length);
-    cols.status!.push(
-      STATUS_OF_TYPE[(first.household.household_type as string | undefined) ?? 'ordinary'] ?? 'none',
-    );
-    cols.net_income!.push(Math.round(net * 100) / 100);
-    cols.per_capita_income!.push(Math.round((net / h.rows.length) * 100) / 100);
-    for (const k of INCOME_KEYS) cols[k]!.push(first.income[k] ?? 0);
+    yearValues(h).forEach((v, i) => cols[names[i]!]!.push(v));
   }
   return cols;
 }

@@ -101,6 +101,7 @@ export const LIST_KINDS = [
   'medical_bill',
   'school_dropout',
   'dangerous_house',
+  'job_loss',
 ] as const;
 
 type MatchList = 'match_list_kind' | 'match_flag_kind' | 'match_effect' | 'match_type' | 'match_status';

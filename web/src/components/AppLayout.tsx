@@ -1,8 +1,10 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   CopyOutlined,
   DashboardOutlined,
@@ -11,10 +13,14 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   ImportOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
   OrderedListOutlined,
+  AlertOutlined,
   UserOutlined,
+  ProjectOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -25,14 +31,22 @@ import { FullPageSpin } from './RequireAuth';
 
 const NAV = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
+  { key: 'measures', path: '/measures', icon: <LineChartOutlined /> },
   { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
   { key: 'households', path: '/households', icon: <HomeOutlined /> },
+  { key: 'myHouseholds', path: '/my-households', icon: <UserOutlined /> },
+  { key: 'responsibility', path: '/responsibility', icon: <TeamOutlined /> },
   { key: 'worklists', path: '/worklists', icon: <OrderedListOutlined /> },
+  { key: 'warnings', path: '/warnings', icon: <AlertOutlined /> },
   { key: 'cases', path: '/cases', icon: <FileDoneOutlined /> },
   { key: 'policy', path: '/policy', icon: <ControlOutlined /> },
   { key: 'import', path: '/import', icon: <ImportOutlined /> },
   { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
   { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },
+  { key: 'pairs', path: '/pairs', icon: <TeamOutlined /> },
+  { key: 'targets', path: '/targets', icon: <AimOutlined /> },
+  { key: 'projects', path: '/projects', icon: <ProjectOutlined /> },
+  { key: 'evaluation', path: '/evaluation', icon: <CheckSquareOutlined /> },
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
 ] as const;
 

@@ -1,5 +1,10 @@
+import { assistanceEn } from './assistance.en';
+import { responsibilityEn } from './responsibility.en';
+import { evaluationEn } from './evaluation.en';
+import { measuresEn } from './measures.en';
 import type { Messages } from './zh-CN';
 import { matchingEn } from './matching.en';
+import { warningsEn } from './warnings.en';
 import { householdEditEn } from './householdEdit.en';
 import { importEn } from './import.en';
 import { policyCasesEn } from './policyCases.en';
@@ -13,6 +18,8 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Dashboard',
+    myHouseholds: 'My households',
+    responsibility: 'Responsibility',
     regions: 'Regions',
     households: 'Households',
     audit: 'Audit log',
@@ -21,7 +28,13 @@ export const en: Messages = {
     import: 'Import',
     cases: 'Cases',
     worklists: 'Worklists',
+    warnings: 'Warnings',
     policy: 'Policy',
+    evaluation: 'Evaluation',
+    measures: 'Measures',
+    pairs: 'Paired assistance',
+    targets: 'Targets',
+    projects: 'Projects',
     menu: 'Menu',
   },
   lang: {
@@ -250,7 +263,12 @@ export const en: Messages = {
     filterAction: 'Filter by action',
   },
   ...matchingEn,
+  ...warningsEn,
   ...householdEditEn,
   ...importEn,
   ...policyCasesEn,
+  ...evaluationEn,
+  ...measuresEn,
+  ...assistanceEn,
+  ...responsibilityEn,
 };

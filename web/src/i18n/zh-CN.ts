@@ -1,4 +1,9 @@
+import { assistanceZhCN } from './assistance.zh-CN';
+import { responsibilityZhCN } from './responsibility.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
+import { measuresZhCN } from './measures.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 import { householdEditZhCN } from './householdEdit.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { policyCasesZhCN } from './policyCases.zh-CN';
@@ -12,6 +17,8 @@ export const zhCN = {
   },
   nav: {
     dashboard: '总览',
+    myHouseholds: '我的帮扶户',
+    responsibility: '帮扶责任',
     regions: '区划',
     households: '农户',
     audit: '审计日志',
@@ -20,7 +27,13 @@ export const zhCN = {
     import: '导入',
     cases: '程序办理',
     worklists: '工作清单',
+    warnings: '防返贫预警',
     policy: '政策参数',
+    evaluation: '第三方评估',
+    measures: '贫困测度',
+    pairs: '对口帮扶',
+    targets: '任务分解',
+    projects: '项目库',
     menu: '菜单',
   },
   lang: {
@@ -248,9 +261,14 @@ export const zhCN = {
     filterAction: '按操作筛选',
   },
   ...matchingZhCN,
+  ...warningsZhCN,
   ...householdEditZhCN,
   ...importZhCN,
   ...policyCasesZhCN,
+  ...evaluationZhCN,
+  ...measuresZhCN,
+  ...assistanceZhCN,
+  ...responsibilityZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCodeLabel } from '../api/codeLists';
 import { useSummary, type Summary } from '../api/stats';
 import { useFormat } from '../i18n/format';
+import { AssistancePanel } from '../components/assistance/AssistancePanel';
 import { Chart } from '../components/Chart';
 import { ErrorResult } from '../components/ErrorResult';
 import { KpiCard } from '../components/KpiCard';
@@ -14,6 +15,8 @@ import { PageHeader } from '../components/PageHeader';
 import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
 import { useIsMobile } from '../components/responsive';
 import { FullPageSpin } from '../components/RequireAuth';
+import { ResponsibilityPanel } from '../components/responsibility/ResponsibilityPanel';
+import { MeasuresSection } from '../components/measures/MeasuresSection';
 import {
   horizontalBarOption,
   incidenceBarOption,
@@ -88,7 +91,10 @@ export default function DashboardPage() {
         }
       />
       <KeyFigures s={s} />
+      <ResponsibilityPanel region={regionCode} />
       <Charts s={s} onDrill={(code) => void navigate(dashboardUrl(code))} />
+      <MeasuresSection region={regionCode} year={s.year} compact />
+      <AssistancePanel region={regionCode} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { HouseholdChanges } from '../components/household/HouseholdChanges';
 import { EditDrawer } from '../components/household/edit/EditDrawer';
 import { HouseholdFlags } from '../components/matching/HouseholdFlags';
 import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
+import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -96,6 +97,7 @@ function HouseholdView({ id }: { id: string }) {
       <MembersTable members={record.members} masked={record.masked} />
       <IncomeSection years={record.years} />
       <HouseholdRulePanel householdId={id} />
+      <HouseholdWarnings householdId={id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Causes record={record} />

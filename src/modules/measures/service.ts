@@ -1,0 +1,197 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { labelOf, type CodeListName } from '../../domain/code-lists.js';
+import type { GroupBy, Population } from '../../domain/measures/registry.js';
+import { passiveExitRows, registryGroups, registryMeasures } from '../../domain/measures/registry-report.js';
+import { AppError } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import type { AuthUser } from '../auth/service.js';
+import type { RegionService } from '../regions/service.js';
+import { refreshStats } from '../stats/summary-table.js';
+import { FrameCache, memo } from './cache.js';
+import { measuresRepository as repo } from './repository.js';
+
+export interface MeasuresQuery {
+  region: string;
+  year: number;
+  line?: number;
+  by?: GroupBy;
+  population: Population;
+}
+
+export interface MeasuresDeps {
+  /** The absolute poverty line of a region in a year (the policy engine's `povertyLine`). */
+  lineFor(region: string, year: number): Promise<number>;
+}
+
+const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
+  household_type: 'household_type',
+  cause: 'poverty_cause',
+};
+
+/**
+ * Poverty, inequality and MPI measures of the live registry by region and year. Frames of the
+ * registry are cached per (region, year) and dropped when a trigger marks one of their villages
+ * changed (migration 010), so answers are never stale and repeated requests cost no SQL scan.
+ */
+export function createMeasuresService(db: Kysely<DB>, regions: RegionService, deps: MeasuresDeps) {
+  const cache = new FrameCache();
+  // small per-process caches, dropped by the same change marks as the frames
+  const years = new Map<string, Promise<number[]>>();
+  const lines = new Map<string, Promise<number>>();
+  const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
+
+  /** Take the change marks: re-read changed villages in cached frames; '*' = a policy change. */
+  async function sync() {
+    const dirty = await repo.takeDirty(db);
+    if (dirty.length === 0) return;
+    if (dirty.includes('*')) lines.clear();
+    const villages = dirty.filter((v) => v !== '*');
+    if (villages.length === 0) return;
+    years.clear();
+    cache.invalidate(villages);
+  }
+
+  const once = <T>(map: Map<string, Promise<T>>, key: string, f: () => Promise<T>) => {
+    let p = map.get(key);
+    if (!p) {
+      p = f();
+      map.set(key, p);
+      p.catch(() => map.get(key) === p && map.delete(key));
+    }
+    return p;
+  };
+
+  async function stateFor(region: string, year: number) {
+    await sync();
+    return cache.get(region, year, (villages) => repo.rows(db, region, year, villages)).state;
+  }
+
+  const lineFor = (region: string, year: number) =>
+    once(lines, `${region}|${year}`, () => deps.lineFor(region, year));
+
+  async function scopeOf(user: AuthUser, region: string) {
+    const code = region || user.scopeCode;
+    assertInScope(user, code);
+    return once(refs, code, () => regions.refOf(code));
+  }
+
+  const yearsOf = (region: string) =>
+    once(years, region, async () => {
+      await refreshStats(db);
+      return repo.years(db, region);
+    });
+
+  async function checkYear(region: string, year: number) {
+    await sync();
+    const ys = await yearsOf(region);
+    if (!ys.includes(year))
+      throw new AppError(
+        'E_VALIDATION',
+        ys.length ? `no data for year ${year}; years with data: ${ys[0]}–${ys.at(-1)}` : 'no data',
+        { field: 'year' },
+      );
+  }
+
+  /** Measures of one region with the same for each child region (drill-down). */
+  async function compute(region: string, year: number, line: number, population: Population) {
+    const state = await stateFor(region, year);
+    const children = await memo(state, `children|${region}`, () => repo.children(db, region));
+    return memo(state, `m|${region}|${line}|${population}`, () => ({
+      ...registryMeasures(state.frame, region, population, line),
+      children: children
+        .map((c) => ({ ...c, ...registryMeasures(state.frame, c.code, population, line) }))
+        .filter((c) => c.households > 0),
+    }));
+  }
+
+  async function groups(q: MeasuresQuery & { by: GroupBy }, line: number) {
+    const state = await stateFor(q.region, q.year);
+    const rows = memo(state, `g|${q.region}|${line}|${q.population}|${q.by}`, () =>
+      registryGroups(state.frame, q.region, q.population, line, q.by),
+    );
+    const list = GROUP_LIST[q.by];
+    const names = list
+      ? new Map<string, string>()
+      : await memo(state, `names|${q.region}|${q.by}`, () =>
+          repo.names(
+            db,
+            rows.map((r) => r.key),
+          ),
+        );
+    return rows.map((r) => ({
+      ...r,
+      label: list ? labelOf(list, r.key, 'zh') : (names.get(r.key) ?? r.key),
+      labelEn: list ? labelOf(list, r.key, 'en') : (names.get(r.key) ?? r.key),
+    }));
+  }
+
+  return {
+    cache,
+
+    async measures(user: AuthUser, query: MeasuresQuery) {
+      const region = await scopeOf(user, query.region);
+      const q = { ...query, region: region.code };
+      await checkYear(q.region, q.year);
+      const line = q.line ?? (await lineFor(q.region, q.year));
+      const result = await compute(q.region, q.year, line, q.population);
+      const by = q.by ? { by: q.by, groups: await groups({ ...q, by: q.by }, line) } : null;
+      const lineSource = q.line ? ('query' as const) : ('policy' as const);
+      return { region, year: q.year, line, lineSource, population: q.population, ...result, by };
+    },
+
+    async series(
+      user: AuthUser,
+      query: { region: string; from?: number; to?: number; population: Population },
+    ) {
+      const region = await scopeOf(user, query.region);
+      await sync();
+      const ys = (await yearsOf(region.code)).filter(
+        (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
+      );
+      const points = await Promise.all(
+        ys.map(async (year) => {
+          const line = await lineFor(region.code, year);
+          const m = await compute(region.code, year, line, query.population);
+          const { children: _children, ...rest } = m;
+          return { year, line, ...rest };
+        }),
+      );
+      return { region, population: query.population, years: points };
+    },
+
+    async passiveExits(
+      user: AuthUser,
+      query: { region: string; year: number; line?: number; population: Population },
+    ) {
+      const region = await scopeOf(user, query.region);
+      await checkYear(region.code, query.year);
+      const line = query.line ?? (await lineFor(region.code, query.year));
+      const f = (await stateFor(region.code, query.year)).frame;
+      const rows = passiveExitRows(f, region.code, query.population, line);
+      const info = new Map(
+        (
+          await repo.households(
+            db,
+            rows.map((i) => f.id[i]!),
+          )
+        ).map((h) => [Number(h.id), h]),
+      );
+      const items = rows.map((i) => {
+        const h = info.get(f.id[i]!);
+        return {
+          id: String(f.id[i]),
+          householdNo: h?.household_no ?? '',
+          headName: h?.head_name ?? '',
+          villageCode: f.villages[f.village[i]!]!,
+          size: f.size[i]!,
+          perCapitaIncome: f.income[i]! / f.size[i]!,
+          perCapitaTransfer: f.transfer[i]! / f.size[i]!,
+          perCapitaWithoutTransfer: (f.income[i]! - f.transfer[i]!) / f.size[i]!,
+        };
+      });
+      return { region, year: query.year, line, total: items.length, items };
+    },
+  };
+}
+export type MeasuresService = ReturnType<typeof createMeasuresService>;

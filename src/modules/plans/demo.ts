@@ -1,0 +1,254 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
+import { ableToWork, draftPlan, type DraftMeasure, type DraftMember } from '../../domain/plans/draft.js';
+import { catalogueMap, checkFit } from '../../domain/plans/fit.js';
+import { Rng, weightedTable } from '../../domain/demo/random.js';
+import type { DemoContext, DemoExtension } from '../demo/extensions.js';
+import { catalogueEntry, plansRepository } from './repository.js';
+
+/**
+ * Demo household plans (docs/plans.md): for the last three years up to the demo's "today", a plan
+ * for most registered and monitored households, drafted by the same generator as the app's "generate
+ * draft" button. Realistic imperfections for the lists to find: ~6 % of plans miss the measure of one
+ * cause, plans of the current year not all agreed yet (and a few declined), measures in every status
+ * with earlier years mostly completed, and some open measures past their deadline.
+ */
+
+const countyHouseholds = (county: string) =>
+  sql`(select id from household where village_code >= ${county} and village_code < ${county + '~'})`;
+
+async function clear(ctx: DemoContext) {
+  await sql`delete from household_plan where household_id in ${countyHouseholds(ctx.countyCode)}`.execute(ctx.db);
+}
+
+interface Row {
+  id: string;
+  status: string;
+  main_cause: string | null;
+  other_causes: string[];
+  house_grade: string | null;
+  registered_year: number | null;
+  head: string | null;
+}
+
+interface MemberRow extends DraftMember {
+  household_id: string;
+  name: string;
+  age: number;
+}
+
+const OUTCOMES: Record<string, readonly string[]> = {
+  industry: ['奖补资金已发放到户', '已入股合作社，年底分红已到账', '种养规模达到验收标准', '订单已收购结算'],
+  finance: ['贷款已发放，按期付息', '贷款已按期归还'],
+  employment: ['已完成培训并取得证书', '已在县外务工满六个月', '已推荐就业，稳岗补贴已发放'],
+  welfare_job: ['已上岗，工资按月发放', '全年在岗，考核合格'],
+  water: ['自来水已入户，水质检测合格'],
+  relocation: ['已搬迁入住安置点', '旧房已拆除复垦'],
+  eco_compensation: ['补偿资金已打卡发放', '已聘为护林员，全年在岗'],
+  education: ['助学金已发放到学生账户', '雨露计划补助已发放'],
+  health: ['已签约家庭医生，按季随访', '参保费用已资助', '住院费用已按规定报销'],
+  social_security: ['已纳入保障，按月发放', '已代缴养老保险费'],
+  social_help: ['补贴已按月发放', '救助资金已发放'],
+  housing: ['危房改造已竣工验收'],
+};
+const DECLINE = [
+  '户主认为产业奖补标准过低，要求调整措施',
+  '家庭成员外出务工，不愿参加技能培训',
+  '不同意搬迁，希望就地改造住房',
+];
+
+const STATUS_PAST = weightedTable([
+  ['completed', 92],
+  ['cancelled', 4],
+  ['in_progress', 3],
+  ['planned', 1],
+] as const);
+const STATUS_DUE = weightedTable([
+  ['completed', 80],
+  ['in_progress', 12],
+  ['planned', 3],
+  ['cancelled', 5],
+] as const);
+const STATUS_RUNNING = weightedTable([
+  ['in_progress', 52],
+  ['planned', 28],
+  ['completed', 17],
+  ['cancelled', 3],
+] as const);
+const METHOD = weightedTable([
+  ['signature', 60],
+  ['thumbprint', 30],
+  ['on_behalf', 10],
+] as const);
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+};
+
+/** Round an amount to 100 yuan with ±20 % jitter (credit to whole 10,000s). */
+function jitter(r: Rng, m: DraftMeasure): number | null {
+  if (m.amount === null) return null;
+  if (m.catalogueCode === 'micro_credit') return r.pick([30000, 40000, 50000]);
+  if (m.amount === 0) return 0;
+  return Math.max(100, Math.round((m.amount * r.uniform(0.8, 1.2)) / 100) * 100);
+}
+
+async function load(db: Kysely<DB>, county: string) {
+  const statuses = sql.join(PLANNED_STATUSES.map((s) => sql.lit(s)));
+  const households = (
+    await sql<Row>`
+      select h.id::text as id, h.status, h.main_cause, h.other_causes, h.house_grade, h.registered_year, h.head_name as head
+      from household h
+      where h.village_code >= ${county} and h.village_code < ${county + '~'} and h.status in (${statuses})
+      order by h.id`.execute(db)
+  ).rows;
+  const members = (
+    await sql<MemberRow>`
+      select m.household_id::text as household_id, m.name, m.labour_capacity as "labourCapacity", m.health,
+        m.disability_grade as "disabilityGrade", m.student_status as "studentStatus", m.member_status as status,
+        extract(year from age(m.birth_date))::int as age
+      from member m join household h on h.id = m.household_id
+      where h.village_code >= ${county} and h.village_code < ${county + '~'} and h.status in (${statuses})
+      order by m.household_id, m.id`.execute(db)
+  ).rows;
+  const byHousehold = new Map<string, MemberRow[]>();
+  for (const m of members) {
+    const list = byHousehold.get(m.household_id);
+    if (list) list.push(m);
+    else byHousehold.set(m.household_id, [m]);
+  }
+  return { households, byHousehold };
+}
+
+async function seed(ctx: DemoContext) {
+  const { db, countyCode } = ctx;
+  const r = new Rng(`${ctx.seed}:plans:${countyCode}`);
+  const catalogue = (await plansRepository.catalogue(db)).map(catalogueEntry);
+  const catMap = catalogueMap(catalogue);
+  const { households, byHousehold } = await load(db, countyCode);
+  const today = iso(ctx.today);
+  const thisYear = ctx.today.getUTCFullYear();
+  const years = [thisYear - 2, thisYear - 1, thisYear];
+
+  const plans: {
+    household_id: string;
+    year: number;
+    status: string;
+    agreed_by: string | null;
+    agreed_at: string | null;
+    agreement_method: string | null;
+    decline_reason: string | null;
+    created_at: string;
+  }[] = [];
+  const measures: { plan: number; m: DraftMeasure; status: string; outcome: string | null; amount: number | null }[] =
+    [];
+  let unfit = 0;
+  for (const h of households) {
+    const ms = byHousehold.get(h.id) ?? [];
+    const present = ms.filter((m) => m.status === 'present');
+    for (const year of years) {
+      if (h.registered_year !== null && h.registered_year > year) continue;
+      const current = year === thisYear;
+      if (r.chance(current ? 0.07 : 0.03)) continue; // no plan (yet)
+      const start = addDays(`${year}-01-05`, r.int(0, current ? 100 : 80));
+      let draft = draftPlan(
+        { mainCause: h.main_cause, otherCauses: h.other_causes, houseGrade: h.house_grade, members: ms },
+        catalogue,
+        start,
+      );
+      // ~6 %: the measure answering one cause was never entered
+      const causes = [...new Set([h.main_cause, ...h.other_causes].filter((c): c is string => !!c && c !== 'other'))];
+      if (causes.length && draft.length > 1 && r.chance(0.07)) {
+        const cause = causes.length > 1 ? r.pick(causes.slice(1)) : causes[0]!;
+        const kept = draft.filter((m) => !catMap.get(m.catalogueCode)?.causes.includes(cause));
+        if (kept.length) draft = kept;
+      }
+      const fitWith = (statuses: string[]) =>
+        checkFit(
+          {
+            mainCause: h.main_cause,
+            otherCauses: h.other_causes,
+            ableToWork: ableToWork(ms),
+            measures: draft.map((m, i) => ({ ...m, status: statuses[i]! })),
+          },
+          catMap,
+        ).fits;
+      const statuses = draft.map((m) =>
+        r.weighted(year < thisYear ? STATUS_PAST : m.deadline < today ? STATUS_DUE : STATUS_RUNNING),
+      );
+      const fits = fitWith(draft.map(() => 'planned'));
+      // a measure cancelled without its replacement is one of the planted gaps, not an extra one
+      if (fits && !fitWith(statuses))
+        statuses.forEach((st, i) => st === 'cancelled' && (statuses[i] = year < thisYear ? 'completed' : 'in_progress'));
+      if (!fits) unfit++;
+      const agreedNow = current ? r.chance(0.78) : r.chance(0.97);
+      const declined = !agreedNow && r.chance(current ? 0.05 : 0.4);
+      const signer = present.find((m) => m.age >= 18)?.name ?? h.head ?? present[0]?.name ?? null;
+      const agreedAt = addDays(start, -r.int(1, 10));
+      const plan = plans.length;
+      plans.push({
+        household_id: h.id,
+        year,
+        status: signer && agreedNow ? 'agreed' : signer && declined ? 'declined' : 'draft',
+        agreed_by: signer && (agreedNow || declined) ? signer : null,
+        agreed_at: signer && (agreedNow || declined) ? `${agreedAt}T02:00:00Z` : null,
+        agreement_method: signer && (agreedNow || declined) ? r.weighted(METHOD) : null,
+        decline_reason: signer && declined && !agreedNow ? r.pick(DECLINE) : null,
+        created_at: `${addDays(start, -r.int(10, 20))}T01:00:00Z`,
+      });
+      for (const [i, m] of draft.entries()) {
+        const status = statuses[i]!;
+        measures.push({
+          plan,
+          m,
+          status,
+          amount: jitter(r, m),
+          outcome: status === 'completed' ? r.pick(OUTCOMES[m.measureType] ?? ['已落实']) : null,
+        });
+      }
+    }
+  }
+
+  // plans in chunks (unnest), then their measures with the returned ids
+  const ids: string[] = new Array(plans.length);
+  const index = new Map(plans.map((p, i) => [`${p.household_id}:${p.year}`, i]));
+  const CHUNK = 5000;
+  for (let i = 0; i < plans.length; i += CHUNK) {
+    const c = plans.slice(i, i + CHUNK);
+    const col = <K extends keyof (typeof c)[number]>(k: K) => c.map((p) => p[k]);
+    const rows = (
+      await sql<{ id: string; household_id: string; year: number }>`
+        insert into household_plan (household_id, year, status, agreed_by, agreed_at, agreement_method,
+          decline_reason, created_at, updated_at)
+        select u.h, u.y, u.s, u.b, u.a, u.m, u.d, u.c, coalesce(u.a, u.c)
+        from unnest(${col('household_id')}::bigint[], ${col('year')}::smallint[], ${col('status')}::text[],
+          ${col('agreed_by')}::text[], ${col('agreed_at')}::timestamptz[], ${col('agreement_method')}::text[],
+          ${col('decline_reason')}::text[], ${col('created_at')}::timestamptz[]) as u(h, y, s, b, a, m, d, c)
+        returning id::text, household_id::text, year`.execute(db)
+    ).rows;
+    for (const row of rows) ids[index.get(`${row.household_id}:${row.year}`)!] = row.id;
+  }
+  for (let i = 0; i < measures.length; i += CHUNK * 2) {
+    const c = measures.slice(i, i + CHUNK * 2);
+    const map = <T>(f: (x: (typeof c)[number]) => T) => c.map(f);
+    await sql`
+      insert into plan_measure (plan_id, household_id, catalogue_code, measure_type, batch, funding_source,
+        amount, responsible_unit, start_date, deadline, status, outcome, updated_at)
+      select u.p, u.h, u.code, u.t, u.b, u.f, u.a, u.unit, u.s, u.d, u.st, u.o,
+        least(now(), (case when u.st = 'planned' then u.s else u.d end)::timestamptz)
+      from unnest(${map((x) => ids[x.plan]!)}::bigint[], ${map((x) => plans[x.plan]!.household_id)}::bigint[],
+        ${map((x) => x.m.catalogueCode)}::text[], ${map((x) => x.m.measureType)}::text[], ${map((x) => x.m.batch)}::text[],
+        ${map((x) => x.m.fundingSource)}::text[], ${map((x) => x.amount)}::numeric[], ${map((x) => x.m.responsibleUnit)}::text[],
+        ${map((x) => x.m.startDate)}::date[], ${map((x) => x.m.deadline)}::date[], ${map((x) => x.status)}::text[],
+        ${map((x) => x.outcome)}::text[]) as u(p, h, code, t, b, f, a, unit, s, d, st, o)`.execute(db);
+  }
+  ctx.log(
+    `demo: plans — ${plans.length} plans (${unfit} not fitting their causes), ${measures.length} measures, years ${years.join('–')}`,
+  );
+}
+
+export const plansDemo: DemoExtension = { name: 'plans', version: 1, clear, seed };

@@ -1,0 +1,222 @@
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type {
+  CatalogueRow,
+  DB,
+  HouseholdPlanTable,
+  MeasureCatalogueTable,
+  PlanMeasureTable,
+} from '../../db/types.js';
+import { PLANNED_STATUSES, type CatalogueEntry } from '../../domain/plans/catalogue.js';
+import type { Batch, LabourRule } from '../../domain/plans/catalogue.js';
+import { inRegion } from '../../server/scope.js';
+
+export const catalogueEntry = (r: CatalogueRow): CatalogueEntry => ({
+  code: r.code,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  batch: r.batch as Batch,
+  measureType: r.measure_type,
+  causes: r.causes,
+  conditions: r.conditions,
+  labour: r.labour as LabourRule,
+  fundingSource: r.funding_source,
+  defaultAmount: r.default_amount === null ? null : Number(r.default_amount),
+  responsibleUnit: r.responsible_unit,
+  months: r.months,
+  sort: r.sort,
+  active: r.active,
+});
+
+const statusList = sql.join(PLANNED_STATUSES.map((s) => sql.lit(s)));
+
+/** One row per plan for the fit check of many plans: causes, labour and the measures in brief. */
+export interface FitRow {
+  plan_id: string;
+  household_id: string;
+  household_no: string;
+  head_name: string | null;
+  village_code: string;
+  village_name: string | null;
+  household_status: string;
+  main_cause: string | null;
+  other_causes: string[];
+  able: number;
+  plan_status: string;
+  measures: { c: string; t: string; s: string }[];
+}
+
+export const plansRepository = {
+  catalogue: (db: Kysely<DB>) =>
+    db.selectFrom('measure_catalogue').selectAll().orderBy('sort').orderBy('code').execute(),
+
+  catalogueRow: (db: Kysely<DB>, code: string, lock = false) => {
+    const q = db.selectFrom('measure_catalogue').selectAll().where('code', '=', code);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  insertCatalogue: (db: Kysely<DB>, row: Insertable<MeasureCatalogueTable>) =>
+    db.insertInto('measure_catalogue').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst(),
+
+  updateCatalogue: (db: Kysely<DB>, code: string, set: Updateable<MeasureCatalogueTable>) =>
+    db
+      .updateTable('measure_catalogue')
+      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('code', '=', code)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  /** The household locked (plan writes serialise per household). */
+  lockHousehold: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+  household: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  members: (db: Kysely<DB>, householdIds: string[]) =>
+    householdIds.length
+      ? db.selectFrom('member').selectAll().where('household_id', 'in', householdIds).orderBy('id').execute()
+      : Promise.resolve([]),
+
+  plan: (db: Kysely<DB>, householdId: string, year: number) =>
+    db
+      .selectFrom('household_plan')
+      .selectAll()
+      .where('household_id', '=', householdId)
+      .where('year', '=', year)
+      .executeTakeFirst(),
+
+  planById: (db: Kysely<DB>, id: string, lock = false) => {
+    const q = db.selectFrom('household_plan').selectAll().where('id', '=', id);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  plansOf: (db: Kysely<DB>, householdIds: string[], year: number) =>
+    householdIds.length
+      ? db
+          .selectFrom('household_plan')
+          .selectAll()
+          .where('household_id', 'in', householdIds)
+          .where('year', '=', year)
+          .execute()
+      : Promise.resolve([]),
+
+  /** Years in which the household has a plan, newest first. */
+  planYears: async (db: Kysely<DB>, householdId: string) =>
+    (
+      await db
+        .selectFrom('household_plan')
+        .select('year')
+        .where('household_id', '=', householdId)
+        .orderBy('year', 'desc')
+        .execute()
+    ).map((r) => r.year),
+
+  measures: (db: Kysely<DB>, planIds: string[]) =>
+    planIds.length
+      ? db.selectFrom('plan_measure').selectAll().where('plan_id', 'in', planIds).orderBy('id').execute()
+      : Promise.resolve([]),
+
+  measureById: (db: Kysely<DB>, id: string, lock = false) => {
+    const q = db.selectFrom('plan_measure').selectAll().where('id', '=', id);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  /** Insert a plan unless the household has one for the year (then undefined). */
+  insertPlan: (db: Kysely<DB>, row: Insertable<HouseholdPlanTable>) =>
+    db
+      .insertInto('household_plan')
+      .values(row)
+      .onConflict((oc) => oc.columns(['household_id', 'year']).doNothing())
+      .returningAll()
+      .executeTakeFirst(),
+
+  insertMeasures: (db: Kysely<DB>, rows: Insertable<PlanMeasureTable>[]) =>
+    rows.length ? db.insertInto('plan_measure').values(rows).returningAll().execute() : Promise.resolve([]),
+
+  updatePlan: (db: Kysely<DB>, id: string, set: Updateable<HouseholdPlanTable>) =>
+    db
+      .updateTable('household_plan')
+      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  touchPlan: (db: Kysely<DB>, id: string) =>
+    db.updateTable('household_plan').set({ updated_at: sql`now()` }).where('id', '=', id).execute(),
+
+  updateMeasure: (db: Kysely<DB>, id: string, set: Updateable<PlanMeasureTable>) =>
+    db
+      .updateTable('plan_measure')
+      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  /** Every plan of `year` in the region with what the fit check needs (one row per plan). */
+  fitRows: async (db: Kysely<DB>, region: string, year: number): Promise<FitRow[]> =>
+    (
+      await sql<FitRow>`
+        select p.id::text as plan_id, h.id::text as household_id, h.household_no, h.head_name,
+          h.village_code, r.name as village_name, h.status as household_status, h.main_cause,
+          h.other_causes, p.status as plan_status,
+          (select count(*)::int from member m where m.household_id = h.id and m.member_status = 'present'
+             and m.labour_capacity in ('ordinary', 'skilled', 'weak')) as able,
+          coalesce((select json_agg(json_build_object('c', pm.catalogue_code, 't', pm.measure_type, 's', pm.status))
+             from plan_measure pm where pm.plan_id = p.id), '[]'::json) as measures
+        from household_plan p
+        join household h on h.id = p.household_id
+        left join region r on r.code = h.village_code
+        where p.year = ${year} and ${inRegion('h.village_code', region)}
+        order by h.village_code, h.household_no`.execute(db)
+    ).rows,
+
+  /** Registered or monitored households of the region without a plan for the year. */
+  withoutPlan: async (db: Kysely<DB>, region: string, year: number) =>
+    (
+      await sql<{ n: number }>`
+        select count(*)::int as n from household h
+        where ${inRegion('h.village_code', region)} and h.status in (${statusList})
+          and not exists (select 1 from household_plan p where p.household_id = h.id and p.year = ${year})`.execute(
+        db,
+      )
+    ).rows[0]!.n,
+
+  /** Measures of the year's plans in the region by status, and the open ones past their deadline. */
+  measureCounts: async (db: Kysely<DB>, region: string, year: number, today: string) =>
+    (
+      await sql<{ status: string; n: number; overdue: number; amount: string | null }>`
+        select pm.status, count(*)::int as n,
+          count(*) filter (where pm.status in ('planned', 'in_progress') and pm.deadline < ${today}::date)::int as overdue,
+          sum(pm.amount)::text as amount
+        from plan_measure pm
+        join household_plan p on p.id = pm.plan_id
+        join household h on h.id = pm.household_id
+        where p.year = ${year} and ${inRegion('h.village_code', region)}
+        group by pm.status`.execute(db)
+    ).rows,
+
+  /** Households of a village that get a card (registered or monitored), in household-number order. */
+  cardHouseholds: (db: Kysely<DB>, villageCode: string) =>
+    db
+      .selectFrom('household')
+      .selectAll()
+      .where('village_code', '=', villageCode)
+      .where('status', 'in', [...PLANNED_STATUSES])
+      .orderBy('household_no')
+      .execute(),
+
+  /** Ecological compensation received in the year (card: policies enjoyed). */
+  ecoCompensation: async (db: Kysely<DB>, householdIds: string[], year: number) => {
+    const out = new Map<string, number>();
+    if (!householdIds.length) return out;
+    const rows = await db
+      .selectFrom('household_year')
+      .select(['household_id', 'transfer_eco'])
+      .where('household_id', 'in', householdIds)
+      .where('year', '<=', year)
+      .orderBy('year')
+      .execute();
+    for (const r of rows) out.set(String(r.household_id), Number(r.transfer_eco));
+    return out;
+  },
+};

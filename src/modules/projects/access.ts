@@ -1,0 +1,15 @@
+import type { Role } from '../../domain/roles.js';
+import { AppError } from '../../server/errors.js';
+import type { AuthUser } from '../auth/service.js';
+
+/** Pairs, targets and projects are kept by township officers and above (village cadres read). */
+export function assertManager(user: AuthUser, what: string): void {
+  const ok: Role[] = ['admin', 'county_officer', 'township_officer'];
+  if (!ok.includes(user.role))
+    throw new AppError('E_FORBIDDEN', `Only township officers and above may ${what}`);
+}
+
+export const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
+
+/** Scope of a read: the asked region, or the user's own. */
+export const regionOf = (user: AuthUser, region: string | undefined) => region || user.scopeCode;

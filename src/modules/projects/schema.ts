@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { RegionCode } from '../../server/http.js';
+import {
+  ASSET_STATUSES,
+  COMMITMENT_CATEGORIES,
+  FUND_SOURCES,
+  HELPER_LEVELS,
+  LINKAGE_TYPES,
+  OPERATING_STATUSES,
+  PAIR_KINDS,
+  PROJECT_TYPES,
+  TARGET_INDICATORS,
+} from '../../domain/projects/kinds.js';
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
+export const IdParam = z.object({ id: Id });
+export const RegionQuery = z.object({ region: RegionCode.optional() });
+export const Ok = z.object({ ok: z.literal(true) });
+export const Created = z.object({ id: z.string() });
+
+// ---- pairs ----
+const CategoryYear = z.object({
+  category: z.string(),
+  committed: z.number(),
+  delivered: z.number(),
+  pct: z.number().nullable(),
+});
+export const Pair = z.object({
+  id: z.string(),
+  kind: z.string(),
+  helperName: z.string(),
+  helperLevel: z.string(),
+  recipientCode: z.string(),
+  recipientName: z.string(),
+  startYear: z.number(),
+  endYear: z.number().nullable(),
+  note: z.string().nullable(),
+  years: z.array(z.object({ year: z.number(), categories: z.array(CategoryYear) })),
+});
+export const PairList = z.object({ items: z.array(Pair) });
+export const PairDetail = Pair.extend({
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      year: z.number(),
+      category: z.string(),
+      amount: z.number(),
+      delivered_on: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export const NewPairBody = z.object({
+  kind: z.enum(PAIR_KINDS),
+  helperName: z.string().trim().min(1).max(200),
+  helperLevel: z.enum(HELPER_LEVELS),
+  recipientCode: RegionCode.min(2),
+  startYear: Year,
+  endYear: Year.nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+});
+export const CommitmentBody = z.object({
+  year: Year,
+  category: z.enum(COMMITMENT_CATEGORIES),
+  amount: z.number().min(0),
+});
+export const DeliveryBody = z.object({
+  year: Year,
+  category: z.enum(COMMITMENT_CATEGORIES),
+  amount: z.number().positive(),
+  deliveredOn: IsoDate,
+  note: z.string().max(2000).optional(),
+});
+
+// ---- targets ----
+export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
+const TargetNode = z.object({
+  code: z.string(),
+  name: z.string(),
+  indicators: z.array(
+    z.object({
+      indicator: z.string(),
+      target: z.number().nullable(),
+      actual: z.number().nullable(),
+      pct: z.number().nullable(),
+    }),
+  ),
+  quality: z.object({
+    exits: z.number(),
+    heaping: z.object({
+      share: z.number().nullable(),
+      reference: z.number().nullable(),
+      ratio: z.number().nullable(),
+      flagged: z.boolean(),
+    }),
+    exitsWithoutMeasures: z.number().nullable(),
+    withoutMeasuresShare: z.number().nullable(),
+  }),
+});
+export const TargetTree = z.object({
+  year: z.number(),
+  povertyLine: z.number(),
+  heapBand: z.number(),
+  measuresAvailable: z.boolean(),
+  reference: z.object({ share: z.number().nullable(), households: z.number() }),
+  node: TargetNode,
+  children: z.array(TargetNode),
+  splitProblems: z.array(
+    z.object({
+      indicator: z.string(),
+      kind: z.string(),
+      regionCode: z.string(),
+      parentValue: z.number(),
+      childSum: z.number(),
+      difference: z.number(),
+    }),
+  ),
+  years: z.array(z.number()),
+});
+export const SplitBody = z.object({
+  year: Year,
+  indicator: z.enum(TARGET_INDICATORS),
+  regionCode: RegionCode.min(2),
+  value: z.number().int().min(0).optional(),
+  children: z.array(z.object({ regionCode: RegionCode.min(2), value: z.number().int().min(0) })).max(500),
+});
+
+// ---- projects ----
+export const ProjectListQuery = z.object({
+  region: RegionCode.optional(),
+  filter: z.enum(['idle', 'bonsai']).optional(),
+});
+export const ProjectItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  projectType: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  startYear: z.number(),
+  completedOn: z.string().nullable(),
+  operator: z.string().nullable(),
+  linkages: z.array(z.string()),
+  allocated: z.number(),
+  disbursed: z.number(),
+  beneficiaries: z.number(),
+  benefitLastYear: z.number(),
+  latestStatus: z.string().nullable(),
+  latestCheckedOn: z.string().nullable(),
+  costPerBeneficiary: z.number().nullable(),
+  peerMedian: z.number().nullable(),
+  costRatio: z.number().nullable(),
+  bonsai: z.boolean(),
+  idle: z.array(z.string()),
+});
+export const ProjectList = z.object({
+  items: z.array(ProjectItem),
+  counts: z.object({ all: z.number(), idle: z.number(), bonsai: z.number() }),
+  funds: z.object({ allocated: z.number(), disbursed: z.number() }),
+  concentration: z.object({
+    hhi: z.number(),
+    villages: z.number(),
+    top: z.array(
+      z.object({ villageCode: z.string(), villageName: z.string(), funds: z.number(), share: z.number() }),
+    ),
+  }),
+});
+export const ProjectDetail = ProjectItem.extend({
+  linkageNote: z.string(),
+  version: z.number(),
+  indicators: z.array(
+    z.object({ id: z.string(), name: z.string(), targetValue: z.number(), unit: z.string() }),
+  ),
+  funds: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      year: z.number(),
+      allocated: z.number(),
+      disbursed: z.number(),
+    }),
+  ),
+  beneficiaryList: z.array(
+    z.object({
+      householdId: z.string(),
+      householdNo: z.string(),
+      headName: z.string(),
+      status: z.string(),
+      linkageType: z.string(),
+      benefits: z.record(z.string(), z.number()),
+    }),
+  ),
+  followups: z.array(
+    z.object({
+      id: z.string(),
+      checkedOn: z.string(),
+      operatingStatus: z.string(),
+      assetStatus: z.string(),
+      incomePersists: z.boolean(),
+      revivalPlan: z.string().nullable(),
+      note: z.string().nullable(),
+      recordedBy: z.string(),
+    }),
+  ),
+});
+/** Indicators and linkages default to empty so that the service names what is missing (E_REQUIREMENT). */
+export const NewProjectBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  projectType: z.enum(PROJECT_TYPES),
+  villageCode: RegionCode.min(12),
+  startYear: Year,
+  operator: z.string().max(200).nullable().optional(),
+  indicators: z
+    .array(
+      z.object({
+        name: z.string().max(200).default(''),
+        targetValue: z.number().nullable().default(null),
+        unit: z.string().max(40).default(''),
+      }),
+    )
+    .max(50)
+    .default([]),
+  linkages: z.array(z.enum(LINKAGE_TYPES)).max(5).default([]),
+  linkageNote: z.string().max(2000).default(''),
+});
+export const FundBody = z.object({
+  source: z.enum(FUND_SOURCES),
+  year: Year,
+  allocated: z.number().min(0),
+  disbursed: z.number().min(0).default(0),
+});
+export const BeneficiaryBody = z.object({ householdId: Id, linkageType: z.enum(LINKAGE_TYPES) });
+export const BenefitBody = z.object({ householdId: Id, year: Year, amount: z.number().min(0) });
+export const CompleteBody = z.object({ completedOn: IsoDate });
+export const FollowUpBody = z.object({
+  checkedOn: IsoDate,
+  operatingStatus: z.enum(OPERATING_STATUSES),
+  assetStatus: z.enum(ASSET_STATUSES),
+  incomePersists: z.boolean(),
+  revivalPlan: z.string().max(2000).optional(),
+  newOperator: z.string().max(200).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+// ---- dashboard ----
+export const SummaryQuery = z.object({ region: RegionCode.optional(), year: Year.optional() });
+export const AssistanceSummary = z.object({
+  year: z.number(),
+  targets: z.array(
+    z.object({
+      indicator: z.string(),
+      target: z.number().nullable(),
+      actual: z.number().nullable(),
+      pct: z.number().nullable(),
+    }),
+  ),
+  funds: z.object({ allocated: z.number(), disbursed: z.number(), pct: z.number().nullable() }),
+  projects: z.object({ all: z.number(), idle: z.number(), bonsai: z.number() }),
+});

@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { TARGET_INDICATORS, type TargetIndicator } from '../../domain/projects/kinds.js';
+import { checkSplit, heapingSignal, progressPct } from '../../domain/projects/targets.js';
+import { povertyLine } from '../../domain/policy/defaults.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import { recordAudit } from '../audit/service.js';
+import type { AuthUser } from '../auth/service.js';
+import { actorOf, assertManager, regionOf } from './access.js';
+import { targetsRepository as repo, type ExitRow } from './targets-repository.js';
+
+/** Width of the "just above the line" band: +10 %. */
+export const HEAP_BAND = 0.1;
+
+export interface SplitRequest {
+  year: number;
+  indicator: TargetIndicator;
+  regionCode: string;
+  /** Set (or change) the parent's own value too; otherwise its stored target is split. */
+  value?: number | undefined;
+  children: { regionCode: string; value: number }[];
+}
+
+interface Node {
+  code: string;
+  name: string;
+}
+
+export function createTargetService(db: Kysely<DB>) {
+  /** Actual values, computed from the registry, per node code (prefix length `len`). */
+  async function actuals(year: number, region: string, len: number) {
+    const measures = await repo.planMeasureExists(db);
+    const line = povertyLine(year);
+    const [exits, ref, withMeasures] = await Promise.all([
+      repo.exits(db, { year, region, len, line, band: HEAP_BAND, measures }),
+      repo.reference(db, { year, region, line, band: HEAP_BAND }),
+      measures ? repo.measureHouseholds(db, region, len) : Promise.resolve(null),
+    ]);
+    return { exits: new Map(exits.map((e) => [e.code, e])), ref, withMeasures, measures, line };
+  }
+
+  function nodeDto(
+    node: Node,
+    targets: Map<string, number>,
+    exit: ExitRow | undefined,
+    measured: number | null,
+    ref: { total: number; in_band: number },
+  ) {
+    const actual: Record<TargetIndicator, number | null> = {
+      exit_households: exit?.households ?? 0,
+      exit_persons: exit?.persons ?? 0,
+      measure_households: measured,
+    };
+    const heaping = heapingSignal(exit?.in_band ?? 0, exit?.with_income ?? 0, ref.in_band, ref.total);
+    const exits = exit?.households ?? 0;
+    const without = exit?.without_measures ?? null;
+    return {
+      code: node.code,
+      name: node.name,
+      indicators: TARGET_INDICATORS.map((k) => {
+        const target = targets.get(`${k}:${node.code}`) ?? null;
+        const a = actual[k];
+        return { indicator: k, target, actual: a, pct: a === null ? null : progressPct(a, target) };
+      }),
+      quality: {
+        exits,
+        heaping,
+        exitsWithoutMeasures: without,
+        withoutMeasuresShare: without === null || exits === 0 ? null : without / exits,
+      },
+    };
+  }
+
+  return {
+    async tree(user: AuthUser, q: { region?: string | undefined; year: number }) {
+      const code = regionOf(user, q.region);
+      assertInScope(user, code);
+      const region = await repo.region(db, code);
+      if (!region) throw notFound('region', code);
+      const children = await repo.children(db, code);
+      const codes = [code, ...children.map((c) => c.code)];
+      const targets = new Map(
+        (await repo.targets(db, q.year, codes)).map((t) => [`${t.indicator}:${t.region_code}`, t.value]),
+      );
+      const own = await actuals(q.year, code, code.length);
+      const sub = children.length ? await actuals(q.year, code, children[0]!.code.length) : own;
+      const measuredOf = (a: typeof own, c: string) =>
+        a.withMeasures ? (a.withMeasures.find((m) => m.code === c)?.n ?? 0) : null;
+      const splits = TARGET_INDICATORS.flatMap((k) => {
+        const parent = targets.get(`${k}:${code}`);
+        const kids = children.filter((c) => targets.has(`${k}:${c.code}`));
+        if (parent === undefined || kids.length === 0) return [];
+        const problem = checkSplit(
+          { regionCode: code, value: parent },
+          kids.map((c) => ({ regionCode: c.code, value: targets.get(`${k}:${c.code}`)! })),
+        );
+        return problem ? [{ indicator: k, ...problem }] : [];
+      });
+      return {
+        year: q.year,
+        povertyLine: own.line,
+        heapBand: HEAP_BAND,
+        measuresAvailable: own.measures,
+        reference: {
+          share: own.ref.total > 0 ? own.ref.in_band / own.ref.total : null,
+          households: own.ref.total,
+        },
+        node: nodeDto(region, targets, own.exits.get(code), measuredOf(own, code), own.ref),
+        children: children.map((c) =>
+          nodeDto(c, targets, sub.exits.get(c.code), measuredOf(sub, c.code), own.ref),
+        ),
+        splitProblems: splits,
+        years: await repo.years(db, code),
+      };
+    },
+
+    /** Save a split: every child a direct sub-region, the children's sum equal to the parent's value. */
+    async split(user: AuthUser, r: SplitRequest) {
+      assertManager(user, 'set targets');
+      assertInScope(user, r.regionCode);
+      const parent = await repo.region(db, r.regionCode);
+      if (!parent) throw notFound('region', r.regionCode);
+      const children = new Map((await repo.children(db, r.regionCode)).map((c) => [c.code, c]));
+      const stranger = r.children.find((c) => !children.has(c.regionCode));
+      if (stranger)
+        throw new AppError(
+          'E_VALIDATION',
+          `${stranger.regionCode} is not a sub-region of ${parent.name} (${parent.code})`,
+          {
+            field: 'children',
+            region: stranger.regionCode,
+          },
+        );
+      const stored = (await repo.targets(db, r.year, [r.regionCode])).find(
+        (t) => t.indicator === r.indicator,
+      );
+      const value = r.value ?? stored?.value;
+      if (value === undefined)
+        throw new AppError(
+          'E_VALIDATION',
+          `${parent.name} (${parent.code}) has no ${r.indicator} target for ${r.year}: give value`,
+          {
+            field: 'value',
+          },
+        );
+      const problem = checkSplit({ regionCode: r.regionCode, value }, r.children);
+      if (problem)
+        throw new AppError(
+          'E_VALIDATION',
+          `Targets of the sub-regions of ${parent.name} (${parent.code}) add up to ${problem.childSum}: ` +
+            `${problem.difference} ${problem.kind === 'shortfall' ? 'short of' : 'more than'} its ${r.indicator} target ${value} for ${r.year}`,
+          { field: 'children', ...problem },
+        );
+      return db.transaction().execute(async (trx) => {
+        const rows = [{ regionCode: r.regionCode, value }, ...r.children].map((c) => ({
+          year: r.year,
+          indicator: r.indicator,
+          region_code: c.regionCode,
+          value: c.value,
+          set_by: user.username,
+        }));
+        await repo.upsertTargets(trx, rows);
+        await recordAudit(trx, actorOf(user), {
+          action: 'target.split',
+          entityType: 'assist_target',
+          entityId: `${r.year}:${r.indicator}:${r.regionCode}`,
+          regionCode: r.regionCode,
+          before: stored ? { value: stored.value } : null,
+          after: { value, children: r.children },
+        });
+        return { saved: rows.length };
+      });
+    },
+  };
+}
+export type TargetService = ReturnType<typeof createTargetService>;

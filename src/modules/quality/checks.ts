@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { QualityCheck } from '../../domain/quality/catalogue.js';
+import type { BenfordDigits } from '../../domain/measures/benford.js';
+import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
+import { benfordSignal, burstSignal, heapingSignal, vectorClusterStatistic, type SignalOutcome } from './signals.js';
+
+/** Run one catalogue entry: its query, and for the signals its statistic (docs/quality.md). */
+
+export interface CheckContext {
+  db: Kysely<DB>;
+  region: string;
+  /** The run date (YYYY-MM-DD): ages are computed on it. */
+  today: string;
+  lines: readonly YearLines[];
+  riskRemovalMinMonths: number;
+}
+
+const plain = (findings: FindingRow[]): SignalOutcome => ({ findings, tested: 0, flagged: [] });
+
+export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<SignalOutcome> {
+  const { db, region } = ctx;
+  const p = check.params;
+  const num = (k: string) => {
+    const v = p[k];
+    if (v === undefined) throw new Error(`check ${check.id}: parameter ${k} missing`);
+    return v;
+  };
+  switch (check.id) {
+    case 'duplicate_id_number':
+      return plain(await repo.duplicateIdNumbers(db, region));
+    case 'head_spouse_same_sex':
+      return plain(await repo.headSpouseSameSex(db, region));
+    case 'welfare_job_age':
+      return plain(await repo.welfareJobAge(db, region, ctx.today, num('minAge'), num('maxAge')));
+    case 'healthy_weak_labour':
+      return plain(await repo.healthyWeakLabour(db, region, ctx.today, num('minAge'), num('maxAge')));
+    case 'labour_cause_can_work':
+      return plain(await repo.labourCauseCanWork(db, region, num('maxShare')));
+    case 'illness_no_medical':
+      return plain(await repo.illnessNoMedical(db, region));
+    case 'risk_removed_early':
+      return plain(await repo.riskRemovedEarly(db, region, ctx.riskRemovalMinMonths));
+    case 'removed_below_range':
+      return plain(await repo.removedBelowRange(db, region, ctx.lines));
+    case 'dibao_no_transfer':
+      return plain(await repo.dibaoNoTransfer(db, region));
+    case 'implausible_land_distance':
+      return plain(await repo.implausibleLand(db, region, p));
+    case 'income_heaping': {
+      const band = num('band');
+      const rows = await repo.exitYearIncomes(db, region, ctx.lines, band);
+      return heapingSignal(rows, band, {
+        expectedShare: num('expectedShare'),
+        maxP: num('maxP'),
+        minRatio: num('minRatio'),
+        minN: num('minN'),
+      });
+    }
+    case 'identical_income_vectors':
+      return plain(vectorClusterStatistic(await repo.identicalVectors(db, region, num('minCluster'), num('minNonZero'))));
+    case 'income_jump_no_measure':
+      return plain(await repo.incomeJumps(db, region, num('minRise'), num('minYuan')));
+    case 'benford_village':
+    case 'benford_collector': {
+      const by = check.id === 'benford_village' ? 'village' : 'collector';
+      const rule = { digits: num('digits') as BenfordDigits, minN: num('minN') };
+      return benfordSignal(await repo.digitCounts(db, region, by), by, rule);
+    }
+    case 'edit_burst': {
+      const windowDays = num('windowDays');
+      const baselineDays = num('baselineDays');
+      const rows = await repo.editWindows(db, region, windowDays, baselineDays);
+      return burstSignal(rows, windowDays, baselineDays, {
+        maxP: num('maxP'),
+        minRatio: num('minRatio'),
+        minEdits: num('minEdits'),
+      });
+    }
+    default:
+      throw new Error(`no implementation for quality check ${check.id}`);
+  }
+}

@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { checkById, QUALITY_CHECKS, type QualityCheck } from '../../domain/quality/catalogue.js';
+import type { Role } from '../../domain/roles.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { assertInScope } from '../../server/scope.js';
+import { recordAudit, type Actor } from '../audit/service.js';
+import { nationalDefaults, type ParamsFor } from '../matching/run.js';
+import { runCheck, type CheckContext } from './checks.js';
+import { qualityResults } from './results-repository.js';
+import type { YearLines } from './repository.js';
+
+/** Run the check catalogue over a region, store the findings, and read the latest run back. */
+
+export interface QualityDeps {
+  paramsFor?: ParamsFor;
+  clock?: () => Date;
+}
+
+export interface QualityUser {
+  id: string;
+  username: string;
+  role: Role;
+  scopeCode: string;
+}
+
+export type Trigger = 'manual' | 'schedule' | 'cli';
+
+export interface CheckSummary {
+  id: string;
+  findings: number;
+  households: number;
+  tested?: number;
+  flagged?: { group: string; statistic: Record<string, unknown> }[];
+}
+
+/** Township officers and above start runs (a run writes results and an audit event). */
+export const mayRunChecks = (role: Role) => role === 'admin' || role === 'county_officer' || role === 'township_officer';
+
+const FIRST_YEAR = 2010;
+const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
+
+export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
+  const paramsFor = deps.paramsFor ?? nationalDefaults;
+  const clock = deps.clock ?? (() => new Date());
+
+  async function context(region: string, on: Date): Promise<CheckContext> {
+    const today = on.toISOString().slice(0, 10);
+    const lines: YearLines[] = [];
+    for (let year = FIRST_YEAR; year <= on.getUTCFullYear(); year++) {
+      const p = await paramsFor(region, `${year}-12-31`);
+      lines.push({ year, line: p.povertyLine, monitoringLine: p.monitoringLine });
+    }
+    const now = await paramsFor(region, today);
+    return { db, region, today, lines, riskRemovalMinMonths: now.riskRemovalMinMonths };
+  }
+
+  /** Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary. */
+  async function runAll(region: string, actor: Actor, trigger: Trigger) {
+    const startedAt = clock();
+    const ctx = await context(region, startedAt);
+    const results: { check: QualityCheck; out: Awaited<ReturnType<typeof runCheck>> }[] = [];
+    for (const check of QUALITY_CHECKS) results.push({ check, out: await runCheck(check, ctx) });
+    return db.transaction().execute(async (trx) => {
+      const runId = await qualityResults.insertRun(trx, {
+        region,
+        trigger,
+        actorId: actor.id,
+        actorName: actor.name,
+        startedAt,
+      });
+      const summary: CheckSummary[] = [];
+      let total = 0;
+      for (const { check, out } of results) {
+        await qualityResults.insertFindings(trx, runId, check.id, out.findings);
+        const households = new Set(out.findings.map((f) => f.household_id).filter((h) => h !== null)).size;
+        summary.push({ id: check.id, findings: out.findings.length, households, tested: out.tested, flagged: out.flagged });
+        total += out.findings.length;
+      }
+      await qualityResults.finishRun(trx, runId, summary, total);
+      await recordAudit(trx, actor, {
+        action: 'quality.run',
+        entityType: 'quality_run',
+        entityId: runId,
+        regionCode: region || null,
+        after: { trigger, findings: total, checks: Object.fromEntries(summary.map((s) => [s.id, s.findings])) },
+        reason: `data-quality checks (${trigger})`,
+      });
+      return { runId, findings: total, checks: summary };
+    });
+  }
+
+  function scopeOf(user: QualityUser, region: string): string {
+    const scope = region || user.scopeCode;
+    assertInScope(user, scope);
+    return scope;
+  }
+
+  return {
+    catalogue: () => QUALITY_CHECKS,
+    runAll,
+
+    async run(user: QualityUser, region: string) {
+      const scope = scopeOf(user, region);
+      if (!mayRunChecks(user.role))
+        throw new AppError('E_FORBIDDEN', 'Only township officers and above run the quality checks');
+      return runAll(scope, { id: user.id, name: user.username }, 'manual');
+    },
+
+    /** Counts per check for the region and each child region, from the latest run covering it. */
+    async summary(user: QualityUser, region: string) {
+      const scope = scopeOf(user, region);
+      const run = await qualityResults.latestRunCovering(db, scope);
+      if (!run) return { region: scope, run: null, checks: [], children: [] };
+      const childLength = CHILD_LENGTH[scope.length] ?? 12;
+      const counts = await qualityResults.countsByChild(db, run.id, scope, childLength);
+      const childCodes = [...new Set(counts.map((c) => c.child))].sort();
+      const names = new Map((await qualityResults.regionNames(db, childCodes)).map((r) => [r.code, r.name]));
+      const stored = (run.checks as CheckSummary[]) ?? [];
+      const checks = QUALITY_CHECKS.map((c) => {
+        const mine = counts.filter((x) => x.check_id === c.id);
+        return {
+          id: c.id,
+          findings: mine.reduce((s, x) => s + x.findings, 0),
+          households: mine.reduce((s, x) => s + x.households, 0),
+          tested: stored.find((s) => s.id === c.id)?.tested ?? null,
+        };
+      });
+      const children = childCodes.map((code) => ({
+        code,
+        name: names.get(code) ?? code,
+        counts: Object.fromEntries(counts.filter((x) => x.child === code).map((x) => [x.check_id, x.findings])),
+      }));
+      return {
+        region: scope,
+        run: {
+          id: run.id,
+          regionCode: run.region_code,
+          trigger: run.trigger,
+          actorName: run.actor_name,
+          startedAt: run.started_at.toISOString(),
+          finishedAt: run.finished_at?.toISOString() ?? null,
+          findings: run.findings,
+        },
+        checks,
+        children,
+      };
+    },
+
+    /** The findings of the latest run in a region (optionally one check), for the drill-down. */
+    async findings(user: QualityUser, q: { region: string; check?: string | undefined; page: number; pageSize: number }) {
+      const scope = scopeOf(user, q.region);
+      if (q.check && !checkById(q.check)) throw notFound('quality check', q.check);
+      const run = await qualityResults.latestRunCovering(db, scope);
+      if (!run) return { total: 0, runId: null, items: [] };
+      const page = await qualityResults.findings(db, {
+        runId: run.id,
+        region: scope,
+        checkId: q.check,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return {
+        total: page.total,
+        runId: run.id,
+        items: page.items.map((f) => ({
+          id: f.id,
+          checkId: f.check_id,
+          householdId: f.household_id,
+          householdNo: f.household_no,
+          headName: f.head_name,
+          regionCode: f.region_code,
+          regionName: f.region_name,
+          subject: f.subject,
+          detail: (f.detail ?? {}) as Record<string, unknown>,
+          statistic: (f.statistic ?? null) as Record<string, unknown> | null,
+        })),
+      };
+    },
+  };
+}
+export type QualityService = ReturnType<typeof createQualityService>;

@@ -1,0 +1,133 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
+import { launchBrowser, loginAs } from '../helpers/browser.js';
+
+let tdb: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let projectId: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await seedRegions(tdb.db);
+  await createUser(tdb.db, 'county', 'county_officer', T.county);
+  const h = await createHousehold(tdb.db, { village: T.villageA1, headName: '龙先兰' });
+  // a completed project whose beneficiary got nothing last year: on the idle list
+  const p = await tdb.db
+    .insertInto('project')
+    .values({
+      name: '十八洞村茶叶加工厂',
+      project_type: 'processing',
+      village_code: T.villageA1,
+      start_year: 2021,
+      operator: '村集体经济组织',
+      linkage_note: '订单收购脱贫户茶青',
+      completed_on: '2022-06-30',
+      created_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  projectId = p.id;
+  await tdb.db
+    .insertInto('project_indicator')
+    .values({ project_id: p.id, name: '年加工量', target_value: 50, unit: '吨' })
+    .execute();
+  await tdb.db
+    .insertInto('project_linkage')
+    .values({ project_id: p.id, linkage_type: 'order_purchase' })
+    .execute();
+  await tdb.db
+    .insertInto('project_fund')
+    .values({ project_id: p.id, source: 'central', year: 2021, allocated: 500000, disbursed: 500000 })
+    .execute();
+  await tdb.db
+    .insertInto('project_beneficiary')
+    .values({ project_id: p.id, household_id: h.id, linkage_type: 'order_purchase' })
+    .execute();
+  await tdb.db
+    .insertInto('project_benefit')
+    .values({ project_id: p.id, household_id: h.id, year: 2023, amount: 900 })
+    .execute();
+  app = await buildApp({
+    db: tdb.db,
+    sessionHours: 1,
+    loginPerMinute: 1000,
+    logLevel: 'silent',
+    clock: () => new Date('2026-03-02T02:00:00Z'),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.close();
+  await tdb?.drop();
+});
+
+async function signedIn(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await loginAs(page, base, 'county');
+  return page;
+}
+
+describe('project library in the browser', () => {
+  it('a county officer opens the idle list, records a revival plan, and the list shrinks', async () => {
+    const page = await signedIn();
+    await page.goto(`${base}/projects?filter=idle`);
+    await page.getByTestId('projects-page').waitFor();
+    const link = page.getByRole('link', { name: '十八洞村茶叶加工厂' });
+    await link.waitFor();
+    expect(await page.getByText('上年受益户无收益').count()).toBeGreaterThan(0);
+    await link.click();
+    await page.getByTestId('project-page').waitFor();
+    await page.getByTestId('followup-open').click();
+    await page.getByTestId('followup-date').fill('2026-03-01');
+    await page.getByTestId('followup-status').click();
+    await page.locator('.ant-select-item-option', { hasText: '盘活中' }).click();
+    await page.getByTestId('followup-plan').fill('引入龙头企业托管，恢复茶青收购');
+    await page.getByTestId('followup-submit').click();
+    await page.getByTestId('followup-table').getByText('引入龙头企业托管，恢复茶青收购').waitFor();
+    expect(await page.getByTestId('project-signals').locator('.ant-tag').count()).toBe(0);
+    await page.goto(`${base}/projects?filter=idle`);
+    await page.getByTestId('tab-idle').getByText('闲置资产（0）').waitFor();
+    expect(await page.getByRole('link', { name: '十八洞村茶叶加工厂' }).count()).toBe(0);
+    expect((await auditEventsOf(tdb.db, 'project.followup')).map((e) => e.entity_id)).toEqual([projectId]);
+  });
+
+  it('refuses a new project without performance targets or linkage, showing why', async () => {
+    const page = await signedIn();
+    await page.goto(`${base}/projects`);
+    await page.getByTestId('project-new').click();
+    await page.getByTestId('project-name').fill('无目标项目');
+    await page.getByTestId('project-type').click();
+    await page.locator('.ant-select-item-option', { hasText: '种植' }).click();
+    await page.getByTestId('project-village').click();
+    await page.keyboard.type('十八洞');
+    await page.locator('.ant-select-item-option', { hasText: '十八洞村' }).click();
+    await page.getByTestId('project-submit').click();
+    const err = page.getByTestId('project-error');
+    await err.waitFor();
+    expect(await err.textContent()).toMatch(/performance targets.*benefit linkage/);
+  });
+
+  it('shows the targets page with sub-regions on a phone without horizontal scrolling', async () => {
+    const page = await signedIn(390);
+    await page.goto(`${base}/targets?region=${T.county}&year=2019`);
+    await page.getByTestId('targets-node').waitFor();
+    await page.getByRole('link', { name: '双龙镇' }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

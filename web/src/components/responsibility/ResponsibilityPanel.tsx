@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { Card, Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSummary } from '../../api/responsibility';
+import { useFormat } from '../../i18n/format';
+import { KpiCard } from '../KpiCard';
+import { LinkButton } from '../LinkButton';
+
+/**
+ * The dashboard's responsibility and delivery figures for a region. Cadre gaps, overdue visits and
+ * villages without a team come from GET /api/responsibility/summary; other features add their
+ * figures (plan fit, target progress, funds) as further <Col> children via `extra`, or below the
+ * marked line.
+ */
+export function ResponsibilityPanel({ region, extra }: { region: string; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const s = useSummary(region);
+  const q = region ? `&region=${region}` : '';
+  const v = (n: number | undefined) => (n === undefined ? '—' : fmt.number(n));
+  return (
+    <Card
+      size="small"
+      title={t('resp.panel')}
+      data-testid="responsibility-panel"
+      style={{ marginBottom: 16 }}
+      extra={<LinkButton to={`/responsibility?tab=noCadre${q}`}>{t('resp.openList')}</LinkButton>}
+    >
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-without-cadre"
+            loading={s.isLoading}
+            title={t('resp.kpi.without')}
+            value={v(s.data?.cadres.householdsWithout)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-overdue"
+            loading={s.isLoading}
+            title={t('resp.kpi.overdue')}
+            value={v(s.data?.visits.overdue)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-no-team"
+            loading={s.isLoading}
+            title={t('resp.kpi.villagesWithout')}
+            value={v(s.data?.teams.villagesWithout)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-needing"
+            loading={s.isLoading}
+            title={t('resp.kpi.needing')}
+            value={v(s.data?.cadres.householdsNeeding)}
+          />
+        </Col>
+        {/* other features' figures (plan fit, target progress, funds disbursed) below this line */}
+        {extra}
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import type { measuresZhCN } from './measures.zh-CN';
+
+/** English messages of the measures page and the dashboard's measures section. */
+export const measuresEn: typeof measuresZhCN = {
+  measures: {
+    title: 'Poverty and inequality measures',
+    subtitle: 'Computed on the registry: absolute and relative poverty, inequality, MPI, income structure',
+    open: 'Open measures',
+    basis:
+      '{{year}}, poverty line {{line}} per person and year; {{households}} households, {{persons}} persons (every household with income recorded that year)',
+    kpi: {
+      headcount: 'Headcount ratio',
+      povertyGap: 'Poverty gap',
+      squaredGap: 'Squared gap',
+      arpr60: 'Relative poverty (60 % of median)',
+      gini: 'Gini',
+      mpi: 'MPI M0',
+      endogenous: 'Own work and business share',
+      passiveExits: 'Passive exits / exits',
+    },
+    overYears: 'Measures over years',
+    incomeStructure: 'Income structure (share of total income)',
+    income: {
+      wage: 'Wages',
+      business: 'Net business',
+      property: 'Property',
+      transfer: 'Transfers',
+      transferShare: 'Transfer share',
+    },
+    byChild: 'Sub-regions (click to open)',
+    measure: 'Measure',
+    decomposition: 'Subgroup decomposition',
+    by: { township: 'Township', village: 'Village', household_type: 'Household type', cause: 'Main cause' },
+    group: 'Group',
+    populationShare: 'Population share',
+    contribution: 'Contribution',
+    mpiTitle: 'MPI indicators (H = {{H}}, A = {{A}}, k = 1/3)',
+    indicator: 'Indicator',
+    weight: 'Weight',
+    uncensored: 'Uncensored headcount',
+    censored: 'Censored headcount',
+    mpi: {
+      income: 'Per-capita income below the line',
+      schooling: 'No member aged 16+ with primary schooling',
+      attendance: 'A child aged 6–15 out of school',
+      insurance: 'A member without basic medical insurance',
+      housing: 'Dangerous house (grade C/D)',
+      water: 'Unsafe drinking water',
+      electricity: 'No electricity',
+      sanitation: 'No sanitary toilet',
+    },
+    passiveTitle: 'Passive exits: {{passive}} (of {{exits}} exits this year)',
+    passiveHint:
+      'Households that exited this year with per-capita income at or above the line, but below it without their transfers: the exit rests on transfers alone.',
+    household: 'Household',
+    perCapita: 'Per-capita income',
+    perCapitaTransfer: 'Per-capita transfers',
+    withoutTransfer: 'Per capita without transfers',
+  },
+};
