@@ -1,6 +1,7 @@
 /**
  * Import speed: N persons (≈ N/3.3 households) from a generated CSV with validation on, against a raw
- * COPY of the same rows into an unindexed table (the ceiling). Peak RSS of this process.
+ * COPY of the same rows into an unindexed table (the ceiling). Peak RSS of this process, its CPU time
+ * during the import per person, and the load average at the end.
  * Usage: npx tsx bench/import.ts [persons=1000000]   (DATABASE_URL set → that server; else embedded)
  */
 import fs from 'node:fs';
@@ -36,6 +37,7 @@ try {
   const mb = fs.statSync(file).size / 2 ** 20;
 
   // 2. import with validation
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const report = await importFile(db, file, {
     actor: { id: null, name: 'bench' },
@@ -45,6 +47,7 @@ try {
     incomeCeiling: 200000,
   });
   const importS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const rssImport = peakRssMiB();
   if (report.errorsTotal)
     throw new Error(`bench file had errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
@@ -76,6 +79,9 @@ try {
       copySeconds: +copyS.toFixed(1),
       copyRowsPerSecond: Math.round(persons / copyS),
       peakRssMiB: Math.round(rssImport),
+      // Node's own CPU (user + system, all threads) during the import, per person
+      nodeCpuMicrosPerPerson: +((cpu.user + cpu.system) / persons).toFixed(1),
+      loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
     }),
   );
 } finally {

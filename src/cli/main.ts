@@ -7,6 +7,7 @@ import { registerAnalysisCommands } from './analysis.js';
 import { registerMatchingCommands } from './matching.js';
 import { registerEvaluateCommands } from './evaluate.js';
 import { registerWarningsCommands } from './warnings.js';
+import { registerQualityCommands } from './quality.js';
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
 const runtime = () => import('../server/runtime.js');
@@ -85,6 +86,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
       scale: o.scale,
       today: new Date(),
       log,
+      password: config.JZ_DEMO_PASSWORD,
     });
   });
 }
@@ -271,6 +273,7 @@ registerAnalysisCommands(program);
 registerMatchingCommands(program);
 registerEvaluateCommands(program);
 registerWarningsCommands(program);
+registerQualityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -464,7 +464,7 @@ export interface DB {
 
 // ---- 009_projects: paired assistance, decomposed targets, the project library ----
 
-type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+type ProjectNullableDate = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface AssistPairTable {
   id: Generated<string>;
@@ -515,7 +515,7 @@ export interface ProjectTable {
   start_year: number;
   operator: string | null;
   linkage_note: string;
-  completed_on: NullableDate;
+  completed_on: ProjectNullableDate;
   synthetic: Generated<boolean>;
   created_by: string;
   created_at: Timestamp;
@@ -901,4 +901,139 @@ export interface MeasuresDirtyTable {
 
 export interface DB {
   measures_dirty: MeasuresDirtyTable;
+}
+
+// --- 016_portal_grievances: household portal access, sessions, ratings; grievances ---------------
+
+type PortalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface PortalAccessTable {
+  household_id: string;
+  code_hash: string;
+  issued_at: Generated<Date>;
+  issued_by: string | null;
+  failed_count: Generated<number>;
+  locked_until: PortalTimestamp;
+}
+
+export interface PortalSessionTable {
+  token_hash: string;
+  household_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface HelpRatingTable {
+  id: Generated<string>;
+  household_id: string;
+  village_code: string;
+  year: number;
+  measure_id: string | null;
+  rating: number;
+  comment: string | null;
+  rated_at: Generated<Date>;
+  synthetic: Generated<boolean>;
+}
+
+export interface GrievanceDeadlineTable {
+  kind: string;
+  ack_days: number;
+  resolve_days: number;
+}
+
+export interface GrievanceTable {
+  id: Generated<string>;
+  tracking_code: string;
+  channel: string;
+  household_id: string | null;
+  kind: string;
+  region_code: string;
+  township_code: string;
+  county_code: string;
+  description: string;
+  anonymous: Generated<boolean>;
+  contact_name: string | null;
+  contact_phone: string | null;
+  state: Generated<string>;
+  filed_at: Timestamp;
+  ack_due_at: Timestamp;
+  resolve_due_at: Timestamp;
+  acknowledged_at: PortalTimestamp;
+  resolved_at: PortalTimestamp;
+  outcome: string | null;
+  feedback: string | null;
+  feedback_comment: string | null;
+  feedback_at: PortalTimestamp;
+  reopen_count: Generated<number>;
+  escalated_at: PortalTimestamp;
+  escalation_reason: string | null;
+  closed_at: PortalTimestamp;
+  synthetic: Generated<boolean>;
+}
+
+export interface GrievanceEventTable {
+  id: Generated<string>;
+  grievance_id: string;
+  at: Timestamp;
+  action: string;
+  actor_name: string;
+  note: string | null;
+}
+
+export interface DB {
+  portal_access: PortalAccessTable;
+  portal_session: PortalSessionTable;
+  help_rating: HelpRatingTable;
+  grievance_deadline: GrievanceDeadlineTable;
+  grievance: GrievanceTable;
+  grievance_event: GrievanceEventTable;
+}
+
+// 017_burden: report log, data requests and inspections
+export interface ReportLogTable {
+  id: Generated<string>;
+  kind: string;
+  region_code: string;
+  year: number | null;
+  format: string;
+  rows: Generated<number>;
+  cells: Generated<number>;
+  head_hash: string;
+  generated_by: string | null;
+  generated_at: Generated<Date>;
+}
+
+export interface DataRequestTable {
+  id: Generated<string>;
+  region_code: string;
+  requester: string;
+  requester_level: string;
+  title: string;
+  items: Generated<string[]>;
+  received_on: string;
+  due_on: string | null;
+  status: Generated<string>;
+  response_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface InspectionTable {
+  id: Generated<string>;
+  region_code: string;
+  inspector: string;
+  inspector_level: string;
+  purpose: string;
+  start_on: string;
+  days: number;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DB {
+  report_log: ReportLogTable;
+  data_request: DataRequestTable;
+  inspection: InspectionTable;
 }

@@ -1,5 +1,11 @@
 /** Roles and what each may do. Scope (which regions) is separate: a region-code prefix per user. */
-export const ROLES = ['admin', 'county_officer', 'township_officer', 'village_cadre', 'organisation'] as const;
+export const ROLES = [
+  'admin',
+  'county_officer',
+  'township_officer',
+  'village_cadre',
+  'organisation',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Permissions {
@@ -21,6 +27,8 @@ export interface Permissions {
   recordEvaluationChecks: boolean;
   /** May edit the measure catalogue of household plans (county level and above). */
   editMeasureCatalogue: boolean;
+  /** May see, acknowledge and resolve grievances within scope (township level and above). */
+  handleGrievances: boolean;
 }
 
 const PERMISSIONS: Record<Role, Permissions> = {
@@ -34,6 +42,7 @@ const PERMISSIONS: Record<Role, Permissions> = {
     drawEvaluationSamples: true,
     recordEvaluationChecks: true,
     editMeasureCatalogue: true,
+    handleGrievances: true,
   },
   county_officer: {
     unmask: true,
@@ -45,6 +54,7 @@ const PERMISSIONS: Record<Role, Permissions> = {
     drawEvaluationSamples: true,
     recordEvaluationChecks: true,
     editMeasureCatalogue: true,
+    handleGrievances: true,
   },
   township_officer: {
     unmask: true,
@@ -56,6 +66,7 @@ const PERMISSIONS: Record<Role, Permissions> = {
     drawEvaluationSamples: false,
     recordEvaluationChecks: true,
     editMeasureCatalogue: false,
+    handleGrievances: true,
   },
   village_cadre: {
     unmask: false,
@@ -67,6 +78,7 @@ const PERMISSIONS: Record<Role, Permissions> = {
     drawEvaluationSamples: false,
     recordEvaluationChecks: false,
     editMeasureCatalogue: false,
+    handleGrievances: false,
   },
   // an approved organisation (src/modules/participation): the needs board, its pledges, products and
   // orders only; every other route is refused centrally (src/server/organisation-guard.ts)
@@ -80,6 +92,7 @@ const PERMISSIONS: Record<Role, Permissions> = {
     drawEvaluationSamples: false,
     recordEvaluationChecks: false,
     editMeasureCatalogue: false,
+    handleGrievances: false,
   },
 };
 

@@ -50,6 +50,9 @@ import { createCardService } from '../modules/plans/card.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { createMeasuresService } from '../modules/measures/service.js';
 import { measuresRoutes } from '../modules/measures/routes.js';
+import { warmMeasuresAfterListen } from '../modules/measures/warm.js';
+import { createBurdenService } from '../modules/burden/service.js';
+import { burdenRoutes } from '../modules/burden/routes.js';
 import { createEvaluationService } from '../modules/evaluation/service.js';
 import { evaluationRoutes } from '../modules/evaluation/routes.js';
 import { AppError } from './errors.js';
@@ -62,6 +65,11 @@ import { warningRoutes } from '../modules/warnings/routes.js';
 import { installOrganisationGuard } from './organisation-guard.js';
 import { createParticipationService } from '../modules/participation/service.js';
 import { participationRoutes } from '../modules/participation/routes.js';
+import { createGrievanceService } from '../modules/grievances/service.js';
+import { grievanceRoutes } from '../modules/grievances/routes.js';
+import { startEscalationSchedule } from '../modules/grievances/schedule.js';
+import { createPortalService } from '../modules/portal/service.js';
+import { portalRoutes } from '../modules/portal/routes.js';
 
 const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -75,6 +83,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Hours between scheduled data-quality runs (JZ_QUALITY_INTERVAL_HOURS); 0 or absent = off. */
   qualityIntervalHours?: number;
+  /** Read the measures cache of the counties with households in the background once listening (serve). */
+  warmMeasures?: boolean;
 }
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
@@ -159,6 +169,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(zapp, imports);
   qualityRoutes(zapp, quality);
   participationRoutes(zapp, createParticipationService(db), { registerPerMinute: opts.loginPerMinute });
+  const grievances = createGrievanceService(db, opts.clock);
+  const stopEscalation = startEscalationSchedule(grievances, app.log);
+  app.addHook('onClose', async () => stopEscalation());
+  grievanceRoutes(zapp, grievances, { filePerMinute: opts.loginPerMinute });
+  portalRoutes(
+    zapp,
+    createPortalService(db, { cards: createCardService(db, regions, opts.clock), clock: opts.clock }),
+    {
+      loginPerMinute: opts.loginPerMinute,
+      secureCookie: opts.secureCookie ?? false,
+    },
+  );
   warningRoutes(
     zapp,
     createWarningService({
@@ -170,13 +192,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   cadreRoutes(zapp, createCadreService(db, opts.clock));
   planRoutes(zapp, createPlanService(db, opts.clock), createCardService(db, regions, opts.clock));
-  measuresRoutes(
-    zapp,
-    createMeasuresService(db, regions, {
-      lineFor: async (region, year) =>
-        (await policyServices.policy.paramsFor(region, `${year}-12-31`)).povertyLine,
-    }),
-  );
+  const measures = createMeasuresService(db, regions, {
+    lineFor: async (region, year) =>
+      (await policyServices.policy.paramsFor(region, `${year}-12-31`)).povertyLine,
+  });
+  measuresRoutes(zapp, measures);
+  if (opts.warmMeasures) warmMeasuresAfterListen(app, measures);
+  burdenRoutes(zapp, createBurdenService(db, opts.clock));
   evaluationRoutes(
     zapp,
     createEvaluationService(db, (region, date) => policyServices.policy.paramsFor(region, date)),

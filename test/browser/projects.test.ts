@@ -101,7 +101,7 @@ describe('project library in the browser', () => {
     await page.getByTestId('followup-table').getByText('引入龙头企业托管，恢复茶青收购').waitFor();
     expect(await page.getByTestId('project-signals').locator('.ant-tag').count()).toBe(0);
     await page.goto(`${base}/projects?filter=idle`);
-    await page.getByTestId('tab-idle').getByText('闲置资产（0）').waitFor();
+    await page.getByText('闲置资产（0）').first().waitFor();
     expect(await page.getByRole('link', { name: '十八洞村茶叶加工厂' }).count()).toBe(0);
     expect((await auditEventsOf(tdb.db, 'project.followup')).map((e) => e.entity_id)).toEqual([projectId]);
   });

@@ -16,6 +16,9 @@ const SECRET: string[] = [];
 let hA: string;
 let hB: string;
 
+// response bodies are read loosely in tests
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
 const req = async (who: string | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
   const res = await app.inject({
     method,
@@ -23,7 +26,7 @@ const req = async (who: string | null, method: 'GET' | 'POST', url: string, payl
     payload: method === 'POST' ? ((payload ?? {}) as object) : undefined,
     headers: who ? { cookie: cookies[who]! } : {},
   });
-  return { status: res.statusCode, body: res.body, json: () => res.json() as Record<string, any> };
+  return { status: res.statusCode, body: res.body, json: () => res.json() as Body };
 };
 const ok = async (who: string | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
   const r = await req(who, method, url, payload);
@@ -185,14 +188,14 @@ describe('organisation accounts: deny by default', () => {
     // the same routes still work for officers (the guard is specific to organisations)
     expect((await req('cty', 'GET', '/api/households')).status).toBe(200);
     // and with odd spellings of a URL
-    for (const u of [
-      '/api/households?x=/api/needs',
-      '/api/needs/../households',
-      '/api//households',
-    ])
+    for (const u of ['/api/households?x=/api/needs', '/api/needs/../households', '/api//households'])
       expect([403, 404], u).toContain((await req('org', 'GET', u)).status);
     // a path that is no API route gets at most the web app's page, never data
-    const upper = await app.inject({ method: 'GET', url: '/API/households', headers: { cookie: cookies.org! } });
+    const upper = await app.inject({
+      method: 'GET',
+      url: '/API/households',
+      headers: { cookie: cookies.org! },
+    });
     expect(upper.headers['content-type'] ?? '').not.toMatch(/json/);
   });
 
@@ -359,16 +362,14 @@ describe('needs board', () => {
         confirmDelivery(trx, needIds.school!, { by: 'household', householdId: hB, note: 'x' }),
       ).rejects.toThrow(/not a need of household/);
     });
-    await tdb.db
-      .transaction()
-      .execute((trx) =>
-        confirmDelivery(trx, needIds.school!, {
-          by: 'household',
-          householdId: hA,
-          note: '孩子已入学',
-          rating: 5,
-        }),
-      );
+    await tdb.db.transaction().execute((trx) =>
+      confirmDelivery(trx, needIds.school!, {
+        by: 'household',
+        householdId: hA,
+        note: '孩子已入学',
+        rating: 5,
+      }),
+    );
     const row = await tdb.db
       .selectFrom('need')
       .selectAll()

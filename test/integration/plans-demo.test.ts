@@ -65,7 +65,9 @@ describe('plans demo', () => {
     for (const st of ['planned', 'in_progress', 'completed', 'cancelled'] as const)
       expect(s.measures[st], st).toBeGreaterThan(0);
     const past = await createPlanService(db, () => TODAY).summary(admin, { region: '433124', year: 2024 });
-    expect(past.measures.completed / (past.measures.planned + past.measures.in_progress + past.measures.completed)).toBeGreaterThan(0.9);
+    expect(
+      past.measures.completed / (past.measures.planned + past.measures.in_progress + past.measures.completed),
+    ).toBeGreaterThan(0.9);
     const completedWithoutOutcome = await rows<{ n: number }>(
       `select count(*)::int as n from plan_measure where status = 'completed' and outcome is null`,
     );

@@ -23,8 +23,16 @@ async function familyWithPupil(village = T.villageA1, status = 'poor') {
       { name: '龙小妹', sex: '2', birth: '2013-09-01', relation: 'daughter' },
     ],
   });
-  await tdb.db.updateTable('household').set({ other_causes: ['schooling'] }).where('id', '=', h.id).execute();
-  const ms = await tdb.db.selectFrom('member').select(['id', 'name']).where('household_id', '=', h.id).execute();
+  await tdb.db
+    .updateTable('household')
+    .set({ other_causes: ['schooling'] })
+    .where('id', '=', h.id)
+    .execute();
+  const ms = await tdb.db
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('household_id', '=', h.id)
+    .execute();
   const set = (name: string, v: { labour_capacity: string; student_status?: string }) =>
     tdb.db
       .updateTable('member')
@@ -84,7 +92,8 @@ describe('measure catalogue', () => {
     const causes = new Set(rows.flatMap((r) => r.causes));
     for (const c of ['illness', 'disability', 'schooling', 'disaster', 'marriage', 'land', 'water', 'skills'])
       expect(causes.has(c), c).toBe(true);
-    for (const c of ['capital', 'labour', 'transport', 'motivation', 'other']) expect(causes.has(c), c).toBe(true);
+    for (const c of ['capital', 'labour', 'transport', 'motivation', 'other'])
+      expect(causes.has(c), c).toBe(true);
   });
 
   it('is edited by county officers only, version-checked and audited', async () => {
@@ -106,7 +115,10 @@ describe('measure catalogue', () => {
     expect(ok.json()).toMatchObject({ code: 'tea_garden', version: 1, active: true, months: 12 });
     expect((await send('cty', 'POST', '/api/plans/catalogue', body)).statusCode).toBe(400);
 
-    const stale = await send('cty', 'PATCH', '/api/plans/catalogue/tea_garden', { version: 0, active: false });
+    const stale = await send('cty', 'PATCH', '/api/plans/catalogue/tea_garden', {
+      version: 0,
+      active: false,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('E_CONFLICT');
     const upd = await send('cty', 'PATCH', '/api/plans/catalogue/tea_garden', {
@@ -130,16 +142,22 @@ describe('a household plan', () => {
     hid = (await familyWithPupil()).id;
     const empty = await send('vil', 'GET', `/api/households/${hid}/plan?year=${YEAR}`);
     expect(empty.statusCode).toBe(200);
-    expect(empty.json()).toMatchObject({ plan: null, canEdit: true, household: { ableToWork: 1, planned: true } });
+    expect(empty.json()).toMatchObject({
+      plan: null,
+      canEdit: true,
+      household: { ableToWork: 1, planned: true },
+    });
 
     const res = await send('vil', 'POST', `/api/households/${hid}/plan`, { year: YEAR, reason: '入户制定' });
     expect(res.statusCode, res.body).toBe(200);
     plan = (res.json() as PlanJson).plan;
     const codes = plan.measures.map((m) => m.catalogueCode);
     expect(codes).toContain('education_aid'); // the other cause: schooling
-    expect(codes.some((c) => ['family_doctor', 'medical_insurance', 'medical_assistance', 'welfare_job'].includes(c))).toBe(
-      true,
-    );
+    expect(
+      codes.some((c) =>
+        ['family_doctor', 'medical_insurance', 'medical_assistance', 'welfare_job'].includes(c),
+      ),
+    ).toBe(true);
     expect(plan.measures.every((m) => m.status === 'planned')).toBe(true);
     expect(plan.fit).toMatchObject({ fits: true, problems: [] });
     expect(plan.status).toBe('draft');
@@ -160,12 +178,18 @@ describe('a household plan', () => {
 
   it('updates a measure status with the measure version; stale → 409; completed needs an outcome', async () => {
     const m = plan.measures[0]!;
-    const ok = await send('vil', 'PATCH', `/api/plans/measures/${m.id}`, { version: m.version, status: 'in_progress' });
+    const ok = await send('vil', 'PATCH', `/api/plans/measures/${m.id}`, {
+      version: m.version,
+      status: 'in_progress',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const after = (ok.json() as PlanJson).plan.measures.find((x) => x.id === m.id)!;
     expect(after).toMatchObject({ status: 'in_progress', version: m.version + 1 });
 
-    const stale = await send('vil', 'PATCH', `/api/plans/measures/${m.id}`, { version: m.version, status: 'completed' });
+    const stale = await send('vil', 'PATCH', `/api/plans/measures/${m.id}`, {
+      version: m.version,
+      status: 'completed',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('E_CONFLICT');
     expect(stale.json().details?.measure, stale.body).toMatchObject({ id: m.id, status: 'in_progress' });
@@ -185,7 +209,11 @@ describe('a household plan', () => {
     expect(done.statusCode, done.body).toBe(200);
     const [event] = (await auditEventsOf(tdb.db, 'plan.measure.status')).slice(-1);
     expect(event!.before).toMatchObject({ measureId: m.id, status: 'in_progress', outcome: null });
-    expect(event!.after).toMatchObject({ measureId: m.id, status: 'completed', outcome: '已签约并完成首次随访' });
+    expect(event!.after).toMatchObject({
+      measureId: m.id,
+      status: 'completed',
+      outcome: '已签约并完成首次随访',
+    });
   });
 
   it('shows in the gap list when a cause is left unanswered, and leaves it once fixed', async () => {
@@ -204,9 +232,7 @@ describe('a household plan', () => {
     expect(cancelled.statusCode).toBe(200);
     const fit = (cancelled.json() as PlanJson).plan.fit;
     expect(fit.fits).toBe(false);
-    expect(fit.problems).toEqual([
-      expect.objectContaining({ kind: 'cause_unanswered', cause: 'schooling' }),
-    ]);
+    expect(fit.problems).toEqual([expect.objectContaining({ kind: 'cause_unanswered', cause: 'schooling' })]);
     expect(fit.problems[0]!.message.zh).toContain('因学');
 
     const gaps = await send('cty', 'GET', `/api/plans/gaps?region=${T.county}&year=${YEAR}`);
@@ -243,7 +269,8 @@ describe('a household plan', () => {
   });
 
   it('records the agreement: who is a present member, how; or a refusal with a reason', async () => {
-    let v = ((await send('vil', 'GET', `/api/households/${hid}/plan?year=${YEAR}`)).json() as PlanJson).plan.version;
+    let v = ((await send('vil', 'GET', `/api/households/${hid}/plan?year=${YEAR}`)).json() as PlanJson).plan
+      .version;
     const stranger = await send('vil', 'POST', `/api/plans/${plan.id}/agreement`, {
       version: v,
       agreed: true,
@@ -282,7 +309,11 @@ describe('a household plan', () => {
     v = (ok.json() as PlanJson).plan.version;
 
     // the household portal records agreement itself
-    await recordAgreement(tdb.db, HOUSEHOLD_ACTOR, hid, YEAR, { agreed: true, by: '石秀英', method: 'portal' });
+    await recordAgreement(tdb.db, HOUSEHOLD_ACTOR, hid, YEAR, {
+      agreed: true,
+      by: '石秀英',
+      method: 'portal',
+    });
     const [event] = (await auditEventsOf(tdb.db, 'plan.agree')).slice(-1);
     expect(event).toMatchObject({ actor_name: 'the household', actor_id: null, entity_id: hid });
     expect(event!.after).toMatchObject({ status: 'agreed', agreedBy: '石秀英', method: 'portal' });
@@ -291,7 +322,9 @@ describe('a household plan', () => {
   it('keeps plans within scope', async () => {
     const other = await familyWithPupil(T.villageB1);
     expect((await send('vil', 'GET', `/api/households/${other.id}/plan?year=${YEAR}`)).statusCode).toBe(403);
-    expect((await send('vil', 'POST', `/api/households/${other.id}/plan`, { year: YEAR })).statusCode).toBe(403);
+    expect((await send('vil', 'POST', `/api/households/${other.id}/plan`, { year: YEAR })).statusCode).toBe(
+      403,
+    );
     expect((await send('vil', 'GET', `/api/plans/gaps?region=${T.villageB1}`)).statusCode).toBe(403);
     expect((await send('vil', 'GET', `/api/households/${other.id}/card?year=${YEAR}`)).statusCode).toBe(403);
     expect((await send('vil', 'GET', `/api/villages/${T.villageB1}/cards`)).statusCode).toBe(403);
@@ -312,11 +345,22 @@ describe('a household plan', () => {
 describe('household card 明白卡', () => {
   it('shows masked members, causes, measures, the cadre and phone, policies and the audit head hash', async () => {
     const h = await familyWithPupil();
-    await tdb.db.updateTable('member').set({ is_dibao: true }).where('household_id', '=', h.id).where('name', '=', '石秀英').execute();
+    await tdb.db
+      .updateTable('member')
+      .set({ is_dibao: true })
+      .where('household_id', '=', h.id)
+      .where('name', '=', '石秀英')
+      .execute();
     await send('vil', 'POST', `/api/households/${h.id}/plan`, { year: YEAR });
     const cadre = await tdb.db
       .insertInto('cadre')
-      .values({ name: '向帮扶', work_unit: '县农业农村局', unit_level: 'county', phone: '13907431234', region_code: T.county })
+      .values({
+        name: '向帮扶',
+        work_unit: '县农业农村局',
+        unit_level: 'county',
+        phone: '13907431234',
+        region_code: T.county,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tdb.db

@@ -269,6 +269,23 @@ describe('targets: split with sums checked, progress from the registry', () => {
     expect(tree.node.quality.exitsWithoutMeasures).toBe(4);
     expect(tree.splitProblems).toEqual([]);
     // a township officer may split further within scope, not the county
+    // the township splits its own target among villages, but may not change it
+    const own = await call('townB', 'PUT', '/api/targets/split', {
+      year: 2019,
+      indicator: 'exit_households',
+      regionCode: T.townshipB,
+      value: 3,
+      children: [{ regionCode: T.villageB1, value: 3 }],
+    });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toMatch(/set by the level above/);
+    const split = await call('townB', 'PUT', '/api/targets/split', {
+      year: 2019,
+      indicator: 'exit_households',
+      regionCode: T.townshipB,
+      children: [{ regionCode: T.villageB1, value: 1 }],
+    });
+    expect(split.statusCode).toBe(200);
     const t = await call('townB', 'PUT', '/api/targets/split', {
       year: 2019,
       indicator: 'exit_households',

@@ -40,12 +40,28 @@ beforeAll(async () => {
       { code: '4331', level: 2, parent_code: '43', name: '湘西土家族苗族自治州' },
       { code: COUNTY, level: 3, parent_code: '4331', name: '花垣县' },
       ...TOWNSHIPS.map((code, i) => ({ code, level: 4, parent_code: COUNTY, name: `乡镇${i + 1}` })),
-      ...VILLAGES.map((code) => ({ code, level: 5, parent_code: code.slice(0, 9), name: `村${code.slice(6)}` })),
+      ...VILLAGES.map((code) => ({
+        code,
+        level: 5,
+        parent_code: code.slice(0, 9),
+        name: `村${code.slice(6)}`,
+      })),
     ])
     .execute();
   await generateDemo(db, { countyCode: COUNTY, seed: 42, scale: 0.04 });
-  await qualityDemo.seed({ db, countyCode: COUNTY, seed: 42, scale: 0.04, today: new Date(), log: () => undefined });
-  const row = await db.selectFrom('app_meta').select('value').where('key', '=', plantsKey(COUNTY)).executeTakeFirstOrThrow();
+  await qualityDemo.seed({
+    db,
+    countyCode: COUNTY,
+    seed: 42,
+    scale: 0.04,
+    today: new Date(),
+    log: () => undefined,
+  });
+  const row = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', plantsKey(COUNTY))
+    .executeTakeFirstOrThrow();
   plants = row.value as QualityPlants;
   await createUser(db, 'q-county', 'county_officer', COUNTY);
   await createUser(db, 'q-town', 'township_officer', TOWNSHIPS[1]!);
@@ -79,11 +95,20 @@ describe('quality checks on the demo with planted anomalies', () => {
   let run: { runId: string; findings: number; checks: { id: string; findings: number; tested?: number }[] };
 
   it('runs the catalogue for the county and audits the run once', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/quality/runs', headers: { cookie: county }, payload: { region: COUNTY } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/quality/runs',
+      headers: { cookie: county },
+      payload: { region: COUNTY },
+    });
     expect(res.statusCode, res.body).toBe(200);
     run = res.json();
     expect(run.checks.map((c) => c.id)).toContain('edit_burst');
-    const events = await db.selectFrom('audit_event').selectAll().where('action', '=', 'quality.run').execute();
+    const events = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'quality.run')
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.entity_id).toBe(run.runId);
     const verify = await createAuditService(db).verify();
@@ -109,7 +134,8 @@ describe('quality checks on the demo with planted anomalies', () => {
     expect(plants.copies.length).toBeGreaterThanOrEqual(3);
     const f = await findings(county, COUNTY, 'identical_income_vectors');
     const found = new Set(f.map((x) => `${x.householdId}:${String(x.detail.year)}`));
-    for (const c of plants.copies) for (const h of c.households) expect(found.has(`${h}:${c.year}`)).toBe(true);
+    for (const c of plants.copies)
+      for (const h of c.households) expect(found.has(`${h}:${c.year}`)).toBe(true);
     const plantedVillages = new Set(plants.copies.map((c) => c.village));
     expect(f.filter((x) => !plantedVillages.has(x.regionCode))).toEqual([]);
   });
@@ -142,14 +168,27 @@ describe('quality checks on the demo with planted anomalies', () => {
   });
 
   it('counts findings by region: county → townships → villages', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/quality/summary?region=${COUNTY}`, headers: { cookie: county } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/quality/summary?region=${COUNTY}`,
+      headers: { cookie: county },
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ run: { id: string }; children: { code: string; counts: Record<string, number> }[] }>();
+    const body = res.json<{
+      run: { id: string };
+      children: { code: string; counts: Record<string, number> }[];
+    }>();
     expect(body.run.id).toBe(run.runId);
-    expect(body.children.map((c) => c.code).sort()).toEqual(TOWNSHIPS.filter((t) => body.children.some((c) => c.code === t)));
+    expect(body.children.map((c) => c.code).sort()).toEqual(
+      TOWNSHIPS.filter((t) => body.children.some((c) => c.code === t)),
+    );
     const heapTownship = plants.heaping.village.slice(0, 9);
     expect(body.children.find((c) => c.code === heapTownship)!.counts.income_heaping).toBeGreaterThan(0);
-    const down = await app.inject({ method: 'GET', url: `/api/quality/summary?region=${heapTownship}`, headers: { cookie: county } });
+    const down = await app.inject({
+      method: 'GET',
+      url: `/api/quality/summary?region=${heapTownship}`,
+      headers: { cookie: county },
+    });
     const villages = down.json<{ children: { code: string; counts: Record<string, number> }[] }>().children;
     expect(villages.find((c) => c.code === plants.heaping.village)!.counts.income_heaping).toBe(
       (await findings(county, plants.heaping.village, 'income_heaping')).length,
@@ -157,7 +196,11 @@ describe('quality checks on the demo with planted anomalies', () => {
   });
 
   it('keeps a township officer to their township (403 outside) and village cadres from running', async () => {
-    const mine = await app.inject({ method: 'GET', url: `/api/quality/summary?region=${TOWNSHIPS[1]}`, headers: { cookie: township } });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `/api/quality/summary?region=${TOWNSHIPS[1]}`,
+      headers: { cookie: township },
+    });
     expect(mine.statusCode).toBe(200);
     for (const url of [
       `/api/quality/summary?region=${TOWNSHIPS[0]}`,
@@ -170,10 +213,20 @@ describe('quality checks on the demo with planted anomalies', () => {
     }
     const own = await findings(township, '', 'duplicate_id_number');
     for (const f of own) expect(f.regionCode.startsWith(TOWNSHIPS[1]!)).toBe(true);
-    const out = await app.inject({ method: 'POST', url: '/api/quality/runs', headers: { cookie: township }, payload: { region: COUNTY } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/quality/runs',
+      headers: { cookie: township },
+      payload: { region: COUNTY },
+    });
     expect(out.statusCode).toBe(403);
     const cadre = await login(app, 'q-village', 'test-password-1');
-    const denied = await app.inject({ method: 'POST', url: '/api/quality/runs', headers: { cookie: cadre }, payload: {} });
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/quality/runs',
+      headers: { cookie: cadre },
+      payload: {},
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.json<{ code: string }>().code).toBe('E_FORBIDDEN');
     const anon = await app.inject({ method: 'GET', url: '/api/quality/checks' });

@@ -19,20 +19,32 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const MatchingPage = lazy(() => import('./pages/MatchingPage'));
 const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
+const QualityPage = lazy(() => import('./pages/QualityPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
+const PlanGapsPage = lazy(() => import('./pages/PlanGapsPage'));
+const HouseholdCardPage = lazy(() => import('./pages/HouseholdCardPage'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage'));
+const OrgRegisterPage = lazy(() => import('./pages/OrgRegisterPage'));
+const OrgPortalPage = lazy(() => import('./pages/OrgPortalPage'));
+const ParticipationPage = lazy(() => import('./pages/ParticipationPage'));
 const MyHouseholdsPage = lazy(() => import('./pages/MyHouseholdsPage'));
 const ResponsibilityPage = lazy(() => import('./pages/ResponsibilityPage'));
 const WarningsPage = lazy(() => import('./pages/WarningsPage'));
 const ScreeningPage = lazy(() => import('./pages/ScreeningPage'));
 const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
+const BurdenPage = lazy(() => import('./pages/BurdenPage'));
+const ReportPrintPage = lazy(() => import('./pages/ReportPrintPage'));
 const PairsPage = lazy(() => import('./pages/PairsPage'));
 const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/ProjectPage'));
+const PortalLoginPage = lazy(() => import('./pages/PortalLoginPage'));
+const PortalHomePage = lazy(() => import('./pages/PortalHomePage'));
+const PublicGrievancePage = lazy(() => import('./pages/PublicGrievancePage'));
+const GrievancesPage = lazy(() => import('./pages/GrievancesPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -47,15 +59,26 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /import?job            upload a registry file; the job's progress, summary and errors
  *   /matching?tab&region&status&kind&matchType&listId&page&pageSize
  *   /duplicates?kind&region&unmask&page
+ *   /quality?region&check&page   data-quality checks: catalogue, counts by region, drill-down
  *   /policy?region&date    effective policy parameters, their provenance and history
  *   /cases?kind&state&overdue&open&region&page   case lists
  *   /cases/:id             one case: timeline, next steps, notice
  *   /cases/:id/notice      the printable public notice (no app frame; /notices/:id redirects here)
+ *   /plans?region&year&problem&page   household plans that do not answer the causes (gap list)
+ *   /households/:id/card?year, /villages/:code/cards?year   printable household cards 明白卡 (no app frame)
  *   /worklists?rule&decision&open&region&page     worklists of the latest batch evaluation
+ *   /org/register          public: an organisation registers (no sign-in)
+ *   /portal/login, /portal the household portal (own session, no admin menu, phone first)
+ *   /grievance?county&code public: file a grievance (anonymous allowed), follow it by tracking code
+ *   /grievances?state&overdue&escalated&page   officers: grievances routed to their townships
+ *   /org?tab&kind          the organisation's portal: needs board, pledges, products, orders
+ *   /participation?tab     officers: organisations, needs, products and orders, matching statistics
  *   /pairs?region          paired assistance: committed vs delivered
  *   /targets?region&year   targets split down the levels, progress from the registry, quality signals
  *   /projects?region&filter=idle|bonsai   the project library;  /projects/:id  one project
  *   /evaluation?sample&stratum&status&page        third-party evaluation samples, checks, estimates
+ *   /burden?region&year    the burden meter, standard reports, data requests and inspections
+ *   /reports/:kind/print?region&year              a standard report's print view (no app frame)
  */
 export function App() {
   const lang = useLang();
@@ -66,8 +89,15 @@ export function App() {
           <Suspense fallback={<FullPageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/portal/login" element={<PortalLoginPage />} />
+              <Route path="/portal" element={<PortalHomePage />} />
+              <Route path="/grievance" element={<PublicGrievancePage />} />
+              <Route path="/org/register" element={<OrgRegisterPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="cases/:id/notice" element={<NoticePrintPage />} />
+                <Route path="reports/:kind/print" element={<ReportPrintPage />} />
+                <Route path="households/:id/card" element={<HouseholdCardPage kind="household" />} />
+                <Route path="villages/:code/cards" element={<HouseholdCardPage kind="village" />} />
                 <Route element={<AppLayout />}>
                   <Route index element={<Navigate to="/dashboard" replace />} />
                   <Route path="dashboard" element={<DashboardPage />} />
@@ -79,19 +109,25 @@ export function App() {
                   <Route path="import" element={<ImportPage />} />
                   <Route path="matching" element={<MatchingPage />} />
                   <Route path="duplicates" element={<DuplicatesPage />} />
+                  <Route path="quality" element={<QualityPage />} />
                   <Route path="policy" element={<PolicyPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
                   <Route path="worklists" element={<WorklistPage />} />
+                  <Route path="org" element={<OrgPortalPage />} />
+                  <Route path="participation" element={<ParticipationPage />} />
+                  <Route path="grievances" element={<GrievancesPage />} />
                   <Route path="my-households" element={<MyHouseholdsPage />} />
                   <Route path="responsibility" element={<ResponsibilityPage />} />
                   <Route path="pairs" element={<PairsPage />} />
                   <Route path="targets" element={<TargetsPage />} />
                   <Route path="projects" element={<ProjectsPage />} />
+                  <Route path="plans" element={<PlanGapsPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="warnings" element={<WarningsPage />} />
                   <Route path="warnings/screen" element={<ScreeningPage />} />
                   <Route path="evaluation" element={<EvaluationPage />} />
+                  <Route path="burden" element={<BurdenPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

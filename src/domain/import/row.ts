@@ -40,6 +40,13 @@ export function parseRow(
   return parser.parse(cells, row);
 }
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 slices of 13+ characters
+ * (an ID number) point into their parent — here the block of the file the row came from — and parsed
+ * rows live until their batch is written.
+ */
+const ownCopy = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
 const parsers = new WeakMap<
   (ColumnDef | null)[],
   { headers: string[]; parse: ReturnType<typeof makeRowParser> }
@@ -87,7 +94,9 @@ export function makeRowParser(
       if (!p.ok) {
         if (errors === noErrors) errors = [];
         errors.push({ row, column: header, code: p.code, message: p.message });
-      } else (col.level === 'member' ? member : col.level === 'income' ? income : household)[col.key] = p.value;
+      } else
+        (col.level === 'member' ? member : col.level === 'income' ? income : household)[col.key] =
+          typeof p.value === 'string' ? ownCopy(p.value) : p.value;
     }
     const idNumber = typeof member.id_number === 'string' ? member.id_number.toUpperCase() : undefined;
     if (idNumber) {

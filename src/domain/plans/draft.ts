@@ -38,7 +38,15 @@ export interface DraftMeasure {
   because: string;
 }
 
-const IN_SCHOOL = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higher_vocational', 'university'];
+const IN_SCHOOL = [
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'higher_vocational',
+  'university',
+];
 
 export const presentOf = (members: readonly DraftMember[]) =>
   members.filter((m) => m.status === 'present' || !m.status);
@@ -101,7 +109,10 @@ export function draftPlan(
     const fitting = usable.filter((e) => e.causes.includes(cause));
     const already = [...chosen.values()].some((m) => fitting.some((e) => e.code === m.catalogueCode));
     const want = (cause === h.mainCause ? 2 : 1) - (already ? 1 : 0);
-    fitting.filter((e) => !chosen.has(e.code)).slice(0, Math.max(0, want)).forEach((e) => add(e, cause));
+    fitting
+      .filter((e) => !chosen.has(e.code))
+      .slice(0, Math.max(0, want))
+      .forEach((e) => add(e, cause));
   }
   for (const [condition, n] of conditionsOf(h)) {
     if (usable.some((e) => chosen.has(e.code) && e.conditions.includes(condition))) continue;

@@ -30,7 +30,10 @@ const entry = (
 
 /** A small catalogue shaped like the seeded one (migration 008). */
 const CATALOGUE: CatalogueEntry[] = [
-  entry('industry_subsidy', 'production', 'industry', ['capital', 'land', 'skills'], { labour: 'able', sort: 10 }),
+  entry('industry_subsidy', 'production', 'industry', ['capital', 'land', 'skills'], {
+    labour: 'able',
+    sort: 10,
+  }),
   entry('skills_training', 'production', 'employment', ['skills'], { labour: 'able', sort: 40 }),
   entry('welfare_job', 'production', 'welfare_job', ['labour', 'illness'], { labour: 'able', sort: 60 }),
   entry('education_aid', 'education', 'education', ['schooling'], { conditions: ['student'], sort: 300 }),
@@ -44,7 +47,10 @@ const CATALOGUE: CatalogueEntry[] = [
     sort: 430,
     defaultAmount: 1200,
   }),
-  entry('dibao', 'social_security', 'social_security', ['labour', 'illness'], { labour: 'unable', sort: 450 }),
+  entry('dibao', 'social_security', 'social_security', ['labour', 'illness'], {
+    labour: 'unable',
+    sort: 450,
+  }),
   entry('retired', 'production', 'industry', ['capital'], { active: false, sort: 1 }),
 ];
 const MAP = catalogueMap(CATALOGUE);
@@ -122,7 +128,12 @@ describe('checkFit', () => {
     expect(r.problems.map((p) => p.kind)).toEqual(['no_social_security']);
     expect(
       checkFit(
-        { mainCause: 'illness', otherCauses: [], ableToWork: 0, measures: live(['medical_assistance', 'dibao']) },
+        {
+          mainCause: 'illness',
+          otherCauses: [],
+          ableToWork: 0,
+          measures: live(['medical_assistance', 'dibao']),
+        },
         MAP,
       ).fits,
     ).toBe(true);
@@ -199,8 +210,18 @@ describe('draftPlan', () => {
   it('never drafts an inactive entry, and every draft passes the fit check', () => {
     const households = [
       { mainCause: 'capital', otherCauses: ['labour'], houseGrade: null, members: [member()] },
-      { mainCause: 'labour', otherCauses: [], houseGrade: null, members: [member({ labourCapacity: 'lost' })] },
-      { mainCause: 'schooling', otherCauses: ['illness'], houseGrade: null, members: [member({ health: 'serious' })] },
+      {
+        mainCause: 'labour',
+        otherCauses: [],
+        houseGrade: null,
+        members: [member({ labourCapacity: 'lost' })],
+      },
+      {
+        mainCause: 'schooling',
+        otherCauses: ['illness'],
+        houseGrade: null,
+        members: [member({ health: 'serious' })],
+      },
     ];
     for (const h of households) {
       const d = draftPlan(h, CATALOGUE, '2025-01-01');
@@ -248,7 +269,13 @@ describe('policiesEnjoyed', () => {
         { nameZh: '技能培训', nameEn: 'training', status: 'planned', amount: 1500 },
       ],
     });
-    expect(p.map((x) => x.code)).toEqual(['dibao', 'basic_medical', 'education', 'eco_compensation', 'measure']);
+    expect(p.map((x) => x.code)).toEqual([
+      'dibao',
+      'basic_medical',
+      'education',
+      'eco_compensation',
+      'measure',
+    ]);
     expect(p.find((x) => x.code === 'dibao')!.who).toEqual(['甲']);
     expect(p.find((x) => x.code === 'basic_medical')!.who).toEqual(['甲', '乙']);
     expect(p.at(-1)!.zh).toBe('产业发展奖补');

@@ -32,7 +32,15 @@ export interface Policy {
   who: string[];
 }
 
-const IN_SCHOOL = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higher_vocational', 'university'];
+const IN_SCHOOL = [
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'higher_vocational',
+  'university',
+];
 
 export function policiesEnjoyed(p: PolicyInput): Policy[] {
   const present = p.members.filter((m) => m.status === 'present' || !m.status);
@@ -40,12 +48,42 @@ export function policiesEnjoyed(p: PolicyInput): Policy[] {
   const add = (code: string, zh: string, en: string, who: PolicyMember[] | null) => {
     if (who === null || who.length) out.push({ code, zh, en, who: (who ?? []).map((m) => m.name) });
   };
-  add('dibao', '农村最低生活保障', 'rural dibao', present.filter((m) => m.isDibao));
-  add('tekun', '特困人员救助供养', 'special hardship support', present.filter((m) => m.isTekun));
-  add('basic_medical', '城乡居民基本医疗保险', 'basic medical insurance', present.filter((m) => m.insBasicMedical));
-  add('critical_illness', '大病保险', 'critical illness insurance', present.filter((m) => m.insCriticalIllness));
-  add('medical_assistance', '医疗救助', 'medical assistance', present.filter((m) => m.insMedicalAssistance));
-  add('pension', '城乡居民养老保险', 'residents’ pension insurance', present.filter((m) => m.insPension));
+  add(
+    'dibao',
+    '农村最低生活保障',
+    'rural dibao',
+    present.filter((m) => m.isDibao),
+  );
+  add(
+    'tekun',
+    '特困人员救助供养',
+    'special hardship support',
+    present.filter((m) => m.isTekun),
+  );
+  add(
+    'basic_medical',
+    '城乡居民基本医疗保险',
+    'basic medical insurance',
+    present.filter((m) => m.insBasicMedical),
+  );
+  add(
+    'critical_illness',
+    '大病保险',
+    'critical illness insurance',
+    present.filter((m) => m.insCriticalIllness),
+  );
+  add(
+    'medical_assistance',
+    '医疗救助',
+    'medical assistance',
+    present.filter((m) => m.insMedicalAssistance),
+  );
+  add(
+    'pension',
+    '城乡居民养老保险',
+    'residents’ pension insurance',
+    present.filter((m) => m.insPension),
+  );
   add(
     'education',
     '学生资助（两免一补等）',
@@ -55,7 +93,12 @@ export function policiesEnjoyed(p: PolicyInput): Policy[] {
   // health and disability are masked data: the card names no member for them
   if (present.some((m) => m.disabilityGrade !== null))
     add('disability', '残疾人两项补贴', 'disability subsidies', null);
-  add('welfare_job', '公益性岗位', 'public-welfare job', present.filter((m) => (m.welfareJobMonths ?? 0) > 0));
+  add(
+    'welfare_job',
+    '公益性岗位',
+    'public-welfare job',
+    present.filter((m) => (m.welfareJobMonths ?? 0) > 0),
+  );
   if (p.relocated) add('relocation', '易地扶贫搬迁', 'relocation', null);
   if (p.ecoCompensation > 0) add('eco_compensation', '生态补偿', 'ecological compensation', null);
   const seen = new Set(out.map((x) => x.zh));

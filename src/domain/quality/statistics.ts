@@ -147,7 +147,10 @@ export interface BenfordCountsResult {
  * Benford test from counts of leading digits (index 0 = digit 1, or 10 for two digits): MAD against
  * log10(1 + 1/d) with Nigrini's classes (src/domain/measures/benford.ts), chi-square for reference.
  */
-export function benfordFromCounts(counts: readonly number[], rule: BenfordRule = BENFORD_RULE): BenfordCountsResult {
+export function benfordFromCounts(
+  counts: readonly number[],
+  rule: BenfordRule = BENFORD_RULE,
+): BenfordCountsResult {
   const low = rule.digits === 1 ? 1 : 10;
   const k = 9 * low;
   if (counts.length !== k) throw new RangeError(`expected ${k} digit counts, got ${counts.length}`);
@@ -161,7 +164,14 @@ export function benfordFromCounts(counts: readonly number[], rule: BenfordRule =
     chi2 += (c - n * e) ** 2 / (n * e);
   });
   const conformity = conformityOf(mad, rule.digits);
-  return { n, mad, chi2, p: chiSquarePValue(chi2, k - 1), conformity, flagged: n >= rule.minN && conformity === 'nonconformity' };
+  return {
+    n,
+    mad,
+    chi2,
+    p: chiSquarePValue(chi2, k - 1),
+    conformity,
+    flagged: n >= rule.minN && conformity === 'nonconformity',
+  };
 }
 
 export const benfordBound = (digits: BenfordDigits) => NIGRINI_MAD[digits][2];

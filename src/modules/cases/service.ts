@@ -99,7 +99,11 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
     async open(
       user: AuthUser,
       input: OpenInput,
-      within?: (trx: Kysely<DB>, caseId: string, household: { id: string; village_code: string }) => Promise<void>,
+      within?: (
+        trx: Kysely<DB>,
+        caseId: string,
+        household: { id: string; village_code: string },
+      ) => Promise<void>,
     ) {
       const now = clock();
       const id = await db.transaction().execute(async (trx) => {

@@ -7,6 +7,9 @@ import { warningsDemo } from '../warnings/demo.js';
 import { evaluationDemo } from '../evaluation/demo.js';
 import { participationDemo } from '../participation/demo.js';
 import { qualityDemo } from '../quality/demo.js';
+import { portalDemo } from '../portal/demo.js';
+import { burdenDemo } from '../burden/demo.js';
+import { passiveExitsDemo } from './passive-exits.js';
 
 /**
  * Demo extensions: the parts of the demo county that build on its households (cadres, visits,
@@ -27,6 +30,8 @@ export interface DemoContext {
   /** The demo's "today" (the server clock); extensions date visits, deadlines, … relative to it. */
   today: Date;
   log: (line: string) => void;
+  /** The demo password (JZ_DEMO_PASSWORD), for demo sign-ins an extension sets up (portal: the demo household's code). */
+  password?: string | undefined;
 }
 
 export interface DemoExtension {
@@ -45,13 +50,16 @@ export interface DemoExtension {
  * Add yours with one import and one line.
  */
 export const DEMO_EXTENSIONS: DemoExtension[] = [
-  cadresDemo, // first: later extensions read cadres and assignments
+  passiveExitsDemo, // incomes first: later extensions read them
+  cadresDemo, // later extensions read cadres and assignments
   plansDemo, // after 'cadres'
   projectsDemo, // keep after 'plans'
   warningsDemo, // after 'cadres' and 'plans'
   evaluationDemo, // reads exits and incomes only
+  burdenDemo, // requests and inspections of the current year
   participationDemo, // organisations, needs, products; the demo account `org` is linked in setup
   qualityDemo, // last: plants anomalies in incomes and audit events for the quality signals
+  portalDemo, // grievances, ratings, the demo household's portal code (ctx.password)
 ];
 
 const markerKey = (county: string, name: string) => `demo-ext:${county}:${name}`;

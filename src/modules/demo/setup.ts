@@ -96,6 +96,7 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     scale: o.scale,
     today: o.today ?? new Date(),
     log: o.log,
+    password: o.password,
   });
   return accounts;
 }

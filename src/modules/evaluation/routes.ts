@@ -212,6 +212,13 @@ export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
           }),
           incidence: z.object({ poorPersons: z.number(), ruralPopulation: z.number() }),
           progress: z.object({ total: z.number(), checked: z.number(), unreachable: z.number() }),
+          feedback: z.object({
+            grievances: z.number(),
+            withFeedback: z.number(),
+            shareSatisfied: z.number().nullable(),
+            ratings: z.number(),
+            meanRating: z.number().nullable(),
+          }),
           thresholds: z.object({
             wrongExitRate: z.number(),
             omissionRate: z.number(),

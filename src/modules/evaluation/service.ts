@@ -14,6 +14,7 @@ import { AppError } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import { recordAudit } from '../audit/service.js';
 import type { AuthUser } from '../auth/service.js';
+import { satisfactionFigures } from '../grievances/service.js';
 import { evaluationRepository as repo } from './repository.js';
 
 /**
@@ -99,12 +100,22 @@ export function createEvaluationService(db: Kysely<DB>, paramsFor: ParamsFor) {
     const params = await paramsFor(region, `${year}-12-31`);
     const incidence = await repo.incidence(db, region, year);
     const verdict = evaluationVerdict(overall, incidence, params);
+    // households' own feedback in the registry (grievance outcomes, help ratings): beside the
+    // surveyed approval, not part of the veto
+    const f = (await satisfactionFigures(db, region, year)).total;
+    const feedback = {
+      grievances: f.grievances,
+      withFeedback: f.withFeedback,
+      shareSatisfied: f.shareSatisfied,
+      ratings: f.ratings,
+      meanRating: f.meanRating,
+    };
     const progress = {
       total: answers.length,
       checked: answers.filter((a) => a.check_status === 'checked').length,
       unreachable: answers.filter((a) => a.check_status === 'unreachable').length,
     };
-    return { overall, townships, verdict, incidence, progress, thresholds: params.evaluationVeto };
+    return { overall, townships, verdict, incidence, progress, feedback, thresholds: params.evaluationVeto };
   }
 
   return {

@@ -12,18 +12,43 @@ function split(text: string, size = text.length || 1): string[][] {
 
 const cases: [string, string[][]][] = [
   ['a,b\n\nc,d\n', [['a', 'b'], [''], ['c', 'd']]],
-  ['a,"b\nx",c\r\nd,e', [['a', 'b\nx', 'c'], ['d', 'e']]],
+  [
+    'a,"b\nx",c\r\nd,e',
+    [
+      ['a', 'b\nx', 'c'],
+      ['d', 'e'],
+    ],
+  ],
   ['a,"b""c"\n', [['a', 'b"c']]],
   ['a\rb\rc', [['a'], ['b'], ['c']]],
-  ['a,b\n,\n', [['a', 'b'], ['', '']]],
-  ['\uFEFF户编号,姓名\r\nH1,"龙, 一"\r\n', [['户编号', '姓名'], ['H1', '龙, 一']]],
+  [
+    'a,b\n,\n',
+    [
+      ['a', 'b'],
+      ['', ''],
+    ],
+  ],
+  [
+    '\uFEFF户编号,姓名\r\nH1,"龙, 一"\r\n',
+    [
+      ['户编号', '姓名'],
+      ['H1', '龙, 一'],
+    ],
+  ],
   ['"",x\r\n"q"\r\nlast', [['', 'x'], ['q'], ['last']]],
-  ['a,b\r\nc,"d\r\ne"', [['a', 'b'], ['c', 'd\r\ne']]],
+  [
+    'a,b\r\nc,"d\r\ne"',
+    [
+      ['a', 'b'],
+      ['c', 'd\r\ne'],
+    ],
+  ],
 ];
 
 describe('CsvSplitter', () => {
   it.each(cases)('splits %j like csv-parse, in any chunking', (text, records) => {
-    for (const size of [text.length || 1, 1, 2, 3, 5]) expect(split(text, size), `chunk ${size}`).toEqual(records);
+    for (const size of [text.length || 1, 1, 2, 3, 5])
+      expect(split(text, size), `chunk ${size}`).toEqual(records);
   });
 
   it.each([

@@ -46,7 +46,7 @@ async function* csvRowBatches(file: string): AsyncGenerator<SheetRow[]> {
   const n = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
   const encoding = detectEncoding(head.subarray(0, n));
-  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const source = fs.createReadStream(file, { highWaterMark: 1 << 18 });
   const text = (
     encoding === 'utf8' ? source.setEncoding('utf8') : source.pipe(iconv.decodeStream('gb18030'))
   ) as AsyncIterable<string>;

@@ -9,7 +9,7 @@ import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { resolveHeaders, type ColumnDef } from '../../domain/import/columns.js';
 import { checkHousehold } from '../../domain/import/household.js';
-import { IdRowTable } from '../../domain/import/id-table.js';
+import { IdRowTable, IdSet, StringSet } from '../../domain/import/id-table.js';
 import { makeRowParser, type ImportError, type ImportRow } from '../../domain/import/row.js';
 import { cellText } from '../../domain/import/values.js';
 import { recordAudit, type Actor } from '../audit/service.js';
@@ -69,7 +69,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     committed: false,
   };
   const maxErrors = o.maxErrors ?? 100_000;
-  const batchSize = o.batchSize ?? 5000;
+  const batchSize = o.batchSize ?? 2000;
   const addErrors = (errs: ImportError[]) => {
     report.errorsTotal += errs.length;
     for (const e of errs) if (report.errors.length < maxErrors) report.errors.push(e);
@@ -90,7 +90,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         scope: o.scope,
         idsInFile: new IdRowTable(),
         villages: new Set(),
-        created: new Set(),
+        created: new IdSet(),
         today,
         copy: client ? (copySql, data) => copyInto(client, copySql, data) : null,
       };
@@ -98,7 +98,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       let columns: (ColumnDef | null)[] = [];
       let parse: ReturnType<typeof makeRowParser> | null = null;
       let noIndex = -1;
-      const closedNos = new Set<string>();
+      const closedNos = new StringSet();
       let current: PendingHousehold | null = null;
       let batch: PendingHousehold[] = [];
       let seenRows = 0;
@@ -153,7 +153,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         if (current.errors.length === 0)
           current.errors.push(...checkHousehold(current.rows, { incomeCeiling: o.incomeCeiling }));
         if (current.errors.length) anyError = true; // all-or-nothing: stop writing early
-        closedNos.add(ownCopy(current.no));
+        closedNos.add(current.no);
         batch.push(current);
         current = null;
         if (batch.length >= batchSize) await flushBatch();
@@ -245,12 +245,6 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
   }
   return report;
 }
-
-/**
- * A copy of a short string that does not keep the text it was cut from alive (V8 slices of 13+
- * characters point into their parent — here the 1 MiB block of the file the row came from).
- */
-const ownCopy = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 /** A Kysely that runs everything on one pg client (the import's transaction and its COPYs). */
 function onClient(client: pg.PoolClient): Kysely<DB> {

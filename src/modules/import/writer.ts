@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { netIncome } from '../../domain/import/household.js';
 import type { ImportRow } from '../../domain/import/row.js';
 import { inScope } from '../../domain/region-code.js';
-import type { IdRowTable } from '../../domain/import/id-table.js';
+import type { IdRowTable, IdSet } from '../../domain/import/id-table.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
 import type { PendingHousehold } from './service.js';
 
@@ -29,7 +29,7 @@ export interface WriteContext {
   /** Villages known to exist (level 5). */
   villages: Set<string>;
   /** Ids of the households this import created (their members are not "already in the registry"). */
-  created: Set<number>;
+  created: IdSet;
   /** The transaction's current_date (status_date of new households). */
   today: string;
   copy: CopyRunner | null;
@@ -128,91 +128,127 @@ export async function writeHouseholds(
     await importRepository.deleteMembersOf(db, updatedIds);
     await importRepository.insertMembers(db, memberColumns(upserted, idOf));
     await importRepository.upsertYears(db, yearColumns(upserted, idOf));
-    for (const h of upserted)
-      if (!existing.has(h.no)) o.created.add(Number(idOf.get(h.no)));
+    for (const h of upserted) if (!existing.has(h.no)) o.created.add(Number(idOf.get(h.no)));
   }
   return { written: good.map((h) => h.no), created: good.length - updated, updated };
 }
 
-/** New households: ids from the sequence, then one COPY each into household, member and household_year. */
+/**
+ * New households: ids from the sequence, then one COPY each into household, member and household_year.
+ * Each line is built as one flat string (Array.join — `+=` would leave a rope of ~50 string pieces per
+ * line alive until the COPY is done) and each table's text is built just before its COPY, so only one
+ * table's text of one batch is held at a time.
+ */
 async function copyNewHouseholds(db: Kysely<DB>, fresh: PendingHousehold[], o: WriteContext): Promise<void> {
   const ids = await importRepository.nextHouseholdIds(db, fresh.length);
-  const hh: string[] = [];
-  const mm: string[] = [];
-  const yy: string[] = [];
-  fresh.forEach((h, i) => {
-    const id = ids[i]!;
-    o.created.add(Number(id));
-    const r = householdRow(h.rows, false);
-    hh.push(
-      copyLine([
-        id,
-        r.household_no,
-        r.village_code,
-        r.group_no,
-        r.address,
-        r.phone,
-        r.bank_name,
-        r.bank_account,
-        r.id_standard,
-        r.household_type,
-        r.status,
-        o.today,
-        r.main_cause,
-        pgArray(r.other_causes ? r.other_causes.split(',') : []),
-        r.size,
-        r.head_name,
-        r.land_cultivated_mu,
-        r.land_forest_mu,
-        r.house_area_m2,
-        r.house_grade,
-        r.relocated,
-        r.safe_water,
-        r.sanitary_toilet,
-        r.electricity,
-        r.road_distance_km,
-      ]),
-    );
-    for (const row of h.rows) {
-      const m = row.member;
-      const line: unknown[] = [id, m.name, m.sex, m.id_number, m.birth_date, m.relation];
-      for (const k of MEMBER_KEYS) line.push(m[k] ?? MEMBER_DEFAULTS[k]);
-      mm.push(copyLine(line));
-    }
-    const y = yearValues(h);
-    yy.push(copyLine([id, ...y]));
-  });
-  await o.copy!(
-    `copy household (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`,
-    hh.join(''),
-  );
-  await o.copy!(`copy member (household_id, ${MEMBER_COPY_COLUMNS}) from stdin`, mm.join(''));
-  await o.copy!(`copy household_year (household_id, ${YEAR_COPY_COLUMNS}) from stdin`, yy.join(''));
+  for (const id of ids) o.created.add(Number(id));
+  const copy = o.copy!;
+  await copy(`copy household (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`, householdText(fresh, ids, o.today));
+  await copy(`copy member (household_id, ${MEMBER_COPY_COLUMNS}) from stdin`, memberText(fresh, ids));
+  await copy(`copy household_year (household_id, ${YEAR_COPY_COLUMNS}) from stdin`, yearText(fresh, ids));
 }
+
+function householdText(fresh: PendingHousehold[], ids: string[], today: string): string {
+  const lines: string[] = [];
+  const f: unknown[] = new Array(25);
+  for (let i = 0; i < fresh.length; i++) {
+    const rows = fresh[i]!.rows;
+    const h = rows[0]!.household;
+    const type = (h.household_type as string | undefined) ?? 'ordinary';
+    const other = h.other_causes as string[] | undefined;
+    f[0] = ids[i];
+    f[1] = h.household_no;
+    f[2] = h.village_code;
+    f[3] = h.group_no;
+    f[4] = h.address;
+    f[5] = h.phone;
+    f[6] = h.bank_name;
+    f[7] = h.bank_account;
+    f[8] = h.id_standard;
+    f[9] = type;
+    f[10] = STATUS_OF_TYPE[type] ?? 'none';
+    f[11] = today;
+    f[12] = h.main_cause;
+    f[13] = other && other.length ? pgArray(other) : '{}';
+    f[14] = rows.length;
+    f[15] = headOf(rows).member.name;
+    f[16] = h.land_cultivated_mu;
+    f[17] = h.land_forest_mu;
+    f[18] = h.house_area_m2;
+    f[19] = h.house_grade;
+    f[20] = h.relocated ?? false;
+    f[21] = h.safe_water ?? true;
+    f[22] = h.sanitary_toilet ?? false;
+    f[23] = h.electricity ?? true;
+    f[24] = h.road_distance_km;
+    lines.push(copyFields(f));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function memberText(fresh: PendingHousehold[], ids: string[]): string {
+  const lines: string[] = [];
+  const f: unknown[] = new Array(6 + MEMBER_KEYS.length);
+  for (let i = 0; i < fresh.length; i++) {
+    f[0] = ids[i];
+    for (const row of fresh[i]!.rows) {
+      const m = row.member;
+      f[1] = m.name;
+      f[2] = m.sex;
+      f[3] = m.id_number;
+      f[4] = m.birth_date;
+      f[5] = m.relation;
+      for (let k = 0; k < MEMBER_KEYS.length; k++) f[6 + k] = m[MEMBER_KEYS[k]!] ?? MEMBER_DEFAULT_VALUES[k];
+      lines.push(copyFields(f));
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function yearText(fresh: PendingHousehold[], ids: string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < fresh.length; i++) {
+    const y = yearValues(fresh[i]!);
+    y.unshift(ids[i]);
+    lines.push(copyFields(y));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+const headOf = (rows: ImportRow[]): ImportRow => rows.find((r) => r.member.relation === 'head')!;
 
 const HOUSEHOLD_COPY_COLUMNS =
   'household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type, ' +
   'status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, ' +
   'house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km';
 
-/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
-export function copyLine(values: unknown[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i) line += '\t';
-    if (v === null || v === undefined) line += '\\N';
-    else if (typeof v === 'boolean') line += v ? 't' : 'f';
-    else if (typeof v === 'number') line += String(v);
-    else {
-      const s = String(v);
-      line += /[\\\t\n\r]/.test(s)
-        ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
-        : s;
-    }
-  }
-  return line + '\n';
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES = /[\\\t\n\r]/g;
+const escapeChar = (c: string) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r');
+const parts: string[] = [];
+
+/** One value in COPY text format: \N for null, t/f, backslash escapes. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? v.replace(ESCAPES, escapeChar) : v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, escapeChar) : s;
 }
+
+/** The fields of one COPY text line, tab-separated, as one flat string (no line break). */
+function copyFields(values: unknown[]): string {
+  parts.length = values.length;
+  for (let i = 0; i < values.length; i++) parts[i] = copyValue(values[i]);
+  return parts.join('\t');
+}
+
+/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
+export const copyLine = (values: unknown[]): string => copyFields(values) + '\n';
 
 /** A PostgreSQL array literal of strings. */
 export const pgArray = (items: string[]): string =>
@@ -220,7 +256,7 @@ export const pgArray = (items: string[]): string =>
 
 function householdRow(rows: ImportRow[], exists: boolean): HouseholdRowIn {
   const h = rows[0]!.household;
-  const head = rows.find((r) => r.member.relation === 'head')!;
+  const head = headOf(rows);
   const type = (h.household_type as string | undefined) ?? 'ordinary';
   return {
     household_no: h.household_no,
@@ -270,6 +306,7 @@ const MEMBER_DEFAULTS: Record<string, unknown> = {
 };
 
 const MEMBER_KEYS = Object.keys(MEMBER_DEFAULTS);
+const MEMBER_DEFAULT_VALUES = Object.values(MEMBER_DEFAULTS);
 const MEMBER_COPY_COLUMNS = `name, sex, id_number, birth_date, relation, ${MEMBER_KEYS.join(', ')}`;
 
 function memberColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {

@@ -7,7 +7,6 @@ import { AppError } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
 import type { RegionService } from '../regions/service.js';
-import { refreshStats } from '../stats/summary-table.js';
 import { FrameCache, memo } from './cache.js';
 import { measuresRepository as repo } from './repository.js';
 
@@ -36,20 +35,17 @@ const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
  */
 export function createMeasuresService(db: Kysely<DB>, regions: RegionService, deps: MeasuresDeps) {
   const cache = new FrameCache();
-  // small per-process caches, dropped by the same change marks as the frames
-  const years = new Map<string, Promise<number[]>>();
+  // small per-process caches: lines dropped by a policy change mark, region refs never change
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
 
-  /** Take the change marks: re-read changed villages in cached frames; '*' = a policy change. */
+  /** Take the change marks: re-read changed villages in cached stores; '*' = a policy change. */
   async function sync() {
     const dirty = await repo.takeDirty(db);
     if (dirty.length === 0) return;
     if (dirty.includes('*')) lines.clear();
     const villages = dirty.filter((v) => v !== '*');
-    if (villages.length === 0) return;
-    years.clear();
-    cache.invalidate(villages);
+    if (villages.length > 0) cache.invalidate(villages);
   }
 
   const once = <T>(map: Map<string, Promise<T>>, key: string, f: () => Promise<T>) => {
@@ -62,10 +58,13 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
     return p;
   };
 
-  async function stateFor(region: string, year: number) {
+  /** The cached store covering `region` (read in one pass over every year when none does). */
+  async function snapshotFor(region: string) {
     await sync();
-    return cache.get(region, year, (villages) => repo.rows(db, region, year, villages)).state;
+    return cache.get(region, (only) => repo.data(db, only ?? { region })).snapshot;
   }
+
+  const stateFor = async (region: string, year: number) => (await snapshotFor(region)).state(year);
 
   const lineFor = (region: string, year: number) =>
     once(lines, `${region}|${year}`, () => deps.lineFor(region, year));
@@ -76,14 +75,10 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
     return once(refs, code, () => regions.refOf(code));
   }
 
-  const yearsOf = (region: string) =>
-    once(years, region, async () => {
-      await refreshStats(db);
-      return repo.years(db, region);
-    });
+  /** Years with a yearly row in the region, from the cached store. */
+  const yearsOf = async (region: string) => (await snapshotFor(region)).yearsOf(region);
 
   async function checkYear(region: string, year: number) {
-    await sync();
     const ys = await yearsOf(region);
     if (!ys.includes(year))
       throw new AppError(
@@ -129,6 +124,25 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   return {
     cache,
 
+    /**
+     * Read the store of each county with households (at most the cache's capacity) and compute
+     * each year's default answer (policy line, all households) — the dashboard's first requests —
+     * one after another, yielding to requests between years. `stopped()` ends it early.
+     */
+    async warm(stopped: () => boolean = () => false): Promise<string[]> {
+      const counties = (await repo.counties(db)).slice(0, cache.capacity);
+      for (const region of counties) {
+        if (stopped()) break;
+        const snap = await snapshotFor(region);
+        for (const year of snap.yearsOf(region)) {
+          if (stopped()) break;
+          await compute(region, year, await lineFor(region, year), 'all');
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      return counties;
+    },
+
     async measures(user: AuthUser, query: MeasuresQuery) {
       const region = await scopeOf(user, query.region);
       const q = { ...query, region: region.code };
@@ -145,7 +159,6 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       query: { region: string; from?: number; to?: number; population: Population },
     ) {
       const region = await scopeOf(user, query.region);
-      await sync();
       const ys = (await yearsOf(region.code)).filter(
         (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
       );

@@ -134,9 +134,7 @@ async function seed(ctx: DemoContext): Promise<void> {
   const households = await sql<{ id: string; village_code: string }>`
     select id, village_code from household
     where ${inCounty('village_code', c)} and status in ('poor', 'exited', 'monitored', 'returned')
-    order by md5(id::text || ${seedText}) limit ${Math.max(8, Math.round(330 * ctx.scale))}`.execute(
-    db,
-  );
+    order by md5(id::text || ${seedText}) limit ${Math.max(8, Math.round(330 * ctx.scale))}`.execute(db);
   const villages = await sql<{ code: string }>`
     select code from region where level = 5 and ${inCounty('code', c)}
     order by md5(code || ${seedText}) limit ${Math.max(4, Math.round(57 * Math.min(1, ctx.scale)))}`.execute(

@@ -23,7 +23,11 @@ import { draftMember, measureDto } from './service.js';
  * response carries the audit chain's head hash read before the data, so a printed card can be tied
  * to the state of the registry it shows.
  */
-export function createCardService(db: Kysely<DB>, regions: RegionService, clock: () => Date = () => new Date()) {
+export function createCardService(
+  db: Kysely<DB>,
+  regions: RegionService,
+  clock: () => Date = () => new Date(),
+) {
   async function cards(households: Household[], year: number) {
     const today = clock();
     const todayIso = today.toISOString().slice(0, 10);
@@ -136,7 +140,11 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
     const path = await regions.path(user, villageCode);
     return {
       year,
-      village: { code: villageCode, name: path.at(-1)?.name ?? villageCode, path: path.map((r) => r.name).join(' ') },
+      village: {
+        code: villageCode,
+        name: path.at(-1)?.name ?? villageCode,
+        path: path.map((r) => r.name).join(' '),
+      },
       generatedAt: clock().toISOString(),
       generatedBy: user.displayName,
       headHash,

@@ -55,7 +55,12 @@ export const plansRepository = {
   },
 
   insertCatalogue: (db: Kysely<DB>, row: Insertable<MeasureCatalogueTable>) =>
-    db.insertInto('measure_catalogue').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst(),
+    db
+      .insertInto('measure_catalogue')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst(),
 
   updateCatalogue: (db: Kysely<DB>, code: string, set: Updateable<MeasureCatalogueTable>) =>
     db
@@ -142,7 +147,11 @@ export const plansRepository = {
       .executeTakeFirstOrThrow(),
 
   touchPlan: (db: Kysely<DB>, id: string) =>
-    db.updateTable('household_plan').set({ updated_at: sql`now()` }).where('id', '=', id).execute(),
+    db
+      .updateTable('household_plan')
+      .set({ updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute(),
 
   updateMeasure: (db: Kysely<DB>, id: string, set: Updateable<PlanMeasureTable>) =>
     db
@@ -152,23 +161,38 @@ export const plansRepository = {
       .returningAll()
       .executeTakeFirstOrThrow(),
 
-  /** Every plan of `year` in the region with what the fit check needs (one row per plan). */
+  /** Every plan of `year` in the region with what the fit check needs (one row per plan, set-based). */
   fitRows: async (db: Kysely<DB>, region: string, year: number): Promise<FitRow[]> =>
     (
       await sql<FitRow>`
-        select p.id::text as plan_id, h.id::text as household_id, h.household_no, h.head_name,
-          h.village_code, r.name as village_name, h.status as household_status, h.main_cause,
-          h.other_causes, p.status as plan_status,
-          (select count(*)::int from member m where m.household_id = h.id and m.member_status = 'present'
-             and m.labour_capacity in ('ordinary', 'skilled', 'weak')) as able,
-          coalesce((select json_agg(json_build_object('c', pm.catalogue_code, 't', pm.measure_type, 's', pm.status))
-             from plan_measure pm where pm.plan_id = p.id), '[]'::json) as measures
-        from household_plan p
-        join household h on h.id = p.household_id
-        left join region r on r.code = h.village_code
-        where p.year = ${year} and ${inRegion('h.village_code', region)}
-        order by h.village_code, h.household_no`.execute(db)
-    ).rows,
+        with p as (
+          select p.id, p.household_id, p.status, h.household_no, h.head_name, h.village_code,
+            h.status as household_status, h.main_cause, h.other_causes
+          from household_plan p join household h on h.id = p.household_id
+          where p.year = ${year} and ${inRegion('h.village_code', region)}),
+        m as (
+          select pm.plan_id, array_agg(pm.catalogue_code) as c, array_agg(pm.measure_type) as t,
+            array_agg(pm.status) as s
+          from plan_measure pm where pm.plan_id in (select id from p) group by pm.plan_id),
+        a as (
+          select mb.household_id, count(*)::int as n from member mb
+          where mb.household_id in (select household_id from p) and mb.member_status = 'present'
+            and mb.labour_capacity in ('ordinary', 'skilled', 'weak')
+          group by mb.household_id)
+        select p.id::text as plan_id, p.household_id::text as household_id, p.household_no, p.head_name,
+          p.village_code, r.name as village_name, p.household_status, p.main_cause, p.other_causes,
+          p.status as plan_status, coalesce(a.n, 0) as able,
+          coalesce(m.c, '{}') as mc, coalesce(m.t, '{}') as mt, coalesce(m.s, '{}') as ms
+        from p
+        left join m on m.plan_id = p.id
+        left join a on a.household_id = p.household_id
+        left join region r on r.code = p.village_code
+        order by p.village_code, p.household_no`.execute(db)
+    ).rows.map((r) => {
+      const x = r as unknown as FitRow & { mc: string[]; mt: string[]; ms: string[] };
+      const measures = x.mc.map((c, i) => ({ c, t: x.mt[i]!, s: x.ms[i]! }));
+      return { ...x, measures };
+    }),
 
   /** Registered or monitored households of the region without a plan for the year. */
   withoutPlan: async (db: Kysely<DB>, region: string, year: number) =>

@@ -19,7 +19,10 @@ import {
 } from './schema.js';
 import type { PlanService } from './service.js';
 
-const withConflict = { ...errorResponses, 409: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) };
+const withConflict = {
+  ...errorResponses,
+  409: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+};
 const tags = ['plans'];
 
 /** Household plans (一户一策), the measure catalogue, the fit gap list and the household card (明白卡). */
@@ -68,8 +71,7 @@ export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) 
       querystring: z.object({ year: Year.optional() }),
       response: { 200: PlanView, ...errorResponses },
     },
-    handler: (req) =>
-      plans.get(currentUser(req), req.params.id, req.query.year ?? plans.defaultYear()),
+    handler: (req) => plans.get(currentUser(req), req.params.id, req.query.year ?? plans.defaultYear()),
   });
 
   app.post('/api/households/:id/plan', {
@@ -137,7 +139,10 @@ export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) 
       response: { 200: Summary, ...errorResponses },
     },
     handler: (req) =>
-      plans.summary(currentUser(req), { region: req.query.region, year: req.query.year ?? plans.defaultYear() }),
+      plans.summary(currentUser(req), {
+        region: req.query.region,
+        year: req.query.year ?? plans.defaultYear(),
+      }),
   });
 
   app.get('/api/households/:id/card', {
@@ -154,7 +159,7 @@ export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) 
   app.get('/api/villages/:code/cards', {
     schema: {
       tags,
-      summary: "Cards of every registered and monitored household of a village, for printing in a batch",
+      summary: 'Cards of every registered and monitored household of a village, for printing in a batch',
       params: z.object({ code: RegionCode }),
       querystring: z.object({ year: Year.optional() }),
       response: { 200: Cards, ...errorResponses },

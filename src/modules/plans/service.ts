@@ -66,7 +66,11 @@ function planDto(
       mainCause: h.main_cause,
       otherCauses: h.other_causes,
       ableToWork: able,
-      measures: ms.map((m) => ({ catalogueCode: m.catalogueCode, measureType: m.measureType, status: m.status })),
+      measures: ms.map((m) => ({
+        catalogueCode: m.catalogueCode,
+        measureType: m.measureType,
+        status: m.status,
+      })),
     },
     catalogue,
   );
@@ -186,7 +190,10 @@ export async function recordAgreement(
       if (!input.method) throw invalid('method', 'say how the household agreed');
       const live = (await repo.measures(trx, [plan.id])).filter((m) => m.status !== 'cancelled');
       if (!live.length)
-        throw new AppError('E_REQUIREMENT', `The plan of household ${h.household_no} has no measure to agree to`);
+        throw new AppError(
+          'E_REQUIREMENT',
+          `The plan of household ${h.household_no} has no measure to agree to`,
+        );
       set = {
         status: 'agreed',
         agreed_by: by,
@@ -378,7 +385,8 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
         const row = await repo.catalogueRow(trx, code, true);
         if (!row) throw notFound('catalogue measure', code);
         const current = { ...catalogueEntry(row), version: row.version };
-        if (row.version !== version) throw conflict(`Catalogue measure ${code}`, row.version, version, current);
+        if (row.version !== version)
+          throw conflict(`Catalogue measure ${code}`, row.version, version, current);
         const before: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
         const set: Record<string, unknown> = {};
@@ -492,7 +500,8 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
         const existing = await repo.measures(trx, [plan.id]);
         if (existing.some((m) => m.catalogue_code === e.code && m.status !== 'cancelled'))
           throw invalid('catalogueCode', `the plan already has the measure ${e.nameZh}`);
-        const start = body.startDate ?? (Number(today().slice(0, 4)) === plan.year ? today() : `${plan.year}-01-01`);
+        const start =
+          body.startDate ?? (Number(today().slice(0, 4)) === plan.year ? today() : `${plan.year}-01-01`);
         const deadline = body.deadline ?? deadlineOf(start, e.months);
         if (deadline < start) throw invalid('deadline', `${deadline} is before the start ${start}`);
         const [m] = await repo.insertMeasures(trx, [
@@ -520,7 +529,13 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
             entityType: 'household',
             entityId: h.id,
             regionCode: h.village_code,
-            after: { planId: plan.id, measureId: m!.id, catalogueCode: e.code, deadline, amount: num(m!.amount) },
+            after: {
+              planId: plan.id,
+              measureId: m!.id,
+              catalogueCode: e.code,
+              deadline,
+              amount: num(m!.amount),
+            },
             reason: body.reason ?? null,
           },
         );
@@ -545,7 +560,10 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
           );
         }
         if (m.status === 'cancelled')
-          throw new AppError('E_TRANSITION_NOT_ALLOWED', `Measure ${measureId} was cancelled; add it anew instead`);
+          throw new AppError(
+            'E_TRANSITION_NOT_ALLOWED',
+            `Measure ${measureId} was cancelled; add it anew instead`,
+          );
         const currentDto: Record<string, unknown> = {
           fundingSource: m.funding_source,
           amount: num(m.amount),

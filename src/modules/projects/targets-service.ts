@@ -136,6 +136,17 @@ export function createTargetService(db: Kysely<DB>) {
         (t) => t.indicator === r.indicator,
       );
       const value = r.value ?? stored?.value;
+      if (
+        stored &&
+        r.value !== undefined &&
+        r.value !== stored.value &&
+        user.scopeCode.length >= r.regionCode.length
+      )
+        throw new AppError(
+          'E_FORBIDDEN',
+          `The ${r.indicator} target of ${parent.name} (${parent.code}) for ${r.year} is set by the level above; split it as it is (${stored.value})`,
+          { field: 'value' },
+        );
       if (value === undefined)
         throw new AppError(
           'E_VALIDATION',

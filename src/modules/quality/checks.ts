@@ -3,7 +3,13 @@ import type { DB } from '../../db/types.js';
 import type { QualityCheck } from '../../domain/quality/catalogue.js';
 import type { BenfordDigits } from '../../domain/measures/benford.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
-import { benfordSignal, burstSignal, heapingSignal, vectorClusterStatistic, type SignalOutcome } from './signals.js';
+import {
+  benfordSignal,
+  burstSignal,
+  heapingSignal,
+  vectorClusterStatistic,
+  type SignalOutcome,
+} from './signals.js';
 
 /** Run one catalogue entry: its query, and for the signals its statistic (docs/quality.md). */
 
@@ -58,7 +64,9 @@ export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<
       });
     }
     case 'identical_income_vectors':
-      return plain(vectorClusterStatistic(await repo.identicalVectors(db, region, num('minCluster'), num('minNonZero'))));
+      return plain(
+        vectorClusterStatistic(await repo.identicalVectors(db, region, num('minCluster'), num('minNonZero'))),
+      );
     case 'income_jump_no_measure':
       return plain(await repo.incomeJumps(db, region, num('minRise'), num('minYuan')));
     case 'benford_village':

@@ -17,7 +17,8 @@ import { recordDatedAudit } from './demo-audit.js';
 
 export const plantsKey = (county: string) => `demo-quality:${county}`;
 const DEMO_REASON = '演示：补录收入 (demo: income entry)';
-export const collectorOf = (village: string, year: number) => `采集员${village.slice(6)}-${year < 2020 ? 1 : 2}`;
+export const collectorOf = (village: string, year: number) =>
+  `采集员${village.slice(6)}-${year < 2020 ? 1 : 2}`;
 
 export interface QualityPlants {
   heaping: { village: string; households: string[] };
@@ -65,7 +66,8 @@ function rescaled(r: YearRow, targetNet: number): YearRow | null {
     production_cost: Math.round(r.production_cost * f),
     property_income: Math.round(r.property_income * f),
   };
-  out.net_income = out.wage_income + out.business_income - out.production_cost + out.property_income + r.transfer_income;
+  out.net_income =
+    out.wage_income + out.business_income - out.production_cost + out.property_income + r.transfer_income;
   return out;
 }
 
@@ -109,7 +111,9 @@ async function plantHeaping(db: Db, rng: Rng, village: string): Promise<string[]
 
 async function plantCopies(db: Db, rng: Rng, village: string, year: number) {
   const rows = (await yearRows(db, sql`y.village_code = ${village} and y.year = ${year}`)).filter(
-    (r) => [r.wage_income, r.business_income, r.production_cost, r.property_income].filter((v) => v !== 0).length >= 2,
+    (r) =>
+      [r.wage_income, r.business_income, r.production_cost, r.property_income].filter((v) => v !== 0)
+        .length >= 2,
   );
   shuffle(rng, rows);
   const used = new Set<string>();
@@ -118,7 +122,10 @@ async function plantCopies(db: Db, rng: Rng, village: string, year: number) {
     if (clusters.length >= 2) break;
     if (used.has(source.household_id)) continue;
     const targets = rows
-      .filter((r) => !used.has(r.household_id) && r.household_id !== source.household_id && r.status === source.status)
+      .filter(
+        (r) =>
+          !used.has(r.household_id) && r.household_id !== source.household_id && r.status === source.status,
+      )
       .slice(0, rng.int(1, 2));
     if (targets.length === 0) continue;
     const copies = targets.map((t) => ({ ...source, household_id: t.household_id, size: t.size }));
@@ -166,38 +173,74 @@ async function plantCollector(db: Db, rng: Rng, village: string): Promise<number
     let wage = invent(rng, r.wage_income);
     while (wage > available - property) wage = Math.floor(wage / 10);
     const cost = invent(rng, r.production_cost);
-    out.push({ ...r, wage_income: wage, property_income: property, production_cost: cost, business_income: available - property - wage + cost });
+    out.push({
+      ...r,
+      wage_income: wage,
+      property_income: property,
+      production_cost: cost,
+      business_income: available - property - wage + cost,
+    });
   }
   await writeRows(db, out);
   return out.length;
 }
 
-async function plantBurst(db: Db, rng: Rng, ctx: DemoContext, villages: readonly string[], burstVillage: string) {
-  const evalDay = new Date(Date.UTC(ctx.today.getUTCFullYear(), ctx.today.getUTCMonth(), ctx.today.getUTCDate() - 30));
+async function plantBurst(
+  db: Db,
+  rng: Rng,
+  ctx: DemoContext,
+  villages: readonly string[],
+  burstVillage: string,
+) {
+  const evalDay = new Date(
+    Date.UTC(ctx.today.getUTCFullYear(), ctx.today.getUTCMonth(), ctx.today.getUTCDate() - 30),
+  );
   const evalDate = evalDay.toISOString().slice(0, 10);
   await db
     .insertInto('quality_evaluation_date')
-    .values({ region_code: ctx.countyCode, eval_date: evalDate, name: `${evalDay.getUTCFullYear()}年度第三方评估（演示）`, synthetic: true })
+    .values({
+      region_code: ctx.countyCode,
+      eval_date: evalDate,
+      name: `${evalDay.getUTCFullYear()}年度第三方评估（演示）`,
+      synthetic: true,
+    })
     .onConflict((oc) => oc.columns(['region_code', 'eval_date']).doNothing())
     .execute();
   const actor = collectorOf(burstVillage, 2025);
-  const done = await db.selectFrom('audit_event').select('id').where('reason', '=', DEMO_REASON).where(inRegion('region_code', ctx.countyCode)).limit(1).executeTakeFirst();
+  const done = await db
+    .selectFrom('audit_event')
+    .select('id')
+    .where('reason', '=', DEMO_REASON)
+    .where(inRegion('region_code', ctx.countyCode))
+    .limit(1)
+    .executeTakeFirst();
   if (done) return { actor, region: burstVillage, evalDate, edits: 0 };
   const day = 86_400_000;
   const events: { at: Date; village: string; name: string }[] = [];
-  const at = (from: number, to: number) => new Date(evalDay.getTime() - from * day + rng.next() * (from - to) * day);
+  const at = (from: number, to: number) =>
+    new Date(evalDay.getTime() - from * day + rng.next() * (from - to) * day);
   for (const v of villages.slice(0, 8)) {
     const name = collectorOf(v, 2025);
     const baseline = v === burstVillage ? 12 : rng.int(15, 30);
-    for (let i = 0; i < baseline; i++) events.push({ at: at(194, v === burstVillage ? 14 : 0), village: v, name });
+    for (let i = 0; i < baseline; i++)
+      events.push({ at: at(194, v === burstVillage ? 14 : 0), village: v, name });
   }
   const edits = 40;
   for (let i = 0; i < edits; i++) events.push({ at: at(10, 0), village: burstVillage, name: actor });
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   const households = new Map<string, string[]>();
   for (const v of villages.slice(0, 8)) {
-    const ids = await db.selectFrom('household').select('id').where('village_code', '=', v).orderBy('id').limit(50).execute();
-    households.set(v, ids.map((r) => r.id));
+    const ids = await db
+      .selectFrom('household')
+      .select('id')
+      .where('village_code', '=', v)
+      .orderBy('id')
+      .limit(50)
+      .execute();
+    households.set(
+      v,
+      ids.map((r) => r.id),
+    );
   }
   await db.transaction().execute((trx) =>
     recordDatedAudit(
@@ -210,7 +253,10 @@ async function plantBurst(db: Db, rng: Rng, ctx: DemoContext, villages: readonly
           entityType: 'household',
           entityId: rng.pick(households.get(e.village) ?? ['0']),
           regionCode: e.village,
-          after: { year: e.at.getUTCFullYear() - 1, field: rng.pick(['wage_income', 'business_income', 'property_income']) },
+          after: {
+            year: e.at.getUTCFullYear() - 1,
+            field: rng.pick(['wage_income', 'business_income', 'property_income']),
+          },
           reason: DEMO_REASON,
         },
       })),
@@ -232,7 +278,10 @@ async function seed(ctx: DemoContext): Promise<void> {
       where ${inRegion('y.village_code', county)} group by 1 order by 1`.execute(db)
   ).rows;
   if (villages.length < 4) return ctx.log('demo: quality — fewer than 4 villages, nothing planted');
-  const order = shuffle(rng, villages.map((v) => v.code));
+  const order = shuffle(
+    rng,
+    villages.map((v) => v.code),
+  );
   const heapVillage = order.find((c) => (villages.find((v) => v.code === c)?.exits ?? 0) >= 20) ?? order[0]!;
   const rest = order.filter((c) => c !== heapVillage);
   const copyVillages = rest.slice(0, ctx.scale >= 0.5 ? 4 : Math.min(3, rest.length - 2));
@@ -241,7 +290,8 @@ async function seed(ctx: DemoContext): Promise<void> {
   const heaped = await plantHeaping(db, rng, heapVillage);
   const copies = [];
   for (const v of copyVillages)
-    for (const households of await plantCopies(db, rng, v, 2024)) copies.push({ village: v, year: 2024, households });
+    for (const households of await plantCopies(db, rng, v, 2024))
+      copies.push({ village: v, year: 2024, households });
   const jumps = await plantJumps(db, rng, county, heapVillage, Math.max(3, Math.round(12 * ctx.scale)), 2023);
   const collectorRows = await plantCollector(db, rng, collectorVillage);
   const burst = await plantBurst(db, rng, ctx, order, burstVillage);

@@ -27,7 +27,9 @@ const rows = async <T>(db: Db, q: RawBuilder<T>): Promise<T[]> => (await q.execu
 
 /** A VALUES table of the poverty and monitoring lines by year: lines(year, line, mline). */
 function linesTable(lines: readonly YearLines[]): RawBuilder<unknown> {
-  const values = sql.join(lines.map((l) => sql`(${l.year}::int, ${l.line}::numeric, ${l.monitoringLine}::numeric)`));
+  const values = sql.join(
+    lines.map((l) => sql`(${l.year}::int, ${l.line}::numeric, ${l.monitoringLine}::numeric)`),
+  );
   return sql`(values ${values}) as lines (year, line, mline)`;
 }
 

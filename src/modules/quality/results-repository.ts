@@ -33,7 +33,12 @@ export const qualityResults = {
       .execute();
   },
 
-  async insertFindings(db: Db, runId: string, checkId: string, findings: readonly FindingRow[]): Promise<void> {
+  async insertFindings(
+    db: Db,
+    runId: string,
+    checkId: string,
+    findings: readonly FindingRow[],
+  ): Promise<void> {
     for (let i = 0; i < findings.length; i += 2000) {
       const chunk = findings.slice(i, i + 2000);
       await db
@@ -59,7 +64,9 @@ export const qualityResults = {
       .selectFrom('quality_run')
       .selectAll()
       .where('finished_at', 'is not', null)
-      .where(sql<boolean>`(region_code = '' or (${region} >= region_code and ${region} < region_code || '~'))`)
+      .where(
+        sql<boolean>`(region_code = '' or (${region} >= region_code and ${region} < region_code || '~'))`,
+      )
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst(),

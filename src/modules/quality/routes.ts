@@ -41,8 +41,12 @@ const Run = z.object({
 const Summary = z.object({
   region: z.string(),
   run: Run.nullable(),
-  checks: z.array(z.object({ id: z.string(), findings: z.number(), households: z.number(), tested: z.number().nullable() })),
-  children: z.array(z.object({ code: z.string(), name: z.string(), counts: z.record(z.string(), z.number()) })),
+  checks: z.array(
+    z.object({ id: z.string(), findings: z.number(), households: z.number(), tested: z.number().nullable() }),
+  ),
+  children: z.array(
+    z.object({ code: z.string(), name: z.string(), counts: z.record(z.string(), z.number()) }),
+  ),
 });
 const Finding = z.object({
   id: z.string(),

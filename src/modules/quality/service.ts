@@ -35,7 +35,8 @@ export interface CheckSummary {
 }
 
 /** Township officers and above start runs (a run writes results and an audit event). */
-export const mayRunChecks = (role: Role) => role === 'admin' || role === 'county_officer' || role === 'township_officer';
+export const mayRunChecks = (role: Role) =>
+  role === 'admin' || role === 'county_officer' || role === 'township_officer';
 
 const FIRST_YEAR = 2010;
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
@@ -74,7 +75,13 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
       for (const { check, out } of results) {
         await qualityResults.insertFindings(trx, runId, check.id, out.findings);
         const households = new Set(out.findings.map((f) => f.household_id).filter((h) => h !== null)).size;
-        summary.push({ id: check.id, findings: out.findings.length, households, tested: out.tested, flagged: out.flagged });
+        summary.push({
+          id: check.id,
+          findings: out.findings.length,
+          households,
+          tested: out.tested,
+          flagged: out.flagged,
+        });
         total += out.findings.length;
       }
       await qualityResults.finishRun(trx, runId, summary, total);
@@ -83,7 +90,11 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
         entityType: 'quality_run',
         entityId: runId,
         regionCode: region || null,
-        after: { trigger, findings: total, checks: Object.fromEntries(summary.map((s) => [s.id, s.findings])) },
+        after: {
+          trigger,
+          findings: total,
+          checks: Object.fromEntries(summary.map((s) => [s.id, s.findings])),
+        },
         reason: `data-quality checks (${trigger})`,
       });
       return { runId, findings: total, checks: summary };
@@ -129,7 +140,9 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
       const children = childCodes.map((code) => ({
         code,
         name: names.get(code) ?? code,
-        counts: Object.fromEntries(counts.filter((x) => x.child === code).map((x) => [x.check_id, x.findings])),
+        counts: Object.fromEntries(
+          counts.filter((x) => x.child === code).map((x) => [x.check_id, x.findings]),
+        ),
       }));
       return {
         region: scope,
@@ -148,7 +161,10 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
     },
 
     /** The findings of the latest run in a region (optionally one check), for the drill-down. */
-    async findings(user: QualityUser, q: { region: string; check?: string | undefined; page: number; pageSize: number }) {
+    async findings(
+      user: QualityUser,
+      q: { region: string; check?: string | undefined; page: number; pageSize: number },
+    ) {
       const scope = scopeOf(user, q.region);
       if (q.check && !checkById(q.check)) throw notFound('quality check', q.check);
       const run = await qualityResults.latestRunCovering(db, scope);

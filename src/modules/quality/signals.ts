@@ -68,7 +68,12 @@ export function heapingSignal(rows: readonly ExitRow[], band: number, rule: Heap
         household_id: r.household_id,
         region_code: r.village_code,
         subject: null,
-        detail: { year: r.year, per_capita_income: r.pc, line: r.line, ratio_to_line: round(r.pc / r.line, 3) },
+        detail: {
+          year: r.year,
+          per_capita_income: r.pc,
+          line: r.line,
+          ratio_to_line: round(r.pc / r.line, 3),
+        },
         statistic,
       });
     }
@@ -84,7 +89,11 @@ interface DigitRow {
 }
 
 /** Benford first-digit test per group (village or collector). */
-export function benfordSignal(rows: readonly DigitRow[], by: 'village' | 'collector', rule: BenfordRule): SignalOutcome {
+export function benfordSignal(
+  rows: readonly DigitRow[],
+  by: 'village' | 'collector',
+  rule: BenfordRule,
+): SignalOutcome {
   const groups = new Map<string, { counts: number[]; village: string; best: number }>();
   for (const r of rows) {
     let g = groups.get(r.grp);
@@ -148,13 +157,24 @@ export function burstSignal(
   for (const r of rows) {
     const res = burstTest({ inWindow: r.k, baseline: r.baseline, windowDays, baselineDays }, rule);
     if (!res.flagged) continue;
-    const statistic = { k: res.k, baseline: r.baseline, lambda: round(res.lambda, 3), ratio: round(res.ratio, 1), p: res.p };
+    const statistic = {
+      k: res.k,
+      baseline: r.baseline,
+      lambda: round(res.lambda, 3),
+      ratio: round(res.ratio, 1),
+      p: res.p,
+    };
     flagged.push({ group: `${r.actor_name}@${r.region_code}`, statistic });
     findings.push({
       household_id: null,
       region_code: r.region_code,
       subject: r.actor_name,
-      detail: { evaluation: r.eval_name, eval_date: r.eval_date, window_days: windowDays, baseline_days: baselineDays },
+      detail: {
+        evaluation: r.eval_name,
+        eval_date: r.eval_date,
+        window_days: windowDays,
+        baseline_days: baselineDays,
+      },
       statistic,
     });
   }
@@ -176,6 +196,9 @@ export function vectorClusterStatistic(findings: FindingRow[]): FindingRow[] {
   }
   return findings.map((f) => {
     const v = byVillage.get(f.region_code)!;
-    return { ...f, statistic: { clusters_in_village: v.clusters.size, households_in_village: v.households.size } };
+    return {
+      ...f,
+      statistic: { clusters_in_village: v.clusters.size, households_in_village: v.households.size },
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isUnauthenticated } from './client';
 
-export type Role = 'admin' | 'county_officer' | 'township_officer' | 'village_cadre';
+export type Role = 'admin' | 'county_officer' | 'township_officer' | 'village_cadre' | 'organisation';
 
 export interface RegionScope {
   code: string;

@@ -79,6 +79,13 @@ export interface EstimatesResponse {
   };
   incidence: { poorPersons: number; ruralPopulation: number };
   progress: { total: number; checked: number; unreachable: number };
+  feedback: {
+    grievances: number;
+    withFeedback: number;
+    shareSatisfied: number | null;
+    ratings: number;
+    meanRating: number | null;
+  };
   thresholds: { wrongExitRate: number; omissionRate: number; minApproval: number };
 }
 

@@ -17,13 +17,17 @@ import {
   LogoutOutlined,
   MenuOutlined,
   OrderedListOutlined,
+  ScheduleOutlined,
   AlertOutlined,
+  HeartOutlined,
   UserOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useUser, type User } from '../api/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useIsMobile } from './responsive';
@@ -43,10 +47,16 @@ const NAV = [
   { key: 'import', path: '/import', icon: <ImportOutlined /> },
   { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
   { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },
+  { key: 'quality', path: '/quality', icon: <SafetyCertificateOutlined /> },
   { key: 'pairs', path: '/pairs', icon: <TeamOutlined /> },
   { key: 'targets', path: '/targets', icon: <AimOutlined /> },
+  { key: 'plans', path: '/plans', icon: <SolutionOutlined /> },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined /> },
   { key: 'evaluation', path: '/evaluation', icon: <CheckSquareOutlined /> },
+  { key: 'burden', path: '/burden', icon: <ScheduleOutlined /> },
+  { key: 'participation', path: '/participation', icon: <HeartOutlined /> },
+  { key: 'grievances', path: '/grievances', icon: <AlertOutlined /> },
+  { key: 'org', path: '/org', icon: <HeartOutlined /> }, // organisation accounts see only this
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
 ] as const;
 
@@ -61,13 +71,14 @@ function useSelectedKey(): NavKey {
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const selected = useSelectedKey();
+  const isOrg = useUser().role === 'organisation';
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={NAV.map((n) => ({
+      items={NAV.filter((n) => isOrg === (n.key === 'org')).map((n) => ({
         key: n.key,
         icon: n.icon,
         label: (
@@ -112,6 +123,7 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const { pathname } = useLocation();
 
   const onLogout = () =>
     logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
@@ -128,6 +140,8 @@ export function AppLayout() {
     </Button>
   );
 
+  // organisation accounts: their portal only (the API refuses everything else anyway)
+  if (user.role === 'organisation' && !pathname.startsWith('/org')) return <Navigate to="/org" replace />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

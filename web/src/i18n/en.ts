@@ -1,9 +1,14 @@
+import { burdenEn } from './burden.en';
+import { participationEn } from './participation.en';
+import { plansEn } from './plans.en';
 import { assistanceEn } from './assistance.en';
 import { responsibilityEn } from './responsibility.en';
 import { evaluationEn } from './evaluation.en';
 import { measuresEn } from './measures.en';
 import type { Messages } from './zh-CN';
 import { matchingEn } from './matching.en';
+import { portalEn } from './portal.en';
+import { qualityEn } from './quality.en';
 import { warningsEn } from './warnings.en';
 import { householdEditEn } from './householdEdit.en';
 import { importEn } from './import.en';
@@ -24,6 +29,7 @@ export const en: Messages = {
     households: 'Households',
     audit: 'Audit log',
     matching: 'Matching',
+    quality: 'Data quality',
     duplicates: 'Duplicates',
     import: 'Import',
     cases: 'Cases',
@@ -31,10 +37,15 @@ export const en: Messages = {
     warnings: 'Warnings',
     policy: 'Policy',
     evaluation: 'Evaluation',
+    burden: 'Burden meter',
     measures: 'Measures',
     pairs: 'Paired assistance',
     targets: 'Targets',
     projects: 'Projects',
+    plans: 'Household plans',
+    participation: 'Participation',
+    org: 'Social assistance',
+    grievances: 'Grievances',
     menu: 'Menu',
   },
   lang: {
@@ -66,6 +77,7 @@ export const en: Messages = {
     county_officer: 'County officer',
     township_officer: 'Township officer',
     village_cadre: 'Village cadre',
+    organisation: 'Organisation',
   },
   auth: {
     title: 'Sign in',
@@ -263,12 +275,17 @@ export const en: Messages = {
     filterAction: 'Filter by action',
   },
   ...matchingEn,
+  ...portalEn,
+  ...qualityEn,
+  ...participationEn,
   ...warningsEn,
   ...householdEditEn,
   ...importEn,
   ...policyCasesEn,
   ...evaluationEn,
+  ...burdenEn,
   ...measuresEn,
   ...assistanceEn,
   ...responsibilityEn,
+  ...plansEn,
 };

@@ -60,6 +60,8 @@ export const evaluationEn: typeof evaluationZhCN = {
     approvesTag: 'approves',
     disapproves: 'does not approve',
     all: 'All',
+    feedback:
+      'Households’ own feedback: {{satisfied}} satisfied with grievance outcomes ({{n}} rated), mean help rating {{rating}} ({{ratings}} ratings) — beside approval, not part of the veto',
     stale: 'Someone else changed this household; reloaded — enter the check again',
   },
 };

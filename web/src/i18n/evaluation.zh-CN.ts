@@ -58,6 +58,8 @@ export const evaluationZhCN = {
     approvesTag: '认可',
     disapproves: '不认可',
     all: '全部',
+    feedback:
+      '农户反馈：信访处理满意率 {{satisfied}}（{{n}} 件有评价），帮扶评分均值 {{rating}}（{{ratings}} 户）——供认可度参考，不计入否决',
     stale: '该户已被他人修改，已刷新，请重新录入',
   },
 };

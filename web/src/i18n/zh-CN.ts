@@ -1,8 +1,13 @@
+import { burdenZhCN } from './burden.zh-CN';
+import { participationZhCN } from './participation.zh-CN';
+import { plansZhCN } from './plans.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { responsibilityZhCN } from './responsibility.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { measuresZhCN } from './measures.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
+import { portalZhCN } from './portal.zh-CN';
+import { qualityZhCN } from './quality.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { householdEditZhCN } from './householdEdit.zh-CN';
 import { importZhCN } from './import.zh-CN';
@@ -23,6 +28,7 @@ export const zhCN = {
     households: '农户',
     audit: '审计日志',
     matching: '比对核查',
+    quality: '数据质量',
     duplicates: '重复检测',
     import: '导入',
     cases: '程序办理',
@@ -30,10 +36,15 @@ export const zhCN = {
     warnings: '防返贫预警',
     policy: '政策参数',
     evaluation: '第三方评估',
+    burden: '基层减负',
     measures: '贫困测度',
     pairs: '对口帮扶',
     targets: '任务分解',
     projects: '项目库',
+    plans: '一户一策',
+    participation: '社会参与',
+    org: '社会帮扶',
+    grievances: '投诉办理',
     menu: '菜单',
   },
   lang: {
@@ -65,6 +76,7 @@ export const zhCN = {
     county_officer: '县级干部',
     township_officer: '乡镇干部',
     village_cadre: '村干部',
+    organisation: '社会组织',
   },
   auth: {
     title: '登录',
@@ -261,14 +273,19 @@ export const zhCN = {
     filterAction: '按操作筛选',
   },
   ...matchingZhCN,
+  ...portalZhCN,
+  ...qualityZhCN,
+  ...participationZhCN,
   ...warningsZhCN,
   ...householdEditZhCN,
   ...importZhCN,
   ...policyCasesZhCN,
   ...evaluationZhCN,
+  ...burdenZhCN,
   ...measuresZhCN,
   ...assistanceZhCN,
   ...responsibilityZhCN,
+  ...plansZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCodeLabel } from '../api/codeLists';
 import { useSummary, type Summary } from '../api/stats';
 import { useFormat } from '../i18n/format';
-import { AssistancePanel } from '../components/assistance/AssistancePanel';
+import { AssistanceFigures } from '../components/assistance/AssistanceFigures';
 import { Chart } from '../components/Chart';
 import { ErrorResult } from '../components/ErrorResult';
 import { KpiCard } from '../components/KpiCard';
@@ -91,10 +91,9 @@ export default function DashboardPage() {
         }
       />
       <KeyFigures s={s} />
-      <ResponsibilityPanel region={regionCode} />
+      <ResponsibilityPanel region={regionCode} extra={<AssistanceFigures region={regionCode} />} />
       <Charts s={s} onDrill={(code) => void navigate(dashboardUrl(code))} />
       <MeasuresSection region={regionCode} year={s.year} compact />
-      <AssistancePanel region={regionCode} />
     </div>
   );
 }

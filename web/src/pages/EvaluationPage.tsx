@@ -342,6 +342,14 @@ function SampleView({ id }: { id: string }) {
             <Typography.Text type="secondary">
               {t('evaluation.progress')}: {fmt.number(e.progress.checked)} / {fmt.number(e.progress.total)}
             </Typography.Text>
+            <Typography.Text type="secondary" data-testid="evaluation-feedback">
+              {t('evaluation.feedback', {
+                satisfied: fmt.percent(e.feedback.shareSatisfied),
+                n: e.feedback.withFeedback,
+                rating: fmt.number(e.feedback.meanRating, 2),
+                ratings: e.feedback.ratings,
+              })}
+            </Typography.Text>
             <div>
               <Typography.Text strong>{t('evaluation.verdict')}: </Typography.Text>
               <Tag color={decisionColor[e.verdict.decision]} data-testid="verdict">

@@ -18,6 +18,8 @@ import { HouseholdChanges } from '../components/household/HouseholdChanges';
 import { EditDrawer } from '../components/household/edit/EditDrawer';
 import { HouseholdFlags } from '../components/matching/HouseholdFlags';
 import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
+import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
+import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 
 /** One household: `/households/:id`. */
@@ -98,6 +100,11 @@ function HouseholdView({ id }: { id: string }) {
       <IncomeSection years={record.years} />
       <HouseholdRulePanel householdId={id} />
       <HouseholdWarnings householdId={id} />
+      <HouseholdPlanPanel householdId={id} />
+      <HouseholdCadreCard
+        householdId={id}
+        label={`${record.household.headName ?? ''} ${record.household.householdNo}`}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Causes record={record} />

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useLogin, useMe } from '../api/auth';
 import { isApiError, NETWORK_ERROR } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -101,6 +101,11 @@ export default function LoginPage() {
             {t('auth.submit')}
           </Button>
         </Form>
+        <div style={{ marginTop: 12, textAlign: 'center' }}>
+          <Link to="/org/register" data-testid="org-register-link">
+            {t('part.register.link')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

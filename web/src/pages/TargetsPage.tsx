@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, InputNumber, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { ButtonProps, TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from '../components/assistance/labels';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -110,7 +110,7 @@ function SplitModal({
       okText={t('assistance.submit')}
       cancelText={t('assistance.cancel')}
       confirmLoading={split.isPending}
-      okButtonProps={{ 'data-testid': 'split-save' } as object}
+      okButtonProps={{ 'data-testid': 'split-save' } as ButtonProps}
     >
       <Flex vertical gap={8}>
         <Flex justify="space-between" align="center">

@@ -15,6 +15,7 @@ import {
   type PassiveExit,
 } from '../../api/measures';
 import { useLang } from '../../i18n';
+import type { measuresZhCN } from '../../i18n/measures.zh-CN';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { Chart } from '../Chart';
 import { ErrorResult } from '../ErrorResult';
@@ -150,6 +151,7 @@ const DRILL_MEASURES = {
   transfer: (m: MeasureSet) => finite(m.income.shares.transfer),
 } as const;
 type DrillKey = keyof typeof DRILL_MEASURES;
+type MpiName = keyof typeof measuresZhCN.measures.mpi;
 
 function Drill({ m }: { m: Measures }) {
   const { t } = useTranslation();
@@ -170,8 +172,8 @@ function Drill({ m }: { m: Measures }) {
           value={key}
           style={{ width: 150 }}
           onChange={setKey}
-          options={Object.keys(DRILL_MEASURES).map((k) => ({
-            value: k as DrillKey,
+          options={(Object.keys(DRILL_MEASURES) as DrillKey[]).map((k) => ({
+            value: k,
             label: k === 'transfer' ? t('measures.income.transferShare') : t(`measures.kpi.${k}`),
           }))}
         />
@@ -183,7 +185,7 @@ function Drill({ m }: { m: Measures }) {
         option={childBarsOption(
           rows.map((r) => ({ name: r.name, value: pick(r) })),
           fmt,
-          t(`measures.kpi.${key === 'transfer' ? 'endogenous' : key}`),
+          key === 'transfer' ? t('measures.income.transferShare') : t(`measures.kpi.${key}`),
         )}
         onClick={(e) => {
           const code = rows[e.dataIndex]?.code;
@@ -255,7 +257,7 @@ function MpiIndicators({ m }: { m: Measures }) {
         scroll={{ x: 'max-content' }}
         dataSource={m.mpi.indicators}
         columns={[
-          { title: t('measures.indicator'), render: (_, r) => t(`measures.mpi.${r.name}`) },
+          { title: t('measures.indicator'), render: (_, r) => t(`measures.mpi.${r.name as MpiName}`) },
           { title: t('measures.weight'), render: (_, r) => fmt.number(r.weight, 4) },
           { title: t('measures.uncensored'), render: (_, r) => pct(fmt, r.uncensored, 1) },
           { title: t('measures.censored'), render: (_, r) => pct(fmt, r.censored, 1) },

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { MeasuresService } from './service.js';
+
+/**
+ * Warm the measures cache in the background once the server listens (readiness is not delayed):
+ * the stores of the counties with households and each year's default answer, so a dashboard user
+ * does not pay the first read. Stops at close.
+ */
+export function warmMeasuresAfterListen(app: FastifyInstance, measures: MeasuresService): void {
+  let closed = false;
+  app.addHook('onListen', (done) => {
+    const t0 = Date.now();
+    setImmediate(() => {
+      measures
+        .warm(() => closed)
+        .then((counties) => {
+          if (!closed) app.log.info({ counties, ms: Date.now() - t0 }, 'measures cache warmed');
+        })
+        .catch((err: unknown) => {
+          if (!closed) app.log.warn({ err }, 'measures cache warm-up failed');
+        });
+    });
+    done();
+  });
+  app.addHook('onClose', (_app, done) => {
+    closed = true;
+    done();
+  });
+}
