@@ -1,8 +1,11 @@
 /**
  * Latency of the registry measures API (/api/measures, /series, /passive-exits) over HTTP on a demo
- * county of the given scale, as the county officer: cold (first request: frames read from SQL),
- * warm (frames and answers cached), and right after a registry change (the changed village's
- * frames are dropped and read again). Prints one JSON object; ms, sequential requests.
+ * county of the given scale, as the county officer: cold (first request: the county's store of
+ * every year read from SQL in one pass; then the series, whose other years' frames are built from
+ * memory), warm (frames and answers cached), and right after a registry change (the changed
+ * village's households re-read, the cached frames patched). The server's background warm-up
+ * (`serve`) is off here so that the cold numbers are measured. Prints one JSON object; ms,
+ * sequential requests.
  * Usage: npx tsx bench/registry-measures.ts [scale=1] [requests=100]
  */
 import type { AddressInfo } from 'node:net';

@@ -789,6 +789,8 @@ export interface HouseholdPlanTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Result of the fit check (migration 019); null = to be checked again. */
+  fits: boolean | null;
 }
 
 export interface PlanMeasureTable {

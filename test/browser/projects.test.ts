@@ -12,6 +12,7 @@ let app: FastifyInstance;
 let browser: Browser;
 let base: string;
 let projectId: string;
+let pairId: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -54,6 +55,23 @@ beforeAll(async () => {
   await tdb.db
     .insertInto('project_benefit')
     .values({ project_id: p.id, household_id: h.id, year: 2023, amount: 900 })
+    .execute();
+  // an east–west pair with a 2025 funds commitment and nothing delivered yet
+  const pair = await tdb.db
+    .insertInto('assist_pair')
+    .values({
+      kind: 'east_west',
+      helper_name: '济南市',
+      helper_level: 'city',
+      recipient_code: T.county,
+      start_year: 2021,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  pairId = pair.id;
+  await tdb.db
+    .insertInto('assist_commitment')
+    .values({ pair_id: pair.id, year: 2025, category: 'funds', amount: 200 })
     .execute();
   app = await buildApp({
     db: tdb.db,
@@ -120,6 +138,63 @@ describe('project library in the browser', () => {
     const err = page.getByTestId('project-error');
     await err.waitFor();
     expect(await err.textContent()).toMatch(/performance targets.*benefit linkage/);
+  });
+
+  it('records a pair delivery and adds a project fund on a phone, and the summaries change', async () => {
+    const page = await signedIn(390);
+    const noOverflow = async () =>
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+    await page.goto(`${base}/pairs`);
+    const card = page.getByTestId(`pair-${pairId}`);
+    const row = card.locator('tr[data-row-key="2025:funds"]');
+    await row.getByText('0%').waitFor();
+    await noOverflow();
+    await card.getByTestId('delivery-open').click();
+    await page.getByTestId('delivery-amount').fill('50');
+    await page.getByTestId('delivery-date').fill('2027-01-01');
+    await page.getByTestId('delivery-submit').click();
+    // the server refuses a date after its clock and the modal shows why
+    await page
+      .getByTestId('delivery-error')
+      .getByText(/lies in the future/)
+      .waitFor();
+    await page.getByTestId('delivery-date').fill('2026-02-01');
+    await page.getByTestId('delivery-submit').click();
+    await row.getByText('25%').waitFor();
+    expect(await row.textContent()).toContain('50');
+    expect((await auditEventsOf(tdb.db, 'pair.deliver')).map((e) => e.entity_id)).toEqual([pairId]);
+
+    await page.goto(`${base}/projects`);
+    const funds = page.getByTestId('projects-funds');
+    await funds.getByText(/500,000 \/ .*500,000/).waitFor();
+    await page.getByRole('link', { name: '十八洞村茶叶加工厂' }).click();
+    await page.getByTestId('project-page').waitFor();
+    await noOverflow();
+    await page.getByTestId('fund-open').click();
+    await page.getByTestId('fund-source').click();
+    await page.locator('.ant-select-item-option', { hasText: '省级' }).click();
+    await page.getByTestId('fund-year').fill('2025');
+    await page.getByTestId('fund-allocated').fill('300000');
+    await page.getByTestId('fund-disbursed').fill('400000');
+    await page.getByTestId('fund-submit').click();
+    await page.getByText('支出不能超过下达').waitFor();
+    await page.getByTestId('fund-disbursed').fill('100000');
+    await page.getByTestId('fund-submit').click();
+    await page.getByTestId('fund-table').getByText('省级').waitFor();
+    expect(await page.getByTestId('project-allocated').textContent()).toMatch(/800,000/);
+    expect(await page.getByTestId('project-disbursed').textContent()).toMatch(/600,000/);
+    await page.goto(`${base}/projects`);
+    await funds.getByText(/600,000 \/ .*800,000/).waitFor();
+    const rows = await tdb.db
+      .selectFrom('project_fund')
+      .selectAll()
+      .where('source', '=', 'provincial')
+      .execute();
+    expect(rows.map((r) => [r.year, Number(r.allocated), Number(r.disbursed)])).toEqual([
+      [2025, 300000, 100000],
+    ]);
   });
 
   it('shows the targets page with sub-regions on a phone without horizontal scrolling', async () => {

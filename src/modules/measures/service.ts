@@ -29,9 +29,10 @@ const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
 };
 
 /**
- * Poverty, inequality and MPI measures of the live registry by region and year. Frames of the
- * registry are cached per (region, year) and dropped when a trigger marks one of their villages
- * changed (migration 010), so answers are never stale and repeated requests cost no SQL scan.
+ * Poverty, inequality and MPI measures of the live registry by region and year. The registry of a
+ * region is read once for every year (cache.ts) and year frames are built from it in memory; when a
+ * trigger marks villages changed (migration 010) only their households are re-read and the cached
+ * frames patched, so answers are never stale and repeated requests cost no SQL scan.
  */
 export function createMeasuresService(db: Kysely<DB>, regions: RegionService, deps: MeasuresDeps) {
   const cache = new FrameCache();

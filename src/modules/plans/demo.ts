@@ -1,11 +1,22 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
-import { ableToWork, draftPlan, type DraftMeasure, type DraftMember } from '../../domain/plans/draft.js';
+import {
+  ableToWork,
+  conditionsOf,
+  deadlineOf,
+  draftPlan,
+  type DraftMeasure,
+  type DraftMember,
+} from '../../domain/plans/draft.js';
 import { catalogueMap, checkFit } from '../../domain/plans/fit.js';
 import { Rng, weightedTable } from '../../domain/demo/random.js';
 import type { DemoContext, DemoExtension } from '../demo/extensions.js';
-import { arrayLiteral } from '../demo/repository.js';
 import { catalogueEntry, plansRepository } from './repository.js';
 
 /**
@@ -145,88 +156,159 @@ interface MeasureRow {
   amount: number | null;
 }
 
-/** `insert … select from unnest(<array literal>::type[], …)`: one statement per chunk, no per-element driver work. */
-async function insertUnnest(
-  db: Kysely<DB>,
-  table: 'household_plan' | 'plan_measure',
-  columns: readonly (readonly [string, string, readonly unknown[]])[],
-) {
-  const n = columns[0]![2].length;
-  for (let i = 0; i < n; i += WRITE_CHUNK) {
-    const names = sql.join(columns.map(([c]) => sql.ref(c)));
-    const arrays = sql.join(
-      columns.map(([, type, values]) => sql`${arrayLiteral(values.slice(i, i + WRITE_CHUNK))}::${sql.raw(type)}[]`),
-    );
-    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db);
+/** One COPY text-format line: tab-separated, `\N` for null, backslash, tab and newline escaped. */
+function copyLine(values: readonly (string | number | null | undefined)[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) line += '\t';
+    if (v === null || v === undefined) line += '\\N';
+    else if (typeof v === 'number') line += String(v);
+    else line += /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : v;
   }
+  return line + '\n';
 }
-const WRITE_CHUNK = 40_000;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** `COPY <table> (<columns>) from stdin` of rows, in chunks of lines. */
+async function copyRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  n: number,
+  row: (i: number) => readonly (string | number | null | undefined)[],
+) {
+  const lines = function* () {
+    let chunk = '';
+    for (let i = 0; i < n; i++) {
+      chunk += copyLine(row(i));
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  };
+  await pipeline(
+    Readable.from(lines()),
+    client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)),
+  );
+}
 
 /**
- * Write the plans and measures in one transaction: plan ids taken from the sequence up front (no
- * `returning` round trip), rows sent as array literals and expanded with unnest, and — as PostgreSQL's
- * "Populating a Database" advises for bulk loads — the foreign keys of the two tables dropped for the
- * load and re-created before commit (one validating join each instead of ~350,000 per-row checks).
- * The constraints are re-created from their own definitions, so they come back exactly as they were;
- * on any error the transaction rolls back and nothing changed.
+ * Write the plans and measures in one transaction on one client: plan ids taken from the sequence
+ * up front (no `returning` round trip), rows streamed with COPY, and — as PostgreSQL's "Populating
+ * a Database" advises for bulk loads — the foreign keys of the two tables dropped for the load and
+ * re-created before commit (one validating join each instead of ~350,000 per-row checks). They are
+ * re-created from their own definitions (pg_get_constraintdef), so they come back exactly as they
+ * were; on any error the transaction rolls back and nothing changed.
  */
 async function write(db: Kysely<DB>, plans: PlanRow[], measures: MeasureRow[]) {
-  await db.transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = off`.execute(trx);
+  const pool = poolOf(db);
+  if (!pool) throw new Error('the plans demo writes with COPY: it needs a database opened with connect()');
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query('begin');
+    await client.query('set local synchronous_commit = off');
     const fks = (
-      await sql<{ tbl: string; name: string; def: string }>`
-        select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
-        from pg_constraint
-        where contype = 'f' and conrelid in ('household_plan'::regclass, 'plan_measure'::regclass)
-        order by conrelid, conname`.execute(trx)
+      await client.query<{ tbl: string; name: string; def: string }>(
+        `select conrelid::regclass::text as tbl, quote_ident(conname) as name, pg_get_constraintdef(oid) as def
+         from pg_constraint
+         where contype = 'f' and conrelid in ('household_plan'::regclass, 'plan_measure'::regclass)
+         order by conrelid, conname`,
+      )
     ).rows;
-    for (const fk of fks) await sql`alter table ${sql.table(fk.tbl)} drop constraint ${sql.ref(fk.name)}`.execute(trx);
+    for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint ${fk.name}`);
     const ids = (
-      await sql<{ id: string }>`
-        select nextval(pg_get_serial_sequence('household_plan', 'id'))::text as id
-        from generate_series(1, ${plans.length}::int)`.execute(trx)
+      await client.query<{ id: string }>(
+        `select nextval(pg_get_serial_sequence('household_plan', 'id'))::text as id from generate_series(1, $1::int)`,
+        [plans.length],
+      )
     ).rows.map((r) => r.id);
-    const col = <K extends keyof PlanRow>(k: K) => plans.map((p) => p[k]);
-    await insertUnnest(trx, 'household_plan', [
-      ['id', 'bigint', ids],
-      ['household_id', 'bigint', col('household_id')],
-      ['year', 'smallint', col('year')],
-      ['status', 'text', col('status')],
-      ['agreed_by', 'text', col('agreed_by')],
-      ['agreed_at', 'timestamptz', col('agreed_at')],
-      ['agreement_method', 'text', col('agreement_method')],
-      ['decline_reason', 'text', col('decline_reason')],
-      ['created_at', 'timestamptz', col('created_at')],
-      ['updated_at', 'timestamptz', plans.map((p) => p.agreed_at ?? p.created_at)],
-    ]);
+    await copyRows(
+      client,
+      'household_plan',
+      [
+        'id',
+        'household_id',
+        'year',
+        'status',
+        'agreed_by',
+        'agreed_at',
+        'agreement_method',
+        'decline_reason',
+        'created_at',
+        'updated_at',
+      ],
+      plans.length,
+      (i) => {
+        const p = plans[i]!;
+        return [
+          ids[i],
+          p.household_id,
+          p.year,
+          p.status,
+          p.agreed_by,
+          p.agreed_at,
+          p.agreement_method,
+          p.decline_reason,
+          p.created_at,
+          p.agreed_at ?? p.created_at,
+        ];
+      },
+    );
     // last change: a planned measure when it was (re)planned, others at their deadline — never after now
     const now = new Date().toISOString();
-    const map = <T>(f: (x: MeasureRow) => T) => measures.map(f);
-    await insertUnnest(trx, 'plan_measure', [
-      ['plan_id', 'bigint', map((x) => ids[x.plan])],
-      ['household_id', 'bigint', map((x) => plans[x.plan]!.household_id)],
-      ['catalogue_code', 'text', map((x) => x.m.catalogueCode)],
-      ['measure_type', 'text', map((x) => x.m.measureType)],
-      ['batch', 'text', map((x) => x.m.batch)],
-      ['funding_source', 'text', map((x) => x.m.fundingSource)],
-      ['amount', 'numeric', map((x) => x.amount)],
-      ['responsible_unit', 'text', map((x) => x.m.responsibleUnit)],
-      ['start_date', 'date', map((x) => x.m.startDate)],
-      ['deadline', 'date', map((x) => x.m.deadline)],
-      ['status', 'text', map((x) => x.status)],
-      ['outcome', 'text', map((x) => x.outcome)],
+    await copyRows(
+      client,
+      'plan_measure',
       [
+        'plan_id',
+        'household_id',
+        'catalogue_code',
+        'measure_type',
+        'batch',
+        'funding_source',
+        'amount',
+        'responsible_unit',
+        'start_date',
+        'deadline',
+        'status',
+        'outcome',
         'updated_at',
-        'timestamptz',
-        map((x) => {
-          const at = `${x.status === 'planned' ? x.m.startDate : x.m.deadline}T00:00:00Z`;
-          return at < now ? at : now;
-        }),
       ],
-    ]);
-    for (const fk of fks)
-      await sql`alter table ${sql.table(fk.tbl)} add constraint ${sql.ref(fk.name)} ${sql.raw(fk.def)}`.execute(trx);
-  });
+      measures.length,
+      (i) => {
+        const x = measures[i]!;
+        const m = x.m;
+        const at = `${x.status === 'planned' ? m.startDate : m.deadline}T00:00:00Z`;
+        return [
+          ids[x.plan],
+          plans[x.plan]!.household_id,
+          m.catalogueCode,
+          m.measureType,
+          m.batch,
+          m.fundingSource,
+          x.amount,
+          m.responsibleUnit,
+          m.startDate,
+          m.deadline,
+          x.status,
+          x.outcome,
+          at < now ? at : now,
+        ];
+      },
+    );
+    for (const fk of fks) await client.query(`alter table ${fk.tbl} add constraint ${fk.name} ${fk.def}`);
+    await client.query('commit');
+  } catch (e) {
+    failed = true;
+    await client.query('rollback').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release(failed || undefined);
+  }
 }
 
 async function seed(ctx: DemoContext) {
@@ -243,6 +325,33 @@ async function seed(ctx: DemoContext) {
 
   const plans: PlanRow[] = [];
   const measures: MeasureRow[] = [];
+  // the draft depends only on the household's shape (causes, house, labour yes/no, condition counts):
+  // draft each shape once and re-date it (tens of thousands of households share a few thousand shapes)
+  const shapes = new Map<string, DraftMeasure[]>();
+  const deadlines = new Map<string, string>();
+  const deadline = (start: string, months: number) => {
+    const key = `${start}|${months}`;
+    let d = deadlines.get(key);
+    if (d === undefined) deadlines.set(key, (d = deadlineOf(start, months)));
+    return d;
+  };
+  const draftFor = (h: Row, ms: readonly DraftMember[], start: string): DraftMeasure[] => {
+    const input = {
+      mainCause: h.main_cause,
+      otherCauses: h.other_causes,
+      houseGrade: h.house_grade,
+      members: ms,
+    };
+    const conditions = [...conditionsOf(input)].join(';');
+    const key = `${h.main_cause}|${h.other_causes.join(',')}|${h.house_grade}|${ableToWork(ms) > 0}|${conditions}`;
+    let shape = shapes.get(key);
+    if (!shape) shapes.set(key, (shape = draftPlan(input, catalogue, start)));
+    return shape.map((m) => ({
+      ...m,
+      startDate: start,
+      deadline: deadline(start, catMap.get(m.catalogueCode)!.months),
+    }));
+  };
   let unfit = 0;
   for (const h of households) {
     const ms = byHousehold.get(h.id) ?? [];
@@ -252,11 +361,7 @@ async function seed(ctx: DemoContext) {
       const current = year === thisYear;
       if (r.chance(current ? 0.07 : 0.03)) continue; // no plan (yet)
       const start = addDays(`${year}-01-05`, r.int(0, current ? 100 : 80));
-      let draft = draftPlan(
-        { mainCause: h.main_cause, otherCauses: h.other_causes, houseGrade: h.house_grade, members: ms },
-        catalogue,
-        start,
-      );
+      let draft = draftFor(h, ms, start);
       // ~6 %: the measure answering one cause was never entered
       const causes = [
         ...new Set([h.main_cause, ...h.other_causes].filter((c): c is string => !!c && c !== 'other')),

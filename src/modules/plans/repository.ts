@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type {
   CatalogueRow,
   DB,
@@ -146,10 +146,11 @@ export const plansRepository = {
       .returningAll()
       .executeTakeFirstOrThrow(),
 
+  /** A measure changed: the plan's last change now, its fit to be checked again. */
   touchPlan: (db: Kysely<DB>, id: string) =>
     db
       .updateTable('household_plan')
-      .set({ updated_at: sql`now()` })
+      .set({ updated_at: sql`now()`, fits: null })
       .where('id', '=', id)
       .execute(),
 
@@ -161,15 +162,15 @@ export const plansRepository = {
       .returningAll()
       .executeTakeFirstOrThrow(),
 
-  /** Every plan of `year` in the region with what the fit check needs (one row per plan, set-based). */
-  fitRows: async (db: Kysely<DB>, region: string, year: number): Promise<FitRow[]> =>
+  /** The plans that `where` selects (alias p = household_plan, h = household) with what the fit check needs. */
+  fitRows: async (db: Kysely<DB>, where: RawBuilder<SqlBool>): Promise<FitRow[]> =>
     (
       await sql<FitRow>`
         with p as (
           select p.id, p.household_id, p.status, h.household_no, h.head_name, h.village_code,
             h.status as household_status, h.main_cause, h.other_causes
           from household_plan p join household h on h.id = p.household_id
-          where p.year = ${year} and ${inRegion('h.village_code', region)}),
+          where ${where}),
         m as (
           select pm.plan_id, array_agg(pm.catalogue_code) as c, array_agg(pm.measure_type) as t,
             array_agg(pm.status) as s
@@ -193,6 +194,47 @@ export const plansRepository = {
       const measures = x.mc.map((c, i) => ({ c, t: x.mt[i]!, s: x.ms[i]! }));
       return { ...x, measures };
     }),
+
+  /** Condition: the plans of `year` in the region. */
+  inYear: (region: string, year: number) =>
+    sql<SqlBool>`p.year = ${year} and ${inRegion('h.village_code', region)}`,
+
+  /** Whether plans of the year in the region wait for their fit check (fits null). */
+  anyUnchecked: async (db: Kysely<DB>, region: string, year: number) =>
+    (
+      await sql`
+        select 1 from household_plan p join household h on h.id = p.household_id
+        where p.year = ${year} and p.fits is null and ${inRegion('h.village_code', region)} limit 1`.execute(
+        db,
+      )
+    ).rows.length > 0,
+
+  /** Lock the unchecked plans of the year in the region (in id order) and return their ids. */
+  lockUnchecked: async (db: Kysely<DB>, region: string, year: number) =>
+    (
+      await sql<{ id: string }>`
+        select p.id::text as id from household_plan p join household h on h.id = p.household_id
+        where p.year = ${year} and p.fits is null and ${inRegion('h.village_code', region)}
+        order by p.id for update of p`.execute(db)
+    ).rows.map((r) => r.id),
+
+  /** Store fit results (plan id → fits). */
+  storeFits: async (db: Kysely<DB>, ids: readonly string[], fits: readonly boolean[]) => {
+    if (!ids.length) return;
+    await sql`
+      update household_plan p set fits = u.f
+      from unnest(${ids}::bigint[], ${fits}::boolean[]) as u(id, f) where p.id = u.id`.execute(db);
+  },
+
+  /** Plans of the year in the region by plan status, and how many of each do not fit (stored flags). */
+  planCounts: async (db: Kysely<DB>, region: string, year: number) =>
+    (
+      await sql<{ status: string; n: number; unfit: number }>`
+        select p.status, count(*)::int as n, count(*) filter (where not p.fits)::int as unfit
+        from household_plan p join household h on h.id = p.household_id
+        where p.year = ${year} and ${inRegion('h.village_code', region)}
+        group by p.status`.execute(db)
+    ).rows,
 
   /** Registered or monitored households of the region without a plan for the year. */
   withoutPlan: async (db: Kysely<DB>, region: string, year: number) =>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB, Household, HouseholdPlan, Member, PlanMeasure } from '../../db/types.js';
 import {
   PLANNED_STATUSES,
@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
 import { recordAudit, type Actor } from '../audit/service.js';
-import { catalogueEntry, plansRepository as repo } from './repository.js';
+import { catalogueEntry, plansRepository as repo, type FitRow } from './repository.js';
 
 /** The actor of an agreement given by the household itself through the household portal. */
 export const HOUSEHOLD_ACTOR: Actor = { id: null, name: 'the household' };
@@ -90,6 +90,18 @@ function planDto(
     fit,
   };
 }
+
+/** The fit check of one row of `plansRepository.fitRows`. */
+const fitOf = (r: FitRow, catalogue: ReadonlyMap<string, CatalogueEntry>) =>
+  checkFit(
+    {
+      mainCause: r.main_cause,
+      otherCauses: r.other_causes,
+      ableToWork: r.able,
+      measures: r.measures.map((m) => ({ catalogueCode: m.c, measureType: m.t, status: m.s })),
+    },
+    catalogue,
+  );
 
 async function loadCatalogue(db: Kysely<DB>) {
   const entries = (await repo.catalogue(db)).map(catalogueEntry);
@@ -329,6 +341,63 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
     return planView(db, householdId, year, today(), true);
   }
 
+  /**
+   * Check the plans of the year in the region whose stored fit was reset (fits null: new plans, changed
+   * measures, causes, members or catalogue) and store the results. The plans are locked first, so a
+   * change committed meanwhile either is read here or resets the flag again after this commit.
+   */
+  async function refreshFits(region: string, year: number) {
+    if (!(await repo.anyUnchecked(db, region, year))) return;
+    await db.transaction().execute(async (trx) => {
+      const ids = await repo.lockUnchecked(trx, region, year);
+      if (!ids.length) return;
+      const cat = await loadCatalogue(trx);
+      const rows = await repo.fitRows(trx, sql<SqlBool>`p.id = any(${ids}::bigint[])`);
+      await repo.storeFits(
+        trx,
+        rows.map((r) => r.plan_id),
+        rows.map((r) => fitOf(r, cat.map).fits),
+      );
+    });
+  }
+
+  async function figures(region: string, year: number) {
+    await refreshFits(region, year);
+    const [counts, withoutPlan, measureRows] = await Promise.all([
+      repo.planCounts(db, region, year),
+      repo.withoutPlan(db, region, year),
+      repo.measureCounts(db, region, year, today()),
+    ]);
+    const plans = { draft: 0, agreed: 0, declined: 0 };
+    let total = 0;
+    let notFitting = 0;
+    for (const c of counts) {
+      plans[c.status as keyof typeof plans] = c.n;
+      total += c.n;
+      notFitting += c.unfit;
+    }
+    const measures = { planned: 0, in_progress: 0, completed: 0, cancelled: 0 };
+    let overdue = 0;
+    let amount = 0;
+    for (const c of measureRows) {
+      measures[c.status as keyof typeof measures] = c.n;
+      overdue += c.overdue;
+      if (c.status !== 'cancelled') amount += Number(c.amount ?? 0);
+    }
+    return {
+      year,
+      region,
+      plans: total,
+      fitting: total - notFitting,
+      notFitting,
+      withoutPlan,
+      ...plans,
+      measures,
+      overdue,
+      amount: Math.round(amount * 100) / 100,
+    };
+  }
+
   return {
     defaultYear: () => clock().getFullYear(),
 
@@ -520,7 +589,7 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
             outcome: body.outcome ?? null,
           },
         ]);
-        await repo.updatePlan(trx, plan.id, {});
+        await repo.updatePlan(trx, plan.id, { fits: null }); // a new measure: check the fit again
         await recordAudit(
           trx,
           { id: user.id, name: user.username },
@@ -631,33 +700,23 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
     ) {
       const region = q.region || user.scopeCode;
       assertInScope(user, region);
-      const [rows, cat, withoutPlan] = await Promise.all([
-        repo.fitRows(db, region, q.year),
+      await refreshFits(region, q.year);
+      const [counts, rows, cat, withoutPlan] = await Promise.all([
+        repo.planCounts(db, region, q.year),
+        repo.fitRows(db, sql<SqlBool>`${repo.inYear(region, q.year)} and p.fits = false`),
         loadCatalogue(db),
         repo.withoutPlan(db, region, q.year),
       ]);
-      const checked = rows.map((r) => ({
-        r,
-        fit: checkFit(
-          {
-            mainCause: r.main_cause,
-            otherCauses: r.other_causes,
-            ableToWork: r.able,
-            measures: r.measures.map((m) => ({ catalogueCode: m.c, measureType: m.t, status: m.s })),
-          },
-          cat.map,
-        ),
-      }));
-      const bad = checked.filter(
-        (x) => !x.fit.fits && (!q.problem || x.fit.problems.some((p) => p.kind === q.problem)),
-      );
+      const checked = rows.map((r) => ({ r, fit: fitOf(r, cat.map) })).filter((x) => !x.fit.fits);
+      const bad = checked.filter((x) => !q.problem || x.fit.problems.some((p) => p.kind === q.problem));
       const byKind: Record<string, number> = {};
       for (const x of checked) for (const p of x.fit.problems) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
+      const plans = counts.reduce((n, c) => n + c.n, 0);
       return {
         year: q.year,
         region,
-        plans: rows.length,
-        fitting: checked.filter((x) => x.fit.fits).length,
+        plans,
+        fitting: plans - checked.length,
         withoutPlan,
         byProblem: byKind,
         total: bad.length,
@@ -682,48 +741,11 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
     async summary(user: AuthUser, q: { region: string; year: number }) {
       const region = q.region || user.scopeCode;
       assertInScope(user, region);
-      const [rows, cat, withoutPlan, counts] = await Promise.all([
-        repo.fitRows(db, region, q.year),
-        loadCatalogue(db),
-        repo.withoutPlan(db, region, q.year),
-        repo.measureCounts(db, region, q.year, today()),
-      ]);
-      let fitting = 0;
-      const plans = { draft: 0, agreed: 0, declined: 0 };
-      for (const r of rows) {
-        plans[r.plan_status as keyof typeof plans]++;
-        const fit = checkFit(
-          {
-            mainCause: r.main_cause,
-            otherCauses: r.other_causes,
-            ableToWork: r.able,
-            measures: r.measures.map((m) => ({ catalogueCode: m.c, measureType: m.t, status: m.s })),
-          },
-          cat.map,
-        );
-        if (fit.fits) fitting++;
-      }
-      const measures = { planned: 0, in_progress: 0, completed: 0, cancelled: 0 };
-      let overdue = 0;
-      let amount = 0;
-      for (const c of counts) {
-        measures[c.status as keyof typeof measures] = c.n;
-        overdue += c.overdue;
-        if (c.status !== 'cancelled') amount += Number(c.amount ?? 0);
-      }
-      return {
-        year: q.year,
-        region,
-        plans: rows.length,
-        fitting,
-        notFitting: rows.length - fitting,
-        withoutPlan,
-        ...plans,
-        measures,
-        overdue,
-        amount: Math.round(amount * 100) / 100,
-      };
+      return figures(region, q.year);
     },
+
+    /** The summary's figures without a scope check (callers check: e.g. the responsibility summary). */
+    figures,
   };
 }
 export type PlanService = ReturnType<typeof createPlanService>;

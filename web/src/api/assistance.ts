@@ -199,17 +199,65 @@ export const useCreateProject = () => useWrite<NewProject>('POST', () => '/api/p
 export const useFollowUp = (id: string) =>
   useWrite<FollowUp>('POST', () => `/api/projects/${id}/followups`, [['projects'], ['audit']]);
 
-export const useSetFund = (id: string) =>
-  useWrite<{ source: string; year: number; allocated: number; disbursed: number }>(
+export interface NewPair {
+  kind: string;
+  helperName: string;
+  helperLevel: string;
+  recipientCode: string;
+  startYear: number;
+  endYear?: number | null;
+  note?: string | null;
+}
+export interface PairEntry {
+  pairId: string;
+  year: number;
+  category: string;
+  amount: number;
+}
+export interface Fund {
+  source: string;
+  year: number;
+  allocated: number;
+  disbursed: number;
+}
+
+export const useCreatePair = () => useWrite<NewPair>('POST', () => '/api/pairs', [['pairs'], ['audit']]);
+
+export const useSetCommitment = () =>
+  useWrite<PairEntry>(
     'PUT',
-    () => `/api/projects/${id}/funds`,
-    [['projects']],
+    (v) => `/api/pairs/${v.pairId}/commitments`,
+    [['pairs'], ['audit']],
+    ({ pairId: _p, ...rest }) => rest,
   );
 
 export const useRecordDelivery = () =>
-  useWrite<{ pairId: string; year: number; category: string; amount: number; deliveredOn: string }>(
+  useWrite<PairEntry & { deliveredOn: string; note?: string }>(
     'POST',
     (v) => `/api/pairs/${v.pairId}/deliveries`,
-    [['pairs']],
+    [['pairs'], ['audit']],
     ({ pairId: _p, ...rest }) => rest,
   );
+
+/** Project writes refresh the library, the detail, the dashboard summary (all under 'projects') and the audit log. */
+const projectKeys = [['projects'], ['audit']];
+
+export const useSetFund = (id: string) =>
+  useWrite<Fund>('PUT', () => `/api/projects/${id}/funds`, projectKeys);
+
+export const useAddBeneficiary = (id: string) =>
+  useWrite<{ householdId: string; linkageType: string }>(
+    'POST',
+    () => `/api/projects/${id}/beneficiaries`,
+    projectKeys,
+  );
+
+export const useRecordBenefit = (id: string) =>
+  useWrite<{ householdId: string; year: number; amount: number }>(
+    'PUT',
+    () => `/api/projects/${id}/benefits`,
+    projectKeys,
+  );
+
+export const useCompleteProject = (id: string) =>
+  useWrite<{ completedOn: string }>('POST', () => `/api/projects/${id}/complete`, projectKeys);

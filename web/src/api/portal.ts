@@ -202,3 +202,21 @@ export function useGrievanceAction() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['grievances'] }),
   });
 }
+
+// ---- staff: portal access codes (POST /api/portal-codes)
+export interface IssuedAccessCode {
+  householdId: string;
+  householdNo: string;
+  headName: string | null;
+  code: string;
+}
+/**
+ * Issue fresh access codes for households or every card household of a village. The codes live only
+ * in the caller's component state (never a query cache, never browser storage): shown or printed once.
+ */
+export const useIssuePortalCodes = () =>
+  useMutation({
+    mutationFn: (b: { householdIds: string[] } | { villageCode: string }) =>
+      api<{ codes: IssuedAccessCode[] }>('/api/portal-codes', { method: 'POST', body: b }),
+    gcTime: 0,
+  });

@@ -129,4 +129,32 @@ export const portalEn: typeof portalZhCN = {
     unmask: 'Show full phone',
     anonymousYes: 'Anonymous',
   },
+  portalAccess: {
+    title: 'Household portal access code',
+    intro:
+      'The household signs in to the household portal on a phone ({{url}}) with its household number and access code: its record, plan and cadre; it can report difficulties and file grievances.',
+    issue: 'Issue / reset access code',
+    confirmTitle: 'Issue a new access code for this household?',
+    confirmText:
+      "The household's previous code stops working at once and all its portal sessions end. The new code is shown only once.",
+    confirmOk: 'Issue new code',
+    cancel: 'Cancel',
+    issuedTitle: 'New access code (shown only once)',
+    householdNo: 'Household number',
+    code: 'Access code',
+    address: 'Sign-in address',
+    instructions:
+      'Hand the household number and code to the household in person, or write them on the household card. The household opens the sign-in address and enters both. Only a hash of the code is kept: once this window is closed the code cannot be shown again; if lost, issue a new one.',
+    close: 'Noted — close',
+    issued: 'New access code issued; the previous code no longer works',
+    printOption: 'Issue access codes onto the cards',
+    printConfirmTitle: 'Issue new access codes for {{n}} households of this village?',
+    printConfirmText:
+      'Fresh codes are issued for all {{n}} households on this page: every previous code stops working at once and all their portal sessions end. The new codes are printed only on these cards and cannot be shown again after you leave this page.',
+    printIssued:
+      'New codes issued for {{n}} households ({{at}}); all previous codes are void. Print now: the codes are gone once you leave this page.',
+    cardTitle: 'Household portal sign-in',
+    cardText: 'Address {{url}}   Household number {{householdNo}}   Access code {{code}}',
+    cardNote: 'Keep the code private; if lost, ask your cadre to reset it.',
+  },
 };

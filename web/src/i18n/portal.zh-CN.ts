@@ -121,4 +121,31 @@ export const portalZhCN = {
     unmask: '显示完整电话',
     anonymousYes: '匿名',
   },
+  portalAccess: {
+    title: '农户服务查询码',
+    intro:
+      '农户凭户编号和查询码在手机上登录农户服务（{{url}}），查看本户信息、帮扶计划和帮扶干部，反映困难和投诉。',
+    issue: '发放 / 重置查询码',
+    confirmTitle: '为本户发放新的查询码？',
+    confirmText: '本户原有的查询码立即作废，已登录的农户服务会话全部退出。新查询码只显示一次。',
+    confirmOk: '发放新查询码',
+    cancel: '取消',
+    issuedTitle: '新的查询码（只显示一次）',
+    householdNo: '户编号',
+    code: '查询码',
+    address: '登录地址',
+    instructions:
+      '请把户编号和查询码当面交给农户，或抄写在明白卡上。农户打开登录地址，输入户编号和查询码即可登录。系统只保存查询码的校验值，关闭本窗口后无法再次查看；遗失后只能重新发放。',
+    close: '我已记下，关闭',
+    issued: '已发放新查询码，原查询码已作废',
+    printOption: '发放查询码并印在卡上',
+    printConfirmTitle: '为本村 {{n}} 户发放新的查询码？',
+    printConfirmText:
+      '将为本页全部 {{n}} 户重新发放查询码：各户原有的查询码立即作废，已登录的农户服务会话全部退出。新查询码只印在本次打印的明白卡上，离开本页后无法再次查看。',
+    printIssued:
+      '已为 {{n}} 户发放新查询码（{{at}}），原查询码均已作废。请现在打印；离开本页后查询码不再显示。',
+    cardTitle: '农户服务登录',
+    cardText: '登录地址 {{url}}　户编号 {{householdNo}}　查询码 {{code}}',
+    cardNote: '请妥善保管查询码，不要告诉他人；遗失请找帮扶干部重置。',
+  },
 };

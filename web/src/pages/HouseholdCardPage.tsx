@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
+import { CardAccessCode, IssueCardCodes, type CardCodes } from '../components/portal/CardAccessCodes';
 
 const PRINT_CSS = `
 @page { size: A4; margin: 10mm; }
@@ -43,6 +45,7 @@ export default function HouseholdCardPage({ kind }: { kind: 'household' | 'villa
   const { t } = useTranslation();
   const fmt = useFormat();
   const q = useCards(kind, kind === 'household' ? id : code, year);
+  const [codes, setCodes] = useState<CardCodes | null>(null); // portal access codes, this page only
   if (q.isError) return <ErrorResult error={q.error} />;
   if (!q.data) return <FullPageSpin />;
   const d = q.data;
@@ -65,6 +68,9 @@ export default function HouseholdCardPage({ kind }: { kind: 'household' | 'villa
         <Typography.Text data-testid="card-count">
           {d.village.path} · {t('card.count', { n: d.cards.length })}
         </Typography.Text>
+        {kind === 'village' && (
+          <IssueCardCodes villageCode={code} count={d.cards.length} issued={!!codes} onIssued={setCodes} />
+        )}
       </Flex>
       {d.cards.length === 0 && (
         <Typography.Paragraph style={{ textAlign: 'center', marginTop: 24 }}>
@@ -77,6 +83,7 @@ export default function HouseholdCardPage({ kind }: { kind: 'household' | 'villa
           c={c}
           year={d.year}
           village={d.village.path}
+          accessCode={codes?.[c.householdId]}
           provenance={t('card.provenance', {
             at: fmt.dateTime(d.generatedAt),
             by: d.generatedBy,
@@ -92,11 +99,13 @@ function CardSheet({
   c,
   year,
   village,
+  accessCode,
   provenance,
 }: {
   c: HouseholdCard;
   year: number;
   village: string;
+  accessCode?: string;
   provenance: string;
 }) {
   const { t } = useTranslation();
@@ -231,6 +240,7 @@ function CardSheet({
             })
           : t('card.notAgreed')}
       </div>
+      {accessCode && <CardAccessCode householdNo={c.householdNo} code={accessCode} />}
       <div className="sign">
         <span>{t('card.signHousehold')}＿＿＿＿＿＿</span>
         <span>{t('card.signCadre')}＿＿＿＿＿＿</span>

@@ -21,6 +21,7 @@ import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
 import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
 import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
+import { PortalAccessCard } from '../components/portal/PortalAccessCard';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -105,6 +106,7 @@ function HouseholdView({ id }: { id: string }) {
         householdId={id}
         label={`${record.household.headName ?? ''} ${record.household.householdNo}`}
       />
+      {masked.data.canEdit && <PortalAccessCard householdId={id} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Causes record={record} />

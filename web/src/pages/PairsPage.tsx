@@ -1,4 +1,5 @@
-import { Card, Empty, Flex, Progress, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Progress, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from '../components/assistance/labels';
 import { useSearchParams } from 'react-router-dom';
@@ -6,10 +7,14 @@ import { usePairs, type CategoryYear, type Pair } from '../api/assistance';
 import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
+import { useIsManager } from '../components/assistance/manager';
+import { CommitmentModal, DeliveryModal, NewPairModal } from '../components/assistance/PairForms';
 
 type Row = CategoryYear & { key: string; year: number };
 
-function PairCard({ pair }: { pair: Pair }) {
+type Dialog = { kind: 'new' } | { kind: 'commit' | 'deliver'; pair: Pair } | null;
+
+function PairCard({ pair, onOpen }: { pair: Pair; onOpen?: (d: Dialog) => void }) {
   const { t } = useTranslation();
   const L = useAssistanceLabel();
   const fmt = useFormat();
@@ -35,6 +40,16 @@ function PairCard({ pair }: { pair: Pair }) {
         </Typography.Text>
       }
     >
+      {onOpen && (
+        <Flex wrap gap={8} style={{ marginBottom: 8 }}>
+          <Button size="small" onClick={() => onOpen({ kind: 'commit', pair })} data-testid="commitment-open">
+            {t('assistance.setCommitment')}
+          </Button>
+          <Button size="small" onClick={() => onOpen({ kind: 'deliver', pair })} data-testid="delivery-open">
+            {t('assistance.recordDelivery')}
+          </Button>
+        </Flex>
+      )}
       <Table<Row>
         rowKey="key"
         size="small"
@@ -87,14 +102,30 @@ export default function PairsPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const pairs = usePairs(params.get('region') ?? undefined);
+  const manager = useIsManager();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
   if (pairs.isError) return <ErrorResult error={pairs.error} onRetry={() => void pairs.refetch()} />;
   return (
     <div data-testid="pairs-page">
-      <PageHeader title={t('assistance.pairsTitle')} subtitle={t('assistance.pairsSubtitle')} />
+      <PageHeader
+        title={t('assistance.pairsTitle')}
+        subtitle={t('assistance.pairsSubtitle')}
+        extra={
+          manager && (
+            <Button type="primary" onClick={() => setDialog({ kind: 'new' })} data-testid="pair-new">
+              {t('assistance.newPair')}
+            </Button>
+          )
+        }
+      />
       {pairs.data?.items.length === 0 && <Empty description={t('assistance.noPairs')} />}
       {pairs.data?.items.map((p) => (
-        <PairCard key={p.id} pair={p} />
+        <PairCard key={p.id} pair={p} {...(manager ? { onOpen: setDialog } : {})} />
       ))}
+      {dialog?.kind === 'new' && <NewPairModal onClose={close} />}
+      {dialog?.kind === 'commit' && <CommitmentModal pair={dialog.pair} onClose={close} />}
+      {dialog?.kind === 'deliver' && <DeliveryModal pair={dialog.pair} onClose={close} />}
     </div>
   );
 }

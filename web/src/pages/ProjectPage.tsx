@@ -11,6 +11,12 @@ import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { useIsManager } from '../components/assistance/manager';
 import { FollowUpModal } from '../components/assistance/FollowUpModal';
+import {
+  BeneficiaryModal,
+  BenefitModal,
+  CompleteModal,
+  FundModal,
+} from '../components/assistance/ProjectForms';
 
 type Beneficiary = ProjectDetail['beneficiaryList'][number];
 
@@ -22,7 +28,10 @@ export default function ProjectPage() {
   const fmt = useFormat();
   const manager = useIsManager();
   const q = useProject(id);
-  const [following, setFollowing] = useState(false);
+  const [dialog, setDialog] = useState<'followup' | 'fund' | 'beneficiary' | 'benefit' | 'complete' | null>(
+    null,
+  );
+  const close = () => setDialog(null);
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <FullPageSpin />;
   const p = q.data;
@@ -34,9 +43,16 @@ export default function ProjectPage() {
         subtitle={`${p.villageName} · ${L('projectType', p.projectType)}`}
         extra={
           manager && (
-            <Button type="primary" onClick={() => setFollowing(true)} data-testid="followup-open">
-              {t('assistance.recordFollowUp')}
-            </Button>
+            <>
+              {!p.completedOn && (
+                <Button onClick={() => setDialog('complete')} data-testid="complete-open">
+                  {t('assistance.markCompleted')}
+                </Button>
+              )}
+              <Button type="primary" onClick={() => setDialog('followup')} data-testid="followup-open">
+                {t('assistance.recordFollowUp')}
+              </Button>
+            </>
           )
         }
       />
@@ -57,8 +73,12 @@ export default function ProjectPage() {
             {p.completedOn ? fmt.date(p.completedOn) : t('assistance.notCompleted')}
           </Descriptions.Item>
           <Descriptions.Item label={t('assistance.operator')}>{p.operator}</Descriptions.Item>
-          <Descriptions.Item label={t('assistance.allocated')}>{fmt.money(p.allocated)}</Descriptions.Item>
-          <Descriptions.Item label={t('assistance.disbursed')}>{fmt.money(p.disbursed)}</Descriptions.Item>
+          <Descriptions.Item label={t('assistance.allocated')}>
+            <span data-testid="project-allocated">{fmt.money(p.allocated)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('assistance.disbursed')}>
+            <span data-testid="project-disbursed">{fmt.money(p.disbursed)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('assistance.costPerBeneficiary')}>
             {fmt.money(p.costPerBeneficiary)} ({t('assistance.peerMedian')} {fmt.money(p.peerMedian)})
           </Descriptions.Item>
@@ -77,8 +97,20 @@ export default function ProjectPage() {
           </div>
         ))}
       </Card>
-      <Card size="small" title={t('assistance.funds')} style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title={t('assistance.funds')}
+        style={{ marginBottom: 12 }}
+        extra={
+          manager && (
+            <Button size="small" onClick={() => setDialog('fund')} data-testid="fund-open">
+              {t('assistance.addFund')}
+            </Button>
+          )
+        }
+      >
         <Table
+          data-testid="fund-table"
           rowKey="id"
           size="small"
           pagination={false}
@@ -140,6 +172,18 @@ export default function ProjectPage() {
         />
       </Card>
       <Card size="small" title={`${t('assistance.beneficiaryList')} (${p.beneficiaries})`}>
+        {manager && (
+          <Flex wrap gap={8} style={{ marginBottom: 8 }}>
+            <Button size="small" onClick={() => setDialog('beneficiary')} data-testid="beneficiary-open">
+              {t('assistance.addBeneficiary')}
+            </Button>
+            {p.beneficiaryList.length > 0 && (
+              <Button size="small" onClick={() => setDialog('benefit')} data-testid="benefit-open">
+                {t('assistance.recordBenefit')}
+              </Button>
+            )}
+          </Flex>
+        )}
         <Table<Beneficiary>
           rowKey="householdId"
           size="small"
@@ -171,7 +215,11 @@ export default function ProjectPage() {
           ]}
         />
       </Card>
-      {following && <FollowUpModal projectId={id} onClose={() => setFollowing(false)} />}
+      {dialog === 'followup' && <FollowUpModal projectId={id} onClose={close} />}
+      {dialog === 'fund' && <FundModal projectId={id} onClose={close} />}
+      {dialog === 'beneficiary' && <BeneficiaryModal project={p} onClose={close} />}
+      {dialog === 'benefit' && <BenefitModal project={p} onClose={close} />}
+      {dialog === 'complete' && <CompleteModal project={p} onClose={close} />}
     </div>
   );
 }

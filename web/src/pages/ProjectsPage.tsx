@@ -98,7 +98,7 @@ export default function ProjectsPage() {
       {d && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Flex wrap gap={24}>
-            <span>
+            <span data-testid="projects-funds">
               {t('assistance.summaryFunds')}: {fmt.money(d.funds.disbursed)} / {fmt.money(d.funds.allocated)}
             </span>
             <span>

@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAssistanceLabel } from './labels';
+import { FormModal } from './FormModal';
+import {
+  useAddBeneficiary,
+  useCompleteProject,
+  useRecordBenefit,
+  useSetFund,
+  type Fund,
+  type ProjectDetail,
+} from '../../api/assistance';
+import { useHouseholds } from '../../api/households';
+
+const SOURCES = ['central', 'provincial', 'county', 'integrated', 'paired', 'social'];
+const LINKAGES = ['dividend', 'order_purchase', 'jobs', 'land_rental', 'cooperative'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function useRequired() {
+  const { t } = useTranslation();
+  return [{ required: true, message: t('assistance.required') }];
+}
+
+/** Set the allocation and disbursement of one source and year (replaces that row); disbursed ≤ allocated. */
+export function FundModal({ projectId, onClose }: { projectId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const L = useAssistanceLabel();
+  const setFund = useSetFund(projectId);
+  const required = useRequired();
+  return (
+    <FormModal<Fund>
+      title={t('assistance.addFund')}
+      testId="fund"
+      onClose={onClose}
+      initialValues={{ source: 'central', year: new Date().getFullYear(), disbursed: 0 }}
+      run={(v) => setFund.mutateAsync({ ...v, disbursed: v.disbursed ?? 0 })}
+    >
+      <Space wrap>
+        <Form.Item name="source" label={t('assistance.source')} rules={required}>
+          <Select
+            style={{ width: 160 }}
+            options={SOURCES.map((k) => ({ value: k, label: L('fundSource', k) }))}
+            data-testid="fund-source"
+          />
+        </Form.Item>
+        <Form.Item name="year" label={t('assistance.year')} rules={required}>
+          <InputNumber min={2000} max={2100} data-testid="fund-year" />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="allocated" label={t('assistance.allocatedYuan')} rules={required}>
+          <InputNumber min={0} style={{ width: 160 }} data-testid="fund-allocated" />
+        </Form.Item>
+        <Form.Item
+          name="disbursed"
+          label={t('assistance.disbursedYuan')}
+          dependencies={['allocated']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, value: number | null) => {
+                const allocated = getFieldValue('allocated') as number | null;
+                return value != null && allocated != null && value > allocated
+                  ? Promise.reject(new Error(t('assistance.disbursedOverAllocated')))
+                  : Promise.resolve();
+              },
+            }),
+          ]}
+        >
+          <InputNumber min={0} style={{ width: 160 }} data-testid="fund-disbursed" />
+        </Form.Item>
+      </Space>
+    </FormModal>
+  );
+}
+
+/** Add a beneficiary household of the project's village with its linkage type. */
+export function BeneficiaryModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const L = useAssistanceLabel();
+  const add = useAddBeneficiary(project.id);
+  const required = useRequired();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const households = useHouseholds({
+    region: project.villageCode,
+    ...(q ? { q } : {}),
+    page: 1,
+    pageSize: 20,
+  });
+  const already = new Set(project.beneficiaryList.map((b) => b.householdId));
+  const linkages = [...project.linkages, ...LINKAGES.filter((l) => !project.linkages.includes(l))];
+  return (
+    <FormModal<{ householdId: string; linkageType: string }>
+      title={t('assistance.addBeneficiary')}
+      testId="beneficiary"
+      onClose={onClose}
+      initialValues={{ linkageType: project.linkages[0] ?? 'dividend' }}
+      run={(v) => add.mutateAsync(v)}
+    >
+      <Form.Item
+        name="householdId"
+        label={`${t('assistance.household')} (${project.villageName})`}
+        rules={required}
+      >
+        <Select
+          showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
+          loading={households.isFetching}
+          placeholder={t('assistance.householdSearch')}
+          data-testid="beneficiary-household"
+          options={(households.data?.items ?? []).map((h) => ({
+            value: h.id,
+            label: `${h.headName} ${h.householdNo}`,
+            disabled: already.has(h.id),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="linkageType" label={t('assistance.linkageType')} rules={required}>
+        <Select
+          options={linkages.map((k) => ({ value: k, label: L('linkage', k) }))}
+          data-testid="beneficiary-linkage"
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Record (or correct) what a beneficiary household received from the project in a year, in yuan. */
+export function BenefitModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordBenefit(project.id);
+  const required = useRequired();
+  return (
+    <FormModal<{ householdId: string; year: number; amount: number }>
+      title={t('assistance.recordBenefit')}
+      testId="benefit"
+      onClose={onClose}
+      initialValues={{ year: new Date().getFullYear() - 1 }}
+      run={(v) => record.mutateAsync(v)}
+    >
+      <Form.Item name="householdId" label={t('assistance.household')} rules={required}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="benefit-household"
+          options={project.beneficiaryList.map((b) => ({
+            value: b.householdId,
+            label: `${b.headName} ${b.householdNo}`,
+          }))}
+        />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="year" label={t('assistance.year')} rules={required}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('assistance.benefitYuan')} rules={required}>
+          <InputNumber min={0} style={{ width: 160 }} data-testid="benefit-amount" />
+        </Form.Item>
+      </Space>
+    </FormModal>
+  );
+}
+
+/** Mark the project completed on a date (not in the future); yearly follow-ups start from then. */
+export function CompleteModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const complete = useCompleteProject(project.id);
+  const required = useRequired();
+  return (
+    <FormModal<{ completedOn: string }>
+      title={t('assistance.markCompleted')}
+      testId="complete"
+      onClose={onClose}
+      initialValues={{ completedOn: project.completedOn ?? today() }}
+      run={(v) => complete.mutateAsync(v)}
+    >
+      <Form.Item name="completedOn" label={t('assistance.completedOn')} rules={required}>
+        <Input type="date" data-testid="complete-date" />
+      </Form.Item>
+    </FormModal>
+  );
+}
