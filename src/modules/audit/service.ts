@@ -25,36 +25,51 @@ export interface AuditInput {
  * held until that transaction ends, so events are chained in commit order.
  */
 export async function recordAudit(trx: Kysely<DB>, actor: Actor, input: AuditInput): Promise<string> {
+  return appendEvents(trx, [{ actor, input, at: new Date() }]);
+}
+
+/**
+ * Append events to the chain in order under the chain lock; returns the new head hash. `at` is the
+ * event's time: now for every real write (recordAudit); an earlier time only for demo data that
+ * needs a history (src/modules/quality/demo-audit.ts) — the chain still verifies, in id order.
+ */
+export async function appendEvents(
+  trx: Kysely<DB>,
+  events: readonly { actor: Actor; input: AuditInput; at: Date }[],
+): Promise<string> {
   await auditRepository.lockChain(trx);
-  const prevHash = (await auditRepository.headHash(trx)) ?? GENESIS_HASH;
-  const content: ChainContent = {
-    at: new Date().toISOString(),
-    actorId: actor.id,
-    actorName: actor.name,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    regionCode: input.regionCode ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    reason: input.reason ?? null,
-  };
-  const hash = chainHash(prevHash, content);
-  await auditRepository.insert(trx, {
-    at: content.at,
-    actor_id: content.actorId,
-    actor_name: content.actorName,
-    action: content.action,
-    entity_type: content.entityType,
-    entity_id: content.entityId,
-    region_code: content.regionCode,
-    before: content.before === null ? null : JSON.stringify(content.before),
-    after: content.after === null ? null : JSON.stringify(content.after),
-    reason: content.reason,
-    prev_hash: prevHash,
-    hash,
-  });
-  return hash;
+  let prevHash = (await auditRepository.headHash(trx)) ?? GENESIS_HASH;
+  for (const { actor, input, at } of events) {
+    const content: ChainContent = {
+      at: at.toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      regionCode: input.regionCode ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      reason: input.reason ?? null,
+    };
+    const hash = chainHash(prevHash, content);
+    await auditRepository.insert(trx, {
+      at: content.at,
+      actor_id: content.actorId,
+      actor_name: content.actorName,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_id: content.entityId,
+      region_code: content.regionCode,
+      before: content.before === null ? null : JSON.stringify(content.before),
+      after: content.after === null ? null : JSON.stringify(content.after),
+      reason: content.reason,
+      prev_hash: prevHash,
+      hash,
+    });
+    prevHash = hash;
+  }
+  return prevHash;
 }
 
 export function createAuditService(db: Kysely<DB>) {

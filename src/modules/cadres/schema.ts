@@ -230,4 +230,12 @@ export const ResponsibilitySummary = z.object({
   cadres: z.object({ active: z.number(), householdsNeeding: z.number(), householdsWithout: z.number() }),
   visits: z.object({ planned: z.number(), overdue: z.number(), neverVisited: z.number() }),
   teams: z.object({ poorVillages: z.number(), villagesWithout: z.number() }),
+  /** Plan fit of the current year (read from the plans module, docs/plans.md). */
+  plans: z.object({
+    year: z.number(),
+    plans: z.number(),
+    notFitting: z.number(),
+    withoutPlan: z.number(),
+    overdueMeasures: z.number(),
+  }),
 });

@@ -17,6 +17,7 @@ import { AppError, notFound } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
 import { recordAudit } from '../audit/service.js';
+import { createPlanService } from '../plans/service.js';
 import { cadreRepository as repo, type CadreListRow } from './repository.js';
 import type { CadreBody, CadrePatch, TeamBody } from './schema.js';
 
@@ -64,6 +65,7 @@ function assertManage(user: AuthUser) {
 
 export function createCadreService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
   const today = () => chinaDate(clock());
+  const plans = createPlanService(db, clock); // the summary's plan-fit section
 
   function scopeOf(user: AuthUser, region: string): string {
     const scope = region || user.scopeCode;
@@ -423,13 +425,23 @@ export function createCadreService(db: Kysely<DB>, clock: () => Date = () => new
     async summary(user: AuthUser, region: string) {
       const scope = scopeOf(user, region);
       const t = today();
-      const s = await repo.summary(db, scope, t);
+      const [s, p] = await Promise.all([
+        repo.summary(db, scope, t),
+        plans.figures(scope, Number(t.slice(0, 4))),
+      ]);
       return {
         region: scope,
         asOf: t,
         cadres: { active: s.hh.cadres, householdsNeeding: s.hh.needing, householdsWithout: s.hh.without },
         visits: { planned: s.overdue.planned, overdue: s.overdue.overdue, neverVisited: s.overdue.never },
         teams: { poorVillages: s.villages.poor, villagesWithout: s.villages.without },
+        plans: {
+          year: p.year,
+          plans: p.plans,
+          notFitting: p.notFitting,
+          withoutPlan: p.withoutPlan,
+          overdueMeasures: p.overdue,
+        },
       };
     },
 

@@ -3,7 +3,6 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
 
 /**
  * Everything the measures need of a set of households, every year at once, as columns: the yearly

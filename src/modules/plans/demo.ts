@@ -147,6 +147,8 @@ interface PlanRow {
   agreement_method: string | null;
   decline_reason: string | null;
   created_at: string;
+  /** The fit check's result with the final statuses (stored: migration 019). */
+  fits: boolean;
 }
 interface MeasureRow {
   plan: number;
@@ -240,6 +242,7 @@ async function write(db: Kysely<DB>, plans: PlanRow[], measures: MeasureRow[]) {
         'decline_reason',
         'created_at',
         'updated_at',
+        'fits',
       ],
       plans.length,
       (i) => {
@@ -255,6 +258,7 @@ async function write(db: Kysely<DB>, plans: PlanRow[], measures: MeasureRow[]) {
           p.decline_reason,
           p.created_at,
           p.agreed_at ?? p.created_at,
+          p.fits ? 't' : 'f',
         ];
       },
     );
@@ -405,6 +409,7 @@ async function seed(ctx: DemoContext) {
         agreement_method: signer && (agreedNow || declined) ? r.weighted(METHOD) : null,
         decline_reason: signer && declined && !agreedNow ? r.pick(DECLINE) : null,
         created_at: `${addDays(start, -r.int(10, 20))}T01:00:00Z`,
+        fits: fits && fitWith(statuses),
       });
       for (const [i, m] of draft.entries()) {
         const status = statuses[i]!;

@@ -87,6 +87,8 @@ export interface ResponsibilitySummary {
   cadres: { active: number; householdsNeeding: number; householdsWithout: number };
   visits: { planned: number; overdue: number; neverVisited: number };
   teams: { poorVillages: number; villagesWithout: number };
+  /** Plan fit of the current year (plans module). */
+  plans: { year: number; plans: number; notFitting: number; withoutPlan: number; overdueMeasures: number };
 }
 export interface Plan {
   region: string;

@@ -90,6 +90,12 @@ export const plansEn: typeof plansZhCN = {
     planStatus: 'Plan',
     printVillage: 'Print the village’s cards',
     empty: 'No plan out of fit',
+    kpi: {
+      notFitting: '{{year}} plans not answering the causes',
+      withoutPlan: 'Households without a plan',
+      overdueMeasures: 'Measures past their deadline',
+      openGaps: 'Open the plan gap list',
+    },
   },
   card: {
     title: 'Household assistance card {{year}}',

@@ -73,6 +73,12 @@ export const plansZhCN = {
     planStatus: '计划状态',
     printVillage: '打印本村明白卡',
     empty: '没有不符的计划',
+    kpi: {
+      notFitting: '{{year}} 年帮扶计划与致贫原因不符',
+      withoutPlan: '应制定未制定帮扶计划的户',
+      overdueMeasures: '逾期未完成的帮扶措施',
+      openGaps: '查看不符的帮扶计划',
+    },
   },
   card: {
     title: '{{year}} 年精准帮扶明白卡',

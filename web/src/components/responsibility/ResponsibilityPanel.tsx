@@ -60,6 +60,33 @@ export function ResponsibilityPanel({ region, extra }: { region: string; extra?:
           />
         </Col>
         {/* other features' figures (plan fit, target progress, funds disbursed) below this line */}
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-plans-not-fitting"
+            loading={s.isLoading}
+            title={t('plans.kpi.notFitting', { year: s.data?.plans.year ?? '' })}
+            value={v(s.data?.plans.notFitting)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-plans-without"
+            loading={s.isLoading}
+            title={t('plans.kpi.withoutPlan')}
+            value={v(s.data?.plans.withoutPlan)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <KpiCard
+            testId="panel-plans-overdue"
+            loading={s.isLoading}
+            title={t('plans.kpi.overdueMeasures')}
+            value={v(s.data?.plans.overdueMeasures)}
+          />
+        </Col>
+        <Col xs={12} md={6} style={{ display: 'flex', alignItems: 'center' }}>
+          <LinkButton to={`/plans${region ? `?region=${region}` : ''}`}>{t('plans.kpi.openGaps')}</LinkButton>
+        </Col>
         {extra}
       </Row>
     </Card>
