@@ -55,6 +55,8 @@ try {
   await sql`vacuum analyze household_plan`.execute(db);
   await sql`vacuum analyze plan_measure`.execute(db);
   const svc = createPlanService(db, () => today);
+  // BENCH_RESET_FITS: time the first read after every stored fit was reset (as after a catalogue edit)
+  if (process.env.BENCH_RESET_FITS) await sql`update household_plan set fits = null`.execute(db);
   const admin = { id: '0', username: 'admin', displayName: 'admin', role: 'admin' as const, scopeCode: '' };
   const year = today.getFullYear();
   for (let i = 0; i < (process.env.BENCH_SKIP_API ? 0 : runs + 1); i++) {

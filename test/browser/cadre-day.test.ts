@@ -7,7 +7,10 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { launchBrowser, loginAs } from '../helpers/browser.js';
 
-/** A cadre's day on a phone: my households → record a visit → it is listed; an officer fixes a gap. */
+/**
+ * A cadre's day on a phone: my households → record a visit → it is listed; open a household → update a
+ * measure of its plan; an officer fixes a gap.
+ */
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -94,6 +97,55 @@ describe("a cadre's day", () => {
     const visits = await tdb.db.selectFrom('visit').selectAll().where('household_id', '=', mine).execute();
     expect(visits).toHaveLength(1);
     expect(visits[0]).toMatchObject({ purpose: 'routine', follow_up: '下月核实务工收入' });
+  });
+
+  it("opens a household from my households on the phone and updates a measure's status", async () => {
+    const page = await signedIn('village', 390, 844);
+    await page.getByTestId('nav-toggle').click();
+    await page.getByTestId('nav-myHouseholds').click();
+    const row = page.getByTestId(`my-household-${mine}`);
+    await row.waitFor();
+    await row.getByRole('link').first().click();
+    await page.waitForURL(`**/households/${mine}`);
+    await page.getByTestId('plan-panel').waitFor();
+    const statusSelects = page.locator(
+      '[data-testid^="measure-status-"]:not([data-testid^="measure-status-tag-"])',
+    );
+    // no plan for this year yet: generate the draft from the household's causes
+    await Promise.race([page.getByTestId('plan-none').waitFor(), statusSelects.first().waitFor()]);
+    if (await page.getByTestId('plan-none').isVisible()) {
+      await page.getByTestId('plan-generate').click();
+      await statusSelects.first().waitFor();
+    }
+    const select = statusSelects.first();
+    const testId = (await select.getAttribute('data-testid'))!;
+    const measureId = testId.replace('measure-status-', '');
+    const before = await tdb.db
+      .selectFrom('plan_measure')
+      .select(['status', 'version'])
+      .where('id', '=', measureId)
+      .executeTakeFirstOrThrow();
+    expect(before.status).toBe('planned');
+    await select.scrollIntoViewIfNeeded();
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '实施中' }).click();
+    // saved: the select shows the new status after the reload from the server, and the row is stored
+    await page.getByTestId(testId).getByText('实施中').waitFor();
+    await expect
+      .poll(async () =>
+        tdb.db
+          .selectFrom('plan_measure')
+          .select(['status', 'version'])
+          .where('id', '=', measureId)
+          .executeTakeFirstOrThrow(),
+      )
+      .toEqual({ status: 'in_progress', version: before.version + 1 });
+    const audit = await tdb.db
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'plan.measure.status')
+      .execute();
+    expect(audit).toEqual([{ action: 'plan.measure.status', entity_id: mine }]);
   });
 
   it('lets a county officer assign a cadre from the gap list; the list shrinks', async () => {

@@ -268,6 +268,46 @@ describe('a household plan', () => {
     expect((await createAuditService(tdb.db).verify()).broken).toBeNull();
   });
 
+  it("re-checks the fit when the household's causes are edited: the gap list and summary follow at once", async () => {
+    const gapIds = async () =>
+      (
+        (await send('cty', 'GET', `/api/plans/gaps?region=${T.county}&year=${YEAR}`)).json().items as {
+          householdId: string;
+          problems: { kind: string; cause?: string }[];
+        }[]
+      ).filter((i) => i.householdId === hid);
+    const notFitting = async () =>
+      (await send('cty', 'GET', `/api/plans/summary?region=${T.villageA1}&year=${YEAR}`)).json()
+        .notFitting as number;
+    expect(await gapIds()).toEqual([]);
+    const before = await notFitting();
+    const edit = async (otherCauses: string[]) => {
+      const { version } = await tdb.db
+        .selectFrom('household')
+        .select('version')
+        .where('id', '=', hid)
+        .executeTakeFirstOrThrow();
+      const res = await send('vil', 'PATCH', `/api/households/${hid}`, {
+        version,
+        otherCauses,
+        reason: '入户核实致贫原因',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    // a new cause (disaster) that no measure of the plan answers
+    await edit(['schooling', 'disaster']);
+    const listed = await gapIds();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.problems).toEqual([
+      expect.objectContaining({ kind: 'cause_unanswered', cause: 'disaster' }),
+    ]);
+    expect(await notFitting()).toBe(before + 1);
+    // the cause corrected back: the plan fits again
+    await edit(['schooling']);
+    expect(await gapIds()).toEqual([]);
+    expect(await notFitting()).toBe(before);
+  });
+
   it('records the agreement: who is a present member, how; or a refusal with a reason', async () => {
     let v = ((await send('vil', 'GET', `/api/households/${hid}/plan?year=${YEAR}`)).json() as PlanJson).plan
       .version;
@@ -404,5 +444,39 @@ describe('household card 明白卡', () => {
     expect(ids).not.toContain(none.id);
     expect((await send('vil', 'GET', `/api/villages/${T.townshipA}/cards`)).statusCode).toBe(403);
     expect((await send('cty', 'GET', `/api/villages/${T.townshipA}/cards`)).statusCode).toBe(400);
+  });
+});
+
+describe('plan figures on the dashboard', () => {
+  it('adds the plan fit of the current year to the responsibility summary', async () => {
+    const year = new Date().getFullYear();
+    const figures = async () => {
+      const res = await send('cty', 'GET', `/api/responsibility/summary?region=${T.villageA1}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().plans as {
+        year: number;
+        plans: number;
+        notFitting: number;
+        withoutPlan: number;
+        overdueMeasures: number;
+      };
+    };
+    const before = await figures();
+    const s = (await send('cty', 'GET', `/api/plans/summary?region=${T.villageA1}&year=${year}`)).json();
+    expect(before).toEqual({
+      year,
+      plans: s.plans,
+      notFitting: s.notFitting,
+      withoutPlan: s.withoutPlan,
+      overdueMeasures: s.overdue,
+    });
+    expect(before.withoutPlan).toBeGreaterThan(0);
+    const h = await familyWithPupil();
+    const created = await send('vil', 'POST', `/api/households/${h.id}/plan`, { year });
+    expect(created.statusCode, created.body).toBe(200);
+    const after = await figures();
+    expect(after.plans).toBe(before.plans + 1);
+    expect(after.withoutPlan).toBe(before.withoutPlan);
+    expect(after.notFitting).toBe(before.notFitting);
   });
 });
