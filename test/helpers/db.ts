@@ -32,8 +32,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // an autovacuum worker (a superuser's process) on the new database makes FORCE fail for a
+        // role without pg_signal_backend: it finishes within moments, so try again
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (err) {
+            if (attempt >= 20 || !/pg_signal_backend/.test(String(err))) throw err;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
