@@ -153,6 +153,8 @@ describe("a cadre's day", () => {
     await page.goto(`${base}/responsibility?tab=noCadre`);
     const assign = page.getByTestId(`assign-${orphan}`);
     await assign.waitFor();
+    // the list refetches after load: wait until no loading overlay covers the row's button
+    await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 30_000 }).toBe(0);
     await assign.click();
     await page.getByTestId('assign-cadre').click();
     await page.locator('.ant-select-item-option', { hasText: '麻帮扶' }).click();

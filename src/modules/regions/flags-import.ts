@@ -21,7 +21,7 @@ function parseFlag(v: string | undefined): boolean | undefined | 'invalid' {
 }
 
 /**
- * Import region flags from parsed CSV rows (header row = row 1). All-or-nothing: any error and no
+ * Import region flags from parsed CSV rows (header row = row 1). All-or-nothing: one error and no
  * flag changes. Each changed region is audited.
  */
 export async function importRegionFlags(db: Kysely<DB>, rows: Record<string, string>[], reason: string) {
