@@ -13,14 +13,23 @@ export function registerImportCommands(program: Command): void {
     .option('--dry-run', 'check only; write nothing', false)
     .option('--report <out.json>', 'write the JSON report to this file (default: stdout)')
     .option('--ceiling <yuan>', 'per-capita net income ceiling', '200000')
+    .option(
+      '--bulk <mode>',
+      'auto | on | off: build the registry indexes at the end (locks the registry tables meanwhile)',
+      'auto',
+    )
     .action(
       async (
         file: string,
-        o: { acceptValid: boolean; dryRun: boolean; report?: string; ceiling: string },
+        o: { acceptValid: boolean; dryRun: boolean; report?: string; ceiling: string; bulk: string },
       ) => {
         const ceiling = Number(o.ceiling);
         if (!Number.isFinite(ceiling) || ceiling <= 0) {
           log('--ceiling must be a positive number');
+          process.exit(2);
+        }
+        if (o.bulk !== 'auto' && o.bulk !== 'on' && o.bulk !== 'off') {
+          log(`--bulk must be auto, on or off, not ${o.bulk}`);
           process.exit(2);
         }
         if (!fs.existsSync(file)) {
@@ -43,6 +52,7 @@ export function registerImportCommands(program: Command): void {
               acceptValid: o.acceptValid,
               dryRun: o.dryRun,
               incomeCeiling: ceiling,
+              bulk: o.bulk as 'auto' | 'on' | 'off',
               onProgress: (n) => bar?.update(n),
             }),
           );

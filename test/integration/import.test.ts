@@ -285,7 +285,8 @@ describe('import CLI contract', () => {
     expect((await run(['import', good, '--ceiling', 'abc'])).code).toBe(2);
   });
 
-  it('a killed import leaves no partial household', async () => {
+  it.each(['auto', 'on'])('a killed import leaves no partial household (bulk %s)', async (bulk) => {
+    const indexesBefore = await registryIndexes();
     const rows: string[][] = [];
     for (let i = 0; i < 30000; i++) {
       const no = `H-KILL-${i}`;
@@ -302,7 +303,7 @@ describe('import CLI contract', () => {
         (await sql<{ n: string }>`select count(*) as n from household_year`.execute(tdb.db)).rows[0]!.n,
       ),
     };
-    const p = cli(['import', file, '--accept-valid']);
+    const p = cli(['import', file, '--accept-valid', '--bulk', bulk]);
     // wait until the import's transaction has written rows, then kill it
     for (let i = 0; i < 600; i++) {
       const r = await sql<{ n: string }>`select count(*) as n from pg_stat_activity
@@ -331,5 +332,83 @@ describe('import CLI contract', () => {
       and (select count(*) from member m where m.household_id = h.id) <> 2`.execute(tdb.db);
     expect(Number(partial.rows[0]!.n)).toBe(0);
     expect((await createAuditService(tdb.db).verify()).broken).toBeNull();
+    expect(await registryIndexes()).toEqual(indexesBefore);
+  });
+});
+
+/** The registry tables' indexes and constraints, as definitions. */
+async function registryIndexes(): Promise<string[]> {
+  const r = await sql<{ d: string }>`
+    select indexdef as d from pg_indexes where tablename in ('household', 'member', 'household_year')
+    union all
+    select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+    where conrelid in ('household'::regclass, 'member'::regclass, 'household_year'::regclass)
+    order by 1`.execute(tdb.db);
+  return r.rows.map((x) => x.d);
+}
+
+describe('import in bulk mode (indexes built at the end)', () => {
+  it('checks the same, writes the same, and leaves every index and foreign key as it was', async () => {
+    const before = await registryIndexes();
+    const otherHousehold = await createHousehold(tdb.db, { village: T.villageA2 });
+    const rows = [
+      person('H-BULK-1', T.villageA2, '批一', 'head', '1', '1960-06-06'),
+      person('H-BULK-1', T.villageA2, '批二', 'spouse', '2', '1962-06-06'),
+      person('H-BULK-2', T.villageA2, '批三', 'head', '1', '1963-06-06', {
+        公民身份号码: otherHousehold.headIdNumber, // already in another household
+      }),
+      person('H-BULK-3', T.villageA2, '批四', 'head', '2', '1964-06-06'),
+    ];
+    rows.push(
+      person('H-BULK-4', T.villageA2, '批五', 'head', '2', '1964-06-06', { 公民身份号码: rows[3]![3]! }),
+    );
+    const r = await importFile(tdb.db, writeCsv(rows), opts({ bulk: 'on', acceptValid: true }));
+    expect(r.bulk).toBe(true);
+    expect(r.households).toEqual({ imported: 2, rejected: 2 });
+    expect(r.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, 'E_PERSON_IN_OTHER_HOUSEHOLD'],
+      [6, 'E_DUPLICATE_ID_IN_FILE'],
+    ]);
+    const written = await tdb.db
+      .selectFrom('household')
+      .innerJoin('member', 'member.household_id', 'household.id')
+      .select(['household_no', 'member.name'])
+      .where('household_no', 'like', 'H-BULK-%')
+      .orderBy('member.name')
+      .execute();
+    expect(written.map((w) => `${w.household_no} ${w.name}`)).toEqual([
+      'H-BULK-1 批一',
+      'H-BULK-1 批二',
+      'H-BULK-3 批四',
+    ]);
+    expect(await registryIndexes()).toEqual(before);
+    // a foreign key built again still holds: a member of no household is refused
+    await expect(
+      sql`insert into member (household_id, name, sex, id_number, birth_date, relation)
+        values (-1, 'x', '1', 'x', '2000-01-01', 'head')`.execute(tdb.db),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('a rejected all-or-nothing import rolls the dropped indexes back with the rows', async () => {
+    const before = { idx: await registryIndexes(), h: await count('household') };
+    const rows = [
+      person('H-BULK-OK', T.villageA2, '批六', 'head', '1', '1966-06-06'),
+      person('H-BULK-BAD', '433124110999', '批七', 'head', '1', '1967-06-06'),
+    ];
+    const r = await importFile(tdb.db, writeCsv(rows), opts({ bulk: 'on' }));
+    expect(r.bulk).toBe(true);
+    expect(r.households).toEqual({ imported: 0, rejected: 2 });
+    expect(await count('household')).toBe(before.h);
+    expect(await registryIndexes()).toEqual(before.idx);
+  });
+
+  it('auto leaves small files to the row-by-row path', async () => {
+    const r = await importFile(
+      tdb.db,
+      writeCsv([person('H-BULK-SMALL', T.villageA2, '批八', 'head', '1', '1968-06-06')]),
+      opts(),
+    );
+    expect(r.bulk).toBe(false);
+    expect(r.households.imported).toBe(1);
   });
 });

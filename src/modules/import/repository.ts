@@ -52,15 +52,43 @@ export const importRepository = {
           .execute()
       ).map((r) => [r.household_no, r]),
     ),
-  /** ID numbers already registered, with the household holding them. */
+  /**
+   * ID numbers already registered, with the household holding them. One index probe per ID number
+   * (the lateral subquery, fenced by `offset 0`): inside an import's transaction the planner's
+   * statistics still describe the tables as they were before it, and a join written plainly was
+   * planned as a scan of every member — a cost that grew with each batch.
+   */
   idsInRegistry: async (db: Kysely<DB>, ids: string[]) =>
     new Map(
       ids.length === 0
         ? []
         : (
             await sql<{ id_number: string; household_id: string; household_no: string }>`
-          select m.id_number, m.household_id, h.household_no from member m join household h on h.id = m.household_id
-          where m.id_number = any(${ids}::text[]) and m.member_status = 'present'`.execute(db)
+          select u.id as id_number, m.household_id, h.household_no
+          from unnest(${ids}::text[]) as u(id)
+          cross join lateral (select household_id from member m
+            where m.id_number = u.id and m.member_status = 'present' offset 0) m
+          join household h on h.id = m.household_id`.execute(db)
+          ).rows.map((r) => [r.id_number, r]),
+    ),
+
+  /**
+   * Of these ID numbers, found in the registry's households `householdIds` when the import began,
+   * those still present there (probed through members by household: in bulk mode it is the index
+   * kept).
+   */
+  idsInHouseholds: async (db: Kysely<DB>, ids: string[], householdIds: number[]) =>
+    new Map(
+      ids.length === 0
+        ? []
+        : (
+            await sql<{ id_number: string; household_id: string; household_no: string }>`
+          select m.id_number, m.household_id, h.household_no
+          from unnest(${householdIds}::bigint[]) as u(hid)
+          cross join lateral (select id_number, household_id from member m
+            where m.household_id = u.hid and m.member_status = 'present' offset 0) m
+          join household h on h.id = m.household_id
+          where m.id_number = any(${ids}::text[])`.execute(db)
           ).rows.map((r) => [r.id_number, r]),
     ),
 

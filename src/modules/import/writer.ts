@@ -30,6 +30,8 @@ export interface WriteContext {
   villages: Set<string>;
   /** Ids of the households this import created (their members are not "already in the registry"). */
   created: IdSet;
+  /** Bulk mode: the registry's ID numbers → household id when the import began (see bulk.ts). */
+  registryIds: IdRowTable | null;
   /** The transaction's current_date (status_date of new households). */
   today: string;
   copy: CopyRunner | null;
@@ -60,10 +62,10 @@ export async function writeHouseholds(
     nos.push(h.no);
     for (const r of h.rows) ids.push(r.member.id_number);
   }
-  const [existing, inRegistry] = await Promise.all([
-    importRepository.existingHouseholds(db, nos),
-    importRepository.idsInRegistry(db, ids),
-  ]);
+  const existing = await importRepository.existingHouseholds(db, nos);
+  const inRegistry = o.registryIds
+    ? await idsInRegistryBulk(db, ids, o.registryIds)
+    : await importRepository.idsInRegistry(db, ids);
   for (const h of valid) {
     const first = h.rows[0]!;
     const village = first.household.village_code;
@@ -131,6 +133,19 @@ export async function writeHouseholds(
     for (const h of upserted) if (!existing.has(h.no)) o.created.add(Number(idOf.get(h.no)));
   }
   return { written: good.map((h) => h.no), created: good.length - updated, updated };
+}
+
+/** Bulk mode: the ID numbers among `ids` the registry held when the import began, confirmed in SQL. */
+async function idsInRegistryBulk(db: Kysely<DB>, ids: string[], registry: IdRowTable) {
+  const hits: string[] = [];
+  const households = new Set<number>();
+  for (const id of ids) {
+    const h = registry.get(id);
+    if (h === undefined) continue;
+    hits.push(id);
+    households.add(h);
+  }
+  return hits.length ? importRepository.idsInHouseholds(db, hits, [...households]) : new Map();
 }
 
 /**
