@@ -156,3 +156,10 @@ export type DemoRowsFitTables = [
   Fits<DemoMemberRow & { household_id: string }, NewMember>,
   Fits<DemoYearRow & { household_id: string }, Insertable<HouseholdYearTable>>,
 ];
+
+/**
+ * The (synthetic) data collector who entered a village's incomes for a year: one for the years
+ * before 2020, another since. The quality checks compare collectors (Benford by collector).
+ */
+export const collectorOf = (village: string, year: number): string =>
+  `采集员${village.slice(6)}-${year < 2020 ? 1 : 2}`;

@@ -179,7 +179,9 @@ export const memberColumns = (rows: readonly WithId<DemoMemberRow, 'household_id
     ['member_status', 'text'],
   ]);
 
-export const yearColumns = (rows: readonly WithId<DemoYearRow, 'household_id'>[]) =>
+export const yearColumns = (
+  rows: readonly (WithId<DemoYearRow, 'household_id'> & { recorded_by: string })[],
+) =>
   columnsOf(rows, [
     ['household_id', 'bigint'],
     ['year', 'smallint'],
@@ -197,6 +199,7 @@ export const yearColumns = (rows: readonly WithId<DemoYearRow, 'household_id'>[]
     ['medical_cost', 'numeric'],
     ['net_income', 'numeric'],
     ['per_capita_income', 'numeric'],
+    ['recorded_by', 'text'],
   ]);
 
 export const historyColumns = (rows: readonly WithId<DemoStatusChange, 'household_id'>[]) =>

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { generateCounty, planVillages } from '../../domain/demo/generator.js';
 import { POOR_VILLAGE_SHARE } from '../../domain/demo/parameters.js';
-import type { DemoHousehold, DemoInput } from '../../domain/demo/types.js';
+import { collectorOf, type DemoHousehold, type DemoInput } from '../../domain/demo/types.js';
 import * as repo from './repository.js';
 
 /**
@@ -61,7 +61,9 @@ async function writeBatch(db: Kysely<DB>, batch: readonly DemoHousehold[], writt
     );
     const members = batch.flatMap((h, i) => h.members.map((m) => ({ ...m, household_id: idOf(i) })));
     await repo.insertColumns(trx, 'member', repo.memberColumns(members));
-    const years = batch.flatMap((h, i) => h.years.map((y) => ({ ...y, household_id: idOf(i) })));
+    const years = batch.flatMap((h, i) =>
+      h.years.map((y) => ({ ...y, household_id: idOf(i), recorded_by: collectorOf(y.village_code, y.year) })),
+    );
     await repo.insertColumns(trx, 'household_year', repo.yearColumns(years));
     const history = batch.flatMap((h, i) => h.history.map((e) => ({ ...e, household_id: idOf(i) })));
     await repo.insertColumns(trx, 'status_history', repo.historyColumns(history));

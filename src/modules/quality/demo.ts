@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
 import { Rng } from '../../domain/demo/random.js';
+import { collectorOf } from '../../domain/demo/types.js';
 import { inRegion } from '../../server/scope.js';
 import type { DemoContext, DemoExtension } from '../demo/extensions.js';
 import { recordDatedAudit } from './demo-audit.js';
@@ -17,8 +18,7 @@ import { recordDatedAudit } from './demo-audit.js';
 
 export const plantsKey = (county: string) => `demo-quality:${county}`;
 const DEMO_REASON = '演示：补录收入 (demo: income entry)';
-export const collectorOf = (village: string, year: number) =>
-  `采集员${village.slice(6)}-${year < 2020 ? 1 : 2}`;
+export { collectorOf };
 
 export interface QualityPlants {
   heaping: { village: string; households: string[] };
@@ -268,9 +268,10 @@ async function plantBurst(
 async function seed(ctx: DemoContext): Promise<void> {
   const { db, countyCode: county } = ctx;
   const rng = new Rng(`${ctx.seed}:quality`);
+  // the census records its collectors (collectorOf); a county generated before it did gets them here
   await sql`update household_year set recorded_by = ${sql.lit('采集员')} || substr(village_code, 7)
       || case when year < 2020 then '-1' else '-2' end
-    where ${inRegion('village_code', county)}`.execute(db);
+    where ${inRegion('village_code', county)} and recorded_by is null`.execute(db);
   const villages = (
     await sql<{ code: string; exits: number }>`select y.village_code as code,
         count(*) filter (where y.status = 'exited' and p.status in ('poor', 'returned'))::int as exits
