@@ -128,10 +128,15 @@ export const useInspections = (region: string | undefined, year: number) =>
       ),
   });
 
+/**
+ * A standard report. Generating one is logged (the burden meter counts it), so the request is not
+ * tied to an abort signal: a page that mounts, unmounts and mounts again while it loads (lazy chunks,
+ * the sign-in check) shares the request in flight instead of cancelling it and generating twice.
+ */
 export const useReport = (kind: string, region: string | undefined, year: number) =>
   useQuery({
     queryKey: ['reports', kind, region, year],
-    queryFn: ({ signal }) => api<ReportTable>(`/api/reports/${kind}`, { query: { region, year }, signal }),
+    queryFn: () => api<ReportTable>(`/api/reports/${kind}`, { query: { region, year } }),
     staleTime: Infinity,
   });
 
