@@ -158,7 +158,7 @@ describe('project library in the browser', () => {
     // the server refuses a date after its clock and the modal shows why
     await page
       .getByTestId('delivery-error')
-      .getByText(/lies in the future/)
+      .getByText(/^输入有误：.*lies in the future/) // the code summarised in Chinese, then the server's detail
       .waitFor();
     await page.getByTestId('delivery-date').fill('2026-02-01');
     await page.getByTestId('delivery-submit').click();

@@ -2,6 +2,8 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from './LinkButton';
 import { isApiError, NETWORK_ERROR } from '../api/client';
+import i18n from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
 
 interface Props {
   error: unknown;
@@ -73,6 +75,13 @@ export function ErrorResult({ error, subject = 'page', onRetry }: Props) {
   );
 }
 
+/**
+ * A failed request in words: the server's message names what and where (in English); in Chinese it
+ * follows a summary of its stable error code (`apiErrors.*`).
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  if (!isApiError(error) || i18n.language === 'en') return text;
+  const summary = (zhCN.apiErrors as Record<string, string | undefined>)[error.code];
+  return summary ? `${summary}：${text}` : text;
 }

@@ -17,8 +17,8 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../components/ErrorResult';
 import { useSearchParams } from 'react-router-dom';
-import { isApiError } from '../api/client';
 import { useList, useOrgMe, usePost, type BoardNeed, type Order, type Product } from '../api/participation';
 import { PageHeader } from '../components/PageHeader';
 
@@ -104,7 +104,7 @@ export default function OrgPortalPage() {
           setDialog(null);
           form.resetFields();
         },
-        onError: (e) => void message.error(isApiError(e) ? e.message : String(e)),
+        onError: (e) => void message.error(errorMessage(e)),
       },
     );
   };

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Cascader, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../components/ErrorResult';
 import { Link } from 'react-router-dom';
-import { api, isApiError } from '../api/client';
+import { api } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface RegionOption {
@@ -62,7 +63,7 @@ export default function OrgRegisterPage() {
       });
       setDone(true);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

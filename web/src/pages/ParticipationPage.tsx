@@ -18,9 +18,9 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../components/ErrorResult';
 import { useSearchParams } from 'react-router-dom';
 import { useUser } from '../api/auth';
-import { isApiError } from '../api/client';
 import {
   useIncome,
   useList,
@@ -106,7 +106,7 @@ export default function ParticipationPage() {
           void message.success(t('part.portal.done'));
           after?.();
         },
-        onError: (e) => void message.error(isApiError(e) ? e.message : String(e)),
+        onError: (e) => void message.error(errorMessage(e)),
       },
     );
 
