@@ -29,72 +29,59 @@ export interface Permissions {
   editMeasureCatalogue: boolean;
   /** May see, acknowledge and resolve grievances within scope (township level and above). */
   handleGrievances: boolean;
+  /** May assign and hand over cadres, keep work teams and edit cadres (township level and above). */
+  manageResponsibility: boolean;
+  /** May change the visit plan (county level and above). */
+  editVisitPlan: boolean;
+  /** May keep pairs, targets, projects and funds (township level and above; village cadres read). */
+  manageAssistance: boolean;
+  /** May start data-quality runs (township level and above). */
+  runQualityChecks: boolean;
+  /** May keep the registers of data requests and inspections (township level and above). */
+  keepBurdenRegisters: boolean;
+  /** May set the inspection limits (county level and above). */
+  setInspectionLimits: boolean;
+  /** May import department lists, review their flags and resolve duplicates (township level and above). */
+  reviewMatches: boolean;
 }
 
-const PERMISSIONS: Record<Role, Permissions> = {
-  admin: {
-    unmask: true,
-    administer: true,
-    setRegionFlags: true,
-    editHouseholds: true,
-    changeStatus: true,
-    reviewOrganisations: true,
-    drawEvaluationSamples: true,
-    recordEvaluationChecks: true,
-    editMeasureCatalogue: true,
-    handleGrievances: true,
-  },
-  county_officer: {
-    unmask: true,
-    administer: false,
-    setRegionFlags: true,
-    editHouseholds: true,
-    changeStatus: true,
-    reviewOrganisations: true,
-    drawEvaluationSamples: true,
-    recordEvaluationChecks: true,
-    editMeasureCatalogue: true,
-    handleGrievances: true,
-  },
-  township_officer: {
-    unmask: true,
-    administer: false,
-    setRegionFlags: false,
-    editHouseholds: true,
-    changeStatus: true,
-    reviewOrganisations: false,
-    drawEvaluationSamples: false,
-    recordEvaluationChecks: true,
-    editMeasureCatalogue: false,
-    handleGrievances: true,
-  },
-  village_cadre: {
-    unmask: false,
-    administer: false,
-    setRegionFlags: false,
-    editHouseholds: true,
-    changeStatus: false,
-    reviewOrganisations: false,
-    drawEvaluationSamples: false,
-    recordEvaluationChecks: false,
-    editMeasureCatalogue: false,
-    handleGrievances: false,
-  },
-  // an approved organisation (src/modules/participation): the needs board, its pledges, products and
-  // orders only; every other route is refused centrally (src/server/organisation-guard.ts)
-  organisation: {
-    unmask: false,
-    administer: false,
-    setRegionFlags: false,
-    editHouseholds: false,
-    changeStatus: false,
-    reviewOrganisations: false,
-    drawEvaluationSamples: false,
-    recordEvaluationChecks: false,
-    editMeasureCatalogue: false,
-    handleGrievances: false,
-  },
+/** Who may do what, by the lowest role that may: admin > county > township > village cadre. */
+const FROM: Record<keyof Permissions, Role> = {
+  unmask: 'township_officer',
+  administer: 'admin',
+  setRegionFlags: 'county_officer',
+  editHouseholds: 'village_cadre',
+  changeStatus: 'township_officer',
+  reviewOrganisations: 'county_officer',
+  drawEvaluationSamples: 'county_officer',
+  recordEvaluationChecks: 'township_officer',
+  editMeasureCatalogue: 'county_officer',
+  handleGrievances: 'township_officer',
+  manageResponsibility: 'township_officer',
+  editVisitPlan: 'county_officer',
+  manageAssistance: 'township_officer',
+  runQualityChecks: 'township_officer',
+  keepBurdenRegisters: 'township_officer',
+  setInspectionLimits: 'county_officer',
+  reviewMatches: 'township_officer',
 };
+
+/** The staff ladder; an organisation (src/modules/participation) is on none of it: the needs board,
+ *  its pledges, products and orders only, every other route refused centrally
+ *  (src/server/organisation-guard.ts). */
+const LADDER: readonly Role[] = ['village_cadre', 'township_officer', 'county_officer', 'admin'];
+
+const PERMISSIONS = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    Object.fromEntries(
+      (Object.keys(FROM) as (keyof Permissions)[]).map((p) => [
+        p,
+        LADDER.includes(role) && LADDER.indexOf(role) >= LADDER.indexOf(FROM[p]),
+      ]),
+    ) as unknown as Permissions,
+  ]),
+) as Record<Role, Permissions>;
 
 export const permissionsOf = (role: Role): Permissions => PERMISSIONS[role];
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);

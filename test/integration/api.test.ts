@@ -110,6 +110,7 @@ describe('system and auth', () => {
       role: 'village_cadre',
       scope: { code: T.villageA1, name: '十八洞村' },
       canUnmask: false,
+      permissions: { editHouseholds: true, reviewMatches: false, unmask: false },
     });
   });
 

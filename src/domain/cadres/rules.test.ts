@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   householdKind,
-  mayEditVisitPlan,
-  mayManageResponsibility,
   needsCadre,
   nextVisitDue,
   ruleFor,
@@ -67,15 +65,6 @@ describe('nextVisitDue', () => {
   it('crosses month and leap-year ends', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
-  });
-});
-
-describe('permissions', () => {
-  it('lets township officers and above manage, county officers and admins edit the plan', () => {
-    expect(mayManageResponsibility('village_cadre')).toBe(false);
-    expect(mayManageResponsibility('township_officer')).toBe(true);
-    expect(mayEditVisitPlan('township_officer')).toBe(false);
-    expect(mayEditVisitPlan('county_officer')).toBe(true);
   });
 });
 

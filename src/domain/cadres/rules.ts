@@ -1,5 +1,3 @@
-import type { Role } from '../roles.js';
-
 /**
  * Responsibility rules (谁来扶): which households need a responsible cadre, which kind of visit plan
  * applies to a household, when its next visit is due, and who may change assignments, teams and the
@@ -86,13 +84,6 @@ export function nextVisitDue(lastVisit: string | null, visitsPerYear: number, to
   const late = Math.round((toDate(today).getTime() - toDate(dueOn).getTime()) / DAY);
   return { dueOn, overdue: late > 0, overdueDays: late > 0 ? late : 0 };
 }
-
-/** Assign and hand over cadres, create and change work teams, edit cadres: township level and above. */
-export const mayManageResponsibility = (role: Role): boolean =>
-  role === 'admin' || role === 'county_officer' || role === 'township_officer';
-
-/** Change the visit plan: county officers (for their county) and admins. */
-export const mayEditVisitPlan = (role: Role): boolean => role === 'admin' || role === 'county_officer';
 
 /** A visit can be dated neither in the future nor more than a year back. */
 export function visitDateProblem(visitDate: string, today: string): string | null {

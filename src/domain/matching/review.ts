@@ -1,4 +1,4 @@
-import type { Role } from '../roles.js';
+import { permissionsOf, type Role } from '../roles.js';
 import type { FlagStatus } from './kinds.js';
 
 /**
@@ -14,9 +14,7 @@ export const REVIEW_TRANSITIONS: Readonly<Record<FlagStatus, Partial<Record<Revi
   dismissed: {},
 };
 
-export const REVIEWER_ROLES: readonly Role[] = ['admin', 'county_officer', 'township_officer'];
-
-export const mayReview = (role: Role): boolean => REVIEWER_ROLES.includes(role);
+export const mayReview = (role: Role): boolean => permissionsOf(role).reviewMatches;
 
 export type ReviewOutcome =
   | { ok: true; to: FlagStatus }

@@ -11,6 +11,8 @@ const UserBody = z.object({
   role: z.string(),
   scope: z.object({ code: z.string(), name: z.string(), level: z.number() }),
   canUnmask: z.boolean(),
+  /** What this role may do (src/domain/roles.ts): the web app shows actions by these, the server checks again. */
+  permissions: z.record(z.string(), z.boolean()),
 });
 
 export function authRoutes(
@@ -26,6 +28,7 @@ export function authRoutes(
     role: u.role,
     scope: await regions.refOf(u.scopeCode),
     canUnmask: permissionsOf(u.role).unmask,
+    permissions: { ...permissionsOf(u.role) },
   });
 
   app.post('/api/auth/login', {

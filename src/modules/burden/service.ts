@@ -15,6 +15,7 @@ import {
 } from '../../domain/burden/catalogue.js';
 import { rosterLayout } from '../../domain/export/layouts.js';
 import { HOUSEHOLD_RULE_NAMES } from '../../domain/rules/index.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import { auditRepository } from '../audit/repository.js';
@@ -55,7 +56,7 @@ const LEVELS: Level[] = ['village', 'township', 'county', 'national', 'household
 const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
 
 function mayRegister(user: AuthUser) {
-  if (user.role === 'village_cadre' || user.role === 'organisation')
+  if (!permissionsOf(user.role).keepBurdenRegisters)
     throw new AppError(
       'E_FORBIDDEN',
       'Only township officers and above keep the request and inspection registers',
@@ -339,7 +340,7 @@ export function createBurdenService(db: Kysely<DB>, clock: () => Date = () => ne
     limits,
 
     async setLimits(user: AuthUser, next: InspectionLimits, reason: string) {
-      if (user.role !== 'admin' && user.role !== 'county_officer')
+      if (!permissionsOf(user.role).setInspectionLimits)
         throw new AppError('E_FORBIDDEN', 'Only county officers and above set the inspection limits');
       if (!reason.trim()) throw new AppError('E_VALIDATION', 'reason: required');
       const before = await limits();

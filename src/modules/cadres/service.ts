@@ -5,14 +5,13 @@ import {
   addDays,
   chinaDate,
   HOUSEHOLD_KINDS,
-  mayEditVisitPlan,
-  mayManageResponsibility,
   needsCadre,
   visitDateProblem,
   type HouseholdKind,
   type VisitPurpose,
 } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import type { AuthUser } from '../auth/service.js';
@@ -59,7 +58,7 @@ const pageOf = <T>(total: number, page: number, pageSize: number, items: T[]) =>
 });
 
 function assertManage(user: AuthUser) {
-  if (!mayManageResponsibility(user.role))
+  if (!permissionsOf(user.role).manageResponsibility)
     throw new AppError('E_FORBIDDEN', 'Only township officers and above assign cadres and manage work teams');
 }
 
@@ -630,7 +629,7 @@ export function createCadreService(db: Kysely<DB>, clock: () => Date = () => new
         const own = await repo.cadreIdOfUser(trx, user.id);
         let cadreId: string | null = own ? String(own) : null;
         if (body.cadreId && body.cadreId !== cadreId) {
-          if (!mayManageResponsibility(user.role))
+          if (!permissionsOf(user.role).manageResponsibility)
             throw new AppError('E_FORBIDDEN', 'You may record visits only as yourself', { field: 'cadreId' });
           const c = await repo.cadreById(trx, body.cadreId);
           if (!c)
@@ -720,7 +719,7 @@ export function createCadreService(db: Kysely<DB>, clock: () => Date = () => new
       user: AuthUser,
       body: { regionPrefix: string; kind: HouseholdKind; visitsPerYear: number; reason: string },
     ) {
-      if (!mayEditVisitPlan(user.role))
+      if (!permissionsOf(user.role).editVisitPlan)
         throw new AppError('E_FORBIDDEN', 'Only county officers and admins change the visit plan');
       assertInScope(user, body.regionPrefix);
       await db.transaction().execute(async (trx) => {

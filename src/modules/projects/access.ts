@@ -1,11 +1,10 @@
-import type { Role } from '../../domain/roles.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../server/errors.js';
 import type { AuthUser } from '../auth/service.js';
 
 /** Pairs, targets and projects are kept by township officers and above (village cadres read). */
 export function assertManager(user: AuthUser, what: string): void {
-  const ok: Role[] = ['admin', 'county_officer', 'township_officer'];
-  if (!ok.includes(user.role))
+  if (!permissionsOf(user.role).manageAssistance)
     throw new AppError('E_FORBIDDEN', `Only township officers and above may ${what}`);
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { checkById, QUALITY_CHECKS, type QualityCheck } from '../../domain/quality/catalogue.js';
-import type { Role } from '../../domain/roles.js';
+import { permissionsOf, type Role } from '../../domain/roles.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { assertInScope } from '../../server/scope.js';
 import { recordAudit, type Actor } from '../audit/service.js';
@@ -33,10 +33,6 @@ export interface CheckSummary {
   tested?: number;
   flagged?: { group: string; statistic: Record<string, unknown> }[];
 }
-
-/** Township officers and above start runs (a run writes results and an audit event). */
-export const mayRunChecks = (role: Role) =>
-  role === 'admin' || role === 'county_officer' || role === 'township_officer';
 
 const FIRST_YEAR = 2010;
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
@@ -113,7 +109,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
 
     async run(user: QualityUser, region: string) {
       const scope = scopeOf(user, region);
-      if (!mayRunChecks(user.role))
+      if (!permissionsOf(user.role).runQualityChecks)
         throw new AppError('E_FORBIDDEN', 'Only township officers and above run the quality checks');
       return runAll(scope, { id: user.id, name: user.username }, 'manual');
     },

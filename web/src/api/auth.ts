@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Permissions, Role } from '../../../src/domain/roles';
 import { api, isUnauthenticated } from './client';
 
-export type Role = 'admin' | 'county_officer' | 'township_officer' | 'village_cadre' | 'organisation';
+// the server's own types (type-only: nothing of the server is bundled)
+export type { Permissions, Role };
 
 export interface RegionScope {
   code: string;
@@ -16,6 +18,8 @@ export interface User {
   role: Role;
   scope: RegionScope;
   canUnmask: boolean;
+  /** What this role may do (the server's src/domain/roles.ts; it checks again on every request). */
+  permissions: Permissions;
 }
 
 export const meKey = ['auth', 'me'] as const;

@@ -56,7 +56,7 @@ export default function BurdenPage() {
   const region = params.get('region') ?? user.scope.code;
   const meter = useMeter(region, year);
   const setYear = (y: number) => setParams({ year: String(y), ...(region ? { region } : {}) });
-  const mayRegister = user.role !== 'village_cadre';
+  const mayRegister = user.permissions.keepBurdenRegisters;
   return (
     <>
       <PageHeader

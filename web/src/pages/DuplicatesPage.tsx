@@ -40,7 +40,7 @@ export default function DuplicatesPage() {
     }
     setParams(next);
   };
-  const canResolve = user.role !== 'village_cadre';
+  const canResolve = user.permissions.reviewMatches;
   const groups = list.data?.items ?? [];
   const body = list.isError ? (
     <ErrorResult error={list.error} subject="region" onRetry={() => void list.refetch()} />

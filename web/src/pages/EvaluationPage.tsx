@@ -51,7 +51,7 @@ export default function EvaluationPage() {
   const samples = useSamples();
   const [drawing, setDrawing] = useState(false);
   const selected = params.get('sample') ?? samples.data?.[0]?.id;
-  const mayDraw = user.role === 'admin' || user.role === 'county_officer';
+  const mayDraw = user.permissions.drawEvaluationSamples;
   if (samples.isError) return <ErrorResult error={samples.error} onRetry={() => void samples.refetch()} />;
 
   const columns: TableColumnsType<SampleSummary> = [

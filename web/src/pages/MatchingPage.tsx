@@ -56,7 +56,7 @@ export default function MatchingPage() {
   const tab = params.get('tab') === 'imports' ? 'imports' : 'queue';
   const flags = useFlags(filters);
   const summary = useMatchingSummary(filters.region);
-  const canReview = user.role !== 'village_cadre';
+  const canReview = user.permissions.reviewMatches;
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

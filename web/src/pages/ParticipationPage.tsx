@@ -68,7 +68,7 @@ export default function ParticipationPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useUser();
-  const canReview = user.role === 'admin' || user.role === 'county_officer';
+  const canReview = user.permissions.reviewOrganisations;
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? (canReview ? 'organisations' : 'needs');
   const status = params.get('status') ?? undefined;

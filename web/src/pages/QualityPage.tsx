@@ -50,7 +50,7 @@ export default function QualityPage() {
   const summary = useQualitySummary(region);
   const findings = useQualityFindings({ region, check, page, pageSize: PAGE_SIZE });
   const run = useRunQuality();
-  const mayRun = ['admin', 'county_officer', 'township_officer'].includes(user.role);
+  const mayRun = user.permissions.runQualityChecks;
   const text = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

@@ -474,7 +474,7 @@ function PlanEditor({ region }: { region: string }) {
   const plan = usePlan(scope);
   const setRule = useSetPlanRule();
   const [edit, setEdit] = useState<{ kind: string; n: number; reason: string }>();
-  const mayEdit = user.role === 'admin' || user.role === 'county_officer';
+  const mayEdit = user.permissions.editVisitPlan;
   return (
     <div data-testid="visit-plan">
       {setRule.isError && (

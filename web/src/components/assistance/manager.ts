@@ -1,7 +1,6 @@
 import { useUser } from '../../api/auth';
 
-/** Township officers and above keep pairs, targets and projects (as src/modules/projects/access.ts; the server checks again). */
+/** Township officers and above keep pairs, targets and projects (the server checks again). */
 export function useIsManager(): boolean {
-  const role = useUser().role;
-  return role === 'admin' || role === 'county_officer' || role === 'township_officer';
+  return useUser().permissions.manageAssistance;
 }

@@ -20,7 +20,7 @@ export function HouseholdFlags({ householdId }: { householdId: string }) {
         <FlagTable
           flags={items}
           loading={flags.isFetching}
-          canReview={user.role !== 'village_cadre'}
+          canReview={user.permissions.reviewMatches}
           mobile={mobile}
           pagination={false}
         />
