@@ -1,5 +1,18 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * web/dist/build.json: how the bundle was built. `scripts/ensure-web.mjs` rebuilds a bundle that is
+ * not a production one (a build that inherited NODE_ENV=test bundles React's development build).
+ */
+const buildInfo = (): Plugin => ({
+  name: 'jingzhun-build-info',
+  apply: 'build',
+  generateBundle() {
+    const nodeEnv = process.env.NODE_ENV ?? 'production';
+    this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ nodeEnv }) });
+  },
+});
 
 /**
  * The web app (SPA) lives in web/; `vite build` writes web/dist, which the Fastify server serves
@@ -7,7 +20,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), buildInfo()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

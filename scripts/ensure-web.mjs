@@ -17,8 +17,20 @@ const sources = [
   path.join(root, 'web/index.html'),
   path.join(root, 'vite.config.ts'),
 ];
+/** The bundle was built for production (vite.config.ts writes build.json). */
+function production() {
+  try {
+    return (
+      JSON.parse(fs.readFileSync(path.join(root, 'web/dist/build.json'), 'utf8')).nodeEnv === 'production'
+    );
+  } catch {
+    return false;
+  }
+}
+
 const stale =
   !fs.existsSync(built) ||
+  !production() ||
   Math.max(...sources.filter(fs.existsSync).map(newest)) > fs.statSync(built).mtimeMs;
 if (stale) {
   console.error('building the web app (vite)…');
