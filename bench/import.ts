@@ -14,12 +14,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadRegions } from '../src/modules/regions/loader.js';
-import { importFile } from '../src/modules/import/service.js';
+import { importFile, tuneHeapForImport } from '../src/modules/import/service.js';
 import { writeBenchCsv } from './import-file.js';
 import { HEADERS_FOR_BENCH } from './import-headers.js';
 import { benchDatabase, machine, peakRssMiB } from './lib.js';
 
 const persons = Number(process.argv[2] ?? 1_000_000);
+tuneHeapForImport(); // as `jingzhun import` does
 const REGISTRY_TABLES = ['household', 'member', 'household_year'];
 const county = '433124';
 const { db, engine, close, url } = await benchDatabase('import');

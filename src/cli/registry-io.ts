@@ -37,7 +37,8 @@ export function registerImportCommands(program: Command): void {
           process.exit(2);
         }
         const { default: cliProgress } = await import('cli-progress');
-        const { importFile } = await import('../modules/import/service.js');
+        const { importFile, tuneHeapForImport } = await import('../modules/import/service.js');
+        tuneHeapForImport();
         const { UnreadableFileError } = await import('../modules/import/reader.js');
         const { withDatabase } = await import('../server/runtime.js');
         const bar = process.stderr.isTTY

