@@ -33,6 +33,8 @@ const ConfigSchema = z.object({
   /** Log level of the server. */
   /** Hours between scheduled data-quality runs over the whole registry in the server; 0 = off. */
   JZ_QUALITY_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  /** Memory the measures cache may hold for region stores, in MiB (least recently used dropped beyond). */
+  JZ_MEASURES_CACHE_MB: z.coerce.number().positive().default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -83,6 +83,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Hours between scheduled data-quality runs (JZ_QUALITY_INTERVAL_HOURS); 0 or absent = off. */
   qualityIntervalHours?: number;
+  /** Memory budget of the measures cache in MiB (JZ_MEASURES_CACHE_MB); absent = unbounded. */
+  measuresCacheMB?: number;
   /** Read the measures cache of the counties with households in the background once listening (serve). */
   warmMeasures?: boolean;
 }
@@ -195,6 +197,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const measures = createMeasuresService(db, regions, {
     lineFor: async (region, year) =>
       (await policyServices.policy.paramsFor(region, `${year}-12-31`)).povertyLine,
+    cacheBytes: opts.measuresCacheMB === undefined ? undefined : opts.measuresCacheMB * 2 ** 20,
   });
   measuresRoutes(zapp, measures);
   if (opts.warmMeasures) warmMeasuresAfterListen(app, measures);

@@ -45,6 +45,7 @@ export async function serve(config: Config, handle: DatabaseHandle, log: Log): P
     loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
     logLevel: config.LOG_LEVEL,
     qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
+    measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
     warmMeasures: true,
   });
   let stopping = false;

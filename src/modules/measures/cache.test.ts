@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameOf } from '../../domain/measures/registry.js';
-import { rowsOf, Snapshot, storeOf, yearsOf } from './cache.js';
+import { FrameCache, rowsOf, Snapshot, storeOf, yearsOf } from './cache.js';
 import {
   MEMBER_OUT_OF_SCHOOL,
   MEMBER_PRESENT,
@@ -111,5 +111,54 @@ describe('measures store', () => {
     const f = gone.state(2025).frame;
     expect(Array.from(f.id)).toEqual([2, 3]);
     expect(f).toEqual(frameOf(rowsOf(gone.view, 2025)));
+  });
+});
+
+describe('frame cache budget', () => {
+  /** A county's data of `n` households in one village, one 2025 row each. */
+  const county = (code: string, n: number) =>
+    data(
+      Array.from({ length: n }, (_, i): Row => [i + 1, 2025, `${code}100001`, 'poor', 3000 + i]),
+      Array.from({ length: n }, (_, i) => i + 1),
+      [],
+    );
+
+  it('counts the bytes a store holds, growing with its households and its frames', async () => {
+    const small = new Snapshot({
+      base: storeOf('433124', county('433124', 100)),
+      overlay: null,
+      replaced: new Set(),
+    });
+    const large = new Snapshot({
+      base: storeOf('433124', county('433124', 10_000)),
+      overlay: null,
+      replaced: new Set(),
+    });
+    expect(large.bytes()).toBeGreaterThan(50 * small.bytes());
+    const before = large.bytes();
+    large.state(2025);
+    expect(large.bytes()).toBeGreaterThan(before);
+  });
+
+  it('drops the least recently used stores beyond the budget, never the newest', async () => {
+    const one = new Snapshot({
+      base: storeOf('433124', county('433124', 5_000)),
+      overlay: null,
+      replaced: new Set(),
+    });
+    const budget = Math.round(one.bytes() * 2.5);
+    const cache = new FrameCache(6, budget);
+    for (const code of ['433124', '433125', '433126', '433127']) {
+      await cache.get(code, async () => county(code, 5_000)).snapshot;
+      await cache.trim();
+    }
+    const held = await cache.usage();
+    expect(held.map((h) => h.region)).toEqual(['433126', '433127']);
+    expect(held.reduce((s, h) => s + h.bytes, 0)).toBeLessThanOrEqual(budget);
+    // a store bigger than the whole budget is still kept while it is the newest
+    const tiny = new FrameCache(6, 1);
+    await tiny.get('433124', async () => county('433124', 100)).snapshot;
+    await tiny.trim();
+    expect((await tiny.usage()).map((h) => h.region)).toEqual(['433124']);
   });
 });

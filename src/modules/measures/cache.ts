@@ -371,6 +371,14 @@ export class Snapshot {
 
   constructor(readonly view: View) {}
 
+  /** Bytes held in typed columns and arrays: the store, its overlay and the year frames built so far. */
+  bytes(): number {
+    const seen = new Set<object>();
+    let total = heldBytes(this.view, seen, 0);
+    for (const s of this.frames.values()) total += heldBytes(s.frame, seen, 0);
+    return total;
+  }
+
   state(year: number): State {
     let s = this.frames.get(year);
     if (!s) {
@@ -446,17 +454,44 @@ export interface Entry {
 }
 
 /**
+ * An estimate of the memory a value holds: typed arrays by their length in bytes, plain arrays at 8
+ * bytes an item (strings at 2 a character), objects and maps walked a few levels down (answers memoised
+ * beside the frames are small and not counted).
+ */
+function heldBytes(v: unknown, seen: Set<object>, depth: number): number {
+  if (typeof v === 'string') return 2 * v.length;
+  if (v === null || typeof v !== 'object' || seen.has(v) || depth > 4) return 0;
+  seen.add(v);
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  if (Array.isArray(v)) {
+    let n = 8 * v.length;
+    if (v.length && typeof v[0] === 'object') for (const x of v) n += heldBytes(x, seen, depth + 1);
+    else if (typeof v[0] === 'string') for (const x of v as string[]) n += 2 * x.length;
+    return n;
+  }
+  let n = 0;
+  const values = v instanceof Map ? v.values() : v instanceof Set ? v.values() : Object.values(v);
+  for (const x of values) n += heldBytes(x, seen, depth + 1);
+  if (v instanceof Set) n += 8 * v.size;
+  return n;
+}
+
+/**
  * Registry stores per region in memory (all years of the region in one), with the year frames and
  * answers computed on them. A request for a region is served by the cached store of that region or
  * of any ancestor (rows are then selected by prefix). `invalidate(villages)` re-reads only the
  * households touching those villages (an index lookup) and merges them into every store holding
  * one; year frames are rebuilt from memory when next asked. Least-recently-used entries go beyond
- * `capacity`.
+ * `capacity` regions, or once the stores hold more than `budgetBytes` (the most recent one stays,
+ * whatever its size).
  */
 export class FrameCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(readonly capacity = 6) {}
+  constructor(
+    readonly capacity = 6,
+    readonly budgetBytes = Infinity,
+  ) {}
 
   /** The entry covering `region`, loading `region`'s own store when none does. */
   get(region: string, load: DataLoader): Entry {
@@ -478,7 +513,37 @@ export class FrameCache {
     this.track(entry);
     this.entries.set(region, entry);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (Number.isFinite(this.budgetBytes))
+      void entry.snapshot.then(
+        () => this.trim(),
+        () => undefined,
+      );
     return entry;
+  }
+
+  /** Drop least-recently-used stores while the loaded ones hold more than the budget. */
+  async trim(): Promise<void> {
+    const loaded: { e: Entry; bytes: number }[] = [];
+    for (const e of [...this.entries.values()]) {
+      const snap = await e.snapshot.catch(() => null);
+      if (snap && this.entries.get(e.region) === e) loaded.push({ e, bytes: snap.bytes() });
+    }
+    let total = loaded.reduce((sum, x) => sum + x.bytes, 0);
+    for (const { e, bytes } of loaded.slice(0, -1)) {
+      if (total <= this.budgetBytes) break;
+      if (this.entries.get(e.region) === e) this.entries.delete(e.region);
+      total -= bytes;
+    }
+  }
+
+  /** The regions held and an estimate of their bytes, least recently used first. */
+  async usage(): Promise<{ region: string; bytes: number }[]> {
+    const out: { region: string; bytes: number }[] = [];
+    for (const e of [...this.entries.values()]) {
+      const snap = await e.snapshot.catch(() => null);
+      if (snap) out.push({ region: e.region, bytes: snap.bytes() });
+    }
+    return out;
   }
 
   /** Re-read the households touching these villages in every cached store that holds one of them. */

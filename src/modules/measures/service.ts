@@ -21,6 +21,8 @@ export interface MeasuresQuery {
 export interface MeasuresDeps {
   /** The absolute poverty line of a region in a year (the policy engine's `povertyLine`). */
   lineFor(region: string, year: number): Promise<number>;
+  /** Memory budget of the cached region stores (bytes); unbounded when absent (tests). */
+  cacheBytes?: number;
 }
 
 const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
@@ -35,7 +37,7 @@ const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
  * frames patched, so answers are never stale and repeated requests cost no SQL scan.
  */
 export function createMeasuresService(db: Kysely<DB>, regions: RegionService, deps: MeasuresDeps) {
-  const cache = new FrameCache();
+  const cache = new FrameCache(6, deps.cacheBytes ?? Infinity);
   // small per-process caches: lines dropped by a policy change mark, region refs never change
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
