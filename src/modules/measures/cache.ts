@@ -513,11 +513,7 @@ export class FrameCache {
     this.track(entry);
     this.entries.set(region, entry);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    if (Number.isFinite(this.budgetBytes))
-      void entry.snapshot.then(
-        () => this.trim(),
-        () => undefined,
-      );
+    if (Number.isFinite(this.budgetBytes)) void entry.snapshot.then(() => this.trim()).catch(() => undefined); // a failed read: see track()
     return entry;
   }
 
