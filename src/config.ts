@@ -30,11 +30,11 @@ const ConfigSchema = z.object({
   JZ_SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Maximum login attempts per minute and address. */
   JZ_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  /** Log level of the server. */
   /** Hours between scheduled data-quality runs over the whole registry in the server; 0 = off. */
   JZ_QUALITY_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   /** Memory the measures cache may hold for region stores, in MiB (least recently used dropped beyond). */
   JZ_MEASURES_CACHE_MB: z.coerce.number().positive().default(512),
+  /** Log level of the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -28,8 +28,9 @@ export function registerImportCommands(program: Command): void {
           log('--ceiling must be a positive number');
           process.exit(2);
         }
-        if (o.bulk !== 'auto' && o.bulk !== 'on' && o.bulk !== 'off') {
-          log(`--bulk must be auto, on or off, not ${o.bulk}`);
+        const bulk = o.bulk;
+        if (bulk !== 'auto' && bulk !== 'on' && bulk !== 'off') {
+          log(`--bulk must be auto, on or off, not ${bulk}`);
           process.exit(2);
         }
         if (!fs.existsSync(file)) {
@@ -53,7 +54,7 @@ export function registerImportCommands(program: Command): void {
               acceptValid: o.acceptValid,
               dryRun: o.dryRun,
               incomeCeiling: ceiling,
-              bulk: o.bulk as 'auto' | 'on' | 'off',
+              bulk,
               onProgress: (n) => bar?.update(n),
             }),
           );

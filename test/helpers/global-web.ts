@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-/** Build the web app once before the browser tier (the server serves web/dist), as for production. */
+/**
+ * Before the browser tier: the web bundle `npm start` serves (web/dist), built by the same script —
+ * a production build, rebuilt only when missing, older than its sources or not built for production.
+ */
 export default function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
-  execFileSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-    // production React, as `npm start` serves: under vitest NODE_ENV is 'test', and a build inheriting
-    // it bundles React's development build (StrictMode then mounts every page twice)
-    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-web.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

@@ -519,11 +519,7 @@ export class FrameCache {
 
   /** Drop least-recently-used stores while the loaded ones hold more than the budget. */
   async trim(): Promise<void> {
-    const loaded: { e: Entry; bytes: number }[] = [];
-    for (const e of [...this.entries.values()]) {
-      const snap = await e.snapshot.catch(() => null);
-      if (snap && this.entries.get(e.region) === e) loaded.push({ e, bytes: snap.bytes() });
-    }
+    const loaded = await this.loaded();
     let total = loaded.reduce((sum, x) => sum + x.bytes, 0);
     for (const { e, bytes } of loaded.slice(0, -1)) {
       if (total <= this.budgetBytes) break;
@@ -534,10 +530,15 @@ export class FrameCache {
 
   /** The regions held and an estimate of their bytes, least recently used first. */
   async usage(): Promise<{ region: string; bytes: number }[]> {
-    const out: { region: string; bytes: number }[] = [];
+    return (await this.loaded()).map(({ e, bytes }) => ({ region: e.region, bytes }));
+  }
+
+  /** The entries whose store has loaded (and is still held), with its bytes, least recently used first. */
+  private async loaded(): Promise<{ e: Entry; bytes: number }[]> {
+    const out: { e: Entry; bytes: number }[] = [];
     for (const e of [...this.entries.values()]) {
       const snap = await e.snapshot.catch(() => null);
-      if (snap) out.push({ region: e.region, bytes: snap.bytes() });
+      if (snap && this.entries.get(e.region) === e) out.push({ e, bytes: snap.bytes() });
     }
     return out;
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LinkButton } from './LinkButton';
 import { isApiError, NETWORK_ERROR } from '../api/client';
 import i18n from '../i18n';
+import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 
 interface Props {
@@ -76,12 +77,13 @@ export function ErrorResult({ error, subject = 'page', onRetry }: Props) {
 }
 
 /**
- * A failed request in words: the server's message names what and where (in English); in Chinese it
- * follows a summary of its stable error code (`apiErrors.*`).
+ * A failed request in words: a summary of its stable error code in the user's language
+ * (`apiErrors.*`), then the server's message, which names what and where (in English).
  */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (!isApiError(error) || i18n.language === 'en') return text;
-  const summary = (zhCN.apiErrors as Record<string, string | undefined>)[error.code];
-  return summary ? `${summary}：${text}` : text;
+  if (!isApiError(error)) return text;
+  const summaries: Record<string, string | undefined> = (i18n.language === 'en' ? en : zhCN).apiErrors;
+  const summary = summaries[error.code];
+  return summary ? i18n.t('errors.withDetail', { summary, detail: text }) : text;
 }

@@ -118,6 +118,7 @@ export const en: Messages = {
     network: 'Cannot reach the server; check the network',
     badCredentials: 'Wrong username or password',
     rateLimited: 'Too many attempts; wait a minute',
+    withDetail: '{{summary}}: {{detail}}',
   },
   region: {
     country: 'China',

@@ -117,6 +117,7 @@ export const zhCN = {
     network: '无法连接服务器，请检查网络',
     badCredentials: '用户名或密码错误',
     rateLimited: '尝试次数过多，请一分钟后再试',
+    withDetail: '{{summary}}：{{detail}}',
   },
   region: {
     country: '全国',
