@@ -72,6 +72,7 @@ describe('matching in the browser', () => {
     expect(await page.getByTestId('summary-vehicle').innerText()).toContain('1');
 
     await page.getByTestId(`flag-confirm-${flagId}`).click();
+    await page.getByTestId('review-reason').waitFor(); // the dialog is open before it is submitted
     await page.getByTestId('review-submit').click(); // no reason yet: refused in the form
     await page.getByText('请填写核查意见').waitFor();
     await page.getByTestId('review-reason').fill('入户核实，该户确有小轿车一辆');

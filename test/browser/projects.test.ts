@@ -118,7 +118,9 @@ describe('project library in the browser', () => {
     await page.getByTestId('followup-submit').click();
     await page.getByTestId('followup-table').getByText('引入龙头企业托管，恢复茶青收购').waitFor();
     // the signals are read again after the follow-up is saved: wait for the new answer
-    await expect.poll(() => page.getByTestId('project-signals').locator('.ant-tag').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('project-signals').locator('.ant-tag').count(), { timeout: 15_000 })
+      .toBe(0);
     await page.goto(`${base}/projects?filter=idle`);
     await page.getByText('闲置资产（0）').first().waitFor();
     expect(await page.getByRole('link', { name: '十八洞村茶叶加工厂' }).count()).toBe(0);
