@@ -45,10 +45,14 @@ export default defineConfig({
                 name: 'browser',
                 include: ['test/browser/**/*.test.ts'],
                 globalSetup: ['test/helpers/global-db.ts', 'test/helpers/global-web.ts'],
+                setupFiles: ['test/helpers/browser-setup.ts'],
                 env: { JZ_TEST_ENGINE: 'embedded', CHROMIUM_PATH: chromium },
                 testTimeout: 90_000,
                 hookTimeout: 180_000,
                 fileParallelism: false,
+                // after the unit and integration tiers, not beside them: on two cores their load
+                // stretched UI waits past their timeouts
+                sequence: { groupOrder: 1 },
               },
             },
           ]

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs } from '../helpers/browser.js';
+import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
 
 /**
  * A cadre's day on a phone: my households → record a visit → it is listed; open a household → update a
@@ -126,9 +126,7 @@ describe("a cadre's day", () => {
       .where('id', '=', measureId)
       .executeTakeFirstOrThrow();
     expect(before.status).toBe('planned');
-    await select.scrollIntoViewIfNeeded();
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '实施中' }).click();
+    await pickOption(page, select, '实施中');
     // saved: the select shows the new status after the reload from the server, and the row is stored
     await page.getByTestId(testId).getByText('实施中').waitFor();
     await expect
@@ -156,8 +154,7 @@ describe("a cadre's day", () => {
     // the list refetches after load: wait until no loading overlay covers the row's button
     await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 30_000 }).toBe(0);
     await assign.click();
-    await page.getByTestId('assign-cadre').click();
-    await page.locator('.ant-select-item-option', { hasText: '麻帮扶' }).click();
+    await pickOption(page, page.getByTestId('assign-cadre'), '麻帮扶');
     await page.getByTestId('assign-reason').fill('新识别户结对');
     await page.getByTestId('assign-ok').click();
     await assign.waitFor({ state: 'detached' });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_FILL } from '../../src/modules/import/report-xlsx.js';
 import { testApp } from '../helpers/app.js';
-import { launchBrowser, loginAs as login } from '../helpers/browser.js';
+import { launchBrowser, loginAs as login, pickOption } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { person, withBadCheckDigit, writeCsv } from '../helpers/import-files.js';
@@ -67,8 +67,7 @@ describe('import in the browser', () => {
     const text = await errors.innerText();
     for (const code of ['E_ID_CHECK_DIGIT', 'E_RANGE', 'E_OUT_OF_SCOPE']) expect(text).toContain(code);
 
-    await page.getByTestId('import-filter-code').click();
-    await page.locator('.ant-select-item-option', { hasText: 'E_RANGE' }).click();
+    await pickOption(page, page.getByTestId('import-filter-code'), 'E_RANGE');
     await expect.poll(() => errors.locator('tbody tr[data-testid^="import-error-"]').count()).toBe(1);
     expect(await errors.locator('tbody').innerText()).toContain('工资性收入');
 

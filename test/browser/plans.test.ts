@@ -8,7 +8,7 @@ import type { AuthUser } from '../../src/modules/auth/service.js';
 import { createPlanService } from '../../src/modules/plans/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs } from '../helpers/browser.js';
+import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
 
 /** Household plans in the browser: a cadre on a phone, the county's gap list, the printable card. */
 
@@ -102,12 +102,13 @@ describe('household plans', () => {
     const [first] = await measures(fresh);
     expect(first).toBeDefined();
 
-    await page.getByTestId(`measure-status-${first!.id}`).click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '实施中' }).click();
+    await pickOption(page, page.getByTestId(`measure-status-${first!.id}`), '实施中');
     await expect.poll(async () => (await measures(fresh))[0]!.status).toBe('in_progress');
 
-    await page.getByTestId(`measure-status-${first!.id}`).click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '已完成' }).click();
+    // completing asks for the outcome first
+    await pickOption(page, page.getByTestId(`measure-status-${first!.id}`), '已完成', {
+      until: page.getByTestId('measure-note'),
+    });
     await page.getByTestId('measure-note').fill('已签约家庭医生');
     await page.getByTestId('measure-note-ok').click();
     await expect
@@ -118,8 +119,7 @@ describe('household plans', () => {
       });
 
     await page.getByTestId('agreement-open').click();
-    await page.getByTestId('agreement-method').click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '按手印' }).click();
+    await pickOption(page, page.getByTestId('agreement-method'), '按手印');
     await page.getByTestId('agreement-submit').click();
     await page.getByTestId('plan-agreement').waitFor();
     expect(await page.getByTestId('plan-status').textContent()).toBe('户已认可');
@@ -141,9 +141,8 @@ describe('household plans', () => {
     await page.getByTestId(`plan-gap-link-${unfit}`).click();
     await page.getByTestId('plan-fit').waitFor();
     expect(await page.getByTestId('plan-fit').getAttribute('data-fits')).toBe('false');
-    await page.getByTestId('measure-add-select').click();
-    await page.keyboard.type('学生资助'); // the option list is virtual: search narrows it
-    await page.locator('.ant-select-item-option:visible', { hasText: '学生资助' }).click();
+    // the option list is virtual: typing narrows it
+    await pickOption(page, page.getByTestId('measure-add-select'), '学生资助', { type: '学生资助' });
     await page.getByTestId('measure-add').click();
     await page.locator('[data-testid="plan-fit"][data-fits="true"]').waitFor();
     await page.goBack();

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs } from '../helpers/browser.js';
+import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -112,8 +112,7 @@ describe('project library in the browser', () => {
     await page.getByTestId('project-page').waitFor();
     await page.getByTestId('followup-open').click();
     await page.getByTestId('followup-date').fill('2026-03-01');
-    await page.getByTestId('followup-status').click();
-    await page.locator('.ant-select-item-option', { hasText: '盘活中' }).click();
+    await pickOption(page, page.getByTestId('followup-status'), '盘活中');
     await page.getByTestId('followup-plan').fill('引入龙头企业托管，恢复茶青收购');
     await page.getByTestId('followup-submit').click();
     await page.getByTestId('followup-table').getByText('引入龙头企业托管，恢复茶青收购').waitFor();
@@ -132,11 +131,17 @@ describe('project library in the browser', () => {
     await page.goto(`${base}/projects`);
     await page.getByTestId('project-new').click();
     await page.getByTestId('project-name').fill('无目标项目');
-    await page.getByTestId('project-type').click();
-    await page.locator('.ant-select-item-option', { hasText: '种植' }).click();
+    await pickOption(page, page.getByTestId('project-type'), '种植');
+    // no village yet: the form says so itself and sends nothing
+    await page.getByTestId('project-submit').click();
+    await page.getByText('请选择项目所在村').waitFor();
+    // a region search shows what it picked under itself (the Select is cleared for the next search)
     await page.getByTestId('project-village').click();
     await page.keyboard.type('十八洞');
-    await page.locator('.ant-select-item-option', { hasText: '十八洞村' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '十八洞村' })
+      .click();
+    await page.getByTestId('project-village-picked').getByText('十八洞村').waitFor();
     await page.getByTestId('project-submit').click();
     const err = page.getByTestId('project-error');
     await err.waitFor();
@@ -176,8 +181,7 @@ describe('project library in the browser', () => {
     await page.getByTestId('project-page').waitFor();
     await noOverflow();
     await page.getByTestId('fund-open').click();
-    await page.getByTestId('fund-source').click();
-    await page.locator('.ant-select-item-option', { hasText: '省级' }).click();
+    await pickOption(page, page.getByTestId('fund-source'), '省级');
     await page.getByTestId('fund-year').fill('2025');
     await page.getByTestId('fund-allocated').fill('300000');
     await page.getByTestId('fund-disbursed').fill('400000');

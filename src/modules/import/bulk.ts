@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -28,8 +29,36 @@ const KEPT_INDEXES = new Set(['member_household_idx']);
 /** Files below this many persons (estimated) are never bulk-loaded by `auto`. */
 export const BULK_MIN_PERSONS = 100_000;
 
-/** Bytes per person-row of a typical registry CSV, for estimating a file's rows from its size. */
-const CSV_BYTES_PER_ROW = 110;
+/** How much of a CSV's start is read to learn its bytes per row. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/**
+ * Rows of a CSV estimated from its size and the bytes per line of its first `SAMPLE_BYTES` (the
+ * header line left out): files differ threefold in row width by which optional columns they carry.
+ * Exact for a file shorter than the sample. Quoted line breaks only make the estimate high, which
+ * errs towards the next check (half the registry).
+ */
+export function estimateCsvRows(file: string): number {
+  const size = fs.statSync(file).size;
+  const sample = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, sample, 0, sample.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const header = sample.indexOf(0x0a);
+  if (header < 0) return 0;
+  let lines = 0;
+  let last = header;
+  for (let i = sample.indexOf(0x0a, header + 1); i >= 0; i = sample.indexOf(0x0a, i + 1)) {
+    lines++;
+    last = i;
+  }
+  if (sample.length === size) return lines + (last < size - 1 ? 1 : 0);
+  if (lines === 0) return 1;
+  return Math.round((size - header - 1) / ((last - header) / lines));
+}
 
 export type BulkMode = 'auto' | 'on' | 'off';
 
@@ -40,16 +69,12 @@ interface Deferred {
 
 /**
  * Whether to bulk-load: `on`/`off` as told; `auto` when the file is a CSV of at least
- * `BULK_MIN_PERSONS` persons (estimated from its size) and at least half the registry's members.
+ * `BULK_MIN_PERSONS` persons (estimated by `estimateCsvRows`) and at least half the registry's members.
  */
-export async function chooseBulk(
-  db: Kysely<DB>,
-  mode: BulkMode,
-  file: { bytes: number; csv: boolean },
-): Promise<boolean> {
+export async function chooseBulk(db: Kysely<DB>, mode: BulkMode, file: string): Promise<boolean> {
   if (mode !== 'auto') return mode === 'on';
-  if (!file.csv) return false;
-  const persons = file.bytes / CSV_BYTES_PER_ROW;
+  if (/\.xlsx$/i.test(file)) return false;
+  const persons = estimateCsvRows(file);
   if (persons < BULK_MIN_PERSONS) return false;
   const { rows } = await sql<{ n: string }>`
     select greatest(reltuples, 0)::bigint::text as n from pg_class where oid = 'member'::regclass`.execute(

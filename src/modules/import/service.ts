@@ -108,13 +108,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       // before the import, prices high enough to JIT-compile: ~90 ms of compiling for a 5 ms query
       await sql`set local jit = off`.execute(trx);
       const today = (await sql<{ d: string }>`select current_date::text as d`.execute(trx)).rows[0]!.d;
-      report.bulk =
-        !o.dryRun &&
-        client !== null &&
-        (await chooseBulk(trx, o.bulk ?? 'auto', {
-          bytes: fs.statSync(file).size,
-          csv: !/\.xlsx$/i.test(file),
-        }));
+      report.bulk = !o.dryRun && client !== null && (await chooseBulk(trx, o.bulk ?? 'auto', file));
       const registry = report.bulk ? await registryIds(client!) : null;
       if (report.bulk && !registry) report.bulk = false;
       const deferred = report.bulk ? await deferIndexes(trx) : null;

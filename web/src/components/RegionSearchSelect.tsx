@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Select } from 'antd';
+import { Select, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRegionSearch, type RegionSearchHit } from '../api/regions';
@@ -44,5 +44,38 @@ export function RegionSearchSelect({ onPick, placeholder, testId, style }: Props
         if (hit) onPick(hit);
       }}
     />
+  );
+}
+
+/**
+ * A form control whose value is a region code, picked through the search; the picked region's path is
+ * shown under it (`<testId>-picked`). Put it in a named Form.Item so that "required" is checked before
+ * anything is sent.
+ */
+export function RegionPickField({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: string;
+  onChange?: (code: string) => void;
+  testId?: string;
+}) {
+  const [picked, setPicked] = useState<RegionSearchHit | null>(null);
+  return (
+    <>
+      <RegionSearchSelect
+        testId={testId}
+        onPick={(hit) => {
+          setPicked(hit);
+          onChange?.(hit.code);
+        }}
+      />
+      {value && picked?.code === value && (
+        <Typography.Text type="secondary" data-testid={testId && `${testId}-picked`}>
+          {picked.path || picked.name}
+        </Typography.Text>
+      )}
+    </>
   );
 }

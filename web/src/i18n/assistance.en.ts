@@ -150,6 +150,7 @@ export const assistanceEn: typeof assistanceZhCN = {
       enterprise: 'Enterprise',
       other: 'Other',
     },
+    villageRequired: "Choose the project's village",
     recipientRequired: 'Choose the receiving region',
     endYear: 'End year',
     setCommitment: 'Set yearly commitment',

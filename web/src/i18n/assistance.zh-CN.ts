@@ -140,6 +140,7 @@ export const assistanceZhCN = {
       enterprise: '企业',
       other: '其他',
     },
+    villageRequired: '请选择项目所在村',
     recipientRequired: '请选择受帮扶地区',
     endYear: '结束年度',
     setCommitment: '登记年度承诺',

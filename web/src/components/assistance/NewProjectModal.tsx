@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from './labels';
 import { useCreateProject, type NewProject } from '../../api/assistance';
 import { errorMessage } from '../ErrorResult';
-import { RegionSearchSelect } from '../RegionSearchSelect';
+import { RegionPickField } from '../RegionSearchSelect';
 
 const TYPES = [
   'planting',
@@ -31,14 +31,12 @@ export function NewProjectModal({
   const L = useAssistanceLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewProject>();
-  const [village, setVillage] = useState<{ code: string; path: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const create = useCreateProject();
   const submit = (v: NewProject) =>
     create.mutate(
       {
         ...v,
-        villageCode: village?.code ?? '',
         indicators: v.indicators ?? [],
         linkages: v.linkages ?? [],
         linkageNote: v.linkageNote ?? '',
@@ -79,12 +77,12 @@ export function NewProjectModal({
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Space>
-        <Form.Item label={t('assistance.village')} required>
-          <RegionSearchSelect
-            onPick={(h) => setVillage({ code: h.code, path: h.path || h.name })}
-            testId="project-village"
-          />
-          {village && <Typography.Text type="secondary">{village.path}</Typography.Text>}
+        <Form.Item
+          name="villageCode"
+          label={t('assistance.village')}
+          rules={[{ required: true, message: t('assistance.villageRequired') }]}
+        >
+          <RegionPickField testId="project-village" />
         </Form.Item>
         <Typography.Title level={5}>{t('assistance.indicators')}</Typography.Title>
         <Form.List name="indicators">

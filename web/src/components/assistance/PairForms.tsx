@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from './labels';
 import { FormModal } from './FormModal';
-import { RegionSearchSelect } from '../RegionSearchSelect';
+import { RegionPickField } from '../RegionSearchSelect';
 import {
   useCreatePair,
   useRecordDelivery,
@@ -27,8 +26,6 @@ export function NewPairModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const L = useAssistanceLabel();
   const create = useCreatePair();
-  const [region, setRegion] = useState<{ code: string; path: string } | null>(null);
-  const [regionMissing, setRegionMissing] = useState(false);
   const required = [{ required: true, message: t('assistance.required') }];
   return (
     <FormModal<NewPair>
@@ -36,13 +33,7 @@ export function NewPairModal({ onClose }: { onClose: () => void }) {
       testId="pair"
       onClose={onClose}
       initialValues={{ kind: 'east_west', helperLevel: 'city', startYear: new Date().getFullYear() }}
-      run={(v) => {
-        if (!region) {
-          setRegionMissing(true);
-          return Promise.reject(new Error(t('assistance.recipientRequired')));
-        }
-        return create.mutateAsync({ ...v, recipientCode: region.code, endYear: v.endYear ?? null });
-      }}
+      run={(v) => create.mutateAsync({ ...v, endYear: v.endYear ?? null })}
     >
       <Form.Item name="kind" label={t('assistance.kind')} rules={required}>
         <Select options={KINDS.map((k) => ({ value: k, label: L('pairKind', k) }))} data-testid="pair-kind" />
@@ -54,15 +45,11 @@ export function NewPairModal({ onClose }: { onClose: () => void }) {
         <Select options={LEVELS.map((k) => ({ value: k, label: L('helperLevelName', k) }))} />
       </Form.Item>
       <Form.Item
+        name="recipientCode"
         label={t('assistance.recipient')}
-        required
-        validateStatus={regionMissing && !region ? 'error' : undefined}
+        rules={[{ required: true, message: t('assistance.recipientRequired') }]}
       >
-        <RegionSearchSelect
-          onPick={(h) => setRegion({ code: h.code, path: h.path || h.name })}
-          testId="pair-recipient"
-        />
-        {region && <Typography.Text type="secondary">{region.path}</Typography.Text>}
+        <RegionPickField testId="pair-recipient" />
       </Form.Item>
       <Space wrap>
         <Form.Item name="startYear" label={t('assistance.startYear')} rules={required}>
