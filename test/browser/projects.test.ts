@@ -135,13 +135,10 @@ describe('project library in the browser', () => {
     // no village yet: the form says so itself and sends nothing
     await page.getByTestId('project-submit').click();
     await page.getByText('请选择项目所在村').waitFor();
-    // a region search shows what it picked under itself (the Select is cleared for the next search)
-    await page.getByTestId('project-village').click();
-    await page.keyboard.type('十八洞');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '十八洞村' })
-      .click();
-    await page.getByTestId('project-village-picked').getByText('十八洞村').waitFor();
+    await pickOption(page, page.getByTestId('project-village'), '十八洞村', {
+      type: '十八洞',
+      until: page.getByTestId('project-village-picked').getByText('十八洞村'),
+    });
     await page.getByTestId('project-submit').click();
     const err = page.getByTestId('project-error');
     await err.waitFor();
@@ -202,6 +199,30 @@ describe('project library in the browser', () => {
     expect(rows.map((r) => [r.year, Number(r.allocated), Number(r.disbursed)])).toEqual([
       [2025, 300000, 100000],
     ]);
+  });
+
+  it('enters a new pair: the receiving region is asked for before anything is sent', async () => {
+    const page = await signedIn();
+    await page.goto(`${base}/pairs`);
+    await page.getByTestId('pair-new').click();
+    await page.getByTestId('pair-helper').fill('青岛市');
+    await page.getByTestId('pair-submit').click();
+    await page.getByText('请选择受帮扶地区').waitFor();
+    // a region search clears itself once it has picked, and shows the pick under it
+    await pickOption(page, page.getByTestId('pair-recipient'), '双龙镇', {
+      type: '双龙',
+      until: page.getByTestId('pair-recipient-picked').getByText('双龙镇'),
+    });
+    await page.getByTestId('pair-submit').click();
+    await page.getByTestId('pair-form').waitFor({ state: 'detached' });
+    await page.getByText('青岛市').first().waitFor();
+    const pairs = await tdb.db
+      .selectFrom('assist_pair')
+      .select(['helper_name', 'recipient_code'])
+      .where('helper_name', '=', '青岛市')
+      .execute();
+    expect(pairs).toEqual([{ helper_name: '青岛市', recipient_code: T.townshipA }]);
+    expect(await auditEventsOf(tdb.db, 'pair.create')).toHaveLength(1);
   });
 
   it('shows the targets page with sub-regions on a phone without horizontal scrolling', async () => {

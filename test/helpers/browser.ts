@@ -125,7 +125,10 @@ export async function pickOption(
   for (let attempt = 1; ; attempt++) {
     await select.scrollIntoViewIfNeeded();
     await select.click();
-    if (type) await page.keyboard.type(type);
+    if (type) {
+      await page.keyboard.press('ControlOrMeta+A'); // a second attempt replaces the first's text
+      await page.keyboard.type(type);
+    }
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
     try {
       if (until) await until.waitFor({ timeout: 3_000 });
