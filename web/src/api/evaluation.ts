@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { Reason } from './rules';
+import type { ProportionEstimate } from '../../../src/domain/evaluation/estimate';
 
 export type Stratum = 'exited' | 'outside_vulnerable' | 'outside_other';
 export const STRATA: readonly Stratum[] = ['exited', 'outside_vulnerable', 'outside_other'];
@@ -51,17 +52,8 @@ export interface SampledHousehold {
   version: number;
 }
 
-export interface ProportionEstimate {
-  estimate: number | null;
-  se: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  respondents: number;
-  positives: number;
-  population: number;
-  deff: number | null;
-  notes: string[];
-}
+/** A design-based proportion with its 95 % interval (the estimator's own type). */
+export type { ProportionEstimate };
 
 export interface Estimates {
   wrongExit: ProportionEstimate;

@@ -88,21 +88,8 @@ export interface ImportReport {
   committed: boolean;
 }
 
-/** The kinds of department lists, in the order of the code list. */
-export const LIST_KINDS = [
-  'vehicle',
-  'real_estate',
-  'business',
-  'public_payroll',
-  'village_cadre',
-  'death',
-  'dibao_roll',
-  'tekun_roll',
-  'medical_bill',
-  'school_dropout',
-  'dangerous_house',
-  'job_loss',
-] as const;
+/** The kinds of department lists, in the order of the code list (the server's own list). */
+export { LIST_KINDS } from '../../../src/domain/matching/kinds';
 
 type MatchList = 'match_list_kind' | 'match_flag_kind' | 'match_effect' | 'match_type' | 'match_status';
 

@@ -2,60 +2,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { RegionRef } from './regions';
 
-/** A measure: a number, "Infinity" (Watts or MLD with a zero income), or null when undefined. */
-export type Num = number | 'Infinity' | null;
-export type GroupBy = 'township' | 'village' | 'household_type' | 'cause';
+// the report's shapes are the server's own (type-only imports: nothing of the server is bundled)
+import type { Num, RegistryGroup, RegistryMeasures } from '../../../src/domain/measures/registry-report';
+import type { GroupBy } from '../../../src/domain/measures/registry';
 
-export interface MeasureSet {
-  households: number;
-  persons: number;
-  poverty: { headcount: Num; povertyGap: Num; squaredGap: Num; watts: Num; sen: Num };
-  relative: {
-    median: Num;
-    lines: { p40: Num; p50: Num; p60: Num };
-    arpr: { p40: Num; p50: Num; p60: Num };
-    rmpg: Num;
-  };
-  inequality: { gini: Num; s80s20: Num; theil: Num; mld: Num };
-  mpi: {
-    k: number;
-    H: Num;
-    A: Num;
-    M0: Num;
-    indicators: {
-      name: string;
-      dimension: string;
-      weight: number;
-      uncensored: Num;
-      censored: Num;
-      contribution: Num;
-    }[];
-  };
-  income: {
-    households: number;
-    total: number;
-    wage: number;
-    business: number;
-    property: number;
-    transfer: number;
-    shares: { wage: Num; business: Num; property: Num; transfer: Num; endogenous: Num };
-  };
-  exits: { exits: number; passive: number };
-}
-
-export interface MeasureGroup {
-  key: string;
-  label: string;
-  labelEn: string;
-  population: number;
-  populationShare: Num;
-  headcount: Num;
-  povertyGap: Num;
-  squaredGap: Num;
-  contribution: { headcount: Num; povertyGap: Num; squaredGap: Num };
-  mpiM0: Num;
-  mpiContribution: Num;
-}
+export type { GroupBy, Num };
+/** Every measure of one region and year (a number, "Infinity" for Watts or MLD at a zero income, or null). */
+export type MeasureSet = RegistryMeasures;
+/** One subgroup of a decomposition, with its labels in both languages. */
+export type MeasureGroup = RegistryGroup & { label: string; labelEn: string };
 
 export interface Measures extends MeasureSet {
   region: RegionRef;

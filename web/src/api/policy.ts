@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ParamVersion } from '../../../src/modules/policy/resolve';
 
 export interface ParamSource {
   level: 'national' | 'province' | 'prefecture' | 'county';
@@ -30,16 +31,8 @@ export interface EffectivePolicy {
   params: EffectiveParam[];
 }
 
-export interface ParamVersion {
-  key: string;
-  regionPrefix: string;
-  effectiveFrom: string;
-  value: unknown;
-  setBy: string;
-  setAt: string | null;
-  reason: string;
-  synthetic: boolean;
-}
+/** One stored version of a parameter (the resolver's own type). */
+export type { ParamVersion };
 
 export interface SetParamBody {
   regionPrefix: string;

@@ -1,30 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Channel, ReportKind, SignalStatus } from '../../../src/domain/warnings/kinds';
+import type { Contribution } from '../../../src/domain/warnings/score';
 
-export const CHANNELS = ['self_report', 'cadre_screening', 'department', 'income'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const REPORT_KINDS = [
-  'illness',
-  'accident',
-  'disaster',
-  'job_loss',
-  'dropout',
-  'housing_damage',
-  'income_drop',
-  'other',
-] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export type WarningStatus = 'open' | 'case_opened' | 'dismissed';
-
-export interface Contribution {
-  criterion: string;
-  label_zh: string;
-  label_en: string;
-  points: number;
-  passed: boolean;
-  signalId: string | null;
-  channel: string | null;
-}
+// the channels, kinds and statuses are the server's own (a pure module, bundled as it is)
+export { CHANNELS, REPORT_KINDS } from '../../../src/domain/warnings/kinds';
+export type { Channel, ReportKind } from '../../../src/domain/warnings/kinds';
+export type { Contribution } from '../../../src/domain/warnings/score';
+export type WarningStatus = SignalStatus;
 
 export interface WarningFilters {
   region?: string;
