@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useRegionSearch, type RegionSearchHit } from '../api/regions';
 
 interface Props {
+  /** The input's id (a Form.Item's label points to it). */
+  id?: string;
   onPick: (region: RegionSearchHit) => void;
   placeholder?: string;
   testId?: string;
@@ -21,7 +23,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Find a region within the user's scope by name (server-side search). */
-export function RegionSearchSelect({ onPick, placeholder, testId, style }: Props) {
+export function RegionSearchSelect({ id, onPick, placeholder, testId, style }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebounced(text, 250);
@@ -29,6 +31,7 @@ export function RegionSearchSelect({ onPick, placeholder, testId, style }: Props
   const hits = q.trim() ? (data?.items ?? []) : [];
   return (
     <Select<string>
+      id={id}
       data-testid={testId}
       style={{ minWidth: 0, width: '100%', ...style }}
       value={null}
@@ -53,10 +56,12 @@ export function RegionSearchSelect({ onPick, placeholder, testId, style }: Props
  * anything is sent.
  */
 export function RegionPickField({
+  id,
   value,
   onChange,
   testId,
 }: {
+  id?: string;
   value?: string;
   onChange?: (code: string) => void;
   testId?: string;
@@ -65,6 +70,7 @@ export function RegionPickField({
   return (
     <>
       <RegionSearchSelect
+        id={id}
         testId={testId}
         onPick={(hit) => {
           setPicked(hit);
