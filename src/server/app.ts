@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { validationMessageZh } from './validation-zh.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { createAuditService } from '../modules/audit/service.js';
@@ -238,6 +239,8 @@ function errorHandler(
         ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
       ].join('.'),
       message: v.message,
+      // the same in Chinese, for the web app's default language (the API's message stays English)
+      messageZh: validationMessageZh({ code: v.keyword, message: v.message ?? '', params: v.params }),
     }));
     const first = details[0];
     return reply.status(400).send({

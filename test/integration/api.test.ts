@@ -225,7 +225,11 @@ describe('household list', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code).toBe('E_VALIDATION');
       expect(res.json().message).toContain(field);
+      // each detail says it in Chinese too, for the web app's default language
+      expect(res.json().details[0].messageZh, url).toMatch(/[\u4e00-\u9fff]/);
     }
+    const short = (await get('cty', '/api/households?pageSize=0')).json();
+    expect(short.details[0]).toMatchObject({ field: 'querystring.pageSize', messageZh: '不能小于 1' });
   });
 });
 

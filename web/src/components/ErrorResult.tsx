@@ -83,7 +83,21 @@ export function ErrorResult({ error, subject = 'page', onRetry }: Props) {
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (!isApiError(error)) return text;
-  const summaries: Record<string, string | undefined> = (i18n.language === 'en' ? en : zhCN).apiErrors;
+  const english = i18n.language === 'en';
+  const summaries: Record<string, string | undefined> = (english ? en : zhCN).apiErrors;
   const summary = summaries[error.code];
-  return summary ? i18n.t('errors.withDetail', { summary, detail: text }) : text;
+  const detail = (!english && schemaDetailZh(error.details)) || text;
+  return summary ? i18n.t('errors.withDetail', { summary, detail }) : detail;
+}
+
+/**
+ * A request the server's schema refused names its field and says why in Chinese too
+ * (`details[].messageZh`): "villageCode：至少 12 个字符" rather than zod's English.
+ */
+function schemaDetailZh(details: unknown): string | null {
+  if (!Array.isArray(details)) return null;
+  const parts = details
+    .filter((d): d is { field: string; messageZh: string } => typeof d?.messageZh === 'string')
+    .map((d) => `${String(d.field).replace(/^(body|querystring|params)\.?/, '') || '请求'}：${d.messageZh}`);
+  return parts.length ? parts.slice(0, 3).join('；') : null;
 }
