@@ -15,7 +15,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { validationMessageZh } from './validation-zh.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { createAuditService } from '../modules/audit/service.js';
@@ -64,6 +63,7 @@ import { assistanceRoutes } from '../modules/projects/routes.js';
 import { createWarningService } from '../modules/warnings/service.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { installOrganisationGuard } from './organisation-guard.js';
+import { validationMessageZh } from './validation-zh.js';
 import { createParticipationService } from '../modules/participation/service.js';
 import { participationRoutes } from '../modules/participation/routes.js';
 import { createGrievanceService } from '../modules/grievances/service.js';

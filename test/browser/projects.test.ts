@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
+import { launchBrowser, loginAs, pickOption, pickRegion } from '../helpers/browser.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -135,10 +135,7 @@ describe('project library in the browser', () => {
     // no village yet: the form says so itself and sends nothing
     await page.getByTestId('project-submit').click();
     await page.getByText('请选择项目所在村').waitFor();
-    await pickOption(page, page.getByTestId('project-village'), '十八洞村', {
-      type: '十八洞',
-      until: page.getByTestId('project-village-picked').getByText('十八洞村'),
-    });
+    await pickRegion(page, 'project-village', '十八洞', '十八洞村');
     await page.getByTestId('project-submit').click();
     const err = page.getByTestId('project-error');
     await err.waitFor();
@@ -208,11 +205,7 @@ describe('project library in the browser', () => {
     await page.getByTestId('pair-helper').fill('青岛市');
     await page.getByTestId('pair-submit').click();
     await page.getByText('请选择受帮扶地区').waitFor();
-    // a region search clears itself once it has picked, and shows the pick under it
-    await pickOption(page, page.getByTestId('pair-recipient'), '双龙镇', {
-      type: '双龙',
-      until: page.getByTestId('pair-recipient-picked').getByText('双龙镇'),
-    });
+    await pickRegion(page, 'pair-recipient', '双龙', '双龙镇');
     await page.getByTestId('pair-submit').click();
     await page.getByTestId('pair-form').waitFor({ state: 'detached' });
     await page.getByText('青岛市').first().waitFor();

@@ -141,3 +141,14 @@ export async function pickOption(
     }
   }
 }
+
+/**
+ * Pick a region in a region field (RegionPickField, `testId`): type part of its name, choose the
+ * option, and wait for the field to show what it picked.
+ */
+export async function pickRegion(page: Page, testId: string, typed: string, name: string) {
+  await pickOption(page, page.getByTestId(testId), name, {
+    type: typed,
+    until: page.getByTestId(`${testId}-picked`).getByText(name),
+  });
+}

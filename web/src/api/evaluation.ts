@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { Reason } from './rules';
+import type { Stratum } from '../../../src/domain/evaluation/design';
 import type { ProportionEstimate } from '../../../src/domain/evaluation/estimate';
 
-export type Stratum = 'exited' | 'outside_vulnerable' | 'outside_other';
+export type { Stratum };
 export const STRATA: readonly Stratum[] = ['exited', 'outside_vulnerable', 'outside_other'];
 export type CheckStatus = 'pending' | 'checked' | 'unreachable';
 
