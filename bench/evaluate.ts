@@ -8,10 +8,11 @@ import { evaluateHousehold, type HouseholdFacts, type PolicyParams } from '../sr
 import { loadRegions } from '../src/modules/regions/loader.js';
 import { generateDemo } from '../src/modules/demo/service.js';
 import { factsRepository } from '../src/modules/facts/repository.js';
-import { createPolicyServices } from '../src/server/policy-cases.js';
+import { createPolicyServices } from '../src/composition/policy-cases.js';
 import { createFactsLoader } from '../src/modules/facts/loader.js';
 import { worklistEntries } from '../src/modules/worklists/selection.js';
 import { benchDatabase, machine, peakRssMiB } from './lib.js';
+import { systemClock } from '../src/kernel/clock.js';
 
 const scale = Number(process.argv[2] ?? 1);
 const year = Number(process.argv[3] ?? 2025);
@@ -20,7 +21,7 @@ const { db, engine, close } = await benchDatabase('evaluate');
 try {
   await loadRegions(db, { counties: [county] });
   const demo = await generateDemo(db, { countyCode: county, seed: 2014, scale });
-  const services = createPolicyServices(db);
+  const services = createPolicyServices(db, systemClock);
 
   // The whole run, as `jingzhun evaluate --year Y --region COUNTY` does it.
   const t0 = performance.now();

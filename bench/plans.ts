@@ -17,6 +17,7 @@ import { passiveExitsDemo } from '../src/modules/demo/passive-exits.js';
 import { plansDemo } from '../src/modules/plans/demo.js';
 import { createPlanService } from '../src/modules/plans/service.js';
 import { machine } from './lib.js';
+import { clockOf } from '../src/kernel/clock.js';
 
 const dir = process.argv[2] ?? path.join(os.tmpdir(), 'jz-bench-plans');
 const runs = Number(process.argv[3] ?? 3);
@@ -54,7 +55,10 @@ try {
   }
   await sql`vacuum analyze household_plan`.execute(db);
   await sql`vacuum analyze plan_measure`.execute(db);
-  const svc = createPlanService(db, () => today);
+  const svc = createPlanService(
+    db,
+    clockOf(() => today),
+  );
   // BENCH_RESET_FITS: time the first read after every stored fit was reset (as after a catalogue edit)
   if (process.env.BENCH_RESET_FITS) await sql`update household_plan set fits = null`.execute(db);
   const admin = { id: '0', username: 'admin', displayName: 'admin', role: 'admin' as const, scopeCode: '' };

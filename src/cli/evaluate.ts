@@ -38,14 +38,12 @@ export function registerEvaluateCommands(program: Command): void {
     .option('--region <code>', 'region code prefix (default: the whole country)', region)
     .option('--json', 'print the run summary as JSON on stdout', false)
     .action(async (o: { year: number; region?: string; json: boolean }) => {
-      const { withDatabase } = await import('../server/runtime.js');
-      const { createPolicyServices } = await import('../server/policy-cases.js');
+      const { withServices } = await import('../composition/runtime.js');
       const bar = process.stderr.isTTY && !o.json ? await import('cli-progress') : null;
       const progress = bar
         ? new bar.default.SingleBar({ format: 'households [{bar}] {value}/{total}', stream: process.stderr })
         : null;
-      const summary = await withDatabase(loadConfig(), log, ({ db }) => {
-        const { evaluate } = createPolicyServices(db);
+      const summary = await withServices(loadConfig(), log, ({ evaluate }) => {
         progress?.start(0, 0);
         return evaluate({
           year: o.year,

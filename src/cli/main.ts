@@ -10,7 +10,7 @@ import { registerWarningsCommands } from './warnings.js';
 import { registerQualityCommands } from './quality.js';
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
-const runtime = () => import('../server/runtime.js');
+const runtime = () => import('../composition/runtime.js');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -105,7 +105,8 @@ program
   .action(async (o: { demo: boolean; port?: number }) => {
     const config = loadConfig(process.env, o.port !== undefined ? { PORT: o.port } : {});
     const t0 = Date.now();
-    const { openAndMigrate, serve } = await runtime();
+    const { openAndMigrate } = await runtime();
+    const { serve } = await import('../server/serve.js');
     const { ensureDemo } = await import('../modules/demo/setup.js');
     const { createUserService } = await import('../modules/users/service.js');
     const handle = await openAndMigrate(config, log);
@@ -235,10 +236,9 @@ program
       replace: boolean;
     }) => {
       const password = o.password ?? randomBytes(9).toString('base64url');
-      const { withDatabase } = await runtime();
-      const { createUserService } = await import('../modules/users/service.js');
-      await withDatabase(loadConfig(), log, async ({ db }) => {
-        await createUserService(db).upsert(
+      const { withServices } = await runtime();
+      await withServices(loadConfig(), log, async ({ users }) => {
+        await users.upsert(
           { id: null, name: 'cli' },
           { username: o.username, displayName: o.name, password, role: o.role, scopeCode: o.scope },
           o.replace,
@@ -254,10 +254,9 @@ program
   .command('verify')
   .description('verify the hash chain of the audit log; exit 1 at the first broken link')
   .action(async () => {
-    const { withDatabase } = await runtime();
-    const { createAuditService } = await import('../modules/audit/service.js');
-    const code = await withDatabase(loadConfig(), log, async ({ db }) => {
-      const r = await createAuditService(db).verify();
+    const { withServices } = await runtime();
+    const code = await withServices(loadConfig(), log, async ({ audit }) => {
+      const r = await audit.verify();
       if (r.broken) {
         log(`BROKEN at event ${r.broken.id}: ${r.broken.problem} (${r.events} events read)`);
         return 1;

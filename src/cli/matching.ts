@@ -40,11 +40,9 @@ export function registerMatchingCommands(program: Command): void {
         const kind = o.kind;
         const { importList } = await import('../modules/matching/list-import.js');
         const { UnreadableFileError } = await import('../modules/import/reader.js');
-        const { createPolicyService } = await import('../modules/policy/service.js');
-        const { withDatabase } = await import('../server/runtime.js');
+        const { withServices } = await import('../composition/runtime.js');
         try {
-          const report = await withDatabase(loadConfig(), log, ({ db }) => {
-            const policy = createPolicyService(db);
+          const report = await withServices(loadConfig(), log, ({ policy, clock }, { db }) => {
             return importList(db, file, {
               actor: { id: null, name: 'cli' },
               scope: o.region,
@@ -52,7 +50,7 @@ export function registerMatchingCommands(program: Command): void {
               department: o.department ?? null,
               fileName: path.basename(file),
               paramsFor: (region, date) => policy.paramsFor(region, date),
-              today: new Date(),
+              today: clock.now(),
             });
           });
           const json = JSON.stringify(report, null, 1);

@@ -21,14 +21,10 @@ export function registerQualityCommands(program: Command): void {
     .option('--region <code>', 'region code prefix (default: the whole country)', region)
     .option('--json', 'print the run summary as JSON on stdout', false)
     .action(async (o: { region?: string; json: boolean }) => {
-      const { withDatabase } = await import('../server/runtime.js');
-      const { createPolicyServices } = await import('../server/policy-cases.js');
-      const { createQualityService } = await import('../modules/quality/service.js');
+      const { withServices } = await import('../composition/runtime.js');
       const t0 = performance.now();
-      const summary = await withDatabase(loadConfig(), log, ({ db }) => {
-        const { policy } = createPolicyServices(db);
-        const service = createQualityService(db, { paramsFor: (r, d) => policy.paramsFor(r, d) });
-        return service.runAll(o.region ?? '', { id: null, name: 'cli' }, 'cli');
+      const summary = await withServices(loadConfig(), log, ({ quality }) => {
+        return quality.runAll(o.region ?? '', { id: null, name: 'cli' }, 'cli');
       });
       if (o.json) process.stdout.write(JSON.stringify(summary, null, 1) + '\n');
       log(

@@ -41,7 +41,7 @@ export function registerImportCommands(program: Command): void {
         const { importFile, tuneHeapForImport } = await import('../modules/import/service.js');
         tuneHeapForImport();
         const { UnreadableFileError } = await import('../modules/import/reader.js');
-        const { withDatabase } = await import('../server/runtime.js');
+        const { withDatabase } = await import('../composition/runtime.js');
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar({ format: 'rows {value}', stream: process.stderr })
           : null;

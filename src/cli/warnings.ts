@@ -21,15 +21,13 @@ export function registerWarningsCommands(program: Command): void {
     .option('--region <code>', 'region code prefix (default: the whole country)', region)
     .option('--json', 'print the summary as JSON on stdout', false)
     .action(async (o: { region?: string; json: boolean }) => {
-      const { withDatabase } = await import('../server/runtime.js');
-      const { createPolicyServices } = await import('../server/policy-cases.js');
+      const { withServices } = await import('../composition/runtime.js');
       const { deriveSignals } = await import('../modules/warnings/derive.js');
-      const s = await withDatabase(loadConfig(), log, ({ db }) => {
-        const { policy } = createPolicyServices(db);
+      const s = await withServices(loadConfig(), log, ({ policy, clock }, { db }) => {
         return deriveSignals(db, o.region ?? '', {
           paramsFor: (r, d) => policy.paramsFor(r, d),
           actor: { id: null, name: 'cli' },
-          now: new Date(),
+          now: clock.now(),
         });
       });
       if (o.json) process.stdout.write(JSON.stringify(s) + '\n');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from './errors.js';
+import { AppError } from '../kernel/errors.js';
 
 /**
  * Deny by default for organisation accounts (enterprises, NGOs, volunteers, paired units, consumers'

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -36,7 +37,7 @@ beforeAll(async () => {
     sessionHours: 1,
     loginPerMinute: 1000,
     logLevel: 'silent',
-    clock: () => now,
+    clock: clockOf(() => now),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createAuditService } from '../../src/modules/audit/service.js';
-import type { AuthUser } from '../../src/modules/auth/service.js';
+import type { AuthUser } from '../../src/kernel/user.js';
 import { createPlanService } from '../../src/modules/plans/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
+import { systemClock } from '../../src/kernel/clock.js';
 
 /** Household plans in the browser: a cadre on a phone, the county's gap list, the printable card. */
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
     role: 'county_officer',
     scopeCode: T.county,
   };
-  const plans = createPlanService(tdb.db);
+  const plans = createPlanService(tdb.db, systemClock);
   const view = await plans.generate(county, unfit, YEAR);
   const edu = view.plan!.measures.find((m) => m.catalogueCode === 'education_aid')!;
   await plans.updateMeasure(county, edu.id, { version: edu.version, status: 'cancelled', reason: '误录' });

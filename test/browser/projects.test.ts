@@ -6,6 +6,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { launchBrowser, loginAs, pickOption, pickRegion } from '../helpers/browser.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -78,7 +79,7 @@ beforeAll(async () => {
     sessionHours: 1,
     loginPerMinute: 1000,
     logLevel: 'silent',
-    clock: () => new Date('2026-03-02T02:00:00Z'),
+    clock: clockOf(() => new Date('2026-03-02T02:00:00Z')),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

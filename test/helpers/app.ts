@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/db/database.js';
+import { systemClock, type Clock } from '../../src/kernel/clock.js';
 
-export async function testApp(db: Database): Promise<FastifyInstance> {
-  const app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent' });
+/**
+ * The app on a test database. `clock` is the one clock of the server (kernel/clock.ts); tests that
+ * depend on "today" pass a fixed one.
+ */
+export async function testApp(db: Database, clock: Clock = systemClock): Promise<FastifyInstance> {
+  const app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent', clock });
   await app.ready();
   return app;
 }

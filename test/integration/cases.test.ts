@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { addDays, chinaDate } from '../../src/domain/rules/calendar.js';
+import { addDays, chinaDate } from '../../src/domain/calendar.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login } from '../helpers/app.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -42,7 +43,13 @@ beforeAll(async () => {
   await createUser(db, 'twn', 'township_officer', T.townshipA);
   await createUser(db, 'cty', 'county_officer', T.county);
   await createUser(db, 'adm', 'admin', '');
-  app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent', clock: () => now });
+  app = await buildApp({
+    db,
+    sessionHours: 1,
+    loginPerMinute: 1000,
+    logLevel: 'silent',
+    clock: clockOf(() => now),
+  });
   await app.ready();
   for (const u of ['vil', 'vil2', 'vilB', 'twn', 'cty', 'adm'])
     cookies[u] = await login(app, u, 'test-password-1');

@@ -5,12 +5,15 @@ import { createAuditService } from '../../src/modules/audit/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, membersOf, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 let inA1: { id: string; headIdNumber: string };
 let inB1: { id: string; headIdNumber: string };
+// 01:30 on 1 December 2026 in Beijing, still 30 November in UTC: "today" must be China's date
+const clock = fixedClock('2026-11-30T17:30:00Z');
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -20,7 +23,7 @@ beforeAll(async () => {
   await createUser(tdb.db, 'vil', 'village_cadre', T.villageA1);
   await createUser(tdb.db, 'twn', 'township_officer', T.townshipA);
   await createUser(tdb.db, 'cty', 'county_officer', T.county);
-  app = await testApp(tdb.db);
+  app = await testApp(tdb.db, clock);
   for (const u of ['vil', 'twn', 'cty']) cookies[u] = await login(app, u, 'test-password-1');
 });
 
@@ -219,6 +222,30 @@ describe('status', () => {
       reason: '纳入监测',
     });
     expect(future.json().details[0]).toMatchObject({ field: 'body.changedOn' });
+  });
+
+  it("dates a change by today in China, also between 00:00 and 08:00 Beijing time (UTC's yesterday)", async () => {
+    const undated = await send('twn', 'POST', `/api/households/${inA1.id}/status`, {
+      version: await versionOf(inA1.id),
+      status: 'monitored',
+      reason: '纳入监测',
+    });
+    expect(undated.statusCode, undated.body).toBe(200);
+    expect(undated.json().household.statusDate).toBe('2026-12-01');
+    const today = await send('twn', 'POST', `/api/households/${inA1.id}/status`, {
+      version: await versionOf(inA1.id),
+      status: 'exited',
+      changedOn: '2026-12-01',
+      reason: '风险消除',
+    });
+    expect(today.statusCode, today.body).toBe(200);
+    const tomorrow = await send('twn', 'POST', `/api/households/${inA1.id}/status`, {
+      version: await versionOf(inA1.id),
+      status: 'monitored',
+      changedOn: '2026-12-02',
+      reason: '纳入监测',
+    });
+    expect(tomorrow.json().details[0]).toMatchObject({ field: 'body.changedOn' });
   });
 });
 

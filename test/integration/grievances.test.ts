@@ -4,6 +4,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login } from '../helpers/app.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -34,7 +35,7 @@ beforeAll(async () => {
     sessionHours: 1,
     loginPerMinute: 1000,
     logLevel: 'silent',
-    clock: () => now,
+    clock: clockOf(() => now),
   });
   await app.ready();
   for (const u of ['twnA', 'twnB', 'cty', 'vilA']) c[u] = await login(app, u, 'test-password-1');

@@ -6,6 +6,7 @@ import { generateDemo } from '../../src/modules/demo/service.js';
 import { plansDemo } from '../../src/modules/plans/demo.js';
 import { createPlanService } from '../../src/modules/plans/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 /** The plans demo extension on a small demo county: volume, imperfections, determinism. */
 
@@ -54,7 +55,10 @@ describe('plans demo', () => {
   });
 
   it('plants realistic gaps: about 5–8 % of plans do not fit, current plans not all agreed, a few overdue', async () => {
-    const s = await createPlanService(db, () => TODAY).summary(admin, { region: '433124', year: 2026 });
+    const s = await createPlanService(
+      db,
+      clockOf(() => TODAY),
+    ).summary(admin, { region: '433124', year: 2026 });
     const share = s.notFitting / s.plans;
     expect(share).toBeGreaterThan(0.035);
     expect(share).toBeLessThan(0.1);
@@ -64,7 +68,10 @@ describe('plans demo', () => {
     expect(s.overdue).toBeLessThan(0.2 * (s.measures.planned + s.measures.in_progress));
     for (const st of ['planned', 'in_progress', 'completed', 'cancelled'] as const)
       expect(s.measures[st], st).toBeGreaterThan(0);
-    const past = await createPlanService(db, () => TODAY).summary(admin, { region: '433124', year: 2024 });
+    const past = await createPlanService(
+      db,
+      clockOf(() => TODAY),
+    ).summary(admin, { region: '433124', year: 2024 });
     expect(
       past.measures.completed / (past.measures.planned + past.measures.in_progress + past.measures.completed),
     ).toBeGreaterThan(0.9);

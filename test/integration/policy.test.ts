@@ -5,6 +5,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { login } from '../helpers/app.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -21,7 +22,7 @@ beforeAll(async () => {
     sessionHours: 1,
     loginPerMinute: 1000,
     logLevel: 'silent',
-    clock: () => new Date('2026-03-02T02:00:00Z'),
+    clock: clockOf(() => new Date('2026-03-02T02:00:00Z')),
   });
   await app.ready();
   for (const u of ['adm', 'cty', 'twn']) cookies[u] = await login(app, u, 'test-password-1');

@@ -9,6 +9,7 @@ import { createProjectService } from '../../src/modules/projects/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -425,7 +426,7 @@ describe('the demo county', () => {
     expect(await n('select count(*) as n from project')).toBe(8);
     expect(await n('select count(*) as n from project_beneficiary')).toBeGreaterThan(20);
     const admin = { id: '0', username: 'admin', displayName: 'admin', role: 'admin' as const, scopeCode: '' };
-    const list = await createProjectService(demo.db, () => new Date('2026-03-01')).list(admin, {
+    const list = await createProjectService(demo.db, fixedClock('2026-03-01')).list(admin, {
       region: '433124',
     });
     expect(list.counts.all).toBe(8);

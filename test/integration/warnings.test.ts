@@ -6,6 +6,7 @@ import { recordSelfReport } from '../../src/modules/warnings/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login } from '../helpers/app.js';
+import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -88,7 +89,13 @@ beforeAll(async () => {
       },
     ])
     .execute();
-  app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent', clock: () => now });
+  app = await buildApp({
+    db,
+    sessionHours: 1,
+    loginPerMinute: 1000,
+    logLevel: 'silent',
+    clock: clockOf(() => now),
+  });
   await app.ready();
   for (const u of ['vil', 'vilB', 'twn', 'cty']) cookies[u] = await login(app, u, 'test-password-1');
 });

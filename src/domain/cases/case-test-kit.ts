@@ -1,4 +1,4 @@
-import { addDays } from '../rules/calendar.js';
+import { addDays } from '../calendar.js';
 import { fire } from './fire.js';
 import type { Actor, CaseDefinition, CaseState, FirePayload, Objection } from './types.js';
 

@@ -1,4 +1,4 @@
-import { addDays, chinaDate, daysBetween } from '../rules/calendar.js';
+import { addDays, chinaDate, daysBetween } from '../calendar.js';
 import { openedOn } from './requirements.js';
 import type { CaseDefinition, CaseState } from './types.js';
 

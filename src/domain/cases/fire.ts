@@ -1,4 +1,4 @@
-import { chinaDate, daysBetween } from '../rules/calendar.js';
+import { chinaDate, daysBetween } from '../calendar.js';
 import { checkRequirement, openedOn, type CheckContext } from './requirements.js';
 import type {
   Actor,

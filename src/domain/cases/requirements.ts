@@ -1,4 +1,4 @@
-import { chinaDate, daysBetween } from '../rules/calendar.js';
+import { chinaDate, daysBetween } from '../calendar.js';
 import type { CaseState, FirePayload, Requirement } from './types.js';
 
 /** One unmet requirement: a stable key and a message saying what is missing. */

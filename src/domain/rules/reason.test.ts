@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate, daysBetween, monthsBetween } from './calendar.js';
+import { addDays, chinaDate, daysBetween, monthsBetween } from '../calendar.js';
 import { CODE_LISTS } from '../code-lists.js';
 import { HEALTH_CODES, HOUSE_GRADES, LABOUR_CAPACITIES, STUDENT_STATUSES } from './facts.js';
 import { percent, yuan } from './reason.js';

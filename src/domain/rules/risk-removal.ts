@@ -1,4 +1,4 @@
-import { monthsBetween } from './calendar.js';
+import { monthsBetween } from '../calendar.js';
 import type { HouseholdFacts } from './facts.js';
 import { basicMedical, compulsoryEducation, safeHousing, safeWater } from './guarantees.js';
 import { monitoringPerCapita } from './income.js';

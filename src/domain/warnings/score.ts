@@ -1,4 +1,4 @@
-import { daysBetween } from '../rules/calendar.js';
+import { daysBetween } from '../calendar.js';
 import { percent, reason, round2, yuan, type Reason } from '../rules/reason.js';
 import type { Channel, SignalKind } from './kinds.js';
 import { DEFAULT_WEIGHTS, type WarningWeights } from './weights.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, Page, PageSize, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize } from '../../kernel/schema.js';
 import type { AuditService } from './service.js';
 
 const Item = z.object({

@@ -1,14 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { chainHash, findBrokenLink, GENESIS_HASH, type ChainContent } from '../../domain/audit-chain.js';
+import type { Actor } from '../../kernel/user.js';
 import { auditRepository } from './repository.js';
 
-export interface Actor {
-  id: string | null;
-  name: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+export { SYSTEM_ACTOR, type Actor } from '../../kernel/user.js';
 
 export interface AuditInput {
   action: string;

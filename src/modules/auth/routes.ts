@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { permissionsOf } from '../../domain/roles.js';
-import { currentUser, errorResponses, SESSION_COOKIE, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, SESSION_COOKIE, type ZodApp } from '../../kernel/http.js';
 import type { RegionService } from '../regions/service.js';
-import type { AuthService, AuthUser } from './service.js';
+import type { AuthUser } from '../../kernel/user.js';
+import type { AuthService } from './service.js';
 
 const UserBody = z.object({
   id: z.string(),

@@ -2,18 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isRole, type Role } from '../../domain/roles.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { authRepository } from './repository.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
-
-export interface AuthUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeCode: string;
-}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import { REPORT_NAMES, type ReportKind } from '../../domain/burden/catalogue.js';
 import { beijingTime } from '../../domain/export/provenance.js';
 import { refreshStats } from '../stats/summary-table.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { createTargetService } from '../projects/targets-service.js';
 import { burdenRepository as repo } from './repository.js';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../domain/code-lists.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** SQL of the burden meter: what was entered (audit events), what was derived, the registers. */
 

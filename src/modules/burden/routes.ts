@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATA_ITEMS } from '../../domain/burden/catalogue.js';
-import { currentUser, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import type { BurdenService } from './service.js';
 
 const Year = z.coerce.number().int().min(2014).max(2100);

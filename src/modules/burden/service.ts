@@ -16,14 +16,15 @@ import {
 import { rosterLayout } from '../../domain/export/layouts.js';
 import { HOUSEHOLD_RULE_NAMES } from '../../domain/rules/index.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { auditRepository } from '../audit/repository.js';
 import { GENESIS_HASH } from '../../domain/audit-chain.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { burdenRepository as repo } from './repository.js';
 import { buildReport, reportXlsx } from './reports.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * The burden meter (减负): what the system asked grassroots cadres to enter against what it derived
@@ -63,7 +64,7 @@ function mayRegister(user: AuthUser) {
     );
 }
 
-export function createBurdenService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
+export function createBurdenService(db: Kysely<DB>, clock: Clock) {
   async function regionOf(code: string) {
     if (code === '') return { code: '', name: '全国' };
     const r = await db
@@ -166,7 +167,7 @@ export function createBurdenService(db: Kysely<DB>, clock: () => Date = () => ne
       const code = q.region ?? user.scopeCode;
       assertInScope(user, code);
       const region = await regionOf(code);
-      const table = await buildReport(db, user, kind, region, q.year, await headHash(), clock());
+      const table = await buildReport(db, user, kind, region, q.year, await headHash(), clock.now());
       const cells = (table.rows.length + (table.totals ? 1 : 0)) * table.columns.length;
       await repo.logReport(db, {
         kind,

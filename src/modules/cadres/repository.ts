@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { CadreTable, DB } from '../../db/types.js';
 import { KIND_STATUSES, NEEDS_CADRE_STATUSES } from '../../domain/cadres/rules.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** A household's current responsible cadre (for the household card and the household portal). */
 export interface CurrentCadre {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import {
-  currentUser,
-  ErrorBody,
-  errorResponses,
-  Page,
-  PageSize,
-  RegionCode,
-  type ZodApp,
-} from '../../server/http.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import {
   AssignBody,
   Cadre,

@@ -12,13 +12,14 @@ import {
 } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { createPlanService } from '../plans/service.js';
 import { cadreRepository as repo, type CadreListRow } from './repository.js';
 import type { CadreBody, CadrePatch, TeamBody } from './schema.js';
+import type { Clock } from '../../kernel/clock.js';
 
 const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
 
@@ -62,8 +63,8 @@ function assertManage(user: AuthUser) {
     throw new AppError('E_FORBIDDEN', 'Only township officers and above assign cadres and manage work teams');
 }
 
-export function createCadreService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
-  const today = () => chinaDate(clock());
+export function createCadreService(db: Kysely<DB>, clock: Clock) {
+  const today = () => clock.today();
   const plans = createPlanService(db, clock); // the summary's plan-fit section
 
   function scopeOf(user: AuthUser, region: string): string {

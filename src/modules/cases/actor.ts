@@ -1,5 +1,5 @@
 import type { Actor, ScopeLevel } from '../../domain/cases/types.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 
 const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
   0: 'national',

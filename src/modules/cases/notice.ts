@@ -1,6 +1,6 @@
 import { enteredOn } from '../../domain/cases/requirements.js';
 import type { CaseDefinition, CaseKind, CaseState } from '../../domain/cases/types.js';
-import { addDays, daysBetween } from '../../domain/rules/calendar.js';
+import { addDays, daysBetween } from '../../domain/calendar.js';
 
 /**
  * The public notice of a case (pure). Built from names, household numbers and the place only: the

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CaseEventTable, CaseFileTable, DB } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 import type { HouseholdEffect } from './effects.js';
 
 export interface CaseFilter {

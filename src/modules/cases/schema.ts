@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import { IsoDate } from '../policy/schema.js';
 
 const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');

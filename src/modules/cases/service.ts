@@ -13,10 +13,10 @@ import {
   type FireErrorCode,
   type FirePayload,
 } from '../../domain/cases/index.js';
-import { chinaDate, daysBetween } from '../../domain/rules/calendar.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { chinaDate, daysBetween } from '../../domain/calendar.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import type { PolicyService } from '../policy/service.js';
 import { actorOf } from './actor.js';
@@ -30,6 +30,7 @@ import {
 import { buildNotice, noticeDefaults } from './notice.js';
 import { caseRepository, type CaseRow } from './repository.js';
 import { eventRow, toCaseState } from './state.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface CasePayload extends FirePayload {
   /** The county's monitoring decision: category (required to include) and up to 5 risks. */
@@ -76,7 +77,7 @@ function initialState(def: CaseDefinition, status: string, actor: Actor, input: 
   return { ...c, state: 'monitored', history: c.history.map((h) => ({ ...h, to: 'monitored' })) };
 }
 
-export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService; clock: () => Date }) {
+export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService; clock: Clock }) {
   const { db, policy, clock } = deps;
   const definitionFor = async (kind: CaseKind, regionCode: string, today: string) =>
     caseDefinitions(await policy.paramsFor(regionCode, today))[kind];
@@ -86,7 +87,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
     const row = await caseRepository.byId(db, id);
     if (!row) throw notFound('case', id);
     assertInScope(user, row.village_code);
-    const now = clock();
+    const now = clock.now();
     const def = await definitionFor(row.kind as CaseKind, row.village_code, chinaDate(now));
     const c = toCaseState(row, await caseRepository.events(db, id));
     return present(row, def, c, actorOf(user), now);
@@ -105,7 +106,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
         household: { id: string; village_code: string },
       ) => Promise<void>,
     ) {
-      const now = clock();
+      const now = clock.now();
       const id = await db.transaction().execute(async (trx) => {
         const h = await caseRepository.householdForUpdate(trx, input.householdId);
         if (!h) throw notFound('household', input.householdId);
@@ -160,7 +161,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
 
     /** Fire `action` on a case; refusals are E_TRANSITION_NOT_ALLOWED, E_ROLE or E_REQUIREMENT. */
     async act(user: AuthUser, id: string, action: string, payload: CasePayload) {
-      const now = clock();
+      const now = clock.now();
       const today = chinaDate(now);
       await db.transaction().execute(async (trx) => {
         const row = await caseRepository.lock(trx, id);
@@ -211,7 +212,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
     async list(user: AuthUser, q: ListQuery) {
       const scope = q.region ?? user.scopeCode;
       assertInScope(user, scope);
-      const today = chinaDate(clock());
+      const today = clock.today();
       const { total, rows } = await caseRepository.list(db, {
         scope,
         kind: q.kind,
@@ -231,7 +232,7 @@ export function createCaseService(deps: { db: Kysely<DB>; policy: PolicyService;
       const row = await caseRepository.byId(db, id);
       if (!row) throw notFound('case', id);
       assertInScope(user, row.village_code);
-      const def = await definitionFor(row.kind as CaseKind, row.village_code, chinaDate(clock()));
+      const def = await definitionFor(row.kind as CaseKind, row.village_code, clock.today());
       const c = toCaseState(row, await caseRepository.events(db, id));
       const { h, memberNames } = await caseRepository.noticeRows(db, row.household_id);
       const notice = buildNotice(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CODE_LISTS } from '../../domain/code-lists.js';
-import type { ZodApp } from '../../server/http.js';
+import type { ZodApp } from '../../kernel/http.js';
 
 const Entry = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { resolveRepository as repo } from './resolve-repository.js';
 

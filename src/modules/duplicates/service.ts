@@ -5,13 +5,14 @@ import { DUPLICATE_KINDS, type DuplicateKind } from '../../domain/duplicates/kin
 import { maskIdNumber } from '../../domain/masking.js';
 import { mayReview } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { nearPersonGroups, sameHouseholdGroups, sameIdGroups, type Group } from './detect.js';
 import { duplicateRepository as repo, type PersonRow } from './repository.js';
 import { mergeHouseholds, moveOutMember, type MergeRequest } from './resolve.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface DuplicateQuery {
   region: string;
@@ -63,7 +64,7 @@ function groupDto(g: Group, masked: boolean) {
   };
 }
 
-export function createDuplicateService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
+export function createDuplicateService(db: Kysely<DB>, clock: Clock) {
   async function detect(scope: string, kind: DuplicateKind): Promise<Group[]> {
     switch (kind) {
       case 'same_id':
@@ -168,7 +169,7 @@ export function createDuplicateService(db: Kysely<DB>, clock: () => Date = () =>
 
     async merge(user: AuthUser, r: MergeRequest) {
       assertResolver(user);
-      const today = clock().toISOString().slice(0, 10);
+      const today = clock.today();
       return db.transaction().execute((trx) => mergeHouseholds(trx, user, r, today));
     },
 

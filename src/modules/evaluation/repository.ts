@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { FrameHousehold, FrameVillage, Sample, Stratum } from '../../domain/evaluation/design.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** SQL of evaluation samples: the sampling frame, the drawn sample, field checks. */
 

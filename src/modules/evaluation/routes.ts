@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, Page, PageSize, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import { STRATA } from '../../domain/evaluation/design.js';
 import type { EvaluationService } from './service.js';
 

@@ -10,10 +10,10 @@ import { estimateProportion, type Observation } from '../../domain/evaluation/es
 import { evaluationVerdict } from '../../domain/evaluation/verdict.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
-import { AppError } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { satisfactionFigures } from '../grievances/service.js';
 import { evaluationRepository as repo } from './repository.js';
 

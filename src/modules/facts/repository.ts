@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, HouseholdYearTable, Member } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** The registry rows a household's facts are built from (SQL only; the mapper interprets them). */
 

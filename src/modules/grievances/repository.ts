@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** SQL of grievances: rows, events, deadlines, the overdue scan and the satisfaction figures. */
 export interface GrievanceFilter {

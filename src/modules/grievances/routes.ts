@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, ErrorBody, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import {
   ComplainantView,
   FeedbackBody,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRIEVANCE_KINDS, GRIEVANCE_STATES } from '../../domain/grievances/lifecycle.js';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
 export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 export const Kind = z.enum(GRIEVANCE_KINDS);

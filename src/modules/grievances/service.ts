@@ -14,11 +14,12 @@ import {
 } from '../../domain/grievances/lifecycle.js';
 import { maskPhone } from '../../domain/masking.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { grievanceRepository as repo } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * Grievances and feedback: filed by a household in the portal or by anyone on the public page
@@ -194,7 +195,7 @@ export type ComplainantView = Awaited<ReturnType<typeof complainantView>>;
 
 const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.username });
 
-export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
+export function createGrievanceService(db: Kysely<DB>, clock: Clock) {
   function requireHandler(user: AuthUser) {
     if (!permissionsOf(user.role).handleGrievances)
       throw new AppError('E_FORBIDDEN', 'Grievances are handled by township and county officers');
@@ -221,7 +222,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
             .executeTakeFirst()
         : undefined,
     ]);
-    const now = clock();
+    const now = clock.now();
     return {
       id: g.id,
       trackingCode: g.tracking_code,
@@ -262,7 +263,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
 
   /** Escalate every open grievance past a deadline to its county, once; audited. Returns how many. */
   async function escalateOverdue(): Promise<number> {
-    const now = clock();
+    const now = clock.now();
     return db.transaction().execute(async (trx) => {
       const rows = await repo.overdueForEscalation(trx, now);
       for (const g of rows) {
@@ -293,7 +294,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
   }
 
   async function transition(user: AuthUser, id: string, action: 'acknowledge' | 'resolve', text: string) {
-    const now = clock();
+    const now = clock.now();
     const g = await db.transaction().execute(async (trx) => {
       const g = await loadInScope(user, id, trx, true);
       const state = step(g, action);
@@ -342,7 +343,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
       const scope = f.region ?? user.scopeCode;
       assertInScope(user, scope);
       await escalateOverdue(); // escalation on read: the list is never behind the clock
-      const now = clock();
+      const now = clock.now();
       const { total, rows } = await repo.list(db, {
         scope,
         state: f.state,
@@ -410,7 +411,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
     async filePublic(input: NewGrievance) {
       const g = await db.transaction().execute((trx) =>
         fileGrievance(trx, input, {
-          now: clock(),
+          now: clock.now(),
           actor: { id: null, name: input.anonymous ? 'anonymous' : 'public' },
         }),
       );
@@ -424,7 +425,7 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
       await escalateOverdue();
       const g = await repo.byTrackingCode(db, trackingCode.trim().toUpperCase());
       if (!g || g.channel !== 'public') throw notFound('grievance with tracking code', trackingCode);
-      return complainantView(db, g, clock());
+      return complainantView(db, g, clock.now());
     },
     async publicFeedback(trackingCode: string, input: FeedbackInput) {
       const code = trackingCode.trim().toUpperCase();
@@ -433,9 +434,12 @@ export function createGrievanceService(db: Kysely<DB>, clock: () => Date = () =>
         if (!found || found.channel !== 'public')
           throw notFound('grievance with tracking code', trackingCode);
         const locked = (await repo.forUpdate(trx, found.id))!;
-        return giveFeedback(trx, locked, input, { now: clock(), actor: { id: null, name: 'complainant' } });
+        return giveFeedback(trx, locked, input, {
+          now: clock.now(),
+          actor: { id: null, name: 'complainant' },
+        });
       });
-      return complainantView(db, g, clock());
+      return complainantView(db, g, clock.now());
     },
     /** Townships and villages to choose from on the public page (names and codes are public). */
     async regionChoices(parent: string) {

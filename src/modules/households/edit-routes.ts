@@ -1,4 +1,4 @@
-import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
 import {
   EditResult,
   HouseholdParams,

@@ -10,8 +10,8 @@ import {
 } from '../../domain/registry-edit/fields.js';
 import { checkIncome, parseFields } from '../../domain/registry-edit/validate.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError } from '../../server/errors.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError } from '../../kernel/errors.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { editRepository } from './edit-repository.js';
 import { invalid, type EditTransaction } from './edit-transaction.js';
 
@@ -88,7 +88,7 @@ export function createHouseholdEditService(tx: EditTransaction, o: { incomeCeili
         throw new AppError('E_FORBIDDEN', 'Only township officers and above may change a household status');
       const { version, reason, status, changedOn } = body;
       return tx.edit(user, id, version, async (trx, h) => {
-        const on = changedOn ?? tx.today().toISOString().slice(0, 10);
+        const on = changedOn ?? tx.clock.today();
         const { values, errors } = parseFields(STATUS_FIELDS, { status, statusDate: on });
         if (status === h.status)
           errors.push({
@@ -96,7 +96,7 @@ export function createHouseholdEditService(tx: EditTransaction, o: { incomeCeili
             code: 'E_UNCHANGED',
             message: `the household is already ${labelOf('household_status', status)}`,
           });
-        if (on > tx.today().toISOString().slice(0, 10))
+        if (on > tx.clock.today())
           errors.push({ field: 'changedOn', code: 'E_DATE', message: `${on} is in the future` });
         if (errors.length)
           throw invalid(errors.map((e) => (e.field === 'statusDate' ? { ...e, field: 'changedOn' } : e)));

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB, Household } from '../../db/types.js';
 import type { FieldError } from '../../domain/registry-edit/validate.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { editRepository } from './edit-repository.js';
 import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
 import { householdRepository } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** A 400 naming every field at fault; an ID number problem first gives E_INVALID_ID_NUMBER. */
 export function invalid(errors: FieldError[]): AppError {
@@ -32,7 +33,7 @@ export interface AuditChange {
  * version (a stale one → 409 E_CONFLICT with the current record, nothing written), then the change,
  * its audit event in the same transaction, and the record as it now is (masked).
  */
-export function createEditTransaction(db: Kysely<DB>, clock: () => Date) {
+export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
   async function record(trx: Kysely<DB>, id: string) {
     const h = (await householdRepository.byId(trx, id))!;
     const [members, years, history] = await Promise.all([
@@ -40,7 +41,7 @@ export function createEditTransaction(db: Kysely<DB>, clock: () => Date) {
       householdRepository.years(trx, id),
       householdRepository.statusHistory(trx, id),
     ]);
-    const today = clock();
+    const today = clock.now();
     return {
       household: householdDto(h, true),
       members: members.map((m) => memberDto(m, true, today)),
@@ -87,6 +88,6 @@ export function createEditTransaction(db: Kysely<DB>, clock: () => Date) {
     });
   }
 
-  return { edit, today: clock };
+  return { edit, clock };
 }
 export type EditTransaction = ReturnType<typeof createEditTransaction>;

@@ -11,8 +11,8 @@ import {
   type FieldError,
   type MemberLine,
 } from '../../domain/registry-edit/validate.js';
-import { notFound } from '../../server/errors.js';
-import type { AuthUser } from '../auth/service.js';
+import { notFound } from '../../kernel/errors.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { editRepository } from './edit-repository.js';
 import type { FieldsBody } from './edit-service.js';
 import { invalid, type EditTransaction } from './edit-transaction.js';
@@ -50,7 +50,7 @@ export function createMemberEditService(tx: EditTransaction) {
     );
     const touched = !before || Object.keys(patch).length > 0;
     if (touched && !errors.some((e) => ['idNumber', 'sex', 'birthDate'].includes(e.field))) {
-      const identity = resolveIdentity(before, patch, tx.today().getUTCFullYear());
+      const identity = resolveIdentity(before, patch, Number(tx.clock.today().slice(0, 4)));
       errors.push(...identity.errors);
       Object.assign(values, identity.value);
       if (!identity.errors.length && identity.value.id_number !== before?.id_number) {

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB, HouseholdTable } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** Which households: a region and the list filters (shared by the list, its count and the export). */
 export interface HouseholdWhere {

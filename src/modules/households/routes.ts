@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { DetailResponse, ListQuery, ListResponse } from './schema.js';
 import type { HouseholdService } from './service.js';
 

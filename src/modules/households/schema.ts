@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../../domain/code-lists.js';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
 const codeOf = (list: Parameters<typeof codesOf>[0]) => z.enum(codesOf(list) as [string, ...string[]]);
 const n = z.number().nullable();

@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { maskIdNumber } from '../../domain/masking.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
 import { regionRepository } from '../regions/repository.js';
 import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
 import { householdRepository, type HouseholdFilter } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface ListQuery {
   region: string;
@@ -23,11 +24,7 @@ export interface ListQuery {
   pageSize: number;
 }
 
-export function createHouseholdService(
-  db: Kysely<DB>,
-  regions: RegionService,
-  clock: () => Date = () => new Date(),
-) {
+export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   return {
     async list(user: AuthUser, q: ListQuery) {
       const scope = q.region || user.scopeCode;
@@ -97,7 +94,7 @@ export function createHouseholdService(
         regions.path(user, h.village_code),
       ]);
       const masked = !unmask;
-      const today = clock();
+      const today = clock.now();
       return {
         household: householdDto(h, masked),
         members: members.map((m) => memberDto(m, masked, today)),

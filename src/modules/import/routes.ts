@@ -4,8 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../server/http.js';
+import { AppError } from '../../kernel/errors.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
 import type { ImportJobs, Upload } from './jobs.js';
 import { buildTemplate } from './template.js';
 

@@ -7,7 +7,7 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { DB, DepartmentRecordTable, MatchFlagTable } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 export interface FlagFilter {
   scope: string;

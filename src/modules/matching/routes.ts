@@ -1,14 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  currentUser,
-  ErrorBody,
-  errorResponses,
-  Page,
-  PageSize,
-  RegionCode,
-  type ZodApp,
-} from '../../server/http.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import {
   FlagPage,
   FlagQuery,
@@ -21,7 +14,7 @@ import {
   UploadQuery,
 } from './schema.js';
 import type { MatchingService } from './service.js';
-import { withUploadedFile } from './upload.js';
+import { withUploadedFile } from '../../kernel/upload.js';
 
 export function matchingRoutes(app: ZodApp, matching: MatchingService) {
   // The upload takes the file as the raw body; the parser lives in this plugin only.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FLAG_STATUSES, LIST_KINDS, MATCH_TYPES } from '../../domain/matching/kinds.js';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
 export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 const s = z.string().nullable();

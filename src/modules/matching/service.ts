@@ -3,9 +3,9 @@ import type { DB } from '../../db/types.js';
 import type { ListKind } from '../../domain/matching/kinds.js';
 import { mayReview, review, type ReviewDecision } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { householdRepository } from '../households/repository.js';
 import { UnreadableFileError } from '../import/reader.js';
@@ -13,11 +13,12 @@ import { importList } from './list-import.js';
 import { flagDto, listDto } from './mapper.js';
 import { matchingRepository } from './repository.js';
 import { nationalDefaults, type ParamsFor } from './run.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface MatchingDeps {
   /** Policy parameters of a village and year; default: the national defaults (DOMAIN.md §4). */
   paramsFor?: ParamsFor;
-  clock?: () => Date;
+  clock: Clock;
 }
 
 export interface FlagQuery {
@@ -40,9 +41,9 @@ export interface UploadQuery {
 
 const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
 
-export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps = {}) {
+export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
   const paramsFor: ParamsFor = deps.paramsFor ?? nationalDefaults;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock;
 
   function scopeOf(user: AuthUser, region: string): string {
     const scope = region || user.scopeCode;
@@ -86,7 +87,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps = {}) {
         department: q.department ?? null,
         fileName: q.filename,
         paramsFor,
-        today: clock(),
+        today: clock.now(),
       }).catch((err: unknown) => {
         if (err instanceof UnreadableFileError) throw new AppError('E_VALIDATION', err.message);
         throw err;
@@ -161,7 +162,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps = {}) {
         assertInScope(user, flag.village_code);
         const outcome = review(flag.status as Parameters<typeof review>[0], decision, user.role, reason);
         if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { status: flag.status });
-        const at = clock();
+        const at = clock.now();
         await matchingRepository.setReview(trx, id, {
           status: outcome.to,
           reviewerId: user.id,

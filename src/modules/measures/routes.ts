@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import type { MeasuresService } from './service.js';
 
 /** A measure: a number, "Infinity" (Watts or MLD with a zero income), or null when undefined. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NEED_KINDS, NEED_STATUSES, ORG_KINDS } from '../../domain/participation/needs.js';
-import { currentUser, errorResponses, Page, PageSize, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import type { ParticipationService } from './service.js';
 
 const Id = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id') });

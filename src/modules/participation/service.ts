@@ -13,10 +13,10 @@ import {
   type OrgKind,
 } from '../../domain/participation/needs.js';
 import { validateUscc } from '../../domain/participation/uscc.js';
-import { AppError, notFound, outOfScope } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound, outOfScope } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { hashPassword } from '../auth/password.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { participationRepository as repo, type NeedRow } from './repository.js';
 

@@ -5,9 +5,9 @@ import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
 import { ableToWork } from '../../domain/plans/draft.js';
 import { catalogueMap, checkFit } from '../../domain/plans/fit.js';
 import { policiesEnjoyed } from '../../domain/plans/policies.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { auditRepository } from '../audit/repository.js';
 import { currentCadres } from '../cadres/repository.js';
 import { memberDto } from '../households/mapper.js';
@@ -15,6 +15,7 @@ import type { RegionService } from '../regions/service.js';
 import { GENESIS_HASH } from '../../domain/audit-chain.js';
 import { catalogueEntry, plansRepository as repo } from './repository.js';
 import { draftMember, measureDto } from './service.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * The household card 明白卡: one A4 page per household with its members (masked), causes, the
@@ -23,13 +24,9 @@ import { draftMember, measureDto } from './service.js';
  * response carries the audit chain's head hash read before the data, so a printed card can be tied
  * to the state of the registry it shows.
  */
-export function createCardService(
-  db: Kysely<DB>,
-  regions: RegionService,
-  clock: () => Date = () => new Date(),
-) {
+export function createCardService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   async function cards(households: Household[], year: number) {
-    const today = clock();
+    const today = clock.now();
     const todayIso = today.toISOString().slice(0, 10);
     const ids = households.map((h) => h.id);
     const [members, plans, cadres, eco, catRows] = await Promise.all([
@@ -145,7 +142,7 @@ export function createCardService(
         name: path.at(-1)?.name ?? villageCode,
         path: path.map((r) => r.name).join(' '),
       },
-      generatedAt: clock().toISOString(),
+      generatedAt: clock.now().toISOString(),
       generatedBy: user.displayName,
       headHash,
     };

@@ -8,7 +8,7 @@ import type {
 } from '../../db/types.js';
 import { PLANNED_STATUSES, type CatalogueEntry } from '../../domain/plans/catalogue.js';
 import type { Batch, LabourRule } from '../../domain/plans/catalogue.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 export const catalogueEntry = (r: CatalogueRow): CatalogueEntry => ({
   code: r.code,

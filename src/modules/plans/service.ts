@@ -9,11 +9,12 @@ import {
 import { ableToWork, deadlineOf, draftPlan, type DraftMember } from '../../domain/plans/draft.js';
 import { catalogueMap, checkFit, type FitProblem, type FitResult } from '../../domain/plans/fit.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { catalogueEntry, plansRepository as repo, type FitRow } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** The actor of an agreement given by the household itself through the household portal. */
 export const HOUSEHOLD_ACTOR: Actor = { id: null, name: 'the household' };
@@ -306,8 +307,8 @@ const CATALOGUE_COLUMNS = {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
-  const today = () => iso(clock());
+export function createPlanService(db: Kysely<DB>, clock: Clock) {
+  const today = () => clock.today();
   const mayEdit = (user: AuthUser) => permissionsOf(user.role).editHouseholds;
   const assertMayEdit = (user: AuthUser) => {
     if (!mayEdit(user)) throw new AppError('E_FORBIDDEN', 'Your role may not edit household plans');
@@ -399,7 +400,7 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
   }
 
   return {
-    defaultYear: () => clock().getFullYear(),
+    defaultYear: () => Number(clock.today().slice(0, 4)),
 
     async catalogueRows() {
       return (await repo.catalogue(db)).map((r) => ({ ...catalogueEntry(r), version: r.version }));
@@ -688,7 +689,7 @@ export function createPlanService(db: Kysely<DB>, clock: () => Date = () => new 
       if (!p) throw notFound('plan', planId);
       await recordAgreement(db, { id: user.id, name: user.username }, p.household_id, p.year, input, {
         check: (h) => assertInScope(user, h.village_code),
-        now: clock(),
+        now: clock.now(),
       });
       return planView(db, p.household_id, p.year, today(), true);
     },

@@ -1,5 +1,5 @@
 import { urbanDibaoStandardMonthly as urbanDefault } from '../../domain/policy/urban-dibao-defaults.js';
-import { addDays } from '../../domain/rules/calendar.js';
+import { addDays } from '../../domain/calendar.js';
 import {
   defaultParams,
   type ParamKey,

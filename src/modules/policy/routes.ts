@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import { DeleteBody, EffectiveQuery, EffectiveResponse, KeyParams, SetBody, Version } from './schema.js';
 import type { PolicyService } from './service.js';
 

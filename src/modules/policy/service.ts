@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { ancestorCodes } from '../../domain/region-code.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
-import { AppError, notFound } from '../../server/errors.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { regionRepository } from '../regions/repository.js';
 import { isStoredKey, PARAM_CATALOG, STORED_KEYS, type StoredKey } from './catalog.js';
 import { policyRepository } from './repository.js';
 import { prefixesOf, resolveParams, type EffectiveKey, type Resolved } from './resolve.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface SetInput {
   regionPrefix: string;
@@ -44,7 +45,7 @@ function parseValue(key: StoredKey, value: unknown): unknown {
  * Versioned policy parameters. `paramsFor` gives the rules their `PolicyParams` for a region and
  * date, with the provenance of every value; writes are limited by role and audited.
  */
-export function createPolicyService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
+export function createPolicyService(db: Kysely<DB>, clock: Clock) {
   async function resolve(regionCode: string, date: string): Promise<Resolved> {
     const [versions, western] = await Promise.all([
       policyRepository.versionsFor(db, prefixesOf(regionCode), date),
@@ -55,7 +56,7 @@ export function createPolicyService(db: Kysely<DB>, clock: () => Date = () => ne
 
   return {
     resolve,
-    today: () => chinaDate(clock()),
+    today: () => clock.today(),
 
     async paramsFor(regionCode: string, date: string): Promise<PolicyParams> {
       return (await resolve(regionCode, date)).params;
@@ -100,7 +101,7 @@ export function createPolicyService(db: Kysely<DB>, clock: () => Date = () => ne
           value,
           setBy: user.username,
           setById: user.id,
-          setAt: clock(),
+          setAt: clock.now(),
           reason: input.reason,
         });
         await recordAudit(

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { REPORT_KINDS } from '../../domain/warnings/kinds.js';
-import { AppError } from '../../server/errors.js';
-import { currentUser, ErrorBody, errorResponses, SESSION_COOKIE, type ZodApp } from '../../server/http.js';
+import { AppError } from '../../kernel/errors.js';
+import { currentUser, ErrorBody, errorResponses, SESSION_COOKIE, type ZodApp } from '../../kernel/http.js';
 import { Cards } from '../plans/schema.js';
 import { ComplainantView, Description, FeedbackBody, Id, Kind } from '../grievances/schema.js';
 import type { PortalHousehold, PortalService } from './service.js';

@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { afterFailure, formatCode, normalizeCode, randomCode } from '../../domain/grievances/access-code.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/password.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import {
   complainantView,
   fileGrievance,
@@ -21,6 +21,7 @@ import type { CardService } from '../plans/card.js';
 import { recordAgreement } from '../plans/service.js';
 import { recordSelfReport, type SelfReportInput } from '../warnings/service.js';
 import { portalRepository as repo } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * The household portal: a household signs in with its household number and an access code (issued
@@ -54,15 +55,12 @@ export interface IssuedCode {
   code: string;
 }
 
-export function createPortalService(
-  db: Kysely<DB>,
-  deps: { cards: CardService; clock?: (() => Date) | undefined },
-) {
-  const clock = deps.clock ?? (() => new Date());
+export function createPortalService(db: Kysely<DB>, deps: { cards: CardService; clock: Clock }) {
+  const clock = deps.clock;
 
   return {
     async login(householdNo: string, code: string) {
-      const now = clock();
+      const now = clock.now();
       const row = await repo.householdByNo(db, householdNo.trim());
       if (!row || !row.code_hash) {
         await verifyPassword(code, await DUMMY_HASH_PROMISE); // same time as a real check
@@ -114,7 +112,7 @@ export function createPortalService(
     },
 
     async householdForToken(token: string): Promise<PortalHousehold | null> {
-      const r = await repo.sessionHousehold(db, hashToken(token), clock());
+      const r = await repo.sessionHousehold(db, hashToken(token), clock.now());
       return r ? { id: r.id, householdNo: r.household_no, villageCode: r.village_code } : null;
     },
 
@@ -144,7 +142,7 @@ export function createPortalService(
       await db.transaction().execute(async (trx) => {
         for (const [i, h] of hs.entries()) {
           const { code, hash } = hashes[i]!;
-          await repo.upsertAccess(trx, h.id, hash, user.id, clock());
+          await repo.upsertAccess(trx, h.id, hash, user.id, clock.now());
           await repo.deleteSessionsOf(trx, h.id);
           await recordAudit(
             trx,
@@ -176,7 +174,7 @@ export function createPortalService(
 
     /** The household's own record: the household card's content (members masked), plan, ratings. */
     async me(h: PortalHousehold) {
-      const now = clock();
+      const now = clock.now();
       const year = (await repo.latestPlanYear(db, h.id, now.getUTCFullYear())) ?? now.getUTCFullYear();
       // the card service reads as a user: a read-only view scoped to the household's own village
       const reader: AuthUser = {
@@ -211,7 +209,7 @@ export function createPortalService(
       h: PortalHousehold,
       input: { agreed: boolean; by: string; declineReason?: string | undefined },
     ) {
-      const now = clock();
+      const now = clock.now();
       const year = await repo.latestPlanYear(db, h.id, now.getUTCFullYear());
       if (year === undefined) throw notFound('plan of household', h.householdNo);
       const p = await recordAgreement(
@@ -264,7 +262,7 @@ export function createPortalService(
       h: PortalHousehold,
       input: { year: number; measureId?: string | undefined; rating: number; comment?: string | undefined },
     ) {
-      const now = clock();
+      const now = clock.now();
       if (input.year > now.getUTCFullYear() || input.year < 2014)
         throw new AppError('E_VALIDATION', `Invalid body.year: ${input.year} is not a year of help`, {
           field: 'body.year',
@@ -314,7 +312,7 @@ export function createPortalService(
 
     async grievances(h: PortalHousehold) {
       const rows = await grievanceRepository.ofHousehold(db, h.id);
-      return Promise.all(rows.map((g) => complainantView(db, g, clock())));
+      return Promise.all(rows.map((g) => complainantView(db, g, clock.now())));
     },
 
     async fileGrievance(h: PortalHousehold, input: Pick<NewGrievance, 'kind' | 'description'>) {
@@ -324,19 +322,19 @@ export function createPortalService(
           fileGrievance(
             trx,
             { kind: input.kind, description: input.description, regionCode: h.villageCode },
-            { now: clock(), householdId: h.id, actor: householdActor(h) },
+            { now: clock.now(), householdId: h.id, actor: householdActor(h) },
           ),
         );
-      return complainantView(db, g, clock());
+      return complainantView(db, g, clock.now());
     },
 
     async grievanceFeedback(h: PortalHousehold, grievanceId: string, input: FeedbackInput) {
       const g = await db.transaction().execute(async (trx) => {
         const g = await grievanceRepository.forUpdate(trx, grievanceId);
         if (!g || g.household_id !== h.id) throw notFound('grievance', grievanceId);
-        return giveFeedback(trx, g, input, { now: clock(), actor: householdActor(h) });
+        return giveFeedback(trx, g, input, { now: clock.now(), actor: householdActor(h) });
       });
-      return complainantView(db, g, clock());
+      return complainantView(db, g, clock.now());
     },
   };
 }

@@ -1,6 +1,6 @@
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError } from '../../server/errors.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError } from '../../kernel/errors.js';
+import type { AuthUser } from '../../kernel/user.js';
 
 /** Pairs, targets and projects are kept by township officers and above (village cadres read). */
 export function assertManager(user: AuthUser, what: string): void {

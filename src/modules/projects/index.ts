@@ -5,12 +5,10 @@ import type { AssistanceServices } from './routes.js';
 import { createProjectService } from './service.js';
 import { createAssistanceSummary } from './summary.js';
 import { createTargetService } from './targets-service.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** Pairs, targets and projects wired together (one line in the composition root). */
-export function createAssistanceServices(
-  db: Kysely<DB>,
-  clock: () => Date = () => new Date(),
-): AssistanceServices {
+export function createAssistanceServices(db: Kysely<DB>, clock: Clock): AssistanceServices {
   const pairs = createPairService(db, clock);
   const targets = createTargetService(db);
   const projects = createProjectService(db, clock);

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { CommitmentCategory, PairKind } from '../../domain/projects/kinds.js';
 import { progressPct } from '../../domain/projects/targets.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { actorOf, assertManager, regionOf } from './access.js';
 import { pairsRepository as repo, type PairRow, type PairYearRow } from './pairs-repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface NewPair {
   kind: PairKind;
@@ -55,7 +56,7 @@ const pairDto = (p: PairRow, rows: readonly PairYearRow[]) => ({
   years: yearsOf(rows.filter((r) => r.pair_id === p.id)),
 });
 
-export function createPairService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
+export function createPairService(db: Kysely<DB>, clock: Clock) {
   async function load(user: AuthUser, id: string) {
     const pair = await repo.byId(db, id);
     if (!pair) throw notFound('pair', id);
@@ -156,7 +157,7 @@ export function createPairService(db: Kysely<DB>, clock: () => Date = () => new 
     ) {
       assertManager(user, 'record paired assistance');
       const pair = await load(user, id);
-      if (d.deliveredOn > clock().toISOString().slice(0, 10))
+      if (d.deliveredOn > clock.today())
         throw new AppError('E_VALIDATION', `deliveredOn ${d.deliveredOn} lies in the future`, {
           field: 'deliveredOn',
         });

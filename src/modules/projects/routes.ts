@@ -1,4 +1,4 @@
-import { currentUser, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import type { PairService } from './pairs-service.js';
 import {
   AssistanceSummary,

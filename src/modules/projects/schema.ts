@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../../server/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import {
   ASSET_STATUSES,
   COMMITMENT_CATEGORIES,

@@ -3,12 +3,13 @@ import type { DB } from '../../db/types.js';
 import { checkAdmission } from '../../domain/projects/admission.js';
 import type { FundSource, LinkageType, OperatingStatus, ProjectType } from '../../domain/projects/kinds.js';
 import { concentration, costSignals, idleReasons } from '../../domain/projects/signals.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { actorOf, assertManager, regionOf } from './access.js';
 import { projectRepository as repo, type ProjectListRow } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface NewProject {
   name: string;
@@ -77,8 +78,8 @@ function withSignals(rows: readonly ProjectListRow[], today: Date) {
   });
 }
 
-export function createProjectService(db: Kysely<DB>, clock: () => Date = () => new Date()) {
-  const today = () => clock().toISOString().slice(0, 10);
+export function createProjectService(db: Kysely<DB>, clock: Clock) {
+  const today = () => clock.today();
 
   async function load(user: AuthUser, id: string) {
     const p = await repo.byId(db, id);
@@ -113,7 +114,7 @@ export function createProjectService(db: Kysely<DB>, clock: () => Date = () => n
   async function list(user: AuthUser, region?: string) {
     const scope = regionOf(user, region);
     assertInScope(user, scope);
-    const now = clock();
+    const now = clock.now();
     return withSignals(await repo.list(db, scope, now.getUTCFullYear() - 1), now);
   }
 

@@ -3,10 +3,10 @@ import type { DB } from '../../db/types.js';
 import { TARGET_INDICATORS, type TargetIndicator } from '../../domain/projects/kinds.js';
 import { checkSplit, heapingSignal, progressPct } from '../../domain/projects/targets.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { actorOf, assertManager, regionOf } from './access.js';
 import { targetsRepository as repo, type ExitRow } from './targets-repository.js';
 

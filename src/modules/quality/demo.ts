@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
 import { Rng } from '../../domain/demo/random.js';
 import { collectorOf } from '../../domain/demo/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 import type { DemoContext, DemoExtension } from '../demo/extensions.js';
 import { recordDatedAudit } from './demo-audit.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /**
  * SQL of the quality checks (catalogue: src/domain/quality/catalogue.ts). Each rule query returns

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, Page, PageSize, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import type { QualityService } from './service.js';
 
 const Text = z.object({ zh: z.string(), en: z.string() });

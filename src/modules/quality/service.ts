@@ -2,19 +2,20 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { checkById, QUALITY_CHECKS, type QualityCheck } from '../../domain/quality/catalogue.js';
 import { permissionsOf, type Role } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { nationalDefaults, type ParamsFor } from '../matching/run.js';
 import { runCheck, type CheckContext } from './checks.js';
 import { qualityResults } from './results-repository.js';
 import type { YearLines } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** Run the check catalogue over a region, store the findings, and read the latest run back. */
 
 export interface QualityDeps {
   paramsFor?: ParamsFor;
-  clock?: () => Date;
+  clock: Clock;
 }
 
 export interface QualityUser {
@@ -37,9 +38,9 @@ export interface CheckSummary {
 const FIRST_YEAR = 2010;
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
 
-export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
+export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   const paramsFor = deps.paramsFor ?? nationalDefaults;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock;
 
   async function context(region: string, on: Date): Promise<CheckContext> {
     const today = on.toISOString().slice(0, 10);
@@ -54,7 +55,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps = {}) {
 
   /** Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary. */
   async function runAll(region: string, actor: Actor, trigger: Trigger) {
-    const startedAt = clock();
+    const startedAt = clock.now();
     const ctx = await context(region, startedAt);
     const results: { check: QualityCheck; out: Awaited<ReturnType<typeof runCheck>> }[] = [];
     for (const check of QUALITY_CHECKS) results.push({ check, out: await runCheck(check, ctx) });

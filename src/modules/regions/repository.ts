@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 import { refreshStats } from '../stats/summary-table.js';
 
 export interface RegionCounts {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, RegionCode, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import type { RegionService } from './service.js';
 
 const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number() });

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB, Region } from '../../db/types.js';
 import { ancestorCodes, levelOf, LEVEL_LENGTH, type RegionLevel } from '../../domain/region-code.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { regionRepository } from './repository.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HouseholdRuleName } from '../../domain/rules/index.js';
-import { currentUser, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import {
   EvaluateQuery,
   HouseholdEvaluation,

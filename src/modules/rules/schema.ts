@@ -8,7 +8,7 @@ import {
   MEASURE_TYPES,
   STUDENT_STATUSES,
 } from '../../domain/rules/index.js';
-import { RegionCode } from '../../server/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import { IsoDate } from '../policy/schema.js';
 
 /** `HouseholdFacts` (src/domain/rules/facts.ts) as a request body. */

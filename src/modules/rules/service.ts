@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import {
   evaluateHousehold,
   HOUSEHOLD_RULES,
@@ -8,13 +8,14 @@ import {
   type HouseholdRuleName,
   type RuleResult,
 } from '../../domain/rules/index.js';
-import { notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import { gapsFor, type GapKey } from '../facts/data-gaps.js';
 import type { FactsLoader } from '../facts/loader.js';
 import { factsRepository } from '../facts/repository.js';
 import type { PolicyService } from '../policy/service.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /** Each rule's result with the notes on facts the registry lacks (non-binding `data.*` reasons). */
 export const withGaps = (results: RuleResult<unknown>[], gaps: readonly GapKey[]): RuleResult<unknown>[] =>
@@ -28,7 +29,7 @@ export function createRulesService(deps: {
   db: Kysely<DB>;
   policy: PolicyService;
   facts: FactsLoader;
-  clock: () => Date;
+  clock: Clock;
 }) {
   const { db, policy, facts, clock } = deps;
   return {
@@ -37,7 +38,7 @@ export function createRulesService(deps: {
       const h = await factsRepository.householdById(db, id);
       if (!h) throw notFound('household', id);
       assertInScope(user, h.village_code);
-      const today = chinaDate(clock());
+      const today = clock.today();
       const year = await factsRepository.latestYear(db, id, Number(today.slice(0, 4)));
       if (year === null) return { householdId: id, year: null, asOf: null, params: null, results: [] };
       const asOf = asOfFor(year, today);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 const poorList = () => sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
 

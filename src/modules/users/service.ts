@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isRole, ROLES, type Role } from '../../domain/roles.js';
 import { levelOf } from '../../domain/region-code.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { userRepository } from './repository.js';

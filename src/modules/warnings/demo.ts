@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { monitoringLine, povertyLine } from '../../domain/policy/defaults.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import { defaultParams } from '../../domain/rules/params.js';
 import { SYSTEM_ACTOR } from '../audit/service.js';
 import type { DemoContext, DemoExtension } from '../demo/extensions.js';

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, WarningSignalTable } from '../../db/types.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { worklistRepository } from '../worklists/repository.js';

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, WarningSignalTable } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 /** SQL of the warnings module: signals, disaster areas, vulnerability facts and the set-based derivations. */
 export interface SignalRow {

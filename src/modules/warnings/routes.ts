@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
 import {
   Created,
   DeriveBody,

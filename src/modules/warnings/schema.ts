@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DISASTER_KINDS, REPORT_KINDS } from '../../domain/warnings/kinds.js';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import { IsoDate } from '../policy/schema.js';
 import { ReasonSchema } from '../rules/schema.js';
 

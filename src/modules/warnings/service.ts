@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { isReportKind, type Channel, type ReportKind, type SignalKind } from '../../domain/warnings/kinds.js';
 import { riskScore, topReasons, type RiskScore, type Vulnerability } from '../../domain/warnings/score.js';
 import { DEFAULT_WEIGHTS, type WarningWeights } from '../../domain/warnings/weights.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { recordAudit, type Actor } from '../audit/service.js';
-import type { AuthUser } from '../auth/service.js';
+import type { AuthUser } from '../../kernel/user.js';
 import type { CaseService } from '../cases/service.js';
 import { deriveSignals } from './derive.js';
 import { warningRepository, type ScopedSignalRow, type SignalRow } from './repository.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * Early warning against return to poverty: signals from self-reports, screenings, department lists
@@ -109,7 +110,7 @@ export function createWarningService(deps: {
   db: Kysely<DB>;
   cases: CaseService;
   paramsFor: (region: string, date: string) => Promise<PolicyParams>;
-  clock: () => Date;
+  clock: Clock;
   weights?: WarningWeights;
 }) {
   const { db, cases, clock } = deps;
@@ -149,7 +150,7 @@ export function createWarningService(deps: {
   async function worklist(user: AuthUser, q: WorklistQuery) {
     const scope = q.region ?? user.scopeCode;
     assertInScope(user, scope);
-    const today = chinaDate(clock());
+    const today = clock.today();
     const rows = await warningRepository.signalsInScope(db, scope, q.status);
     const byHousehold = new Map<string, ScopedSignalRow[]>();
     for (const r of rows) {
@@ -201,7 +202,7 @@ export function createWarningService(deps: {
 
     async household(user: AuthUser, id: string) {
       const h = await householdInScope(user, id);
-      const today = chinaDate(clock());
+      const today = clock.today();
       const signals = await warningRepository.signalsOfHousehold(db, id);
       const v = (await vulnerabilityOf([id], today)).get(id) ?? NO_VULNERABILITY;
       const score = scoreOf(
@@ -220,7 +221,7 @@ export function createWarningService(deps: {
 
     async screen(user: AuthUser, input: ScreeningInput) {
       mayEdit(user);
-      const observedOn = input.observedOn ?? chinaDate(clock());
+      const observedOn = input.observedOn ?? clock.today();
       const id = await db.transaction().execute(async (trx) => {
         const h = await householdInScope(user, input.householdId, trx);
         const signalId = await warningRepository.insertSignal(trx, {
@@ -283,7 +284,7 @@ export function createWarningService(deps: {
           data: { channel },
         },
         async (trx, caseId) => {
-          marked = await warningRepository.markCaseOpened(trx, householdId, caseId, user.id, clock());
+          marked = await warningRepository.markCaseOpened(trx, householdId, caseId, user.id, clock.now());
           await recordAudit(trx, who(user), {
             action: 'warning.case_opened',
             entityType: 'household',
@@ -307,7 +308,7 @@ export function createWarningService(deps: {
           signalIds ?? null,
           reason,
           user.id,
-          clock(),
+          clock.now(),
         );
         if (ids.length === 0)
           throw new AppError(
@@ -331,7 +332,7 @@ export function createWarningService(deps: {
         throw new AppError('E_FORBIDDEN', 'Only an administrator or a county officer derives warnings');
       const scope = region ?? user.scopeCode;
       assertInScope(user, scope);
-      return deriveSignals(db, scope, { paramsFor: deps.paramsFor, actor: who(user), now: clock() });
+      return deriveSignals(db, scope, { paramsFor: deps.paramsFor, actor: who(user), now: clock.now() });
     },
 
     async addDisasterAreas(

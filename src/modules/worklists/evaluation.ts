@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, WorklistItemTable } from '../../db/types.js';
-import { chinaDate } from '../../domain/rules/calendar.js';
+import { chinaDate } from '../../domain/calendar.js';
 import { evaluateHousehold, type PolicyParams } from '../../domain/rules/index.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { gapsFor } from '../facts/data-gaps.js';
@@ -10,6 +10,7 @@ import type { PolicyService } from '../policy/service.js';
 import { asOfFor } from '../rules/service.js';
 import { worklistRepository } from './repository.js';
 import { decisionKeys, worklistEntries } from './selection.js';
+import type { Clock } from '../../kernel/clock.js';
 
 /**
  * Batch evaluation (`jingzhun evaluate`): every household rule over every household of a region for
@@ -52,7 +53,7 @@ export function createEvaluationRunner(deps: {
   db: Kysely<DB>;
   policy: PolicyService;
   facts: FactsLoader;
-  clock: () => Date;
+  clock: Clock;
 }) {
   const { db, policy, facts, clock } = deps;
 
@@ -100,7 +101,7 @@ export function createEvaluationRunner(deps: {
 
   return async function run(o: RunOptions): Promise<RunSummary> {
     const started = performance.now();
-    const now = clock();
+    const now = clock.now();
     const asOf = asOfFor(o.year, chinaDate(now));
     const total = await worklistRepository.countHouseholds(db, o.region);
     const memo = new Map<string, PolicyParams>();
@@ -153,7 +154,7 @@ export function createEvaluationRunner(deps: {
         standardBelowLine: s.standardBelowLine,
       };
       await worklistRepository.finishRun(trx, runId, {
-        finished_at: clock(),
+        finished_at: clock.now(),
         households: s.households,
         items: s.items,
         counts: JSON.stringify(counts),

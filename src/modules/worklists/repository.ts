@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB, EvaluationRunTable, WorklistItemTable } from '../../db/types.js';
-import { inRegion } from '../../server/scope.js';
+import { inRegion } from '../../kernel/scope.js';
 
 export interface ItemFilter {
   runId: string;

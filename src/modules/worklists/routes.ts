@@ -1,4 +1,4 @@
-import { currentUser, errorResponses, type ZodApp } from '../../server/http.js';
+import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { RunBody, RunResponse, WorklistQuery, WorklistResponse } from './schema.js';
 import type { WorklistService } from './service.js';
 

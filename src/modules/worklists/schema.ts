@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Page, PageSize, RegionCode } from '../../server/http.js';
+import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import { ReasonSchema } from '../rules/schema.js';
 
 const Key = z.string().regex(/^[a-z_]{2,40}$/);

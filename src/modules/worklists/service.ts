@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Reason } from '../../domain/rules/reason.js';
-import { AppError } from '../../server/errors.js';
-import { assertInScope } from '../../server/scope.js';
-import type { AuthUser } from '../auth/service.js';
+import { AppError } from '../../kernel/errors.js';
+import { assertInScope } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
 import type { EvaluationRunner } from './evaluation.js';
 import { worklistRepository } from './repository.js';
 import { caseKindFor } from './selection.js';

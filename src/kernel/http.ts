@@ -8,7 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AuthUser } from '../modules/auth/service.js';
+import type { AuthUser } from './/user.js';
 import { AppError } from './errors.js';
 
 export type ZodApp = FastifyInstance<
@@ -42,11 +42,3 @@ export const errorResponses = {
   403: ErrorBody,
   404: ErrorBody,
 };
-
-/** Region code query/param: digits of a published division code, or '' for the country. */
-export const RegionCode = z
-  .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, 'must be a division code of 2, 4, 6, 9 or 12 digits');
-
-export const Page = z.coerce.number().int().min(1).max(100000).default(1);
-export const PageSize = (max = 200, def = 20) => z.coerce.number().int().min(1).max(max).default(def);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { AppError } from '../../server/errors.js';
+import { AppError } from './errors.js';
 
 /** Largest department list accepted over HTTP (larger lists: the CLI). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;

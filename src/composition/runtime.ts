@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { syncCodeLists } from '../modules/codelists/service.js';
-import { buildApp } from './app.js';
+import { systemClock } from '../kernel/clock.js';
+import { buildServices, type Services } from './services.js';
 
 export type Log = (line: string) => void;
 
@@ -37,29 +37,23 @@ export async function withDatabase<T>(
   }
 }
 
-/** Start the HTTP server and stop everything cleanly on SIGINT/SIGTERM. */
-export async function serve(config: Config, handle: DatabaseHandle, log: Log): Promise<FastifyInstance> {
-  const app = await buildApp({
-    db: handle.db,
-    sessionHours: config.JZ_SESSION_HOURS,
-    loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
-    logLevel: config.LOG_LEVEL,
-    qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
-    measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
-    warmMeasures: true,
-  });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: shutting down`);
-    await app.close().catch(() => undefined);
-    await handle.close().catch((e: unknown) => log(`database close: ${String(e)}`));
-    log('stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.PORT, host: config.HOST });
-  return app;
+/**
+ * Run `fn` with the application's services on an open, migrated database (the CLI's entry: the same
+ * composition root as the HTTP server, on the system clock).
+ */
+export async function withServices<T>(
+  config: Config,
+  log: Log,
+  fn: (services: Services, handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  return withDatabase(config, log, (handle) =>
+    fn(
+      buildServices(handle.db, {
+        clock: systemClock,
+        sessionHours: config.JZ_SESSION_HOURS,
+        log: { error: (obj, msg) => log(`${msg}: ${JSON.stringify(obj)}`) },
+      }),
+      handle,
+    ),
+  );
 }

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { Clock } from '../kernel/clock.js';
+import { createAuditService } from '../modules/audit/service.js';
+import { createAuthService } from '../modules/auth/service.js';
+import { createBurdenService } from '../modules/burden/service.js';
+import { createCadreService } from '../modules/cadres/service.js';
+import { createDuplicateService } from '../modules/duplicates/service.js';
+import { createEvaluationService } from '../modules/evaluation/service.js';
+import { createGrievanceService } from '../modules/grievances/service.js';
+import { createEditTransaction } from '../modules/households/edit-transaction.js';
+import { createHouseholdEditService } from '../modules/households/edit-service.js';
+import { createHouseholdExportService } from '../modules/households/export-service.js';
+import { createMemberEditService } from '../modules/households/member-edit-service.js';
+import { createHouseholdService } from '../modules/households/service.js';
+import { createImportJobs } from '../modules/import/jobs.js';
+import { createMatchingService } from '../modules/matching/service.js';
+import { createMeasuresService } from '../modules/measures/service.js';
+import { createParticipationService } from '../modules/participation/service.js';
+import { createCardService } from '../modules/plans/card.js';
+import { createPlanService } from '../modules/plans/service.js';
+import { createPortalService } from '../modules/portal/service.js';
+import { createAssistanceServices } from '../modules/projects/index.js';
+import { createQualityService } from '../modules/quality/service.js';
+import { createRegionService } from '../modules/regions/service.js';
+import { createStatsService } from '../modules/stats/service.js';
+import { createUserService } from '../modules/users/service.js';
+import { createWarningService } from '../modules/warnings/service.js';
+import { createPolicyServices } from './policy-cases.js';
+
+/** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
+export const INCOME_CEILING = 200_000;
+
+export interface ServiceOptions {
+  /** The one clock (kernel/clock.ts): the system's, or a test's fixed one. */
+  clock: Clock;
+  sessionHours: number;
+  /** Memory budget of the measures cache in bytes; absent = unbounded. */
+  measuresCacheBytes?: number | undefined;
+  /** Where background work (web imports) logs its failures. */
+  log: { error(obj: object, msg: string): void };
+}
+
+/**
+ * The composition root: every service of the application, wired to its narrow dependencies on one
+ * database and one clock. The HTTP server (src/server/app.ts) and the CLI (src/cli) both build their
+ * services here and nowhere else.
+ */
+export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
+  const { clock } = opts;
+  const regions = createRegionService(db);
+  const policyServices = createPolicyServices(db, clock);
+  const paramsFor = (region: string, date: string) => policyServices.policy.paramsFor(region, date);
+  const edits = createEditTransaction(db, clock);
+  const cards = createCardService(db, regions, clock);
+  return {
+    clock,
+    regions,
+    ...policyServices,
+    auth: createAuthService(db, { sessionHours: opts.sessionHours }),
+    users: createUserService(db),
+    audit: createAuditService(db),
+    households: createHouseholdService(db, regions, clock),
+    householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
+    memberEdit: createMemberEditService(edits),
+    householdExport: createHouseholdExportService(db, regions),
+    stats: createStatsService(db, regions),
+    assistance: createAssistanceServices(db, clock),
+    matching: createMatchingService(db, { paramsFor, clock }),
+    duplicates: createDuplicateService(db, clock),
+    // web imports: jobs live in this process (lost on restart, data is not)
+    imports: createImportJobs(db, { incomeCeiling: INCOME_CEILING, log: opts.log }),
+    quality: createQualityService(db, { paramsFor, clock }),
+    participation: createParticipationService(db),
+    grievances: createGrievanceService(db, clock),
+    cards,
+    portal: createPortalService(db, { cards, clock }),
+    warnings: createWarningService({ db, cases: policyServices.cases, paramsFor, clock }),
+    cadres: createCadreService(db, clock),
+    plans: createPlanService(db, clock),
+    measures: createMeasuresService(db, regions, {
+      lineFor: async (region, year) => (await paramsFor(region, `${year}-12-31`)).povertyLine,
+      cacheBytes: opts.measuresCacheBytes,
+    }),
+    burden: createBurdenService(db, clock),
+    evaluation: createEvaluationService(db, paramsFor),
+  };
+}
+export type Services = ReturnType<typeof buildServices>;

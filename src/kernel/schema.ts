@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Shared zod primitives of requests: ids, region codes, dates, years, paging. */
+
+/** Region code query/param: digits of a published division code, or '' for the country. */
+export const RegionCode = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, 'must be a division code of 2, 4, 6, 9 or 12 digits');
+
+export const Page = z.coerce.number().int().min(1).max(100000).default(1);
+export const PageSize = (max = 200, def = 20) => z.coerce.number().int().min(1).max(max).default(def);
+
+/** A database id (bigint serial) in a path or query: digits only. */
+export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
+
+/** A calendar date 'YYYY-MM-DD'. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/** A 12-digit village code. */
+export const VillageCode = z.string().regex(/^\d{12}$/, 'must be a 12-digit village code');
+
+/** A 6-digit county code. */
+export const CountyCode = z.string().regex(/^\d{6}$/, 'must be a county code (6 digits)');
+
+/** A registry year (income, status, measures). */
+export const Year = z.coerce.number().int().min(2000).max(2100);

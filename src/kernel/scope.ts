@@ -1,0 +1,60 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { inScope } from '../domain/region-code.js';
+import { outOfScope } from './errors.js';
+
+/**
+ * Region scope: every user has a scope code (a division code, '' = the whole country) and sees only
+ * the subtree below it. This file is the only place that resolves a requested region against it.
+ */
+export interface ScopedUser {
+  scopeCode: string;
+}
+
+/**
+ * The region a request works on. An absent or empty `requested` region means "my whole scope"
+ * (never "the whole country" for a user scoped lower); a requested region must lie within the scope,
+ * or E_OUT_OF_SCOPE.
+ */
+export function scopeFor(user: ScopedUser, requested?: string | null): string {
+  if (requested === undefined || requested === null || requested === '') return user.scopeCode;
+  assertInScope(user, requested);
+  return requested;
+}
+
+/** The one scope check: throws E_OUT_OF_SCOPE unless `regionCode` lies within the user's scope. */
+export function assertInScope(user: ScopedUser, regionCode: string): void {
+  if (!inScope(user.scopeCode, regionCode)) throw outOfScope(regionCode);
+}
+
+/**
+ * The reverse relation, for rows that belong to a region above the user (a township's need seen by
+ * a village cadre, a pair whose recipient is the county): the row's region contains the user's scope.
+ */
+export function containsScope(user: ScopedUser, regionCode: string): boolean {
+  return inScope(regionCode, user.scopeCode);
+}
+
+/** Either way round: the row's region and the user's scope lie on one line of the tree. */
+export function onScopeLine(user: ScopedUser, regionCode: string): boolean {
+  return inScope(user.scopeCode, regionCode) || inScope(regionCode, user.scopeCode);
+}
+
+/**
+ * The one SQL helper for a region-code prefix: `column` lies in the subtree of `prefix`, written as a
+ * range on text in "C" collation so that the btree index serves it. `includeNull` also matches rows
+ * without a region (only meaningful for the whole-country scope '').
+ */
+export function inRegion(column: string, prefix: string, includeNull = false): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  if (prefix === '') return includeNull ? sql<SqlBool>`true` : sql<SqlBool>`${ref} is not null`;
+  return sql<SqlBool>`(${ref} >= ${prefix} and ${ref} < ${prefix + '~'})`;
+}
+
+/**
+ * The SQL reverse helper: `column` holds a region code that contains `scope` (is a prefix of it, or
+ * equal) — rows of a region above or at the user's scope. The country row ('') contains everything.
+ */
+export function containsRegion(column: string, scope: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  return sql<SqlBool>`(${ref} is not null and ${scope} like ${ref} || '%')`;
+}

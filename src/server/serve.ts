@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Log } from '../composition/runtime.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { buildApp } from './app.js';
+
+/** Start the HTTP server and stop everything cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config, handle: DatabaseHandle, log: Log): Promise<FastifyInstance> {
+  const app = await buildApp({
+    db: handle.db,
+    sessionHours: config.JZ_SESSION_HOURS,
+    loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
+    logLevel: config.LOG_LEVEL,
+    qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
+    measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
+    warmMeasures: true,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    await app.close().catch(() => undefined);
+    await handle.close().catch((e: unknown) => log(`database close: ${String(e)}`));
+    log('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  return app;
+}
