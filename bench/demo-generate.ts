@@ -3,7 +3,7 @@
  * Usage: npx tsx bench/demo-generate.ts [scale=1] [county=433124]
  */
 import { loadRegions } from '../src/modules/regions/loader.js';
-import { generateDemo } from '../src/modules/demo/service.js';
+import { generateDemo } from '../src/demo/service.js';
 import { benchDatabase, machine, peakRssMiB } from './lib.js';
 
 const scale = Number(process.argv[2] ?? 1);

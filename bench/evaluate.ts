@@ -6,7 +6,7 @@
  */
 import { evaluateHousehold, type HouseholdFacts, type PolicyParams } from '../src/domain/rules/index.js';
 import { loadRegions } from '../src/modules/regions/loader.js';
-import { generateDemo } from '../src/modules/demo/service.js';
+import { generateDemo } from '../src/demo/service.js';
 import { factsRepository } from '../src/modules/facts/repository.js';
 import { createPolicyServices } from '../src/composition/policy-cases.js';
 import { createFactsLoader } from '../src/modules/facts/loader.js';

@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadRegions } from '../src/modules/regions/loader.js';
-import { generateDemo } from '../src/modules/demo/service.js';
-import { ensureDemoAccounts } from '../src/modules/demo/setup.js';
+import { generateDemo } from '../src/demo/service.js';
+import { ensureDemoAccounts } from '../src/demo/setup.js';
 import { buildApp } from '../src/server/app.js';
 import { benchDatabase, machine, percentile } from './lib.js';
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.js';
+import { systemClock } from '../kernel/clock.js';
 import { registerImportCommands } from './registry-io.js';
 import { registerAnalysisCommands } from './analysis.js';
 import { registerMatchingCommands } from './matching.js';
@@ -50,11 +51,11 @@ async function progressBar(label: string) {
 async function runDemo(config: Config, o: { county: string; seed: number; scale: number; replace: boolean }) {
   const { withDatabase } = await runtime();
   const { SYSTEM_ACTOR } = await import('../modules/audit/service.js');
-  const { deleteCountyHouseholds } = await import('../modules/demo/reset.js');
+  const { deleteCountyHouseholds } = await import('../demo/reset.js');
   const { loadRegions } = await import('../modules/regions/loader.js');
-  const { generateDemo } = await import('../modules/demo/service.js');
-  const { ensureDemoAccounts, markDemoComplete } = await import('../modules/demo/setup.js');
-  const { forgetDemoExtensions, runDemoExtensions } = await import('../modules/demo/extensions.js');
+  const { generateDemo } = await import('../demo/service.js');
+  const { ensureDemoAccounts, markDemoComplete } = await import('../demo/setup.js');
+  const { forgetDemoExtensions, runDemoExtensions } = await import('../demo/extensions.js');
   await withDatabase(config, log, async ({ db }) => {
     if (o.replace) {
       const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);
@@ -84,7 +85,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
       countyCode: o.county,
       seed: o.seed,
       scale: o.scale,
-      today: new Date(),
+      today: systemClock.now(), // the demo's today, fixed for the run
       log,
       password: config.JZ_DEMO_PASSWORD,
     });
@@ -107,7 +108,7 @@ program
     const t0 = Date.now();
     const { openAndMigrate } = await runtime();
     const { serve } = await import('../server/serve.js');
-    const { ensureDemo } = await import('../modules/demo/setup.js');
+    const { ensureDemo } = await import('../demo/setup.js');
     const { createUserService } = await import('../modules/users/service.js');
     const handle = await openAndMigrate(config, log);
     try {
@@ -118,6 +119,7 @@ program
           seed: config.JZ_DEMO_SEED,
           scale: config.JZ_DEMO_SCALE,
           password: config.JZ_DEMO_PASSWORD,
+          clock: systemClock,
           log,
           onProgress: bar.update,
         });

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { cadresDemo } from '../../src/modules/cadres/demo.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { cadresDemo } from '../../src/demo/seeders/cadres.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { generateHouseholds } from '../../src/domain/demo/generator.js';
-import { countyVillages } from '../../src/modules/demo/repository.js';
-import { DEMO_FIRST_YEAR, DEMO_LAST_YEAR, generateDemo } from '../../src/modules/demo/service.js';
+import { generateHouseholds } from '../../src/demo/generator/generator.js';
+import { countyVillages } from '../../src/demo/repository.js';
+import { DEMO_FIRST_YEAR, DEMO_LAST_YEAR, generateDemo } from '../../src/demo/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 /** The demo writer against the tier's real, migrated PostgreSQL. */

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { evaluationDemo } from '../../src/modules/evaluation/demo.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { evaluationDemo } from '../../src/demo/seeders/evaluation.js';
 
 /** Third-party evaluation: draw a sample, record field checks, design-based estimates and verdict. */
 

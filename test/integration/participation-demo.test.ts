@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { ensureDemoAccounts } from '../../src/modules/demo/setup.js';
-import { participationDemo } from '../../src/modules/participation/demo.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { ensureDemoAccounts } from '../../src/demo/setup.js';
+import { participationDemo } from '../../src/demo/seeders/participation.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { login, testApp } from '../helpers/app.js';
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { plansDemo } from '../../src/modules/plans/demo.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { plansDemo } from '../../src/demo/seeders/plans.js';
 import { createPlanService } from '../../src/modules/plans/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { clockOf } from '../../src/kernel/clock.js';

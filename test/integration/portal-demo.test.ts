@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { plansDemo } from '../../src/modules/plans/demo.js';
-import { portalDemo } from '../../src/modules/portal/demo.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { plansDemo } from '../../src/demo/seeders/plans.js';
+import { portalDemo } from '../../src/demo/seeders/portal.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/modules/demo/service.js';
-import { runDemoExtensions } from '../../src/modules/demo/extensions.js';
-import { projectsDemo } from '../../src/modules/projects/demo.js';
+import { generateDemo } from '../../src/demo/service.js';
+import { runDemoExtensions } from '../../src/demo/extensions.js';
+import { projectsDemo } from '../../src/demo/seeders/projects.js';
 import { createTargetService } from '../../src/modules/projects/targets-service.js';
 import { createProjectService } from '../../src/modules/projects/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';

@@ -315,7 +315,7 @@ describe('acting on the worklist', () => {
 
 describe('demo extension', () => {
   it('seeds a flood in three villages and derives its signals; clear removes them', async () => {
-    const { warningsDemo } = await import('../../src/modules/warnings/demo.js');
+    const { warningsDemo } = await import('../../src/demo/seeders/warnings.js');
     const ctx = { db: tdb.db, countyCode: T.county, seed: 7, scale: 1, today: now, log: () => undefined };
     await warningsDemo.clear(ctx);
     await warningsDemo.seed(ctx);

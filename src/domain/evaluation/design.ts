@@ -1,4 +1,4 @@
-import { Rng } from '../demo/random.js';
+import { Rng } from '../random.js';
 
 /**
  * Third-party evaluation sample (第三方评估抽样), DOMAIN.md §4: a stratified two-stage design.

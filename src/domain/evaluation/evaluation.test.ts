@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../demo/random.js';
+import { Rng } from '../random.js';
 import { defaultParams } from '../rules/params.js';
 import { countyExit } from '../rules/county-exit.js';
 import { drawSample, srs, type FrameHousehold, type FrameVillage, type SampleCell } from './design.js';

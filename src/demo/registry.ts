@@ -1,0 +1,28 @@
+import type { DemoExtension } from './context.js';
+import { burdenDemo } from './seeders/burden.js';
+import { cadresDemo } from './seeders/cadres.js';
+import { evaluationDemo } from './seeders/evaluation.js';
+import { participationDemo } from './seeders/participation.js';
+import { passiveExitsDemo } from './seeders/passive-exits.js';
+import { plansDemo } from './seeders/plans.js';
+import { portalDemo } from './seeders/portal.js';
+import { projectsDemo } from './seeders/projects.js';
+import { qualityDemo } from './seeders/quality.js';
+import { warningsDemo } from './seeders/warnings.js';
+
+/**
+ * The registered seeders, in dependency order (a seeder may read what earlier ones wrote).
+ * A new capability adds its seeder with one import and one line.
+ */
+export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
+  passiveExitsDemo, // incomes first: later extensions read them
+  cadresDemo, // later extensions read cadres and assignments
+  plansDemo, // after 'cadres'
+  projectsDemo, // keep after 'plans'
+  warningsDemo, // after 'cadres' and 'plans'
+  evaluationDemo, // reads exits and incomes only
+  burdenDemo, // requests and inspections of the current year
+  participationDemo, // organisations, needs, products; the demo account `org` is linked in setup
+  qualityDemo, // last: plants anomalies in incomes and audit events for the quality signals
+  portalDemo, // grievances, ratings, the demo household's portal code (ctx.password)
+];
