@@ -71,7 +71,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     // web imports: jobs live in this process (lost on restart, data is not)
     imports: createImportJobs(db, { incomeCeiling: INCOME_CEILING, log: opts.log }),
     quality: createQualityService(db, { paramsFor, clock }),
-    participation: createParticipationService(db),
+    participation: createParticipationService(db, clock),
     grievances: createGrievanceService(db, clock),
     cards,
     portal: createPortalService(db, { cards, clock }),

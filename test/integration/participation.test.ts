@@ -359,7 +359,12 @@ describe('needs board', () => {
   it('confirmDelivery: the household itself confirms (the portal will call this)', async () => {
     await tdb.db.transaction().execute(async (trx) => {
       await expect(
-        confirmDelivery(trx, needIds.school!, { by: 'household', householdId: hB, note: 'x' }),
+        confirmDelivery(trx, needIds.school!, {
+          by: 'household',
+          householdId: hB,
+          note: 'x',
+          at: new Date(),
+        }),
       ).rejects.toThrow(/not a need of household/);
     });
     await tdb.db.transaction().execute((trx) =>
@@ -368,6 +373,7 @@ describe('needs board', () => {
         householdId: hA,
         note: '孩子已入学',
         rating: 5,
+        at: new Date(),
       }),
     );
     const row = await tdb.db

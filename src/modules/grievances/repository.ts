@@ -42,6 +42,8 @@ export const grievanceRepository = {
       .where('household_id', '=', householdId)
       .orderBy('filed_at', 'desc')
       .execute(),
+  householdNo: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household').select(['household_no', 'id']).where('id', '=', id).executeTakeFirst(),
   addEvent: (db: Kysely<DB>, v: Insertable<DB['grievance_event']>) =>
     db.insertInto('grievance_event').values(v).execute(),
   events: (db: Kysely<DB>, grievanceId: string) =>

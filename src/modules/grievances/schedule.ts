@@ -8,7 +8,7 @@ export function startEscalationSchedule(
   minutes = 60,
 ): () => void {
   const timer = setInterval(() => {
-    grievances
+    grievances.escalation
       .escalateOverdue()
       .then((n) => n && log.info(`grievances: ${n} overdue escalated to the county`))
       .catch((err: unknown) => log.error(err, 'grievance escalation failed'));

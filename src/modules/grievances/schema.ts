@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { GRIEVANCE_KINDS, GRIEVANCE_STATES } from '../../domain/grievances/lifecycle.js';
 import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
-export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 export const Kind = z.enum(GRIEVANCE_KINDS);
 export const State = z.enum(GRIEVANCE_STATES);
 const Iso = z.string();
@@ -10,7 +9,16 @@ const Ref = z.object({ code: z.string(), name: z.string() });
 const Overdue = z.enum(['ack_overdue', 'resolve_overdue']).nullable();
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** A year of satisfaction figures. */
+export const SatisfactionYear = z.coerce.number().int().min(2014).max(2100);
+
 export const Description = z.string().trim().min(5, 'say what happened (at least 5 characters)').max(2000);
+
+export const RegionChoices = z.array(z.object({ code: z.string(), name: z.string(), level: z.number() }));
+
+export const Deadlines = z.array(
+  z.object({ kind: z.string(), ack_days: z.number(), resolve_days: z.number() }),
+);
 
 export const PublicFileBody = z.object({
   kind: Kind,
