@@ -1,3 +1,4 @@
+import { codeEntry as e, type CodeEntry } from './code-entry.js';
 import { DUPLICATE_CODE_LISTS } from './duplicates/kinds.js';
 import { MATCHING_CODE_LISTS } from './matching/kinds.js';
 
@@ -6,13 +7,7 @@ import { MATCHING_CODE_LISTS } from './matching/kinds.js';
  * source; `syncCodeLists` writes it into the `code_list` table at migration time so that SQL
  * reports, imports and the web app read the same labels.
  */
-export interface CodeEntry {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-const e = (code: string, zh: string, en: string): CodeEntry => ({ code, zh, en });
+export type { CodeEntry } from './code-entry.js';
 
 export const CODE_LISTS = {
   household_status: [

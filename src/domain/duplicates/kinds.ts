@@ -1,4 +1,4 @@
-import type { CodeEntry } from '../code-lists.js';
+import type { CodeEntry } from '../code-entry.js';
 
 /**
  * Kinds of duplicates in the registry (DOMAIN.md §5): one ID number in two households, a person

@@ -2,10 +2,8 @@
  * Cross-department matching: the kinds of lists other departments send, the kinds of flags a hit
  * turns into, and their effects (DOMAIN.md §4: a red-line hit blocks, or needs a written exception).
  */
-import type { CodeEntry } from '../code-lists.js';
-import type { RedLine, RedLineKey } from '../rules/params.js';
-
-const e = (code: string, zh: string, en: string): CodeEntry => ({ code, zh, en });
+import { codeEntry as e, type CodeEntry } from '../code-entry.js';
+import type { RedLine, RedLineKey } from '../rules/red-lines.js';
 
 export const LIST_KINDS = [
   'vehicle',

@@ -1,5 +1,5 @@
 import type { HouseholdStatus, HouseholdType } from '../code-lists.js';
-import type { RedLineKey } from './params.js';
+import type { RedLineKey } from './red-lines.js';
 
 /**
  * What the rules know about a household: plain values, filled by the data layer from the registry,

@@ -1,6 +1,7 @@
 import { MONITORING_RANGE_FACTOR, monitoringLine, povertyLine } from '../policy/defaults.js';
 import { ruralDibaoStandardMonthly } from './dibao-standard-defaults.js';
 import type { HouseGrade } from './facts.js';
+import type { RedLine } from './red-lines.js';
 
 /**
  * Every number a rule reads (DOMAIN.md §4). Rules receive one `PolicyParams` for a year and region
@@ -8,20 +9,7 @@ import type { HouseGrade } from './facts.js';
  * month (as counties set dibao standards), poverty and monitoring lines are yuan per person per year.
  */
 
-export type RedLineKey =
-  | 'car'
-  | 'commercial_housing'
-  | 'company'
-  | 'public_employee'
-  | 'village_cadre'
-  | 'split_household'
-  | 'absent_over_year';
-
-/** `block`: a hit excludes; `exception`: a hit excludes unless a written exception is on file. */
-export interface RedLine {
-  key: RedLineKey;
-  effect: 'block' | 'exception';
-}
+export type { RedLine, RedLineKey } from './red-lines.js';
 
 /** A vote passes when present/total ≥ quorum and for/present is ≥ (or >, for 过半数) approval. */
 export interface VoteThreshold {

@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 export const authRepository = {
   findUserByName: (db: Kysely<DB>, username: string) =>
     db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst(),
-  findSessionUser: (db: Kysely<DB>, tokenHash: string) =>
+  findSessionUser: (db: Kysely<DB>, tokenHash: string, now: Date) =>
     db
       .selectFrom('session')
       .innerJoin('app_user', 'app_user.id', 'session.user_id')
@@ -16,7 +16,7 @@ export const authRepository = {
         'app_user.scope_code',
       ])
       .where('session.token_hash', '=', tokenHash)
-      .where('session.expires_at', '>', new Date())
+      .where('session.expires_at', '>', now)
       .where('app_user.disabled', '=', false)
       .executeTakeFirst(),
   createSession: (db: Kysely<DB>, tokenHash: string, userId: string, expiresAt: Date) =>
@@ -26,5 +26,6 @@ export const authRepository = {
       .execute(),
   deleteSession: (db: Kysely<DB>, tokenHash: string) =>
     db.deleteFrom('session').where('token_hash', '=', tokenHash).execute(),
-  deleteExpired: (db: Kysely<DB>) => db.deleteFrom('session').where('expires_at', '<=', new Date()).execute(),
+  deleteExpired: (db: Kysely<DB>, now: Date) =>
+    db.deleteFrom('session').where('expires_at', '<=', now).execute(),
 };

@@ -1,16 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { isRole, type Role } from '../../domain/roles.js';
+import { isRole } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
-import type { AuthUser } from '../../kernel/user.js';
+import type { Clock } from '../../kernel/clock.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { authRepository } from './repository.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number }) {
+/**
+ * Sign-in and sessions. `clock` gives the instant a session starts and expires: the wall clock
+ * (sessions are a security matter, not a business date; a test's business clock may move by days).
+ */
+export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number; clock: Clock }) {
   return {
     /** Check credentials; on success create a session and return its token. */
     async login(
@@ -26,7 +31,8 @@ export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number }
         throw new AppError('E_UNAUTHENTICATED', 'Wrong username or password', { field: 'password' });
       }
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + opts.sessionHours * 3600_000);
+      const now = opts.clock.now();
+      const expiresAt = new Date(now.getTime() + opts.sessionHours * 3600_000);
       const user: AuthUser = {
         id: row.id,
         username: row.username,
@@ -35,13 +41,14 @@ export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number }
         scopeCode: row.scope_code,
       };
       await db.transaction().execute(async (trx) => {
-        await authRepository.deleteExpired(trx);
+        await authRepository.deleteExpired(trx, now);
         await authRepository.createSession(trx, hashToken(token), row.id, expiresAt);
-        await recordAudit(
-          trx,
-          { id: row.id, name: row.username },
-          { action: 'login', entityType: 'user', entityId: row.id, regionCode: row.scope_code || null },
-        );
+        await recordAudit(trx, actorOf(row), {
+          action: 'login',
+          entityType: 'user',
+          entityId: row.id,
+          regionCode: row.scope_code || null,
+        });
       });
       return { token, user, expiresAt };
     },
@@ -49,16 +56,17 @@ export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number }
     async logout(token: string, user: AuthUser): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await authRepository.deleteSession(trx, hashToken(token));
-        await recordAudit(
-          trx,
-          { id: user.id, name: user.username },
-          { action: 'logout', entityType: 'user', entityId: user.id, regionCode: user.scopeCode || null },
-        );
+        await recordAudit(trx, actorOf(user), {
+          action: 'logout',
+          entityType: 'user',
+          entityId: user.id,
+          regionCode: user.scopeCode || null,
+        });
       });
     },
 
     async userForToken(token: string): Promise<AuthUser | null> {
-      const row = await authRepository.findSessionUser(db, hashToken(token));
+      const row = await authRepository.findSessionUser(db, hashToken(token), opts.clock.now());
       if (!row || !isRole(row.role)) return null;
       return {
         id: row.id,

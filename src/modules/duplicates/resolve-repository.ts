@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { Actor } from '../../kernel/user.js';
 
 /** SQL of the two ways to resolve a duplicate: merge two households, or move a member out. */
 export const resolveRepository = {
@@ -76,7 +77,7 @@ export const resolveRepository = {
       mergedInto: string;
       reason: string;
       snapshot: unknown;
-      actor: { id: string; name: string };
+      actor: Actor;
     },
   ) =>
     db
@@ -115,7 +116,7 @@ export const resolveRepository = {
           .where('household_id', '=', id)
           .where('member_status', '=', 'present'),
         version: eb('version', '+', 1),
-        updated_at: new Date(),
+        updated_at: sql<Date>`now()`,
       }))
       .where('id', '=', id)
       .returning(['id', 'size', 'version'])

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { resolveRepository as repo } from './resolve-repository.js';
 
@@ -67,7 +67,7 @@ async function archiveAndRemove(
     mergedInto: keep.id,
     reason,
     snapshot,
-    actor: { id: user.id, name: user.username },
+    actor: actorOf(user),
   });
   await repo.removeHousehold(trx, remove.id, keep.id);
   return archived.id;
@@ -97,23 +97,19 @@ export async function mergeHouseholds(trx: Kysely<DB>, user: AuthUser, r: MergeR
   const reason = r.reason.trim();
   const archiveId = await archiveAndRemove(trx, user, remove, keep, reason, today);
   const kept = await repo.recountHousehold(trx, keep.id);
-  await recordAudit(
-    trx,
-    { id: user.id, name: user.username },
-    {
-      action: 'household.merge',
-      entityType: 'household',
-      entityId: keep.id,
-      regionCode: keep.village_code,
-      before: { keep: summaryOf(keep, keptMembers), remove: summaryOf(remove, removedMembers) },
-      after: {
-        keep: { id: keep.id, size: kept.size, version: kept.version },
-        movedMemberIds: moved,
-        archiveId,
-      },
-      reason,
+  await recordAudit(trx, actorOf(user), {
+    action: 'household.merge',
+    entityType: 'household',
+    entityId: keep.id,
+    regionCode: keep.village_code,
+    before: { keep: summaryOf(keep, keptMembers), remove: summaryOf(remove, removedMembers) },
+    after: {
+      keep: { id: keep.id, size: kept.size, version: kept.version },
+      movedMemberIds: moved,
+      archiveId,
     },
-  );
+    reason,
+  });
   return {
     keptHouseholdId: keep.id,
     size: kept.size,
@@ -139,19 +135,15 @@ export async function moveOutMember(
     });
   const updated = await repo.setMemberStatus(trx, m.id, 'moved_out');
   const household = await repo.recountHousehold(trx, m.household_id);
-  await recordAudit(
-    trx,
-    { id: user.id, name: user.username },
-    {
-      action: 'member.move_out',
-      entityType: 'member',
-      entityId: m.id,
-      regionCode: m.village_code,
-      before: { memberStatus: m.member_status, version: m.version, householdNo: m.household_no },
-      after: { memberStatus: updated.member_status, version: updated.version, householdSize: household.size },
-      reason: r.reason.trim(),
-    },
-  );
+  await recordAudit(trx, actorOf(user), {
+    action: 'member.move_out',
+    entityType: 'member',
+    entityId: m.id,
+    regionCode: m.village_code,
+    before: { memberStatus: m.member_status, version: m.version, householdNo: m.household_no },
+    after: { memberStatus: updated.member_status, version: updated.version, householdSize: household.size },
+    reason: r.reason.trim(),
+  });
   return {
     memberId: m.id,
     memberStatus: updated.member_status,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DUPLICATE_KINDS } from '../../domain/duplicates/kinds.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 const Reason = z.string().trim().min(2, 'a reason is required').max(500);
 const Version = z.number().int().min(1);
 

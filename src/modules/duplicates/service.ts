@@ -6,8 +6,8 @@ import { maskIdNumber } from '../../domain/masking.js';
 import { mayReview } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { nearPersonGroups, sameHouseholdGroups, sameIdGroups, type Group } from './detect.js';
 import { duplicateRepository as repo, type PersonRow } from './repository.js';
@@ -21,8 +21,6 @@ export interface DuplicateQuery {
   page: number;
   pageSize: number;
 }
-
-const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
 
 function assertResolver(user: AuthUser) {
   if (!mayReview(user.role))
@@ -98,8 +96,7 @@ export function createDuplicateService(db: Kysely<DB>, clock: Clock) {
 
   return {
     async list(user: AuthUser, q: DuplicateQuery) {
-      const scope = q.region || user.scopeCode;
-      assertInScope(user, scope);
+      const scope = scopeFor(user, q.region);
       if (q.unmask && !permissionsOf(user.role).unmask)
         throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');
       const byKind = await Promise.all(DUPLICATE_KINDS.map(async (k) => [k, await open(scope, k)] as const));

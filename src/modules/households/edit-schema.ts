@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codesOf } from '../../domain/code-lists.js';
 import { REQUIRED_KEYS } from '../../domain/import/columns.js';
+import { Id } from '../../kernel/schema.js';
 import type { FieldSpec } from '../../domain/registry-edit/fields.js';
 import { HOUSEHOLD_FIELDS, INCOME_FIELDS, MEMBER_FIELDS } from '../../domain/registry-edit/fields.js';
 import { DetailResponse } from './schema.js';
@@ -50,11 +51,7 @@ export const MemberRemove = z.strictObject({
   version: Version,
   reason: Reason,
   memberStatus: z.enum(['moved_out', 'deceased']),
-  newHeadId: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .optional()
-    .describe('when the head leaves: the present member who becomes head'),
+  newHeadId: Id.optional().describe('when the head leaves: the present member who becomes head'),
 });
 
 export const YearPut = z.strictObject({
@@ -80,7 +77,6 @@ export const StatusPost = z.strictObject({
   reason: Reason,
 });
 
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 export const HouseholdParams = z.object({ id: Id });
 export const MemberParams = z.object({ id: Id, memberId: Id });
 export const YearParams = z.object({ id: Id, year: z.coerce.number().int().min(2010).max(2100) });

@@ -4,8 +4,8 @@ import type { FieldError } from '../../domain/registry-edit/validate.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
-import { recordAudit } from '../audit/service.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { recordAudit, type AuditAction } from '../audit/service.js';
 import { editRepository } from './edit-repository.js';
 import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
 import { householdRepository } from './repository.js';
@@ -22,7 +22,7 @@ export function invalid(errors: FieldError[]): AppError {
 }
 
 export interface AuditChange {
-  action: string;
+  action: AuditAction;
   before: unknown;
   after: unknown;
   reason?: string | undefined;
@@ -71,19 +71,15 @@ export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
         );
       const done = await change(trx, h);
       if (done)
-        await recordAudit(
-          trx,
-          { id: user.id, name: user.username },
-          {
-            action: done.action,
-            entityType: 'household',
-            entityId: h.id,
-            regionCode: h.village_code,
-            before: done.before,
-            after: done.after,
-            reason: done.reason ?? null,
-          },
-        );
+        await recordAudit(trx, actorOf(user), {
+          action: done.action,
+          entityType: 'household',
+          entityId: h.id,
+          regionCode: h.village_code,
+          before: done.before,
+          after: done.after,
+          reason: done.reason ?? null,
+        });
       return record(trx, id);
     });
   }

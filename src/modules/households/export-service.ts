@@ -5,8 +5,9 @@ import { listLayout, rosterLayout, type CellValue } from '../../domain/export/la
 import type { ExportFilters, Provenance } from '../../domain/export/provenance.js';
 import { permissionsOf, type Role } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import type { Clock } from '../../kernel/clock.js';
+import { scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { createAuditService, recordAudit, type AuditInput } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
 import { exportRepository, type ExportHouseholdRow } from './export-repository.js';
@@ -84,8 +85,7 @@ interface Job {
  * layout, streamed from one read-only snapshot in keyset pages. The report states the audit chain head
  * of that snapshot. Each export is audited; an unmasked one also before any data leaves.
  */
-export function createHouseholdExportService(db: Kysely<DB>, regions: RegionService) {
-  const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
+export function createHouseholdExportService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   const audit = (user: AuthUser, input: AuditInput) =>
     db.transaction().execute((trx) => recordAudit(trx, actorOf(user), input));
   const filterOf = (j: Pick<Job, 'query' | 'scope'>) => ({
@@ -129,7 +129,7 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
 
   /** Write the file; `ready` is called once the snapshot is open and the header written. */
   async function run(j: Job, ready: () => void): Promise<void> {
-    const generatedAt = new Date();
+    const generatedAt = clock.now();
     const progress = { households: 0, rows: 0 };
     const record = (completed: boolean, headHash: string | null) =>
       audit(j.user, {
@@ -170,8 +170,7 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
   return {
     /** Check the request, then stream the file; errors before the first byte are thrown here. */
     async start(user: AuthUser, query: ExportQuery): Promise<ExportFile> {
-      const scope = query.region || user.scopeCode;
-      assertInScope(user, scope);
+      const scope = scopeFor(user, query.region);
       if (query.unmask && !permissionsOf(user.role).unmask)
         throw new AppError('E_FORBIDDEN', 'Your role may not export unmasked personal data');
       const region = await regionLabel(user, scope);
@@ -193,7 +192,7 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
         };
         run(job, ready).catch((err: unknown) => (started ? job.out.destroy(err as Error) : reject(err)));
       });
-      const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+      const day = clock.today().replaceAll('-', '');
       return {
         filename: `jingzhun-${query.layout}-${scope || 'all'}-${day}.${query.format}`,
         contentType: CONTENT_TYPES[query.format],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Id } from '../../kernel/schema.js';
 import { DetailResponse, ListQuery, ListResponse } from './schema.js';
 import type { HouseholdService } from './service.js';
 
@@ -18,7 +19,7 @@ export function householdRoutes(app: ZodApp, households: HouseholdService) {
     schema: {
       tags: ['households'],
       summary: 'One household with members, yearly income and status history; `unmask=true` is logged',
-      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric household id') }),
+      params: z.object({ id: Id }),
       querystring: z.object({ unmask: z.enum(['true', 'false']).default('false') }),
       response: { 200: DetailResponse, ...errorResponses },
     },

@@ -3,11 +3,10 @@ import type { DB } from '../../db/types.js';
 import { maskIdNumber } from '../../domain/masking.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
-import { regionRepository } from '../regions/repository.js';
 import { historyDto, householdDto, memberDto, yearDto } from './mapper.js';
 import { householdRepository, type HouseholdFilter } from './repository.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -27,9 +26,8 @@ export interface ListQuery {
 export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   return {
     async list(user: AuthUser, q: ListQuery) {
-      const scope = q.region || user.scopeCode;
-      assertInScope(user, scope);
-      const year = await regionRepository.latestYear(db);
+      const scope = scopeFor(user, q.region);
+      const year = await regions.latestYear();
       const { total, rows } = await householdRepository.list(db, {
         scope,
         status: q.status,
@@ -74,17 +72,13 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
         throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');
       if (unmask) {
         await db.transaction().execute((trx) =>
-          recordAudit(
-            trx,
-            { id: user.id, name: user.username },
-            {
-              action: 'household.unmask',
-              entityType: 'household',
-              entityId: id,
-              regionCode: h.village_code,
-              reason: 'viewed ID numbers, phone, bank account and health',
-            },
-          ),
+          recordAudit(trx, actorOf(user), {
+            action: 'household.unmask',
+            entityType: 'household',
+            entityId: id,
+            regionCode: h.village_code,
+            reason: 'viewed ID numbers, phone, bank account and health',
+          }),
         );
       }
       const [members, years, history, path] = await Promise.all([

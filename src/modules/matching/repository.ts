@@ -58,6 +58,10 @@ const candidateColumns = sql`
   h.id as household_id, h.village_code, h.household_type, h.house_grade`;
 
 export const matchingRepository = {
+  /** The village of a household (for the scope check of its flags). */
+  householdRegion: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('household').select('village_code').where('id', '=', id).executeTakeFirst(),
+
   findList: (db: Kysely<DB>, kind: string, sha256: string, scope: string) =>
     db
       .selectFrom('department_list')

@@ -1,12 +1,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import {
   FlagPage,
   FlagQuery,
   Flag,
-  Id,
   ImportReport,
   ListPage,
   ReviewBody,

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB, MatchFlagTable } from '../../db/types.js';
 import { deriveFlag, DEFAULT_MEDICAL_BILL_THRESHOLD, type MatchParams } from '../../domain/matching/flags.js';
 import { redLineEffects, type ListKind, type MatchType } from '../../domain/matching/kinds.js';
+import { chinaDate } from '../../domain/calendar.js';
 import { defaultParams, type PolicyParams } from '../../domain/rules/params.js';
 import { matchingRepository, type Candidate } from './repository.js';
 
@@ -49,7 +50,7 @@ export async function runMatching(
 ): Promise<MatchCounts> {
   const exact = await matchingRepository.exactCandidates(trx, list.id, list.scope_code);
   const fuzzy = await matchingRepository.fuzzyCandidates(trx, list.id, list.scope_code);
-  const paramsOf = matchParamsCache(paramsFor, on.toISOString().slice(0, 10));
+  const paramsOf = matchParamsCache(paramsFor, chinaDate(on));
   const flags: Insertable<MatchFlagTable>[] = [];
   const add = async (c: Candidate, matchType: MatchType) => {
     const decision = deriveFlag(

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { FLAG_STATUSES, LIST_KINDS, MATCH_TYPES } from '../../domain/matching/kinds.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
-export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 const s = z.string().nullable();
 
 export const UploadQuery = z.object({

@@ -4,10 +4,9 @@ import type { ListKind } from '../../domain/matching/kinds.js';
 import { mayReview, review, type ReviewDecision } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
-import { householdRepository } from '../households/repository.js';
 import { UnreadableFileError } from '../import/reader.js';
 import { importList } from './list-import.js';
 import { flagDto, listDto } from './mapper.js';
@@ -39,17 +38,9 @@ export interface UploadQuery {
   region: string;
 }
 
-const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
-
 export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
   const paramsFor: ParamsFor = deps.paramsFor ?? nationalDefaults;
   const clock = deps.clock;
-
-  function scopeOf(user: AuthUser, region: string): string {
-    const scope = region || user.scopeCode;
-    assertInScope(user, scope);
-    return scope;
-  }
 
   /** Unmasked ID numbers for roles that may see them; each such viewing is logged. */
   async function unmasking(user: AuthUser, unmask: boolean, scope: string, what: string): Promise<boolean> {
@@ -71,7 +62,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
   function assertMayImport(user: AuthUser, region: string): string {
     if (!mayReview(user.role))
       throw new AppError('E_FORBIDDEN', 'Only township officers and above import department lists');
-    return scopeOf(user, region);
+    return scopeFor(user, region);
   }
 
   return {
@@ -98,7 +89,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
     },
 
     async flags(user: AuthUser, q: FlagQuery) {
-      const scope = scopeOf(user, q.region);
+      const scope = scopeFor(user, q.region);
       const unmasked = await unmasking(user, q.unmask, scope, 'the review queue');
       const { total, rows } = await matchingRepository.listFlags(db, {
         scope,
@@ -120,7 +111,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
 
     /** Flags of one household (every status), newest first. */
     async householdFlags(user: AuthUser, householdId: string) {
-      const h = await householdRepository.byId(db, householdId);
+      const h = await matchingRepository.householdRegion(db, householdId);
       if (!h) throw notFound('household', householdId);
       assertInScope(user, h.village_code);
       const { rows } = await matchingRepository.listFlags(db, {
@@ -133,7 +124,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
     },
 
     async summary(user: AuthUser, region: string) {
-      const rows = await matchingRepository.summary(db, scopeOf(user, region));
+      const rows = await matchingRepository.summary(db, scopeFor(user, region));
       return {
         items: rows.map((r) => ({
           listKind: r.list_kind,

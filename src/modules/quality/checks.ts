@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { QualityCheck } from '../../domain/quality/catalogue.js';
-import type { BenfordDigits } from '../../domain/measures/benford.js';
+import type { BenfordDigits } from '../../domain/measurement/benford.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
 import {
   benfordSignal,

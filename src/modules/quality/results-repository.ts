@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { inRegion } from '../../kernel/scope.js';
+import { containsRegion, inRegion } from '../../kernel/scope.js';
 import type { FindingRow } from './repository.js';
 
 type Db = Kysely<DB>;
@@ -25,10 +25,10 @@ export const qualityResults = {
     return row.id;
   },
 
-  async finishRun(db: Db, id: string, checks: unknown, findings: number): Promise<void> {
+  async finishRun(db: Db, id: string, at: Date, checks: unknown, findings: number): Promise<void> {
     await db
       .updateTable('quality_run')
-      .set({ finished_at: new Date(), checks: JSON.stringify(checks), findings })
+      .set({ finished_at: at, checks: JSON.stringify(checks), findings })
       .where('id', '=', id)
       .execute();
   },
@@ -64,9 +64,7 @@ export const qualityResults = {
       .selectFrom('quality_run')
       .selectAll()
       .where('finished_at', 'is not', null)
-      .where(
-        sql<boolean>`(region_code = '' or (${region} >= region_code and ${region} < region_code || '~'))`,
-      )
+      .where(containsRegion('region_code', region))
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst(),

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../audit/service.js';
+import { SYSTEM_ACTOR } from '../../kernel/user.js';
 import type { QualityService } from './service.js';
 
 /**

@@ -3,8 +3,9 @@ import type { DB } from '../../db/types.js';
 import { checkById, QUALITY_CHECKS, type QualityCheck } from '../../domain/quality/catalogue.js';
 import { permissionsOf, type Role } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import { recordAudit, type Actor } from '../audit/service.js';
+import { scopeFor } from '../../kernel/scope.js';
+import { actorOf, type Actor } from '../../kernel/user.js';
+import { recordAudit } from '../audit/service.js';
 import { nationalDefaults, type ParamsFor } from '../matching/run.js';
 import { runCheck, type CheckContext } from './checks.js';
 import { qualityResults } from './results-repository.js';
@@ -42,10 +43,9 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   const paramsFor = deps.paramsFor ?? nationalDefaults;
   const clock = deps.clock;
 
-  async function context(region: string, on: Date): Promise<CheckContext> {
-    const today = on.toISOString().slice(0, 10);
+  async function context(region: string, today: string): Promise<CheckContext> {
     const lines: YearLines[] = [];
-    for (let year = FIRST_YEAR; year <= on.getUTCFullYear(); year++) {
+    for (let year = FIRST_YEAR; year <= Number(today.slice(0, 4)); year++) {
       const p = await paramsFor(region, `${year}-12-31`);
       lines.push({ year, line: p.povertyLine, monitoringLine: p.monitoringLine });
     }
@@ -56,7 +56,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   /** Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary. */
   async function runAll(region: string, actor: Actor, trigger: Trigger) {
     const startedAt = clock.now();
-    const ctx = await context(region, startedAt);
+    const ctx = await context(region, clock.today());
     const results: { check: QualityCheck; out: Awaited<ReturnType<typeof runCheck>> }[] = [];
     for (const check of QUALITY_CHECKS) results.push({ check, out: await runCheck(check, ctx) });
     return db.transaction().execute(async (trx) => {
@@ -81,7 +81,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
         });
         total += out.findings.length;
       }
-      await qualityResults.finishRun(trx, runId, summary, total);
+      await qualityResults.finishRun(trx, runId, clock.now(), summary, total);
       await recordAudit(trx, actor, {
         action: 'quality.run',
         entityType: 'quality_run',
@@ -98,26 +98,20 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
     });
   }
 
-  function scopeOf(user: QualityUser, region: string): string {
-    const scope = region || user.scopeCode;
-    assertInScope(user, scope);
-    return scope;
-  }
-
   return {
     catalogue: () => QUALITY_CHECKS,
     runAll,
 
     async run(user: QualityUser, region: string) {
-      const scope = scopeOf(user, region);
+      const scope = scopeFor(user, region);
       if (!permissionsOf(user.role).runQualityChecks)
         throw new AppError('E_FORBIDDEN', 'Only township officers and above run the quality checks');
-      return runAll(scope, { id: user.id, name: user.username }, 'manual');
+      return runAll(scope, actorOf(user), 'manual');
     },
 
     /** Counts per check for the region and each child region, from the latest run covering it. */
     async summary(user: QualityUser, region: string) {
-      const scope = scopeOf(user, region);
+      const scope = scopeFor(user, region);
       const run = await qualityResults.latestRunCovering(db, scope);
       if (!run) return { region: scope, run: null, checks: [], children: [] };
       const childLength = CHILD_LENGTH[scope.length] ?? 12;
@@ -162,7 +156,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
       user: QualityUser,
       q: { region: string; check?: string | undefined; page: number; pageSize: number },
     ) {
-      const scope = scopeOf(user, q.region);
+      const scope = scopeFor(user, q.region);
       if (q.check && !checkById(q.check)) throw notFound('quality check', q.check);
       const run = await qualityResults.latestRunCovering(db, scope);
       if (!run) return { total: 0, runId: null, items: [] };

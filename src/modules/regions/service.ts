@@ -3,8 +3,8 @@ import type { DB, Region } from '../../db/types.js';
 import { ancestorCodes, levelOf, LEVEL_LENGTH, type RegionLevel } from '../../domain/region-code.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { regionRepository } from './repository.js';
 
@@ -33,6 +33,9 @@ export function createRegionService(db: Kysely<DB>) {
 
   return {
     get,
+    /** The latest year with household data (null before any import). */
+    latestYear: (): Promise<number | null> => regionRepository.latestYear(db),
+
     async refOf(code: string): Promise<RegionRef> {
       return code === '' ? COUNTRY_REF : ref(await get(code));
     },
@@ -48,8 +51,7 @@ export function createRegionService(db: Kysely<DB>) {
 
     /** Children of a region with household counts of `year` (default: the latest year with data). */
     async children(user: AuthUser, parentCode: string, atYear?: number) {
-      const parent = parentCode === '' ? user.scopeCode : parentCode;
-      assertInScope(user, parent);
+      const parent = scopeFor(user, parentCode);
       const parentRow = parent === '' ? null : await get(parent);
       const rows = await regionRepository.children(db, parentRow ? parentRow.code : null);
       const year = atYear ?? (await regionRepository.latestYear(db));
@@ -114,19 +116,15 @@ export function createRegionService(db: Kysely<DB>) {
             isPoorVillage: r.is_poor_village,
             isWestern: r.is_western,
           };
-        await recordAudit(
-          trx,
-          { id: user.id, name: user.username },
-          {
-            action: 'region.flags',
-            entityType: 'region',
-            entityId: code,
-            regionCode: code,
-            before: pick(before),
-            after: pick(after),
-            reason,
-          },
-        );
+        await recordAudit(trx, actorOf(user), {
+          action: 'region.flags',
+          entityType: 'region',
+          entityId: code,
+          regionCode: code,
+          before: pick(before),
+          after: pick(after),
+          reason,
+        });
         return pick(after);
       });
     },

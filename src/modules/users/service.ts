@@ -4,7 +4,8 @@ import { isRole, ROLES, type Role } from '../../domain/roles.js';
 import { levelOf } from '../../domain/region-code.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashPassword } from '../auth/password.js';
-import { recordAudit, type Actor } from '../audit/service.js';
+import type { Actor } from '../../kernel/user.js';
+import { recordAudit } from '../audit/service.js';
 import { userRepository } from './repository.js';
 
 export interface NewUser {
