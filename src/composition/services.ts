@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import type { Clock } from '../kernel/clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { createAuditService } from '../modules/audit/service.js';
 import { createAuthService } from '../modules/auth/service.js';
 import { createBurdenService } from '../modules/burden/service.js';
@@ -57,13 +57,14 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     clock,
     regions,
     ...policyServices,
-    auth: createAuthService(db, { sessionHours: opts.sessionHours }),
+    // sessions expire on the wall clock, not on the business clock (tests move that one by days)
+    auth: createAuthService(db, { sessionHours: opts.sessionHours, clock: systemClock }),
     users: createUserService(db),
     audit: createAuditService(db),
     households: createHouseholdService(db, regions, clock),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),
-    householdExport: createHouseholdExportService(db, regions),
+    householdExport: createHouseholdExportService(db, regions, clock),
     stats: createStatsService(db, regions),
     assistance: createAssistanceServices(db, clock),
     matching: createMatchingService(db, { paramsFor, clock }),
