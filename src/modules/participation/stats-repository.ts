@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { inRegion } from '../../kernel/scope.js';
 
+/** SQL of the needs board's matching statistics. */
 export const statsRepository = {
   /** Matching statistics of the needs in a region, by township and by organisation. */
   needStats: async (db: Kysely<DB>, scope: string) => {
