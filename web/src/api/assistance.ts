@@ -1,149 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 
 /** Paired assistance, decomposed targets and the project library (GET/PUT/POST /api/pairs, /api/targets, /api/projects). */
 
-export interface CategoryYear {
-  category: string;
-  committed: number;
-  delivered: number;
-  pct: number | null;
-}
-export interface Pair {
-  id: string;
-  kind: string;
-  helperName: string;
-  helperLevel: string;
-  recipientCode: string;
-  recipientName: string;
-  startYear: number;
-  endYear: number | null;
-  note: string | null;
-  years: { year: number; categories: CategoryYear[] }[];
-}
+export type CategoryYear = Item<Item<Pair['years']>['categories']>;
+export type Pair = Item<ApiResponse<'/api/pairs'>['items']>;
 
-export interface IndicatorProgress {
-  indicator: string;
-  target: number | null;
-  actual: number | null;
-  pct: number | null;
-}
-export interface TargetNode {
-  code: string;
-  name: string;
-  indicators: IndicatorProgress[];
-  quality: {
-    exits: number;
-    heaping: { share: number | null; reference: number | null; ratio: number | null; flagged: boolean };
-    exitsWithoutMeasures: number | null;
-    withoutMeasuresShare: number | null;
-  };
-}
-export interface TargetTree {
-  year: number;
-  povertyLine: number;
-  heapBand: number;
-  measuresAvailable: boolean;
-  reference: { share: number | null; households: number };
-  node: TargetNode;
-  children: TargetNode[];
-  splitProblems: {
-    indicator: string;
-    kind: string;
-    regionCode: string;
-    parentValue: number;
-    childSum: number;
-    difference: number;
-  }[];
-  years: number[];
-}
+export type IndicatorProgress = Item<TargetNode['indicators']>;
+export type TargetNode = TargetTree['node'];
+export type TargetTree = ApiResponse<'/api/targets'>;
 
-export interface ProjectItem {
-  id: string;
-  name: string;
-  projectType: string;
-  villageCode: string;
-  villageName: string;
-  startYear: number;
-  completedOn: string | null;
-  operator: string | null;
-  linkages: string[];
-  allocated: number;
-  disbursed: number;
-  beneficiaries: number;
-  benefitLastYear: number;
-  latestStatus: string | null;
-  latestCheckedOn: string | null;
-  costPerBeneficiary: number | null;
-  peerMedian: number | null;
-  costRatio: number | null;
-  bonsai: boolean;
-  idle: string[];
-}
-export interface ProjectList {
-  items: ProjectItem[];
-  counts: { all: number; idle: number; bonsai: number };
-  funds: { allocated: number; disbursed: number };
-  concentration: {
-    hhi: number;
-    villages: number;
-    top: { villageCode: string; villageName: string; funds: number; share: number }[];
-  };
-}
-export interface ProjectDetail extends ProjectItem {
-  linkageNote: string;
-  version: number;
-  indicators: { id: string; name: string; targetValue: number; unit: string }[];
-  funds: { id: string; source: string; year: number; allocated: number; disbursed: number }[];
-  beneficiaryList: {
-    householdId: string;
-    householdNo: string;
-    headName: string;
-    status: string;
-    linkageType: string;
-    benefits: Record<string, number>;
-  }[];
-  followups: {
-    id: string;
-    checkedOn: string;
-    operatingStatus: string;
-    assetStatus: string;
-    incomePersists: boolean;
-    revivalPlan: string | null;
-    note: string | null;
-    recordedBy: string;
-  }[];
-}
-export interface NewProject {
-  name: string;
-  projectType: string;
-  villageCode: string;
-  startYear: number;
-  operator?: string;
-  indicators: { name: string; targetValue: number | null; unit: string }[];
-  linkages: string[];
-  linkageNote: string;
-}
-export interface FollowUp {
-  checkedOn: string;
-  operatingStatus: string;
-  assetStatus: string;
-  incomePersists: boolean;
-  revivalPlan?: string;
-  newOperator?: string;
-  note?: string;
-}
-export interface AssistanceSummary {
-  year: number;
-  targets: IndicatorProgress[];
-  funds: { allocated: number; disbursed: number; pct: number | null };
-  projects: { all: number; idle: number; bonsai: number };
-}
+export type ProjectItem = Item<ProjectList['items']>;
+export type ProjectList = ApiResponse<'/api/projects'>;
+export type ProjectDetail = ApiResponse<'/api/projects/{id}'>;
+export type NewProject = ApiBody<'/api/projects', 'post'>;
+export type FollowUp = ApiBody<'/api/projects/{id}/followups', 'post'>;
+export type AssistanceSummary = ApiResponse<'/api/projects/summary'>;
 
 export const usePairs = (region?: string) =>
   useQuery({
     queryKey: ['pairs', region],
-    queryFn: ({ signal }) => api<{ items: Pair[] }>('/api/pairs', { query: { region }, signal }),
+    queryFn: ({ signal }) => api<ApiResponse<'/api/pairs'>>('/api/pairs', { query: { region }, signal }),
   });
 
 export const useTargets = (region: string | undefined, year: number) =>
@@ -185,41 +63,18 @@ function useWrite<V>(
   });
 }
 
-export const useSplitTargets = () =>
-  useWrite<{
-    year: number;
-    indicator: string;
-    regionCode: string;
-    value?: number;
-    children: { regionCode: string; value: number }[];
-  }>('PUT', () => '/api/targets/split', [['targets']]);
+export const useSplitTargets = () => useWrite<TargetSplit>('PUT', () => '/api/targets/split', [['targets']]);
 
 export const useCreateProject = () => useWrite<NewProject>('POST', () => '/api/projects', [['projects']]);
 
 export const useFollowUp = (id: string) =>
   useWrite<FollowUp>('POST', () => `/api/projects/${id}/followups`, [['projects'], ['audit']]);
 
-export interface NewPair {
-  kind: string;
-  helperName: string;
-  helperLevel: string;
-  recipientCode: string;
-  startYear: number;
-  endYear?: number | null;
-  note?: string | null;
-}
-export interface PairEntry {
-  pairId: string;
-  year: number;
-  category: string;
-  amount: number;
-}
-export interface Fund {
-  source: string;
-  year: number;
-  allocated: number;
-  disbursed: number;
-}
+export type NewPair = ApiBody<'/api/pairs', 'post'>;
+export type PairEntry = { pairId: string } & ApiBody<'/api/pairs/{id}/commitments', 'put'>;
+export type Fund = ApiBody<'/api/projects/{id}/funds', 'put'>;
+export type TargetSplit = ApiBody<'/api/targets/split', 'put'>;
+export type Beneficiary = ApiBody<'/api/projects/{id}/beneficiaries', 'post'>;
 
 export const useCreatePair = () => useWrite<NewPair>('POST', () => '/api/pairs', [['pairs'], ['audit']]);
 
@@ -232,7 +87,7 @@ export const useSetCommitment = () =>
   );
 
 export const useRecordDelivery = () =>
-  useWrite<PairEntry & { deliveredOn: string; note?: string }>(
+  useWrite<{ pairId: string } & ApiBody<'/api/pairs/{id}/deliveries', 'post'>>(
     'POST',
     (v) => `/api/pairs/${v.pairId}/deliveries`,
     [['pairs'], ['audit']],
@@ -246,18 +101,18 @@ export const useSetFund = (id: string) =>
   useWrite<Fund>('PUT', () => `/api/projects/${id}/funds`, projectKeys);
 
 export const useAddBeneficiary = (id: string) =>
-  useWrite<{ householdId: string; linkageType: string }>(
-    'POST',
-    () => `/api/projects/${id}/beneficiaries`,
-    projectKeys,
-  );
+  useWrite<Beneficiary>('POST', () => `/api/projects/${id}/beneficiaries`, projectKeys);
 
 export const useRecordBenefit = (id: string) =>
-  useWrite<{ householdId: string; year: number; amount: number }>(
+  useWrite<ApiBody<'/api/projects/{id}/benefits', 'put'>>(
     'PUT',
     () => `/api/projects/${id}/benefits`,
     projectKeys,
   );
 
 export const useCompleteProject = (id: string) =>
-  useWrite<{ completedOn: string }>('POST', () => `/api/projects/${id}/complete`, projectKeys);
+  useWrite<ApiBody<'/api/projects/{id}/complete', 'post'>>(
+    'POST',
+    () => `/api/projects/${id}/complete`,
+    projectKeys,
+  );

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
 export interface AuditFilters {
   entityType?: string;
@@ -9,27 +10,9 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-}
+export type AuditEvent = Item<AuditPage['items']>;
 
-export interface AuditPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  headHash: string;
-  items: AuditEvent[];
-}
+export type AuditPage = ApiResponse<'/api/audit'>;
 
 export function useAuditLog(filters: AuditFilters) {
   return useQuery({

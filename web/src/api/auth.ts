@@ -1,26 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permissions, Role } from '../../../src/domain/roles';
 import { api, isUnauthenticated } from './client';
+import type { ApiBody, ApiResponse } from './generated/helpers';
 
 // the server's own types (type-only: nothing of the server is bundled)
 export type { Permissions, Role };
 
-export interface RegionScope {
-  code: string;
-  name: string;
-  level: number;
-}
+export type RegionScope = User['scope'];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
+export type User = Omit<ApiResponse<'/api/auth/me'>['user'], 'role' | 'permissions'> & {
   role: Role;
-  scope: RegionScope;
-  canUnmask: boolean;
   /** What this role may do (the server's src/domain/roles.ts; it checks again on every request). */
   permissions: Permissions;
-}
+};
 
 export const meKey = ['auth', 'me'] as const;
 
@@ -50,7 +42,7 @@ export function useUser(): User {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
+    mutationFn: (body: ApiBody<'/api/auth/login', 'post'>) =>
       api<{ user: User }>('/api/auth/login', { method: 'POST', body }),
     onSuccess: ({ user }) => {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'code-lists' });
@@ -62,7 +54,8 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST', body: {} }),
+    mutationFn: () =>
+      api<ApiResponse<'/api/auth/logout', 'post'>>('/api/auth/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'code-lists' && q.queryKey[0] !== 'auth' });
       qc.setQueryData(meKey, null);

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from './client';
+import type { ApiBody, ApiResponse, Item, Override } from './generated/helpers';
 
-export type Level = 'village' | 'township' | 'county' | 'national' | 'household' | 'system';
+export type Level = keyof Meter['asked'];
 export const LEVELS: readonly Level[] = ['village', 'township', 'county', 'national', 'household', 'system'];
-export type RequesterLevel = 'national' | 'province' | 'prefecture' | 'county' | 'township' | 'other';
+export type RequesterLevel = ApiBody<'/api/burden/requests', 'post'>['requesterLevel'];
 export const REQUESTER_LEVELS: readonly RequesterLevel[] = [
   'national',
   'province',
@@ -14,87 +15,30 @@ export const REQUESTER_LEVELS: readonly RequesterLevel[] = [
 ];
 export type ReportKind = 'roster' | 'statistics' | 'targets' | 'funds';
 
-export interface Meter {
-  region: string;
-  year: number;
-  forms: {
-    id: string;
-    zh: string;
-    en: string;
-    fieldsPerFilling: number;
-    byLevel: Record<Level, number>;
-    fillings: number;
-    fields: number;
-  }[];
-  asked: Record<Level, { fillings: number; fields: number }>;
-  derived: {
-    reports: { kind: ReportKind; zh: string; en: string; generated: number; cells: number }[];
-    reportCells: number;
-    evaluationRuns: number;
-    ruleDecisions: number;
-    figures: number;
-  };
-  grassrootsFields: number;
-  derivedPerField: number | null;
-}
+export type Meter = ApiResponse<'/api/burden'>;
 
-export interface Assessment {
-  held: { item: string; report: string }[];
-  notHeld: string[];
-  discouraged: string[];
-  unknown: string[];
-  reports: string[];
-  answerableFromSystem: boolean;
-}
+export type Assessment = DataRequest['assessment'];
 
-export interface DataRequest {
-  id: string;
-  region: string;
-  requester: string;
-  requesterLevel: RequesterLevel;
-  title: string;
-  items: string[];
-  receivedOn: string;
-  dueOn: string | null;
-  status: 'open' | 'answered_by_report' | 'answered_by_villages' | 'declined';
-  responseNote: string | null;
-  version: number;
-  assessment: Assessment;
-}
+export type RequestStatus = 'open' | ApiBody<'/api/burden/requests/{id}/answer', 'post'>['status'];
+// the response schema has plain strings for the level and the status
+export type DataRequest = Override<
+  Item<ApiResponse<'/api/burden/requests'>>,
+  { requesterLevel: RequesterLevel; status: RequestStatus }
+>;
 
-export interface Inspection {
-  id: string;
-  region: string;
-  inspector: string;
-  inspectorLevel: RequesterLevel;
-  purpose: string;
-  startOn: string;
-  days: number;
-  note: string | null;
-  nth: number;
-  daysSoFar: number;
-  overCount: boolean;
-  overDays: boolean;
-}
+export type Inspection = Override<
+  Item<ApiResponse<'/api/burden/inspections'>['items']>,
+  { inspectorLevel: RequesterLevel }
+>;
 
-export interface Catalogue {
-  items: { id: string; zh: string; en: string; report: string | null }[];
-  reports: { kind: ReportKind; zh: string; en: string }[];
-}
+type CatalogueAnswer = ApiResponse<'/api/burden/catalogue'>;
+// the response schema has a plain string for a report's kind
+export type Catalogue = Override<
+  CatalogueAnswer,
+  { reports: Override<Item<CatalogueAnswer['reports']>, { kind: ReportKind }>[] }
+>;
 
-export interface ReportTable {
-  kind: ReportKind;
-  title: { zh: string; en: string };
-  region: string;
-  regionName: string;
-  year: number;
-  columns: { key: string; zh: string; en: string; numeric?: boolean }[];
-  rows: Record<string, string | number | null>[];
-  totals: Record<string, string | number | null> | null;
-  generatedAt: string;
-  generatedBy: string;
-  headHash: string;
-}
+export type ReportTable = ApiResponse<'/api/reports/{kind}'>;
 
 export const useMeter = (region: string | undefined, year: number) =>
   useQuery({
@@ -119,7 +63,7 @@ export const useInspections = (region: string | undefined, year: number) =>
   useQuery({
     queryKey: ['burden', 'inspections', region, year],
     queryFn: ({ signal }) =>
-      api<{ limits: { perYear: number; daysPerYear: number }; items: Inspection[] }>(
+      api<Override<ApiResponse<'/api/burden/inspections'>, { items: Inspection[] }>>(
         '/api/burden/inspections',
         {
           query: { region, year },
@@ -154,25 +98,16 @@ function useBurdenMutation<B, R>(fn: (body: B) => Promise<R>) {
 }
 
 export const useAddRequest = () =>
-  useBurdenMutation(
-    (
-      body: Omit<DataRequest, 'id' | 'status' | 'responseNote' | 'version' | 'assessment' | 'dueOn'> & {
-        dueOn?: string;
-      },
-    ) => api<{ id: string; assessment: Assessment }>('/api/burden/requests', { method: 'POST', body }),
+  useBurdenMutation((body: ApiBody<'/api/burden/requests', 'post'>) =>
+    api<ApiResponse<'/api/burden/requests', 'post'>>('/api/burden/requests', { method: 'POST', body }),
   );
 
 export const useAnswerRequest = () =>
-  useBurdenMutation(
-    ({ id, ...body }: { id: string; version: number; status: DataRequest['status']; note: string }) =>
-      api(`/api/burden/requests/${id}/answer`, { method: 'POST', body }),
+  useBurdenMutation(({ id, ...body }: { id: string } & ApiBody<'/api/burden/requests/{id}/answer', 'post'>) =>
+    api(`/api/burden/requests/${id}/answer`, { method: 'POST', body }),
   );
 
 export const useAddInspection = () =>
-  useBurdenMutation(
-    (
-      body: Omit<Inspection, 'id' | 'nth' | 'daysSoFar' | 'overCount' | 'overDays' | 'note'> & {
-        note?: string;
-      },
-    ) => api<{ id: string }>('/api/burden/inspections', { method: 'POST', body }),
+  useBurdenMutation((body: ApiBody<'/api/burden/inspections', 'post'>) =>
+    api<ApiResponse<'/api/burden/inspections', 'post'>>('/api/burden/inspections', { method: 'POST', body }),
   );

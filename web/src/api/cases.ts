@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiBody, ApiResponse, Item, Override } from './generated/helpers';
+import type { Requirement } from '../../../src/domain/cases/types';
 
-export type CaseKind = 'identification' | 'exit' | 'monitoring' | 'dibao';
+export type CaseKind = ApiBody<'/api/cases', 'post'>['kind'];
 export const CASE_KINDS: readonly CaseKind[] = ['identification', 'exit', 'monitoring', 'dibao'];
 
 export interface CaseFilters {
@@ -15,110 +17,33 @@ export interface CaseFilters {
   pageSize: number;
 }
 
-export interface CaseListItem {
-  id: string;
-  kind: CaseKind;
-  state: string;
-  closed: boolean;
-  householdId: string;
-  householdNo: string;
-  headName: string;
-  villageCode: string;
-  villageName: string;
-  openedAt: string;
-  updatedAt: string;
-  dueOn: string | null;
-  daysLeft: number | null;
-  overdue: boolean;
-  outcomeReason: string | null;
-}
+export type CaseListItem = Item<ApiResponse<'/api/cases'>['items']>;
 
-export interface Objection {
-  text: string;
-  resolved: boolean;
-  resolution?: string;
-}
+export type Objection = Item<NonNullable<NonNullable<CasePayload['notice']>['objections']>>;
 
 /** What a step records (the server's FirePayload plus the county's monitoring decision). */
-export interface CasePayload {
-  vote?: { total: number; present: number; for: number; against: number };
-  notice?: { start: string; end: string; objections: Objection[] };
-  signatures?: { who: 'household' | 'collector' | 'reviewer'; name: string }[];
-  dataConsent?: { by: string; signedOn: string };
-  note?: string;
-  staff?: string[];
-  homeVisit?: { date: string; visitors: string[] };
-  lateReason?: string;
-  decision?: { category?: 'unstable' | 'marginal' | 'sudden'; risks?: string[] };
-}
+export type CasePayload = NonNullable<ApiBody<'/api/cases/{id}/actions/{action}', 'post'>['payload']>;
 
-export type Requirement =
-  | { kind: 'vote'; quorum: number; approval: number; approvalRule: 'at_least' | 'more_than' }
-  | { kind: 'notice'; minDays: number; onObjection: string }
-  | { kind: 'signature'; who: 'household' | 'collector' | 'reviewer' }
-  | { kind: 'dataConsent' }
-  | { kind: 'evidence'; note: string }
-  | { kind: 'staff'; min: number }
-  | { kind: 'homeVisitIfStaffRelative' }
-  | { kind: 'deadline'; days: number };
+/** What a step requires (the server's own type; type-only: nothing of the server is bundled). */
+export type { Requirement };
 
-export interface CaseAction {
-  action: string;
-  to: string;
-  roles: string[];
-  level: string;
-  requires: Requirement[];
-  extra: string[];
-  allowed: boolean;
-}
+type CaseAnswer = ApiResponse<'/api/cases/{id}'>;
 
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  action: string;
-  from: string | null;
-  to: string;
-  actor: { name: string; role: string; scopeLevel: string };
-  payload: CasePayload;
-  returned: { objections: Objection[] } | null;
-  late: { days: number; reason: string } | null;
-}
+// the response schema leaves the requirements, the payload and the return or lateness of a step untyped
+export type CaseAction = Override<Item<CaseAnswer['actions']>, { requires: Requirement[] }>;
 
-export interface CaseDetail extends CaseListItem {
-  household: {
-    id: string;
-    householdNo: string;
-    headName: string;
-    status: string;
-    householdType: string;
-    villageCode: string;
-    villageName: string;
-  };
-  closedAt: string | null;
-  data: Record<string, unknown>;
-  states: string[];
-  finalStates: string[];
-  initial: string;
-  deadline: { due: string; daysLeft: number; overdue: boolean } | null;
-  timeline: TimelineEntry[];
-  actions: CaseAction[];
-  noticeDefaults: { start: string; end: string; minDays: number } | null;
-  hasNotice: boolean;
-}
+export type TimelineEntry = Override<
+  Item<CaseAnswer['timeline']>,
+  {
+    payload: CasePayload;
+    returned: { objections: Objection[] } | null;
+    late: { days: number; reason: string } | null;
+  }
+>;
 
-export interface Notice {
-  caseId: string;
-  kind: CaseKind;
-  stage: string;
-  title: { zh: string; en: string };
-  decision: { zh: string; en: string };
-  place: { villageCode: string; village: string; township: string; county: string };
-  households: { householdNo: string; headName: string; size: number; memberNames: string[] }[];
-  period: { start: string; end: string; days: number; minDays: number };
-  objection: { zh: string; en: string };
-  issuer: { zh: string; en: string };
-  current: boolean;
-}
+export type CaseDetail = Override<CaseAnswer, { timeline: TimelineEntry[]; actions: CaseAction[] }>;
+
+export type Notice = ApiResponse<'/api/cases/{id}/notice'>;
 
 export function useCases(filters: CaseFilters, enabled = true) {
   return useQuery({

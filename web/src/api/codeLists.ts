@@ -2,12 +2,9 @@ import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useLang } from '../i18n';
+import type { ApiResponse, Item } from './generated/helpers';
 
-export interface CodeEntry {
-  code: string;
-  zh: string;
-  en: string;
-}
+export type CodeEntry = Item<CodeLists[string]>;
 
 export type CodeListName =
   | 'household_status'
@@ -28,7 +25,7 @@ export type CodeListName =
   | 'monitoring_category'
   | 'id_standard';
 
-export type CodeLists = Partial<Record<string, CodeEntry[]>>;
+export type CodeLists = ApiResponse<'/api/code-lists'>;
 
 export function useCodeLists() {
   return useQuery({

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiBody, ApiQuery, ApiResponse, Item } from './generated/helpers';
 
-export type DuplicateKind = 'same_id' | 'near_person' | 'same_household';
+export type DuplicateKind = NonNullable<ApiQuery<'/api/duplicates'>['kind']>;
 export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['same_id', 'near_person', 'same_household'];
 
 export interface DuplicateFilters {
@@ -12,53 +13,13 @@ export interface DuplicateFilters {
   pageSize: number;
 }
 
-export interface DuplicatePerson {
-  id: string;
-  name: string;
-  sex: string;
-  idNumber: string;
-  birthDate: string;
-  relation: string;
-  memberStatus: string;
-  version: number;
-}
+export type DuplicatePerson = Item<DuplicateHousehold['members']>;
 
-export interface DuplicateHousehold {
-  id: string;
-  householdNo: string;
-  villageCode: string;
-  villageName: string;
-  headName: string;
-  size: number;
-  status: string;
-  version: number;
-  members: DuplicatePerson[];
-}
+export type DuplicateHousehold = Item<DuplicateGroup['households']>;
 
-export interface DuplicateGroup {
-  kind: DuplicateKind;
-  key: string;
-  villageCode: string;
-  villageName: string;
-  detail: {
-    idDistance: number | null;
-    idDiffPositions: number[];
-    shared: number | null;
-    overlap: number | null;
-    sameComposition: boolean | null;
-  };
-  households: DuplicateHousehold[];
-  elsewhere: { villageCode: string; villageName: string }[];
-}
+export type DuplicateGroup = Item<DuplicatePage['items']>;
 
-export interface DuplicatePage {
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Record<DuplicateKind, number>;
-  masked: boolean;
-  items: DuplicateGroup[];
-}
+export type DuplicatePage = ApiResponse<'/api/duplicates'>;
 
 export function useDuplicates(filters: DuplicateFilters) {
   return useQuery({
@@ -82,23 +43,19 @@ function useDuplicateMutation<V, R>(url: string) {
 }
 
 export const useDismissDuplicates = () =>
-  useDuplicateMutation<{ kind: DuplicateKind; keys: string[]; reason: string }, { dismissed: number }>(
-    '/api/duplicates/dismiss',
-  );
+  useDuplicateMutation<
+    ApiBody<'/api/duplicates/dismiss', 'post'>,
+    ApiResponse<'/api/duplicates/dismiss', 'post'>
+  >('/api/duplicates/dismiss');
 
 export const useMergeHouseholds = () =>
   useDuplicateMutation<
-    {
-      keepHouseholdId: string;
-      removeHouseholdId: string;
-      keepVersion: number;
-      removeVersion: number;
-      reason: string;
-    },
-    { keptHouseholdId: string; size: number; movedMemberIds: string[] }
+    ApiBody<'/api/duplicates/merge', 'post'>,
+    ApiResponse<'/api/duplicates/merge', 'post'>
   >('/api/duplicates/merge');
 
 export const useMoveOutMember = () =>
-  useDuplicateMutation<{ memberId: string; version: number; reason: string }, { memberId: string }>(
-    '/api/duplicates/move-out',
-  );
+  useDuplicateMutation<
+    ApiBody<'/api/duplicates/move-out', 'post'>,
+    ApiResponse<'/api/duplicates/move-out', 'post'>
+  >('/api/duplicates/move-out');

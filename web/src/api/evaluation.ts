@@ -1,95 +1,36 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Reason } from './rules';
 import type { Stratum } from '../../../src/domain/evaluation/design';
 import type { ProportionEstimate } from '../../../src/domain/evaluation/estimate';
+import type { ApiBody, ApiQuery, ApiResponse, Item, Override } from './generated/helpers';
 
 export type { Stratum };
 export const STRATA: readonly Stratum[] = ['exited', 'outside_vulnerable', 'outside_other'];
-export type CheckStatus = 'pending' | 'checked' | 'unreachable';
+export type CheckStatus = NonNullable<ApiQuery<'/api/evaluation/samples/{id}/households'>['status']>;
 
-export interface SampleSummary {
-  id: string;
-  region: string;
-  regionName: string;
-  year: number;
-  seed: string;
-  villagesPerTownship: number;
-  exitedPerVillage: number;
-  otherPerVillage: number;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  households: number;
-  done: number;
-}
+export type SampleSummary = Item<ApiResponse<'/api/evaluation/samples'>>;
 
-export interface DrawInput {
-  region: string;
-  year: number;
-  villagesPerTownship: number;
-  exitedPerVillage: number;
-  otherPerVillage: number;
-  seed?: string;
-  note?: string;
-}
+export type DrawInput = ApiBody<'/api/evaluation/samples', 'post'>;
 
-export interface SampledHousehold {
-  householdId: string;
-  householdNo: string;
-  headName: string;
-  householdStatus: string;
-  householdType: string;
-  villageCode: string;
-  villageName: string;
-  stratum: Stratum;
-  weight: number;
-  checkStatus: CheckStatus;
-  wronglyExited: boolean | null;
-  eligibleUnregistered: boolean | null;
-  approves: boolean | null;
-  note: string | null;
-  checkedAt: string | null;
-  version: number;
-}
+// the response schema has plain strings for the stratum and the check status
+export type SampledHousehold = Override<
+  Item<ApiResponse<'/api/evaluation/samples/{id}/households'>['items']>,
+  { stratum: Stratum; checkStatus: CheckStatus }
+>;
 
 /** A design-based proportion with its 95 % interval (the estimator's own type). */
 export type { ProportionEstimate };
 
-export interface Estimates {
-  wrongExit: ProportionEstimate;
-  omission: ProportionEstimate;
-  approval: ProportionEstimate;
-}
+export type Estimates = EstimatesResponse['overall'];
 
-export interface EstimatesResponse {
-  overall: Estimates;
-  townships: (Estimates & { code: string; name: string })[];
-  verdict: {
-    rule: string;
-    decision: 'may_exit' | 'not_yet' | 'vetoed';
-    reasons: (Reason & { conclusive: boolean | null })[];
-  };
-  incidence: { poorPersons: number; ruralPopulation: number };
-  progress: { total: number; checked: number; unreachable: number };
-  feedback: {
-    grievances: number;
-    withFeedback: number;
-    shareSatisfied: number | null;
-    ratings: number;
-    meanRating: number | null;
-  };
-  thresholds: { wrongExitRate: number; omissionRate: number; minApproval: number };
-}
+type EstimatesAnswer = ApiResponse<'/api/evaluation/samples/{id}/estimates'>;
+// the response schema has a plain string for the decision
+export type EstimatesResponse = Override<
+  EstimatesAnswer,
+  { verdict: Override<EstimatesAnswer['verdict'], { decision: 'may_exit' | 'not_yet' | 'vetoed' }> }
+>;
 
-export interface CheckInput {
-  version: number;
-  checkStatus: 'checked' | 'unreachable';
-  wronglyExited?: boolean | null;
-  eligibleUnregistered?: boolean | null;
-  approves?: boolean | null;
-  note?: string | null;
-}
+export type CheckInput = ApiBody<'/api/evaluation/samples/{id}/households/{householdId}', 'put'>;
 
 export function useSamples() {
   return useQuery({
@@ -102,7 +43,7 @@ export function useDrawSample() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: DrawInput) =>
-      api<{ id: string; villages: number; households: number; seed: string }>('/api/evaluation/samples', {
+      api<ApiResponse<'/api/evaluation/samples', 'post'>>('/api/evaluation/samples', {
         method: 'POST',
         body,
       }),
@@ -117,7 +58,7 @@ export function useSampledHouseholds(
   return useQuery({
     queryKey: ['evaluation', 'households', id, q],
     queryFn: ({ signal }) =>
-      api<{ total: number; page: number; pageSize: number; items: SampledHousehold[] }>(
+      api<Override<ApiResponse<'/api/evaluation/samples/{id}/households'>, { items: SampledHousehold[] }>>(
         `/api/evaluation/samples/${id}/households`,
         { query: { ...q }, signal },
       ),
@@ -138,7 +79,7 @@ export function useRecordCheck(sampleId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ householdId, body }: { householdId: string; body: CheckInput }) =>
-      api<{ version: number; checkStatus: string }>(
+      api<ApiResponse<'/api/evaluation/samples/{id}/households/{householdId}', 'put'>>(
         `/api/evaluation/samples/${sampleId}/households/${householdId}`,
         {
           method: 'PUT',

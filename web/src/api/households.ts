@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { RegionRef } from './regions';
+import type { ApiResponse, Item } from './generated/helpers';
 
 export type HouseholdSort = 'household_no' | 'head_name' | 'size' | 'per_capita_income' | 'status';
 export type SortOrder = 'asc' | 'desc';
@@ -17,135 +17,20 @@ export interface HouseholdFilters {
   pageSize: number;
 }
 
-export interface HouseholdListItem {
-  id: string;
-  householdNo: string;
-  villageCode: string;
-  villageName: string;
-  townshipName: string;
-  headName: string;
-  headIdNumber: string;
-  size: number;
-  status: string;
-  householdType: string;
-  mainCause: string | null;
-  perCapitaIncome: number | null;
-  incomeYear: number | null;
-}
+export type HouseholdListItem = Item<HouseholdPage['items']>;
 
-export interface HouseholdPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: HouseholdListItem[];
-}
+export type HouseholdPage = ApiResponse<'/api/households'>;
 
-export interface HouseholdDetail {
-  id: string;
-  householdNo: string;
-  villageCode: string;
-  groupNo: number | null;
-  address: string | null;
-  phone: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  idStandard: string | null;
-  householdType: string;
-  status: string;
-  statusDate: string | null;
-  registeredYear: number | null;
-  exitYear: number | null;
-  monitoringCategory: string | null;
-  mainCause: string | null;
-  otherCauses: string[];
-  size: number;
-  headName: string | null;
-  landCultivatedMu: number | null;
-  landForestMu: number | null;
-  houseAreaM2: number | null;
-  houseStructure: string | null;
-  houseYear: number | null;
-  houseGrade: string | null;
-  relocated: boolean | null;
-  electricity: boolean | null;
-  fuel: string | null;
-  safeWater: boolean | null;
-  sanitaryToilet: boolean | null;
-  pavedAccess: boolean | null;
-  roadDistanceKm: number | null;
-  marketDistanceKm: number | null;
-  coopMember: boolean | null;
-  enterpriseTie: boolean | null;
-  industryType: string | null;
-  version: number;
-}
+export type HouseholdDetail = HouseholdRecord['household'];
 
-export interface MemberRow {
-  id: string;
-  name: string;
-  sex: string;
-  idNumber: string;
-  birthDate: string;
-  age: number | null;
-  relation: string;
-  ethnicity: string | null;
-  education: string | null;
-  studentStatus: string | null;
-  outOfSchoolReason: string | null;
-  /** null when masked: health is sensitive. */
-  health: string | null;
-  disabilityGrade: number | null;
-  labourCapacity: string | null;
-  migrantPlace: string | null;
-  migrantMonths: number | null;
-  migrantMonthlyWage: number | null;
-  welfareJobMonths: number | null;
-  insBasicMedical: boolean;
-  insCriticalIllness: boolean;
-  insMedicalAssistance: boolean;
-  insPension: boolean;
-  isDibao: boolean;
-  isTekun: boolean;
-  memberStatus: string;
-}
+/** `health` is null when masked: health is sensitive. */
+export type MemberRow = Item<HouseholdRecord['members']>;
 
-export interface YearRow {
-  year: number;
-  size: number;
-  status: string;
-  wageIncome: number;
-  businessIncome: number;
-  productionCost: number;
-  propertyIncome: number;
-  transferIncome: number;
-  transferDibao: number;
-  transferPension: number;
-  transferEco: number;
-  medicalCost: number;
-  netIncome: number;
-  perCapitaIncome: number;
-  povertyLine: number;
-}
+export type YearRow = Item<HouseholdRecord['years']>;
 
-export interface StatusChange {
-  id: string;
-  fromStatus: string | null;
-  toStatus: string;
-  changedOn: string;
-  reason: string;
-}
+export type StatusChange = Item<HouseholdRecord['statusHistory']>;
 
-export interface HouseholdRecord {
-  household: HouseholdDetail;
-  members: MemberRow[];
-  years: YearRow[];
-  statusHistory: StatusChange[];
-  path: RegionRef[];
-  masked: boolean;
-  canUnmask: boolean;
-  canEdit: boolean;
-  canChangeStatus: boolean;
-}
+export type HouseholdRecord = ApiResponse<'/api/households/{id}'>;
 
 export function useHouseholds(filters: HouseholdFilters) {
   return useQuery({

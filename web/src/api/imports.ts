@@ -1,47 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, NETWORK_ERROR, withQuery } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
-export interface ImportErrorItem {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
+export type ImportErrorItem = Item<ImportReportView['errors']>;
 
-export interface Facet {
-  value: string;
-  count: number;
-}
+export type Facet = Item<ImportReportView['codes']>;
 
-export interface ImportReportView {
-  households: { imported: number; rejected: number };
-  persons: { imported: number; rejected: number };
-  errorsTotal: number;
-  errorsListed: number;
-  errorsMatching: number;
-  errorsPage: number;
-  errorsPageSize: number;
-  errors: ImportErrorItem[];
-  codes: Facet[];
-  columns: Facet[];
-  warnings: string[];
-  dryRun: boolean;
-  committed: boolean;
-}
+export type ImportReportView = NonNullable<ImportJob['report']>;
 
-export interface ImportJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  filename: string;
-  acceptValid: boolean;
-  dryRun: boolean;
-  bytes: number;
-  rows: number;
-  startedAt: string;
-  finishedAt: string | null;
-  message?: string;
-  report?: ImportReportView;
-}
+export type ImportJob = ApiResponse<'/api/imports/{id}'>;
 
 export interface ErrorFilters {
   code?: string;

@@ -3,9 +3,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, ApiError, withQuery } from './client';
 import { useCodeLists } from './codeLists';
 import { useLang } from '../i18n';
+import type { ApiQuery, ApiResponse, Item, Override } from './generated/helpers';
 
-export type FlagStatus = 'pending' | 'confirmed' | 'dismissed';
-export type MatchType = 'exact_id' | 'fuzzy_name_birth';
+export type FlagStatus = NonNullable<ApiQuery<'/api/matching/flags'>['status']>;
+export type MatchType = NonNullable<ApiQuery<'/api/matching/flags'>['matchType']>;
 
 export interface FlagFilters {
   region?: string;
@@ -17,76 +18,21 @@ export interface FlagFilters {
   pageSize: number;
 }
 
-export interface Flag {
-  id: string;
-  householdId: string;
-  householdNo: string;
-  villageCode: string;
-  villageName: string;
-  headName: string;
-  memberId: string;
-  memberName: string;
-  memberIdNumber: string;
-  memberBirthDate: string;
-  listKind: string;
-  listId: string;
-  department: string | null;
-  fileName: string;
-  record: {
-    row: number;
-    name: string;
-    idNumber: string;
-    birthDate: string | null;
-    attributes: Record<string, string>;
-  };
-  idDiffPositions: number[];
-  matchType: MatchType;
-  flagKind: string;
-  effect: 'block' | 'exception' | 'warning' | 'help';
-  reasons: unknown[];
-  status: FlagStatus;
-  reviewerName: string | null;
-  reviewedAt: string | null;
-  reason: string | null;
-  createdAt: string;
-}
+type FlagsAnswer = ApiResponse<'/api/matching/flags'>;
+// the response schema has plain strings for the match type and the status
+export type Flag = Override<Item<FlagsAnswer['items']>, { matchType: MatchType; status: FlagStatus }>;
 
-export interface FlagPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  masked: boolean;
-  items: Flag[];
-}
+export type FlagPage = Override<FlagsAnswer, { items: Flag[] }>;
 
-export interface SummaryRow {
-  listKind: string;
-  matchType: MatchType;
-  status: FlagStatus;
-  count: number;
-}
+// the response schema has plain strings for the match type and the status
+export type SummaryRow = Override<
+  Item<ApiResponse<'/api/matching/summary'>['items']>,
+  { matchType: MatchType; status: FlagStatus }
+>;
 
-export interface DepartmentList {
-  id: string;
-  kind: string;
-  department: string | null;
-  fileName: string;
-  scopeCode: string;
-  importedAt: string;
-  importedBy: string;
-  rows: number;
-  invalidIds: number;
-  flags: number;
-}
+export type DepartmentList = Item<ApiResponse<'/api/matching/lists'>['items']>;
 
-export interface ImportReport {
-  list: { id: string; kind: string; department: string | null; fileName: string; reused: boolean } | null;
-  rows: { read: number; stored: number; invalidIds: number; dropped: number };
-  errors: { row: number; column: string; code: string; message: string }[];
-  errorsTotal: number;
-  flags: { exact: number; fuzzy: number; flagged: number; created: number; existing: number };
-  committed: boolean;
-}
+export type ImportReport = ApiResponse<'/api/matching/lists', 'post'>;
 
 /** The kinds of department lists, in the order of the code list (the server's own list). */
 export { LIST_KINDS } from '../../../src/domain/matching/kinds';
@@ -127,7 +73,7 @@ export function useDepartmentLists(page: number, pageSize = 10) {
   return useQuery({
     queryKey: ['matching', 'lists', page, pageSize],
     queryFn: ({ signal }) =>
-      api<{ total: number; items: DepartmentList[] }>('/api/matching/lists', {
+      api<ApiResponse<'/api/matching/lists'>>('/api/matching/lists', {
         query: { page, pageSize },
         signal,
       }),

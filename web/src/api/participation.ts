@@ -1,109 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
 /** Social participation API: registration, organisations, the needs board, products and orders. */
-export interface Ref {
-  code: string;
-  name: string;
-}
+export type Ref = BoardNeed['township'];
 export interface Paged<T> {
   total: number;
   items: T[];
 }
-export interface BoardNeed {
-  id: string;
-  kind: string;
-  source: string;
-  title: string;
-  description: string;
-  amount: number;
-  township: Ref;
-  status: string;
-  publishedAt: string;
-  pledgedByMe: boolean;
-  pledge: {
-    amount: number;
-    expectedDate: string | null;
-    note: string | null;
-    deliveryNote: string | null;
-  } | null;
-  deliveredAt: string | null;
-  confirmedAt: string | null;
-  confirmedBy: string | null;
-}
-export interface OfficerNeed extends BoardNeed {
-  village: Ref;
-  householdId: string | null;
-  householdNo: string | null;
-  organisation: { id: string; name: string } | null;
-  pledgeAmount: number | null;
-  deliveryNote: string | null;
-  confirmNote: string | null;
-}
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-  creditCode: string | null;
-  contactPerson: string;
-  contactPhone: string;
-  region: Ref;
-  status: string;
-  username: string;
-  createdAt: string;
-  rejectReason: string | null;
-}
-export interface Product {
-  id: string;
-  name: string;
-  producerKind: string;
-  producerName: string | null;
-  township: Ref;
-  unit: string;
-  price: number;
-  quantityAvailable: number;
-  season: string | null;
-  description: string;
-  households: number | null;
-}
-export interface Order {
-  id: string;
-  productName: string;
-  unit: string;
-  township: Ref;
-  organisation: { id: string; name: string };
-  kind: string;
-  quantity: number;
-  amount: number;
-  status: string;
-  orderedAt: string;
-}
-export interface StatLine {
-  key: string;
-  name: string;
-  total: number;
-  matched: number;
-  delivered: number;
-  confirmed: number;
-  shareMatched: number | null;
-  medianDaysToMatch: number | null;
-  valueDelivered: number;
-}
-export interface OrgMe {
-  id: string;
-  name: string;
-  kind: string;
-  region: Ref;
-  totals: {
-    pledges: number;
-    delivered: number;
-    confirmed: number;
-    valueDelivered: number;
-    orders: number;
-    orderAmount: number;
-    incomeReachedHouseholds: number;
-  };
-}
+export type BoardNeed = Item<ApiResponse<'/api/needs/board'>['items']>;
+export type OfficerNeed = Item<ApiResponse<'/api/needs'>['items']>;
+export type Organisation = Item<ApiResponse<'/api/org/organisations'>['items']>;
+export type Product = Item<ApiResponse<'/api/products'>['items']>;
+export type Order = Item<ApiResponse<'/api/products/orders'>['items']>;
+export type StatLine = ApiResponse<'/api/needs/stats'>['total'];
+export type OrgMe = ApiResponse<'/api/org/me'>;
 
 const get =
   <T>(path: string, query?: Query) =>
@@ -123,20 +34,12 @@ export const useOrgMe = () =>
 export const useNeedStats = (region?: string) =>
   useQuery({
     queryKey: ['participation', 'stats', region],
-    queryFn: get<{ total: StatLine; byTownship: StatLine[]; byOrganisation: StatLine[] }>(
-      '/api/needs/stats',
-      { region },
-    ),
+    queryFn: get<ApiResponse<'/api/needs/stats'>>('/api/needs/stats', { region }),
   });
 export const useIncome = () =>
   useQuery({
     queryKey: ['participation', 'income'],
-    queryFn: get<{
-      total: number;
-      households: number;
-      orders: number;
-      byTownship: { code: string; name: string; amount: number; households: number }[];
-    }>('/api/products/income'),
+    queryFn: get<ApiResponse<'/api/products/income'>>('/api/products/income'),
   });
 
 /** A POST that refreshes every participation query when it succeeds. */

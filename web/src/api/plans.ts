@@ -1,189 +1,45 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './client';
+import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 
 /** Household plans (一户一策), the measure catalogue, the fit gap list and household cards (明白卡). */
-export type MeasureStatus = 'planned' | 'in_progress' | 'completed' | 'cancelled';
+export type MeasureStatus = NonNullable<ApiBody<'/api/plans/measures/{id}', 'patch'>['status']>;
 export const MEASURE_STATUSES: readonly MeasureStatus[] = [
   'planned',
   'in_progress',
   'completed',
   'cancelled',
 ];
-export type AgreementMethod = 'signature' | 'thumbprint' | 'portal' | 'on_behalf';
+export type AgreementMethod = NonNullable<ApiBody<'/api/plans/{id}/agreement', 'post'>['method']>;
 export const AGREEMENT_METHODS: readonly AgreementMethod[] = [
   'signature',
   'thumbprint',
   'portal',
   'on_behalf',
 ];
-export type FitProblemKind = 'cause_unanswered' | 'no_development' | 'no_social_security' | 'no_measures';
+export type FitProblemKind = FitProblem['kind'];
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type Bilingual = FitProblem['message'];
 
-export interface FitProblem {
-  kind: FitProblemKind;
-  cause?: string;
-  message: Bilingual;
-}
+export type FitProblem = Item<GapItem['problems']>;
 
-export interface CatalogueEntry {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  batch: string;
-  measureType: string;
-  causes: string[];
-  conditions: string[];
-  labour: 'any' | 'able' | 'unable';
-  fundingSource: string | null;
-  defaultAmount: number | null;
-  responsibleUnit: string | null;
-  months: number;
-  sort: number;
-  active: boolean;
-  version: number;
-}
+export type CatalogueEntry = Item<ApiResponse<'/api/plans/catalogue'>>;
 
-export interface Measure {
-  id: string;
-  catalogueCode: string;
-  nameZh: string;
-  nameEn: string;
-  measureType: string;
-  batch: string;
-  fundingSource: string | null;
-  amount: number | null;
-  responsibleUnit: string | null;
-  startDate: string | null;
-  deadline: string | null;
-  status: MeasureStatus;
-  outcome: string | null;
-  version: number;
-  overdue: boolean;
-}
+export type Measure = Item<Plan['measures']>;
 
-export interface Plan {
-  id: string;
-  householdId: string;
-  year: number;
-  status: 'draft' | 'agreed' | 'declined';
-  agreedBy: string | null;
-  agreedAt: string | null;
-  agreementMethod: AgreementMethod | null;
-  declineReason: string | null;
-  version: number;
-  measures: Measure[];
-  fit: { fits: boolean; problems: FitProblem[]; answered: { cause: string; main: boolean; by: string[] }[] };
-}
+export type Plan = NonNullable<PlanView['plan']>;
 
-export interface PlanView {
-  year: number;
-  years: number[];
-  canEdit: boolean;
-  household: {
-    id: string;
-    householdNo: string;
-    headName: string | null;
-    villageCode: string;
-    status: string;
-    mainCause: string | null;
-    otherCauses: string[];
-    ableToWork: number;
-    planned: boolean;
-    presentMembers: string[];
-  };
-  plan: Plan | null;
-}
+export type PlanView = ApiResponse<'/api/households/{id}/plan'>;
 
-export interface GapItem {
-  planId: string;
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  villageCode: string;
-  villageName: string | null;
-  householdStatus: string;
-  mainCause: string | null;
-  planStatus: string;
-  problems: FitProblem[];
-}
+export type GapItem = Item<GapPage['items']>;
 
-export interface GapPage {
-  year: number;
-  region: string;
-  plans: number;
-  fitting: number;
-  withoutPlan: number;
-  byProblem: Partial<Record<FitProblemKind, number>>;
-  total: number;
-  page: number;
-  pageSize: number;
-  items: GapItem[];
-}
+export type GapPage = ApiResponse<'/api/plans/gaps'>;
 
-export interface CardPolicy {
-  code: string;
-  zh: string;
-  en: string;
-  who: string[];
-}
+export type CardPolicy = Item<HouseholdCard['policies']>;
 
-export interface HouseholdCard {
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  address: string | null;
-  phone: string | null;
-  status: string;
-  householdType: string;
-  monitoringCategory: string | null;
-  mainCause: string | null;
-  otherCauses: string[];
-  size: number;
-  members: {
-    name: string;
-    relation: string;
-    sex: string;
-    age: number;
-    idNumber: string;
-    education: string | null;
-    studentStatus: string | null;
-    labourCapacity: string | null;
-  }[];
-  plan: {
-    year: number;
-    status: string;
-    agreedBy: string | null;
-    agreedAt: string | null;
-    agreementMethod: string | null;
-    declineReason: string | null;
-    fits: boolean;
-  } | null;
-  measures: {
-    nameZh: string;
-    nameEn: string;
-    batch: string;
-    amount: number | null;
-    responsibleUnit: string | null;
-    startDate: string | null;
-    deadline: string | null;
-    status: string;
-  }[];
-  cadres: { name: string; workUnit: string; phone: string | null }[];
-  policies: CardPolicy[];
-}
+export type HouseholdCard = Item<Cards['cards']>;
 
-export interface Cards {
-  year: number;
-  village: { code: string; name: string; path: string };
-  generatedAt: string;
-  generatedBy: string;
-  headHash: string;
-  cards: HouseholdCard[];
-}
+export type Cards = ApiResponse<'/api/villages/{code}/cards'>;
 
 export const planKey = (householdId: string, year?: number) => [
   'plans',

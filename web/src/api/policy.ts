@@ -1,45 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { ParamVersion } from '../../../src/modules/policy/resolve';
+import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 
-export interface ParamSource {
-  level: 'national' | 'province' | 'prefecture' | 'county';
-  regionCode: string;
-  regionName: string;
-  effectiveFrom: string;
-  reason: string;
-  setBy: string;
-  setAt: string | null;
-  synthetic: boolean;
-  derived: string | null;
-}
+export type ParamSource = EffectiveParam['source'];
 
-export interface EffectiveParam {
-  key: string;
-  label: { zh: string; en: string };
-  unit: string;
-  editable: boolean;
-  value: unknown;
-  source: ParamSource;
-}
+export type EffectiveParam = Item<EffectivePolicy['params']>;
 
-export interface EffectivePolicy {
-  region: { code: string; name: string };
-  date: string;
-  year: number;
-  western: boolean;
-  params: EffectiveParam[];
-}
+export type EffectivePolicy = ApiResponse<'/api/policy'>;
 
 /** One stored version of a parameter (the resolver's own type). */
 export type { ParamVersion };
 
-export interface SetParamBody {
-  regionPrefix: string;
-  effectiveFrom: string;
-  value: unknown;
-  reason: string;
-}
+export type SetParamBody = ApiBody<'/api/policy/{key}', 'put'>;
 
 /** Effective value of every parameter for a region and date, with provenance. */
 export function usePolicy(region: string | undefined, date: string | undefined) {
@@ -55,7 +28,7 @@ export function usePolicyHistory(key: string | null, region: string) {
     queryKey: ['policy', 'history', key, region],
     enabled: key !== null,
     queryFn: ({ signal }) =>
-      api<{ key: string; items: ParamVersion[] }>(`/api/policy/${encodeURIComponent(key ?? '')}/history`, {
+      api<ApiResponse<'/api/policy/{key}/history'>>(`/api/policy/${encodeURIComponent(key ?? '')}/history`, {
         query: { region },
         signal,
       }),

@@ -1,75 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from './client';
+import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 
 /** The household portal (/api/portal/*, its own cookie) and grievances (public and officers'). */
-export interface PortalMember {
-  name: string;
-  relation: string;
-  sex: string;
-  age: number;
-  idNumber: string;
-}
-export interface PortalMe {
-  year: number;
-  village: { code: string; name: string; path: string };
-  card: {
-    householdId: string;
-    householdNo: string;
-    headName: string | null;
-    status: string;
-    members: PortalMember[];
-    plan: {
-      year: number;
-      status: 'draft' | 'agreed' | 'declined';
-      agreedBy: string | null;
-      agreedAt: string | null;
-      declineReason: string | null;
-    } | null;
-    measures: {
-      nameZh: string;
-      nameEn: string;
-      status: string;
-      deadline: string | null;
-      amount: number | null;
-    }[];
-    cadres: { name: string; workUnit: string; phone: string | null }[];
-    policies: { code: string; zh: string; en: string; who: string[] }[];
-  };
-  measures: { id: string; nameZh: string; nameEn: string; status: string }[];
-  ratings: { year: number; measureId: string | null; rating: number; comment: string | null }[];
-}
-export interface PortalNeed {
-  id: string;
-  kind: string;
-  title: string;
-  status: string;
-  organisation: string | null;
-  deliveryNote: string | null;
-  rating: number | null;
-}
-export interface GrievanceView {
-  id: string;
-  trackingCode: string;
-  kind: string;
-  state: 'received' | 'acknowledged' | 'resolved' | 'closed';
-  region: { code: string; name: string };
-  description: string;
-  filedAt: string;
-  ackDueAt: string;
-  resolveDueAt: string;
-  outcome: string | null;
-  feedback: 'satisfied' | 'not_satisfied' | null;
-  escalated: boolean;
-  overdue: 'ack_overdue' | 'resolve_overdue' | null;
-  canGiveFeedback: boolean;
-  canReopen: boolean;
-  events: { action: string; at: string }[];
-}
-export interface FeedbackBody {
-  satisfied: boolean;
-  reopen?: boolean;
-  comment?: string;
-}
+export type PortalMember = Item<PortalMe['card']['members']>;
+export type PortalMe = ApiResponse<'/api/portal/me'>;
+export type PortalNeed = Item<ApiResponse<'/api/portal/needs'>>;
+export type GrievanceView = ApiResponse<'/api/public/grievances/{code}'>;
+export type DifficultyReport = ApiBody<'/api/portal/difficulties', 'post'>;
+export type NewPortalGrievance = ApiBody<'/api/portal/grievances', 'post'>;
+export type GrievanceKind = ApiBody<'/api/public/grievances', 'post'>['kind'];
+export type FeedbackBody = ApiBody<'/api/public/grievances/{code}/feedback', 'post'>;
 
 const meKey = ['portal', 'me'] as const;
 
@@ -94,25 +35,23 @@ function usePortalPost<B>(path: (b: B) => string, body: (b: B) => unknown = (b) 
 }
 
 export const usePortalLogin = () =>
-  usePortalPost<{ householdNo: string; code: string }>(() => '/api/portal/login');
+  usePortalPost<ApiBody<'/api/portal/login', 'post'>>(() => '/api/portal/login');
 export const usePortalLogout = () =>
   usePortalPost<void>(
     () => '/api/portal/logout',
     () => ({}),
   );
 export const usePortalAgree = () =>
-  usePortalPost<{ agreed: boolean; by: string; declineReason?: string }>(() => '/api/portal/plan/agreement');
+  usePortalPost<ApiBody<'/api/portal/plan/agreement', 'post'>>(() => '/api/portal/plan/agreement');
 export const usePortalConfirmNeed = () =>
-  usePortalPost<{ id: string; note: string; rating?: number }>(
+  usePortalPost<{ id: string } & ApiBody<'/api/portal/needs/{id}/confirm', 'post'>>(
     (b) => `/api/portal/needs/${b.id}/confirm`,
     ({ note, rating }) => ({ note, rating }),
   );
 export const usePortalRate = () =>
-  usePortalPost<{ year: number; rating: number; comment?: string }>(() => '/api/portal/ratings');
-export const usePortalDifficulty = () =>
-  usePortalPost<{ kind: string; description: string; observedOn: string }>(() => '/api/portal/difficulties');
-export const usePortalFileGrievance = () =>
-  usePortalPost<{ kind: string; description: string }>(() => '/api/portal/grievances');
+  usePortalPost<ApiBody<'/api/portal/ratings', 'post'>>(() => '/api/portal/ratings');
+export const usePortalDifficulty = () => usePortalPost<DifficultyReport>(() => '/api/portal/difficulties');
+export const usePortalFileGrievance = () => usePortalPost<NewPortalGrievance>(() => '/api/portal/grievances');
 export const usePortalGrievanceFeedback = () =>
   usePortalPost<FeedbackBody & { id: string }>(
     (b) => `/api/portal/grievances/${b.id}/feedback`,
@@ -124,13 +63,18 @@ export const usePublicRegions = (parent: string) =>
   useQuery({
     queryKey: ['public', 'regions', parent],
     queryFn: () =>
-      api<{ code: string; name: string }[]>('/api/public/grievance-regions', { query: { parent } }),
+      api<ApiResponse<'/api/public/grievance-regions'>>('/api/public/grievance-regions', {
+        query: { parent },
+      }),
     enabled: /^(\d{6}|\d{9})$/.test(parent),
   });
 export const usePublicFile = () =>
   useMutation({
-    mutationFn: (b: Record<string, unknown>) =>
-      api<{ trackingCode: string }>('/api/public/grievances', { method: 'POST', body: b }),
+    mutationFn: (b: ApiBody<'/api/public/grievances', 'post'>) =>
+      api<ApiResponse<'/api/public/grievances', 'post'>>('/api/public/grievances', {
+        method: 'POST',
+        body: b,
+      }),
   });
 export const useTrack = (code: string) =>
   useQuery({
@@ -152,38 +96,12 @@ export function usePublicFeedback(code: string) {
 }
 
 // ---- officers
-export interface GrievanceItem {
-  id: string;
-  trackingCode: string;
-  channel: string;
-  kind: string;
-  state: string;
-  region: { code: string; name: string };
-  township: { code: string; name: string };
-  householdNo: string | null;
-  summary: string;
-  filedAt: string;
-  escalated: boolean;
-  overdue: string | null;
-  feedback: string | null;
-}
-export interface GrievanceDetail extends Omit<GrievanceItem, 'summary' | 'householdNo'> {
-  description: string;
-  household: { id: string; householdNo: string } | null;
-  anonymous: boolean;
-  contactName: string | null;
-  contactPhone: string | null;
-  ackDueAt: string;
-  resolveDueAt: string;
-  outcome: string | null;
-  feedbackComment: string | null;
-  escalationReason: string | null;
-  events: { action: string; at: string; actor: string; note: string | null }[];
-}
+export type GrievanceItem = Item<ApiResponse<'/api/grievances'>['items']>;
+export type GrievanceDetail = ApiResponse<'/api/grievances/{id}'>;
 export const useGrievances = (q: Query) =>
   useQuery({
     queryKey: ['grievances', q],
-    queryFn: () => api<{ total: number; items: GrievanceItem[] }>('/api/grievances', { query: q }),
+    queryFn: () => api<ApiResponse<'/api/grievances'>>('/api/grievances', { query: q }),
   });
 export const useGrievance = (id: string | null, unmask: boolean) =>
   useQuery({
@@ -204,19 +122,14 @@ export function useGrievanceAction() {
 }
 
 // ---- staff: portal access codes (POST /api/portal-codes)
-export interface IssuedAccessCode {
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  code: string;
-}
+export type IssuedAccessCode = Item<ApiResponse<'/api/portal-codes', 'post'>['codes']>;
 /**
  * Issue fresh access codes for households or every card household of a village. The codes live only
  * in the caller's component state (never a query cache, never browser storage): shown or printed once.
  */
 export const useIssuePortalCodes = () =>
   useMutation({
-    mutationFn: (b: { householdIds: string[] } | { villageCode: string }) =>
-      api<{ codes: IssuedAccessCode[] }>('/api/portal-codes', { method: 'POST', body: b }),
+    mutationFn: (b: ApiBody<'/api/portal-codes', 'post'>) =>
+      api<ApiResponse<'/api/portal-codes', 'post'>>('/api/portal-codes', { method: 'POST', body: b }),
     gcTime: 0,
   });

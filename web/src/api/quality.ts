@@ -1,55 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
-export interface Text {
-  zh: string;
-  en: string;
-}
+export type Text = QualityCheck['title'];
 
-export interface QualityCheck {
-  id: string;
-  kind: 'rule' | 'signal';
-  severity: 'high' | 'medium' | 'low';
-  title: Text;
-  description: Text;
-  statistic: Text;
-  fix: Text;
-  implementation: 'sql' | 'statistic';
-  params: Record<string, number>;
-}
+export type QualityCheck = Item<ApiResponse<'/api/quality/checks'>['items']>;
 
-export interface QualitySummary {
-  region: string;
-  run: {
-    id: string;
-    regionCode: string;
-    trigger: string;
-    actorName: string;
-    startedAt: string;
-    finishedAt: string | null;
-    findings: number;
-  } | null;
-  checks: { id: string; findings: number; households: number; tested: number | null }[];
-  children: { code: string; name: string; counts: Record<string, number> }[];
-}
+export type QualitySummary = ApiResponse<'/api/quality/summary'>;
 
-export interface QualityFinding {
-  id: string;
-  checkId: string;
-  householdId: string | null;
-  householdNo: string | null;
-  headName: string | null;
-  regionCode: string;
-  regionName: string | null;
-  subject: string | null;
-  detail: Record<string, unknown>;
-  statistic: Record<string, unknown> | null;
-}
+export type QualityFinding = Item<ApiResponse<'/api/quality/findings'>['items']>;
 
 export function useQualityChecks() {
   return useQuery({
     queryKey: ['quality', 'checks'],
-    queryFn: ({ signal }) => api<{ items: QualityCheck[] }>('/api/quality/checks', { signal }),
+    queryFn: ({ signal }) => api<ApiResponse<'/api/quality/checks'>>('/api/quality/checks', { signal }),
     staleTime: Infinity,
   });
 }
@@ -66,7 +30,7 @@ export function useQualityFindings(q: { region: string; check?: string; page: nu
   return useQuery({
     queryKey: ['quality', 'findings', q],
     queryFn: ({ signal }) =>
-      api<{ total: number; runId: string | null; items: QualityFinding[] }>('/api/quality/findings', {
+      api<ApiResponse<'/api/quality/findings'>>('/api/quality/findings', {
         query: { ...q },
         signal,
       }),
@@ -79,7 +43,10 @@ export function useRunQuality() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (region: string) =>
-      api<{ runId: string; findings: number }>('/api/quality/runs', { method: 'POST', body: { region } }),
+      api<ApiResponse<'/api/quality/runs', 'post'>>('/api/quality/runs', {
+        method: 'POST',
+        body: { region },
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['quality'] }),
   });
 }

@@ -1,33 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: number;
-}
+export type RegionRef = Item<ApiResponse<'/api/regions/{code}/path'>['items']>;
 
-export interface RegionRow extends RegionRef {
-  isPovertyCounty: boolean;
-  isPoorVillage: boolean;
-  isWestern: boolean;
-  hasChildren: boolean;
-  households: number;
-  poorHouseholds: number;
-  persons: number;
-  poorPersons: number;
-}
+export type RegionRow = Item<ApiResponse<'/api/regions'>['items']>;
 
-export interface RegionSearchHit extends RegionRef {
-  path: string;
-}
+export type RegionSearchHit = Item<ApiResponse<'/api/regions/search'>['items']>;
 
 /** Children of a region; '' = the children of the user's scope (for an admin, the provinces). */
 export function useRegionChildren(parent: string) {
   return useQuery({
     queryKey: ['regions', 'children', parent],
-    queryFn: ({ signal }) =>
-      api<{ parent: RegionRef | null; items: RegionRow[] }>('/api/regions', { query: { parent }, signal }),
+    queryFn: ({ signal }) => api<ApiResponse<'/api/regions'>>('/api/regions', { query: { parent }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,7 +22,9 @@ export function useRegionPath(code: string) {
   return useQuery({
     queryKey: ['regions', 'path', code],
     queryFn: ({ signal }) =>
-      api<{ items: RegionRef[] }>(`/api/regions/${encodeURIComponent(code)}/path`, { signal }),
+      api<ApiResponse<'/api/regions/{code}/path'>>(`/api/regions/${encodeURIComponent(code)}/path`, {
+        signal,
+      }),
     enabled: code !== '',
     staleTime: 10 * 60_000,
   });
@@ -48,7 +35,7 @@ export function useRegionSearch(q: string, limit = 20) {
   return useQuery({
     queryKey: ['regions', 'search', text, limit],
     queryFn: ({ signal }) =>
-      api<{ items: RegionSearchHit[] }>('/api/regions/search', { query: { q: text, limit }, signal }),
+      api<ApiResponse<'/api/regions/search'>>('/api/regions/search', { query: { q: text, limit }, signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
   });

@@ -1,107 +1,29 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 
 /** Responsible cadres, work teams, visits, the visit plan and the gap lists (/api/cadres, …). */
 
-export interface Cadre {
-  id: string;
-  name: string;
-  workUnit: string;
-  unitLevel: string;
-  phone: string | null;
-  regionCode: string;
-  regionName: string;
-  userId: string | null;
-  username: string | null;
-  active: boolean;
-  caseload: number;
-}
-export interface VisitDue {
-  visitsPerYear: number | null;
-  lastVisit: string | null;
-  visitsThisYear: number;
-  dueOn: string | null;
-  overdue: boolean;
-}
-export interface CadreHousehold {
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  villageCode: string;
-  villageName: string;
-  status: string;
-  since: string;
-  visit: VisitDue;
-  measures: { open: number; overdue: number; nextDeadline: string | null } | null;
-  openCases: number;
-  next: string[];
-}
-export interface CadreDetail {
-  cadre: Cadre;
-  households: CadreHousehold[];
-}
+export type Cadre = CadreDetail['cadre'];
+export type VisitDue = CadreHousehold['visit'];
+export type CadreHousehold = Item<CadreDetail['households']>;
+export type CadreDetail = ApiResponse<'/api/cadres/{id}'>;
 export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
   items: T[];
 }
-export interface Visit {
-  id: string;
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  cadreId: string | null;
-  cadreName: string | null;
-  visitDate: string;
-  purpose: string;
-  findings: string;
-  followUp: string | null;
-  recordedBy: string | null;
-}
-export interface GapHousehold {
-  householdId: string;
-  householdNo: string;
-  headName: string | null;
-  villageCode: string;
-  villageName: string;
-  status: string;
-}
-export interface OverdueItem extends GapHousehold {
-  kind: string;
-  visitsPerYear: number;
-  lastVisit: string | null;
-  dueOn: string | null;
-  cadreId: string | null;
-  cadreName: string | null;
-}
-export interface NoTeamItem {
-  villageCode: string;
-  villageName: string;
-  townshipName: string | null;
-  lastTeamEnd: string | null;
-}
-export interface ResponsibilitySummary {
-  region: string;
-  asOf: string;
-  cadres: { active: number; householdsNeeding: number; householdsWithout: number };
-  visits: { planned: number; overdue: number; neverVisited: number };
-  teams: { poorVillages: number; villagesWithout: number };
-  /** Plan fit of the current year (plans module). */
-  plans: { year: number; plans: number; notFitting: number; withoutPlan: number; overdueMeasures: number };
-}
-export interface Plan {
-  region: string;
-  effective: { kind: string; visitsPerYear: number | null; regionPrefix: string | null }[];
-  rules: {
-    regionPrefix: string;
-    kind: string;
-    visitsPerYear: number;
-    setBy: string;
-    setAt: string;
-    reason: string;
-  }[];
-}
+export type Visit = Item<ApiResponse<'/api/visits'>['items']>;
+/** The fields every gap list of households shares. */
+export type GapHousehold = Omit<
+  Item<ApiResponse<'/api/responsibility/gaps/no-cadre'>['items']>,
+  'lastAssignmentEnd'
+>;
+export type OverdueItem = Item<ApiResponse<'/api/responsibility/gaps/overdue-visits'>['items']>;
+export type NoTeamItem = Item<ApiResponse<'/api/responsibility/gaps/no-team'>['items']>;
+export type ResponsibilitySummary = ApiResponse<'/api/responsibility/summary'>;
+export type Plan = ApiResponse<'/api/visit-plan'>;
 
 const KEY = 'responsibility';
 
@@ -122,7 +44,7 @@ export const useCadres = (region: string, page: number, q?: string, pageSize = 2
   useQuery({
     queryKey: [KEY, 'cadres', region, page, q, pageSize],
     queryFn: ({ signal }) =>
-      api<Paged<Cadre>>('/api/cadres', { query: { region, page, q, pageSize }, signal }),
+      api<ApiResponse<'/api/cadres'>>('/api/cadres', { query: { region, page, q, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -132,7 +54,7 @@ export const useVisits = (
 ) =>
   useQuery({
     queryKey: [KEY, 'visits', query],
-    queryFn: ({ signal }) => api<Paged<Visit>>('/api/visits', { query, signal }),
+    queryFn: ({ signal }) => api<ApiResponse<'/api/visits'>>('/api/visits', { query, signal }),
     enabled,
   });
 
@@ -164,32 +86,21 @@ function useInvalidating<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: [KEY] }) });
 }
 
-export interface VisitInput {
-  householdId: string;
-  visitDate?: string;
-  purpose: string;
-  findings: string;
-  followUp?: string | null;
-}
+export type VisitInput = ApiBody<'/api/visits', 'post'>;
 export const useRecordVisit = () =>
   useInvalidating((body: VisitInput) => api<Visit>('/api/visits', { method: 'POST', body }));
 
 export const useAssignCadre = () =>
-  useInvalidating(({ householdId, ...body }: { householdId: string; cadreId: string; reason: string }) =>
-    api<unknown>(`/api/households/${householdId}/cadre`, { method: 'POST', body }),
+  useInvalidating(
+    ({ householdId, ...body }: { householdId: string } & ApiBody<'/api/households/{id}/cadre', 'post'>) =>
+      api<unknown>(`/api/households/${householdId}/cadre`, { method: 'POST', body }),
   );
 
-export interface TeamInput {
-  villageCode: string;
-  sendingUnit: string;
-  startDate: string;
-  members: { name: string; role: string; workUnit?: string | null; phone?: string | null }[];
-  reason: string;
-}
+export type TeamInput = ApiBody<'/api/work-teams', 'post'>;
 export const useCreateTeam = () =>
   useInvalidating((body: TeamInput) => api<unknown>('/api/work-teams', { method: 'POST', body }));
 
 export const useSetPlanRule = () =>
-  useInvalidating((body: { regionPrefix: string; kind: string; visitsPerYear: number; reason: string }) =>
+  useInvalidating((body: ApiBody<'/api/visit-plan', 'put'>) =>
     api<Plan>('/api/visit-plan', { method: 'PUT', body }),
   );

@@ -1,34 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import type { ApiResponse, Item } from './generated/helpers';
 
-export interface Reason {
-  criterion: string;
-  label_zh: string;
-  label_en: string;
-  value: unknown;
-  threshold: unknown;
-  passed: boolean;
-  binding: boolean;
-}
+export type Reason = Item<RuleResult['reasons']>;
 
-export interface RuleResult {
-  rule: string;
-  decision: unknown;
-  reasons: Reason[];
-}
+export type RuleResult = Item<HouseholdEvaluation['results']>;
 
-export interface HouseholdEvaluation {
-  householdId: string;
-  year: number | null;
-  asOf: string | null;
-  params: {
-    year: number;
-    povertyLine: number;
-    monitoringLine: number;
-    ruralDibaoStandardMonthly: number;
-  } | null;
-  results: RuleResult[];
-}
+export type HouseholdEvaluation = ApiResponse<'/api/households/{id}/evaluation'>;
 
 /** Every policy rule on one household, with reasons (zh and en) and notes on missing facts. */
 export function useHouseholdEvaluation(id: string) {

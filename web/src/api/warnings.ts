@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Channel, ReportKind, SignalStatus } from '../../../src/domain/warnings/kinds';
+import type { Channel, SignalStatus } from '../../../src/domain/warnings/kinds';
 import type { Contribution } from '../../../src/domain/warnings/score';
+import type { ApiBody, ApiResponse, Item, Override } from './generated/helpers';
 
 // the channels, kinds and statuses are the server's own (a pure module, bundled as it is)
 export { CHANNELS, REPORT_KINDS } from '../../../src/domain/warnings/kinds';
@@ -18,50 +19,18 @@ export interface WarningFilters {
   pageSize: number;
 }
 
-export interface WarningItem {
-  householdId: string;
-  householdNo: string;
-  headName: string;
-  villageCode: string;
-  villageName: string;
-  householdStatus: string;
-  score: number;
-  topReasons: Contribution[];
-  channels: string[];
-  kinds: string[];
-  signals: number;
-  latestObservedOn: string;
-  status: string;
-  caseId: string | null;
-}
+// the response schema has a plain string for a contribution's channel
+export type WarningItem = Override<Item<WarningsAnswer['items']>, { topReasons: Contribution[] }>;
+type WarningsAnswer = ApiResponse<'/api/warnings'>;
 
-export interface WarningPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  channelCounts: Record<string, number>;
-  items: WarningItem[];
-}
+export type WarningPage = Override<WarningsAnswer, { items: WarningItem[] }>;
 
-export interface Signal {
-  id: string;
-  channel: string;
-  kind: string;
-  observedOn: string;
-  detail: Record<string, unknown>;
-  source: string | null;
-  status: string;
-  resolvedReason: string | null;
-  caseId: string | null;
-  createdAt: string;
-}
+export type Signal = Item<HouseholdWarnings['signals']>;
 
-export interface HouseholdWarnings {
-  householdId: string;
-  score: number;
-  contributions: Contribution[];
-  signals: Signal[];
-}
+export type HouseholdWarnings = Override<
+  ApiResponse<'/api/warnings/households/{id}'>,
+  { contributions: Contribution[] }
+>;
 
 export function useWarnings(filters: WarningFilters) {
   return useQuery({
@@ -88,7 +57,7 @@ export function useOpenWarningCase() {
   const done = useInvalidate();
   return useMutation({
     mutationFn: (householdId: string) =>
-      api<{ caseId: string; signals: string[] }>(
+      api<ApiResponse<'/api/warnings/households/{id}/open-case', 'post'>>(
         `/api/warnings/households/${encodeURIComponent(householdId)}/open-case`,
         { method: 'POST', body: {} },
       ),
@@ -100,27 +69,27 @@ export function useDismissWarnings() {
   const done = useInvalidate();
   return useMutation({
     mutationFn: (v: { householdId: string; reason: string }) =>
-      api<{ signals: string[] }>(`/api/warnings/households/${encodeURIComponent(v.householdId)}/dismiss`, {
-        method: 'POST',
-        body: { reason: v.reason },
-      }),
+      api<ApiResponse<'/api/warnings/households/{id}/dismiss', 'post'>>(
+        `/api/warnings/households/${encodeURIComponent(v.householdId)}/dismiss`,
+        {
+          method: 'POST',
+          body: { reason: v.reason },
+        },
+      ),
     onSuccess: done,
   });
 }
 
-export interface ScreeningInput {
-  householdId: string;
-  kind: ReportKind;
-  observedOn?: string;
-  estimatedLoss?: number;
-  note?: string;
-}
+export type ScreeningInput = ApiBody<'/api/warnings/screenings', 'post'>;
 
 export function useRecordScreening() {
   const done = useInvalidate();
   return useMutation({
     mutationFn: (body: ScreeningInput) =>
-      api<{ id: string }>('/api/warnings/screenings', { method: 'POST', body }),
+      api<ApiResponse<'/api/warnings/screenings', 'post'>>('/api/warnings/screenings', {
+        method: 'POST',
+        body,
+      }),
     onSuccess: done,
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { CaseKind } from './cases';
-import type { Reason } from './rules';
+import type { ApiResponse, Item, Override } from './generated/helpers';
 
 export interface WorklistFilters {
   region?: string;
@@ -12,39 +12,13 @@ export interface WorklistFilters {
   pageSize: number;
 }
 
-export interface WorklistItem {
-  id: string;
-  householdId: string;
-  householdNo: string;
-  headName: string;
-  householdStatus: string;
-  villageCode: string;
-  villageName: string;
-  rule: string;
-  decision: string;
-  reasons: Reason[];
-  caseKind: CaseKind | null;
-  caseId: string | null;
-  caseState: string | null;
-}
+// the response schema has a plain string for the case kind
+export type WorklistItem = Override<
+  Item<ApiResponse<'/api/worklists'>['items']>,
+  { caseKind: CaseKind | null }
+>;
 
-export interface WorklistPage {
-  run: {
-    id: string;
-    year: number;
-    regionPrefix: string;
-    asOf: string;
-    finishedAt: string | null;
-    households: number;
-    items: number;
-    startedBy: string;
-  } | null;
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: { rule: string; decision: string; n: number }[];
-  items: WorklistItem[];
-}
+export type WorklistPage = Override<ApiResponse<'/api/worklists'>, { items: WorklistItem[] }>;
 
 export function useWorklist(filters: WorklistFilters) {
   return useQuery({

@@ -9,6 +9,7 @@ import {
   useTargets,
   type IndicatorProgress,
   type TargetNode,
+  type TargetSplit,
   type TargetTree,
 } from '../api/assistance';
 import { useFormat } from '../i18n/format';
@@ -91,7 +92,7 @@ function SplitModal({
     split.mutate(
       {
         year: tree.year,
-        indicator,
+        indicator: indicator as TargetSplit['indicator'],
         regionCode: tree.node.code,
         value: parent,
         children: Object.entries(kids).map(([regionCode, value]) => ({ regionCode, value })),

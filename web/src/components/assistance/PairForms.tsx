@@ -9,6 +9,7 @@ import {
   useSetCommitment,
   type NewPair,
   type Pair,
+  type PairEntry,
 } from '../../api/assistance';
 
 const KINDS = ['east_west', 'fixed_point', 'counterpart'];
@@ -68,7 +69,7 @@ export function NewPairModal({ onClose }: { onClose: () => void }) {
 
 interface Entry {
   year: number;
-  category: string;
+  category: PairEntry['category'];
   amount: number;
   deliveredOn: string;
   note?: string;

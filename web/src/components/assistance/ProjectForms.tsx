@@ -8,6 +8,7 @@ import {
   useCompleteProject,
   useRecordBenefit,
   useSetFund,
+  type Beneficiary,
   type Fund,
   type ProjectDetail,
 } from '../../api/assistance';
@@ -95,11 +96,11 @@ export function BeneficiaryModal({ project, onClose }: { project: ProjectDetail;
   const already = new Set(project.beneficiaryList.map((b) => b.householdId));
   const linkages = [...project.linkages, ...LINKAGES.filter((l) => !project.linkages.includes(l))];
   return (
-    <FormModal<{ householdId: string; linkageType: string }>
+    <FormModal<Beneficiary>
       title={t('assistance.addBeneficiary')}
       testId="beneficiary"
       onClose={onClose}
-      initialValues={{ linkageType: project.linkages[0] ?? 'dividend' }}
+      initialValues={{ linkageType: (project.linkages[0] ?? 'dividend') as Beneficiary['linkageType'] }}
       run={(v) => add.mutateAsync(v)}
     >
       <Form.Item

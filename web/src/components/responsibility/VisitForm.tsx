@@ -9,7 +9,7 @@ export type Purpose = (typeof PURPOSES)[number];
 
 interface Values {
   householdId?: string;
-  purpose: string;
+  purpose: Purpose;
   findings: string;
   followUp?: string;
 }
