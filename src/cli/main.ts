@@ -254,16 +254,18 @@ program
   .command('audit')
   .description('audit log')
   .command('verify')
-  .description('verify the hash chain of the audit log; exit 1 at the first broken link')
+  .description('verify every segment of the audit hash chain; exit 1 if any is broken')
   .action(async () => {
     const { withServices } = await runtime();
     const code = await withServices(loadConfig(), log, async ({ audit }) => {
       const r = await audit.verify();
+      for (const s of r.segments)
+        log(`  segment ${s.segment || '(national)'}: ${s.events} events${s.broken ? ' — BROKEN' : ''}`);
       if (r.broken) {
         log(`BROKEN at event ${r.broken.id}: ${r.broken.problem} (${r.events} events read)`);
         return 1;
       }
-      log(`audit chain intact: ${r.events} events, head ${r.headHash}`);
+      log(`audit chain intact: ${r.events} events in ${r.segments.length} segments, head ${r.headHash}`);
       return 0;
     });
     process.exitCode = code;

@@ -4,8 +4,13 @@ import {
   chainHash,
   findBrokenLink,
   GENESIS_HASH,
+  headsDigest,
+  LEGACY_SEGMENT,
+  SegmentVerifier,
+  segmentOf,
   type ChainContent,
   type ChainLink,
+  type SegmentLink,
 } from './audit-chain.js';
 
 const content = (i: number): ChainContent => ({
@@ -60,5 +65,108 @@ describe('audit hash chain', () => {
     const c = chain(5);
     [c[1], c[2]] = [c[2]!, c[1]!];
     expect(findBrokenLink(c)?.id).toBe('3');
+  });
+});
+
+/** A segment's events as stored: content names the segment and the place (1, 2, …). */
+function segmentChain(segment: string, n: number): SegmentLink[] {
+  const out: SegmentLink[] = [];
+  let prev = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq++) {
+    const c = { ...content(seq), regionCode: `${segment}110226`, segment, seq };
+    const hash = chainHash(prev, c);
+    out.push({ ...c, id: `${segment}-${seq}`, prevHash: prev, hash, storedSegment: segment, storedSeq: seq });
+    prev = hash;
+  }
+  return out;
+}
+
+function verify(segment: string, links: SegmentLink[], head: { events: number; headHash: string } | null) {
+  const v = new SegmentVerifier(segment);
+  for (const l of links) v.next(l);
+  return v.end(head && { segment, ...head }, links.at(-1)?.id ?? null);
+}
+
+describe('audit chain segments', () => {
+  const A = '433124';
+  const headOf = (links: SegmentLink[]) => ({ events: links.length, headHash: links.at(-1)!.hash });
+
+  it('puts an event in its county, a higher region in its own segment, none in the national one', () => {
+    expect(segmentOf('433124110226')).toBe('433124');
+    expect(segmentOf('433124110')).toBe('433124');
+    expect(segmentOf('433124')).toBe('433124');
+    expect(segmentOf('4331')).toBe('4331');
+    expect(segmentOf('43')).toBe('43');
+    expect(segmentOf(null)).toBe('');
+    expect(segmentOf('')).toBe('');
+  });
+
+  it('hashes a legacy event (no segment, no place) exactly as before segments existed', () => {
+    const c = content(1);
+    expect(chainHash(GENESIS_HASH, { ...c, segment: undefined, seq: undefined })).toBe(
+      chainHash(GENESIS_HASH, c),
+    );
+    expect(chainHash(GENESIS_HASH, { ...c, segment: A, seq: 1 })).not.toBe(chainHash(GENESIS_HASH, c));
+  });
+
+  it('accepts an intact segment that ends at its head', () => {
+    const c = segmentChain(A, 4);
+    expect(verify(A, c, headOf(c))).toBeNull();
+  });
+
+  it('catches an edited event', () => {
+    const c = segmentChain(A, 4);
+    const head = headOf(c);
+    c[1] = { ...c[1]!, reason: 'changed' };
+    expect(verify(A, c, head)).toEqual({ id: `${A}-2`, problem: 'content does not match its hash' });
+  });
+
+  it('catches a removed middle event by the sequence gap', () => {
+    const c = segmentChain(A, 4);
+    const head = headOf(c);
+    c.splice(1, 1);
+    expect(verify(A, c, head)?.problem).toMatch(/sequence gap/);
+  });
+
+  it('catches the newest event removed, by the head', () => {
+    const c = segmentChain(A, 4);
+    const head = headOf(c);
+    expect(verify(A, c.slice(0, 3), head)?.problem).toMatch(/holds 3 events, its head records 4/);
+  });
+
+  it('catches an event appended without its head, and a head whose hash differs', () => {
+    const c = segmentChain(A, 4);
+    expect(verify(A, c, headOf(c.slice(0, 3)))?.problem).toMatch(/events appended/);
+    expect(verify(A, c, { events: 4, headHash: c[2]!.hash })?.problem).toMatch(
+      /other than its recorded head/,
+    );
+  });
+
+  it('catches an event moved into another segment', () => {
+    const a = segmentChain(A, 2);
+    const b = segmentChain('433125', 2);
+    const moved = { ...a[1]!, storedSegment: '433125', storedSeq: 3 };
+    expect(verify('433125', [...b, moved], { events: 3, headHash: moved.hash })?.problem).toMatch(
+      /does not belong to this segment/,
+    );
+    // even with a region of the new segment, its hash names the segment it was written in
+    const relabelled = { ...moved, regionCode: '433125110226', prevHash: b[1]!.hash };
+    expect(verify('433125', [...b, relabelled], { events: 3, headHash: moved.hash })?.problem).toBe(
+      'content does not match its hash',
+    );
+  });
+
+  it('verifies the legacy segment with the old hashes', () => {
+    const legacy = chain(3).map((l, i) => ({ ...l, storedSegment: LEGACY_SEGMENT, storedSeq: i + 1 }));
+    expect(verify(LEGACY_SEGMENT, legacy, { events: 3, headHash: legacy[2]!.hash })).toBeNull();
+  });
+
+  it('digests all segment heads regardless of their order, and genesis for none', () => {
+    const h1 = { segment: A, events: 2, headHash: 'a'.repeat(64) };
+    const h2 = { segment: '', events: 1, headHash: 'b'.repeat(64) };
+    expect(headsDigest([])).toBe(GENESIS_HASH);
+    expect(headsDigest([h1, h2])).toBe(headsDigest([h2, h1]));
+    expect(headsDigest([h1, h2])).toMatch(/^[0-9a-f]{64}$/);
+    expect(headsDigest([h1, { ...h2, events: 2 }])).not.toBe(headsDigest([h1, h2]));
   });
 });

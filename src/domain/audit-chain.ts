@@ -1,10 +1,31 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Tamper-evident audit chain: each event's hash is SHA-256 over the previous hash and the
- * canonical JSON (keys sorted, no whitespace) of the event's content.
+ * Tamper-evident audit chain, cut into segments so that writers of different counties never wait
+ * for each other. Each event's hash is SHA-256 over the previous hash of its segment and the
+ * canonical JSON (keys sorted, no whitespace) of the event's content, which names its segment and
+ * its sequence number there (1, 2, …): an event cannot be moved to another segment or place without
+ * breaking its hash. Events written before segments existed form the segment `LEGACY_SEGMENT`, whose
+ * content carries neither (hashed as they always were).
+ *
+ * Keyless: whoever can write the table can rewrite a whole segment and its head consistently. Making
+ * the chain hold against such an insider (a key kept outside the database, heads checkpointed
+ * outside it) is the "Reliability" issue; the segment layout is what it will key and checkpoint.
  */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The segment of the events written before the chain was segmented (verified in their old order). */
+export const LEGACY_SEGMENT = 'legacy';
+
+/**
+ * The segment of an event: its county (the first 6 digits of its region code); an event above
+ * county level keeps its own code as its segment (a province '43', a prefecture '4331'); an event
+ * with no region belongs to the national segment ''.
+ */
+export function segmentOf(regionCode: string | null | undefined): string {
+  if (!regionCode) return '';
+  return regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode;
+}
 
 export interface ChainContent {
   at: string;
@@ -17,6 +38,9 @@ export interface ChainContent {
   before: unknown;
   after: unknown;
   reason: string | null;
+  /** Segment and sequence number in it; both absent for legacy events (not part of their hash). */
+  segment?: string | undefined;
+  seq?: number | undefined;
 }
 
 export function canonicalJson(value: unknown): string {
@@ -46,6 +70,8 @@ export function chainHash(prevHash: string, c: ChainContent): string {
     before: c.before,
     after: c.after,
     reason: c.reason,
+    segment: c.segment,
+    seq: c.seq,
   };
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
@@ -56,18 +82,119 @@ export interface ChainLink extends ChainContent {
   hash: string;
 }
 
-/** First broken link of a chain read in id order, or null when the chain is intact. */
-export function findBrokenLink(
-  links: Iterable<ChainLink>,
-  startHash = GENESIS_HASH,
-): { id: string; problem: string } | null {
+export interface BrokenLink {
+  id: string;
+  problem: string;
+}
+
+/** First broken link of a chain read in order, or null when the chain is intact. */
+export function findBrokenLink(links: Iterable<ChainLink>, startHash = GENESIS_HASH): BrokenLink | null {
   let prev = startHash;
   for (const link of links) {
-    if (link.prevHash !== prev)
-      return { id: link.id, problem: 'previous hash does not match the preceding event' };
-    if (chainHash(prev, link) !== link.hash)
-      return { id: link.id, problem: 'content does not match its hash' };
+    const broken = checkLink(link, prev);
+    if (broken) return broken;
     prev = link.hash;
   }
   return null;
+}
+
+function checkLink(link: ChainLink, prev: string): BrokenLink | null {
+  if (link.prevHash !== prev)
+    return { id: link.id, problem: 'previous hash does not match the preceding event' };
+  if (chainHash(prev, link) !== link.hash) return { id: link.id, problem: 'content does not match its hash' };
+  return null;
+}
+
+/** A segment's head as recorded beside the chain: its last hash and its number of events. */
+export interface SegmentHead {
+  segment: string;
+  headHash: string;
+  events: number;
+}
+
+/** A stored event of a segment: its link plus the segment and place the table says it has. */
+export interface SegmentLink extends ChainLink {
+  storedSegment: string;
+  storedSeq: number;
+}
+
+/**
+ * Verifies one segment read in sequence order, event by event (feed `next`, then `end`): every
+ * event sits at the next sequence number, links to its predecessor, matches its hash, belongs to
+ * the segment by its region; at the end, the last hash and the count equal the recorded head — so
+ * a deleted newest event or an appended one is caught too. Stops at the first problem.
+ */
+export class SegmentVerifier {
+  events = 0;
+  private prev = GENESIS_HASH;
+  broken: BrokenLink | null = null;
+
+  constructor(readonly segment: string) {}
+
+  get lastHash(): string {
+    return this.prev;
+  }
+
+  next(link: SegmentLink): void {
+    this.events++;
+    if (this.broken) return;
+    const expected = this.events;
+    const legacy = this.segment === LEGACY_SEGMENT;
+    if (link.storedSeq !== expected)
+      this.broken = {
+        id: link.id,
+        problem:
+          link.storedSeq > expected
+            ? `sequence gap: event ${link.storedSeq} follows event ${expected - 1} (events removed)`
+            : `sequence number ${link.storedSeq} repeated or out of order (event inserted)`,
+      };
+    else if (!legacy && segmentOf(link.regionCode) !== this.segment)
+      this.broken = {
+        id: link.id,
+        problem: `region ${link.regionCode ?? '(none)'} does not belong to this segment`,
+      };
+    else
+      this.broken = checkLink(
+        legacy
+          ? { ...link, segment: undefined, seq: undefined }
+          : { ...link, segment: this.segment, seq: expected },
+        this.prev,
+      );
+    this.prev = link.hash;
+  }
+
+  /** Compare with the recorded head (null: the segment has events but no head). */
+  end(head: SegmentHead | null, lastId: string | null): BrokenLink | null {
+    if (this.broken) return this.broken;
+    const at = lastId ?? `segment '${this.segment}'`;
+    if (!head) return { id: at, problem: `segment '${this.segment}' has events but no recorded head` };
+    if (this.events < head.events)
+      return {
+        id: at,
+        problem: `segment '${this.segment}' holds ${this.events} events, its head records ${head.events} (newest events removed)`,
+      };
+    if (this.events > head.events)
+      return {
+        id: at,
+        problem: `segment '${this.segment}' holds ${this.events} events, its head records ${head.events} (events appended)`,
+      };
+    if (this.prev !== head.headHash)
+      return { id: at, problem: `segment '${this.segment}' ends at a hash other than its recorded head` };
+    return null;
+  }
+}
+
+/**
+ * The whole chain's head: SHA-256 over the heads of all segments, one line each
+ * (`segment:events:headHash`, sorted by segment), GENESIS_HASH while the chain is empty. Printed on
+ * reports; recomputable from the segment heads (`audit_segment`).
+ */
+export function headsDigest(heads: readonly SegmentHead[]): string {
+  if (heads.length === 0) return GENESIS_HASH;
+  const lines = [...heads]
+    .sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
+    .map((h) => `${h.segment}:${h.events}:${h.headHash}\n`);
+  const hash = createHash('sha256');
+  for (const l of lines) hash.update(l);
+  return hash.digest('hex');
 }

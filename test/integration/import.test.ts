@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,8 @@ describe('import', () => {
   it('imports a clean UTF-8 file with BOM, audited', async () => {
     const { good } = mixedRows();
     const before = await count('household');
-    const r = await importFile(tdb.db, writeCsv(good, { bom: true }), opts());
+    const file = writeCsv(good, { bom: true });
+    const r = await importFile(tdb.db, file, opts());
     expect(r).toMatchObject({
       households: { imported: 2, rejected: 0 },
       persons: { imported: 3, rejected: 0 },
@@ -110,7 +112,17 @@ describe('import', () => {
       .selectAll()
       .where('action', '=', 'household.import')
       .execute();
-    expect(ev.at(-1)!.after).toMatchObject({ households: ['H-GOOD-1', 'H-GOOD-2'], created: 2 });
+    // one event for the whole file: counts and the file's SHA-256
+    expect(ev.at(-1)!.after).toEqual({
+      fileSha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+      households: 2,
+      persons: 3,
+      created: 2,
+      updated: 0,
+      rejected: { households: 0, persons: 0 },
+      bulk: false,
+      acceptValid: false,
+    });
   });
 
   it('re-importing a household updates it (members replaced, income upserted)', async () => {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditEventTable, DB } from '../../db/types.js';
+import { GENESIS_HASH, headsDigest } from '../../domain/audit-chain.js';
 import { inRegion } from '../../kernel/scope.js';
 
 export interface AuditFilter {
@@ -11,22 +12,63 @@ export interface AuditFilter {
   offset: number;
 }
 
+export interface HeadRow {
+  segment: string;
+  headHash: string;
+  events: number;
+}
+
 export const auditRepository = {
-  /** Serialise writers of the chain for the rest of the transaction. */
-  async lockChain(db: Kysely<DB>) {
-    await sql`select pg_advisory_xact_lock(7340002)`.execute(db);
-  },
-  async headHash(db: Kysely<DB>): Promise<string | null> {
+  /**
+   * Lock a segment's head row for the rest of the transaction (created at genesis on the segment's
+   * first event) and read it: the segment's writers are serialised, other segments' are not.
+   * The upsert takes the row lock even when the row exists; waiting for another writer, it returns
+   * the head that writer committed.
+   */
+  async lockSegment(db: Kysely<DB>, segment: string): Promise<HeadRow> {
     const row = await db
-      .selectFrom('audit_event')
-      .select('hash')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.hash ?? null;
+      .insertInto('audit_segment')
+      .values({ segment, head_hash: GENESIS_HASH, events: 0 })
+      .onConflict((oc) => oc.column('segment').doUpdateSet({ segment: (eb) => eb.ref('excluded.segment') }))
+      .returning(['head_hash', 'events'])
+      .executeTakeFirstOrThrow();
+    return { segment, headHash: row.head_hash, events: Number(row.events) };
   },
-  async insert(db: Kysely<DB>, row: Insertable<AuditEventTable>) {
-    await db.insertInto('audit_event').values(row).execute();
+  async setHead(db: Kysely<DB>, head: HeadRow) {
+    await db
+      .updateTable('audit_segment')
+      .set({ head_hash: head.headHash, events: head.events, updated_at: sql<Date>`now()` })
+      .where('segment', '=', head.segment)
+      .execute();
+  },
+  /** Every segment's head (segments created but never committed to do not exist). */
+  async heads(db: Kysely<DB>): Promise<HeadRow[]> {
+    const rows = await db
+      .selectFrom('audit_segment')
+      .select(['segment', 'head_hash', 'events'])
+      .where('events', '>', '0')
+      .orderBy('segment')
+      .execute();
+    return rows.map((r) => ({ segment: r.segment, headHash: r.head_hash, events: Number(r.events) }));
+  },
+  /**
+   * @deprecated for callers outside this module that predate segments: the digest over all segment
+   * heads (null while the chain is empty). Use `chainHeadHash` from the audit service.
+   */
+  async headHash(db: Kysely<DB>): Promise<string | null> {
+    const heads = await auditRepository.heads(db);
+    return heads.length ? headsDigest(heads) : null;
+  },
+  async head(db: Kysely<DB>, segment: string): Promise<HeadRow | null> {
+    const r = await db
+      .selectFrom('audit_segment')
+      .select(['segment', 'head_hash', 'events'])
+      .where('segment', '=', segment)
+      .executeTakeFirst();
+    return r ? { segment: r.segment, headHash: r.head_hash, events: Number(r.events) } : null;
+  },
+  async insert(db: Kysely<DB>, rows: Insertable<AuditEventTable>[]) {
+    if (rows.length) await db.insertInto('audit_event').values(rows).execute();
   },
   list(db: Kysely<DB>, f: AuditFilter) {
     let q = db.selectFrom('audit_event').where(inRegion('region_code', f.scope, true));
@@ -38,20 +80,20 @@ export const auditRepository = {
       q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
     ]);
   },
-  /** Every event in id order, read in keyset pages so memory stays flat. */
-  async *streamAll(db: Kysely<DB>, pageSize = 2000) {
-    let after = '0';
+  /** Every event in (segment, sequence) order, read in keyset pages so memory stays flat. */
+  async *streamBySegment(db: Kysely<DB>, pageSize = 2000) {
+    let after: { segment: string; seq: string } | null = null;
     for (;;) {
-      const rows = await db
-        .selectFrom('audit_event')
-        .selectAll()
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(pageSize)
-        .execute();
+      let q = db.selectFrom('audit_event').selectAll();
+      if (after) {
+        const a: { segment: string; seq: string } = after;
+        q = q.where((eb) => eb(eb.refTuple('segment', 'seq'), '>', eb.tuple(a.segment, a.seq)));
+      }
+      const rows = await q.orderBy('segment').orderBy('seq').limit(pageSize).execute();
       yield* rows;
       if (rows.length < pageSize) return;
-      after = rows.at(-1)!.id;
+      const last = rows.at(-1)!;
+      after = { segment: last.segment, seq: last.seq };
     }
   },
 };

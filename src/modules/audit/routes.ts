@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditEvent } from '../../db/types.js';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { Page, PageSize } from '../../kernel/schema.js';
 import type { AuditService } from './service.js';
@@ -17,11 +18,27 @@ const Item = z.object({
   hash: z.string(),
 });
 
+const itemOf = (r: AuditEvent): z.infer<typeof Item> => ({
+  id: r.id,
+  at: new Date(r.at).toISOString(),
+  actorName: r.actor_name,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  regionCode: r.region_code,
+  before: r.before,
+  after: r.after,
+  reason: r.reason,
+  hash: r.hash,
+});
+
 export function auditRoutes(app: ZodApp, audit: AuditService) {
   app.get('/api/audit', {
     schema: {
       tags: ['audit'],
-      summary: 'Audit events within your scope, newest first, with the chain head hash',
+      summary:
+        'Audit events within your scope, newest first, with the chain head hash (a digest over all ' +
+        'segment heads) and, for a scope within a county, that county segment head',
       querystring: z.object({
         entityType: z.string().max(40).optional(),
         entityId: z.string().max(40).optional(),
@@ -35,6 +52,7 @@ export function auditRoutes(app: ZodApp, audit: AuditService) {
           page: z.number(),
           pageSize: z.number(),
           headHash: z.string(),
+          segment: z.object({ segment: z.string(), headHash: z.string(), events: z.number() }).nullable(),
           items: z.array(Item),
         }),
         ...errorResponses,
@@ -42,25 +60,14 @@ export function auditRoutes(app: ZodApp, audit: AuditService) {
     },
     handler: async (req) => {
       const user = currentUser(req);
-      const { total, rows, headHash } = await audit.list(user.scopeCode, req.query);
+      const { total, rows, headHash, segment } = await audit.list(user.scopeCode, req.query);
       return {
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
         headHash,
-        items: rows.map((r) => ({
-          id: r.id,
-          at: new Date(r.at).toISOString(),
-          actorName: r.actor_name,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          regionCode: r.region_code,
-          before: r.before,
-          after: r.after,
-          reason: r.reason,
-          hash: r.hash,
-        })),
+        segment,
+        items: rows.map(itemOf),
       };
     },
   });

@@ -1,13 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
-import { chainHash, findBrokenLink, GENESIS_HASH, type ChainContent } from '../../domain/audit-chain.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { AuditEventTable, DB } from '../../db/types.js';
+import { chainHash, headsDigest, segmentOf, type ChainContent } from '../../domain/audit-chain.js';
 import type { Actor } from '../../kernel/user.js';
-import { auditRepository } from './repository.js';
+import type { AuditAction } from './actions.js';
+import { auditRepository, type HeadRow } from './repository.js';
+import { verifyChain } from './verify.js';
 
 export { SYSTEM_ACTOR, type Actor } from '../../kernel/user.js';
+export type { AuditAction } from './actions.js';
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   regionCode?: string | null;
@@ -17,55 +20,85 @@ export interface AuditInput {
 }
 
 /**
- * Record one audit event. Call inside the transaction of the write it describes: the chain lock is
- * held until that transaction ends, so events are chained in commit order.
+ * Record one audit event. Call inside the transaction of the write it describes: the lock of the
+ * event's chain segment (its county) is held until that transaction ends, so a segment's events are
+ * chained in commit order while other counties write on. A bulk operation records one event at its
+ * end (counts, the input's hash), so it holds the lock only while it commits.
  */
 export async function recordAudit(trx: Kysely<DB>, actor: Actor, input: AuditInput): Promise<string> {
   return appendEvents(trx, [{ actor, input, at: new Date() }]);
 }
 
 /**
- * Append events to the chain in order under the chain lock; returns the new head hash. `at` is the
- * event's time: now for every real write (recordAudit); an earlier time only for demo data that
- * needs a history (src/modules/quality/demo-audit.ts) — the chain still verifies, in id order.
+ * Append events in order, each to its segment (`segmentOf` its region), under those segments' locks,
+ * taken in segment order so two appenders cannot deadlock on each other; returns the hash of the last
+ * event. `at` is the event's time: now for every real write (recordAudit); an earlier time only for
+ * demo data that needs a history — the chain still verifies, in sequence order.
  */
 export async function appendEvents(
   trx: Kysely<DB>,
   events: readonly { actor: Actor; input: AuditInput; at: Date }[],
 ): Promise<string> {
-  await auditRepository.lockChain(trx);
-  let prevHash = (await auditRepository.headHash(trx)) ?? GENESIS_HASH;
+  const heads = new Map<string, HeadRow>();
+  const segments = [...new Set(events.map((e) => segmentOf(e.input.regionCode)))].sort();
+  for (const s of segments) heads.set(s, await auditRepository.lockSegment(trx, s));
+  const rows: Insertable<AuditEventTable>[] = [];
+  let last = '';
   for (const { actor, input, at } of events) {
-    const content: ChainContent = {
-      at: at.toISOString(),
-      actorId: actor.id,
-      actorName: actor.name,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      regionCode: input.regionCode ?? null,
-      before: input.before ?? null,
-      after: input.after ?? null,
-      reason: input.reason ?? null,
-    };
-    const hash = chainHash(prevHash, content);
-    await auditRepository.insert(trx, {
-      at: content.at,
-      actor_id: content.actorId,
-      actor_name: content.actorName,
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: content.entityId,
-      region_code: content.regionCode,
-      before: content.before === null ? null : JSON.stringify(content.before),
-      after: content.after === null ? null : JSON.stringify(content.after),
-      reason: content.reason,
-      prev_hash: prevHash,
-      hash,
-    });
-    prevHash = hash;
+    const head = heads.get(segmentOf(input.regionCode))!;
+    const content = contentOf(actor, input, at, head.segment, head.events + 1);
+    const hash = chainHash(head.headHash, content);
+    rows.push(rowOf(content, head.headHash, hash));
+    heads.set(head.segment, { segment: head.segment, headHash: hash, events: head.events + 1 });
+    last = hash;
   }
-  return prevHash;
+  await auditRepository.insert(trx, rows);
+  for (const s of segments) await auditRepository.setHead(trx, heads.get(s)!);
+  return last;
+}
+
+function contentOf(actor: Actor, input: AuditInput, at: Date, segment: string, seq: number): ChainContent {
+  return {
+    at: at.toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    regionCode: input.regionCode ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason ?? null,
+    segment,
+    seq,
+  };
+}
+
+function rowOf(c: ChainContent, prevHash: string, hash: string): Insertable<AuditEventTable> {
+  return {
+    at: c.at,
+    actor_id: c.actorId,
+    actor_name: c.actorName,
+    action: c.action,
+    entity_type: c.entityType,
+    entity_id: c.entityId,
+    region_code: c.regionCode,
+    before: c.before === null ? null : JSON.stringify(c.before),
+    after: c.after === null ? null : JSON.stringify(c.after),
+    reason: c.reason,
+    segment: c.segment!,
+    seq: c.seq!,
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
+/**
+ * The chain's head as printed on the audit page, reports and card printouts: a digest over every
+ * segment's head (`headsDigest`), so it changes whenever any segment grows.
+ */
+export async function chainHeadHash(db: Kysely<DB>): Promise<string> {
+  return headsDigest(await auditRepository.heads(db));
 }
 
 export function createAuditService(db: Kysely<DB>) {
@@ -82,43 +115,19 @@ export function createAuditService(db: Kysely<DB>) {
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       });
-      const headHash = (await auditRepository.headHash(db)) ?? GENESIS_HASH;
-      return { total: Number(count.n), rows, headHash };
+      const segment = scope.length >= 6 ? await auditRepository.head(db, segmentOf(scope)) : null;
+      return {
+        total: Number(count.n),
+        rows,
+        headHash: await chainHeadHash(db),
+        segment: segment && { segment: segment.segment, headHash: segment.headHash, events: segment.events },
+      };
     },
 
-    headHash: async () => (await auditRepository.headHash(db)) ?? GENESIS_HASH,
+    headHash: () => chainHeadHash(db),
 
-    /** Walk the whole chain in id order; report the first event whose link or content was altered. */
-    async verify(): Promise<{
-      events: number;
-      broken: { id: string; problem: string } | null;
-      headHash: string;
-    }> {
-      let events = 0;
-      let prev = GENESIS_HASH;
-      for await (const r of auditRepository.streamAll(db)) {
-        events++;
-        const link = {
-          id: r.id,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-          at: new Date(r.at).toISOString(),
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          regionCode: r.region_code,
-          before: r.before,
-          after: r.after,
-          reason: r.reason,
-        };
-        const broken = findBrokenLink([link], prev);
-        if (broken) return { events, broken, headHash: prev };
-        prev = r.hash;
-      }
-      return { events, broken: null, headHash: prev };
-    },
+    /** Verify every segment completely (see verify.ts); `broken` is the first problem found. */
+    verify: () => verifyChain(db),
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,5 +1,5 @@
 import type { ImportError } from '../../domain/import/row.js';
-import type { ImportReport } from './service.js';
+import type { ImportReport } from './types.js';
 
 // Views of an import report: the CLI's JSON, and a page of its errors for the web.
 

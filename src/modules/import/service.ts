@@ -12,48 +12,15 @@ import type { DB } from '../../db/types.js';
 import { resolveHeaders, type ColumnDef } from '../../domain/import/columns.js';
 import { checkHousehold } from '../../domain/import/household.js';
 import { IdRowTable, IdSet, StringSet } from '../../domain/import/id-table.js';
-import { makeRowParser, type ImportError, type ImportRow } from '../../domain/import/row.js';
+import { makeRowParser, type ImportError } from '../../domain/import/row.js';
 import { cellText } from '../../domain/import/values.js';
-import { recordAudit, type Actor } from '../audit/service.js';
-import { chooseBulk, deferIndexes, registryIds, restoreIndexes, type BulkMode } from './bulk.js';
+import { recordAudit } from '../audit/service.js';
+import { chooseBulk, deferIndexes, registryIds, restoreIndexes } from './bulk.js';
 import { readSheetBatches } from './reader.js';
+import type { ImportOptions, ImportReport, PendingHousehold } from './types.js';
 import { writeHouseholds, type WriteContext } from './writer.js';
 
-export interface ImportOptions {
-  actor: Actor;
-  /** Region-code prefix the actor may write ('' = whole country). */
-  scope: string;
-  acceptValid: boolean;
-  dryRun: boolean;
-  /** Per-capita net income ceiling (yuan/year). */
-  incomeCeiling: number;
-  /** Households per batch (validation against the registry and writing). */
-  batchSize?: number;
-  /** Errors kept in the report; further ones are only counted. */
-  maxErrors?: number;
-  /** Defer the registry's secondary indexes to the end of the import (see bulk.ts); default `auto`. */
-  bulk?: BulkMode;
-  onProgress?: (rows: number) => void;
-}
-
-export interface ImportReport {
-  households: { imported: number; rejected: number };
-  persons: { imported: number; rejected: number };
-  errors: ImportError[];
-  errorsTotal: number;
-  warnings: string[];
-  dryRun: boolean;
-  committed: boolean;
-  /** Whether the import ran as a bulk load (indexes built at the end). */
-  bulk: boolean;
-}
-
-export interface PendingHousehold {
-  no: string;
-  rows: ImportRow[];
-  rowNumbers: number[];
-  errors: ImportError[];
-}
+export type { ImportOptions, ImportReport, PendingHousehold } from './types.js';
 
 class Rollback extends Error {}
 
@@ -131,6 +98,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       let seenRows = 0;
       let anyError = false;
       let inflight: Promise<void> = Promise.resolve();
+      const written = { created: 0, updated: 0 };
 
       const processBatch = async (b: PendingHousehold[]) => {
         const result = await writeHouseholds(trx, b, {
@@ -148,21 +116,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
             report.persons.imported += h.rows.length;
           }
         }
-        if (result.written.length) {
-          await recordAudit(trx, o.actor, {
-            action: 'household.import',
-            entityType: 'household',
-            entityId: null,
-            regionCode: o.scope || null,
-            after: {
-              fileSha256: await fileHash,
-              households: result.written,
-              created: result.created,
-              updated: result.updated,
-            },
-            reason: `import of ${file.split('/').pop()}`,
-          });
-        }
+        written.created += result.created;
+        written.updated += result.updated;
       };
 
       /** Hand the batch to the database and return once the one before it is done (one in flight). */
@@ -256,6 +211,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       }
       if (o.dryRun || (anyError && !o.acceptValid)) throw new Rollback();
       if (deferred) await restoreIndexes(trx, deferred);
+      // the one audit event of the import, last: its segment is locked only while the import commits
+      await recordAudit(trx, o.actor, importEvent(o, file, report, written, await fileHash));
     });
     report.committed = true;
   } catch (err) {
@@ -275,6 +232,33 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     report.persons.imported = 0;
   }
   return report;
+}
+
+/** The import's audit event: what was written, counted, and the SHA-256 of the file it came from. */
+function importEvent(
+  o: ImportOptions,
+  file: string,
+  r: ImportReport,
+  written: { created: number; updated: number },
+  fileSha256: string,
+) {
+  return {
+    action: 'household.import' as const,
+    entityType: 'household',
+    entityId: null,
+    regionCode: o.scope || null,
+    after: {
+      fileSha256,
+      households: r.households.imported,
+      persons: r.persons.imported,
+      created: written.created,
+      updated: written.updated,
+      rejected: { households: r.households.rejected, persons: r.persons.rejected },
+      bulk: r.bulk,
+      acceptValid: o.acceptValid,
+    },
+    reason: `import of ${file.split('/').pop()}`,
+  };
 }
 
 /** A Kysely that runs everything on one pg client (the import's transaction and its COPYs). */

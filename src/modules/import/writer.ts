@@ -5,7 +5,7 @@ import type { ImportRow } from '../../domain/import/row.js';
 import { inScope } from '../../domain/region-code.js';
 import type { IdRowTable, IdSet } from '../../domain/import/id-table.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
-import type { PendingHousehold } from './service.js';
+import type { PendingHousehold } from './types.js';
 
 const STATUS_OF_TYPE: Record<string, string> = {
   general_poor: 'poor',
