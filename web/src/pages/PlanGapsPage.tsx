@@ -1,14 +1,16 @@
-import { Alert, Col, Flex, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Col, Flex, Row, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { useUser } from '../api/auth';
 import { useCodeLabel } from '../api/codeLists';
 import { usePlanGaps, type FitProblemKind, type GapItem } from '../api/plans';
 import { useLang } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
+import { GapTable } from '../components/GapTable';
+import { HouseholdLink } from '../components/household/HouseholdLink';
 import { KpiCard } from '../components/KpiCard';
 import { LinkButton } from '../components/LinkButton';
 import { PageHeader } from '../components/PageHeader';
@@ -61,9 +63,13 @@ export default function PlanGapsPage() {
       title: t('plans.household'),
       key: 'household',
       render: (_: unknown, g) => (
-        <Link to={`/households/${g.householdId}`} data-testid={`plan-gap-link-${g.householdId}`}>
-          {g.headName ?? '—'} <Typography.Text type="secondary">{g.householdNo}</Typography.Text>
-        </Link>
+        <HouseholdLink
+          householdId={g.householdId}
+          headName={g.headName}
+          householdNo={g.householdNo}
+          fallback="—"
+          testId={`plan-gap-link-${g.householdId}`}
+        />
       ),
     },
     ...(mobile ? [] : [{ title: t('plans.village'), dataIndex: 'villageName' }]),
@@ -182,22 +188,17 @@ export default function PlanGapsPage() {
       {d && d.total === 0 && (
         <Alert type="success" showIcon title={t('plans.empty')} style={{ marginBottom: 12 }} />
       )}
-      <Table<GapItem>
+      <GapTable<GapItem>
         rowKey="planId"
         size={mobile ? 'small' : 'middle'}
         loading={q.isFetching}
-        dataSource={d?.items ?? []}
+        data={d}
         columns={columns}
-        scroll={mobile ? undefined : { x: 'max-content' }}
-        onRow={(g) => ({ 'data-testid': `plan-gap-${g.householdId}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: d?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p) => set({ page: p }),
-        }}
+        scroll={!mobile}
+        rowTestId={(g) => `plan-gap-${g.householdId}`}
+        page={page}
+        onPage={(p) => set({ page: p })}
+        showTotal
       />
     </div>
   );
