@@ -20,7 +20,7 @@ import { createParticipationService } from '../modules/participation/service.js'
 import { createCardService } from '../modules/plans/card.js';
 import { createPlanService } from '../modules/plans/service.js';
 import { createPortalService } from '../modules/portal/service.js';
-import { createAssistanceServices } from '../modules/projects/index.js';
+import { createAssistanceServices } from '../modules/projects/assistance.js';
 import { createQualityService } from '../modules/quality/service.js';
 import { createRegionService } from '../modules/regions/service.js';
 import { createStatsService } from '../modules/stats/service.js';
@@ -53,6 +53,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
   const paramsFor = (region: string, date: string) => policyServices.policy.paramsFor(region, date);
   const edits = createEditTransaction(db, clock);
   const cards = createCardService(db, regions, clock);
+  const plans = createPlanService(db, clock);
   return {
     clock,
     regions,
@@ -77,8 +78,8 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     cards,
     portal: createPortalService(db, { cards, clock }),
     warnings: createWarningService({ db, cases: policyServices.cases, paramsFor, clock }),
-    cadres: createCadreService(db, clock),
-    plans: createPlanService(db, clock),
+    cadres: createCadreService(db, clock, plans),
+    plans,
     measures: createMeasuresService(db, regions, {
       lineFor: async (region, year) => (await paramsFor(region, `${year}-12-31`)).povertyLine,
       cacheBytes: opts.measuresCacheBytes,

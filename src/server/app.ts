@@ -42,7 +42,7 @@ import { participationRoutes } from '../modules/participation/routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { policyRoutes } from '../modules/policy/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
-import { assistanceRoutes } from '../modules/projects/routes.js';
+import { assistanceRoutes } from '../modules/projects/assistance.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
 import { startQualitySchedule } from '../modules/quality/schedule.js';
 import { regionRoutes } from '../modules/regions/routes.js';

@@ -349,11 +349,14 @@ describe('a household plan', () => {
     v = (ok.json() as PlanJson).plan.version;
 
     // the household portal records agreement itself
-    await recordAgreement(tdb.db, HOUSEHOLD_ACTOR, hid, YEAR, {
-      agreed: true,
-      by: '石秀英',
-      method: 'portal',
-    });
+    await recordAgreement(
+      tdb.db,
+      HOUSEHOLD_ACTOR,
+      hid,
+      YEAR,
+      { agreed: true, by: '石秀英', method: 'portal' },
+      { now: new Date() },
+    );
     const [event] = (await auditEventsOf(tdb.db, 'plan.agree')).slice(-1);
     expect(event).toMatchObject({ actor_name: 'the household', actor_id: null, entity_id: hid });
     expect(event!.after).toMatchObject({ status: 'agreed', agreedBy: '石秀英', method: 'portal' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/service.js';
 import { runDemoExtensions } from '../../src/demo/extensions.js';
 import { projectsDemo } from '../../src/demo/seeders/projects.js';
-import { createTargetService } from '../../src/modules/projects/targets-service.js';
+import { createTargetService } from '../../src/modules/targets/service.js';
 import { createProjectService } from '../../src/modules/projects/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';

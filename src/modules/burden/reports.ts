@@ -5,7 +5,7 @@ import { REPORT_NAMES, type ReportKind } from '../../domain/burden/catalogue.js'
 import { beijingTime } from '../../domain/export/provenance.js';
 import { refreshStats } from '../stats/summary-table.js';
 import type { AuthUser } from '../../kernel/user.js';
-import { createTargetService } from '../projects/targets-service.js';
+import { createTargetService } from '../targets/service.js';
 import { burdenRepository as repo } from './repository.js';
 
 /**

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_KINDS, TEAM_ROLES, UNIT_LEVELS, VISIT_PURPOSES } from '../../domain/cadres/rules.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, IsoDate, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
-export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const s = z.string().nullable();
 const Reason = z.string().trim().min(2, 'a reason is required').max(500);
 const Phone = z

@@ -1,20 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB, Household } from '../../db/types.js';
-import { maskPhone } from '../../domain/masking.js';
 import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
-import { ableToWork } from '../../domain/plans/draft.js';
-import { catalogueMap, checkFit } from '../../domain/plans/fit.js';
-import { policiesEnjoyed } from '../../domain/plans/policies.js';
+import { catalogueMap } from '../../domain/plans/fit.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
-import { auditRepository } from '../audit/repository.js';
-import { currentCadres } from '../cadres/repository.js';
-import { memberDto } from '../households/mapper.js';
+import { chainHeadHash } from '../audit/service.js';
+import { currentCadres } from '../cadres/service.js';
 import type { RegionService } from '../regions/service.js';
-import { GENESIS_HASH } from '../../domain/audit-chain.js';
+import { cardRepository } from './card-repository.js';
+import { cardOf } from './card-view.js';
+import { measureDto } from './plan-view.js';
 import { catalogueEntry, plansRepository as repo } from './repository.js';
-import { draftMember, measureDto } from './service.js';
 import type { Clock } from '../../kernel/clock.js';
 
 /**
@@ -26,14 +23,14 @@ import type { Clock } from '../../kernel/clock.js';
  */
 export function createCardService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   async function cards(households: Household[], year: number) {
-    const today = clock.now();
-    const todayIso = today.toISOString().slice(0, 10);
+    const now = clock.now();
+    const today = clock.today();
     const ids = households.map((h) => h.id);
     const [members, plans, cadres, eco, catRows] = await Promise.all([
       repo.members(db, ids),
       repo.plansOf(db, ids, year),
       currentCadres(db, ids),
-      repo.ecoCompensation(db, ids, year),
+      cardRepository.ecoCompensation(db, ids, year),
       repo.catalogue(db),
     ]);
     const catalogue = catalogueMap(catRows.map(catalogueEntry));
@@ -43,97 +40,24 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
     );
     const planOf = new Map(plans.map((p) => [p.household_id, p]));
     return households.map((h) => {
-      const ms = members.filter((m) => m.household_id === h.id);
       const plan = planOf.get(h.id);
-      const pms = plan
-        ? measures.filter((m) => m.plan_id === plan.id).map((m) => measureDto(m, catalogue, todayIso))
-        : [];
-      const cadre = cadres.get(h.id);
-      const fit = checkFit(
-        {
-          mainCause: h.main_cause,
-          otherCauses: h.other_causes,
-          ableToWork: ableToWork(ms.map(draftMember)),
-          measures: pms,
-        },
+      return cardOf(h, {
+        members: members.filter((m) => m.household_id === h.id),
+        plan,
+        measures: plan
+          ? measures.filter((m) => m.plan_id === plan.id).map((m) => measureDto(m, catalogue, today))
+          : [],
+        cadre: cadres.get(h.id),
+        ecoCompensation: eco.get(h.id) ?? 0,
         catalogue,
-      );
-      return {
-        householdId: h.id,
-        householdNo: h.household_no,
-        headName: h.head_name,
-        address: h.address,
-        phone: maskPhone(h.phone),
-        status: h.status,
-        householdType: h.household_type,
-        monitoringCategory: h.monitoring_category,
-        mainCause: h.main_cause,
-        otherCauses: h.other_causes,
-        size: h.size,
-        members: ms
-          .filter((m) => m.member_status === 'present')
-          .map((m) => {
-            const d = memberDto(m, true, today);
-            return {
-              name: d.name,
-              relation: d.relation,
-              sex: d.sex,
-              age: d.age,
-              idNumber: d.idNumber,
-              education: d.education,
-              studentStatus: d.studentStatus,
-              labourCapacity: d.labourCapacity,
-            };
-          }),
-        plan: plan
-          ? {
-              year: plan.year,
-              status: plan.status,
-              agreedBy: plan.agreed_by,
-              agreedAt: plan.agreed_at ? new Date(plan.agreed_at).toISOString() : null,
-              agreementMethod: plan.agreement_method,
-              declineReason: plan.decline_reason,
-              fits: fit.fits,
-            }
-          : null,
-        measures: pms
-          .filter((m) => m.status !== 'cancelled')
-          .map((m) => ({
-            nameZh: m.nameZh,
-            nameEn: m.nameEn,
-            batch: m.batch,
-            amount: m.amount,
-            responsibleUnit: m.responsibleUnit,
-            startDate: m.startDate,
-            deadline: m.deadline,
-            status: m.status,
-          })),
-        cadres: cadre ? [{ name: cadre.name, workUnit: cadre.workUnit, phone: cadre.phone }] : [],
-        policies: policiesEnjoyed({
-          members: ms.map((m) => ({
-            name: m.name,
-            status: m.member_status,
-            isDibao: m.is_dibao,
-            isTekun: m.is_tekun,
-            insBasicMedical: m.ins_basic_medical,
-            insCriticalIllness: m.ins_critical_illness,
-            insMedicalAssistance: m.ins_medical_assistance,
-            insPension: m.ins_pension,
-            studentStatus: m.student_status,
-            disabilityGrade: m.disability_grade,
-            welfareJobMonths: m.welfare_job_months,
-          })),
-          relocated: h.relocated,
-          ecoCompensation: eco.get(h.id) ?? 0,
-          measures: pms,
-        }),
-      };
+        now,
+      });
     });
   }
 
   async function frame(user: AuthUser, villageCode: string, year: number) {
     // the head hash first: the cards show the registry at this state or later, never earlier
-    const headHash = (await auditRepository.headHash(db)) ?? GENESIS_HASH;
+    const headHash = await chainHeadHash(db);
     const path = await regions.path(user, villageCode);
     return {
       year,
@@ -162,7 +86,7 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
       if (villageCode.length !== 12)
         throw new AppError('E_VALIDATION', `Invalid params.code: cards are printed per village (12 digits)`);
       const f = await frame(user, villageCode, year);
-      const hs = await repo.cardHouseholds(db, villageCode);
+      const hs = await cardRepository.cardHouseholds(db, villageCode);
       return { ...f, statuses: [...PLANNED_STATUSES], cards: await cards(hs, year) };
     },
   };

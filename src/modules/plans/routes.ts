@@ -1,69 +1,26 @@
 import { z } from 'zod';
-import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { RegionCode } from '../../kernel/schema.js';
+import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Id } from '../../kernel/schema.js';
+import { cardRoutes } from './card-routes.js';
 import type { CardService } from './card.js';
-import {
-  AddMeasureBody,
-  AgreementBody,
-  CatalogueCreate,
-  CatalogueEntry,
-  CatalogueUpdate,
-  Cards,
-  GapPage,
-  GapQuery,
-  GenerateBody,
-  Id,
-  PlanView,
-  Summary,
-  UpdateMeasureBody,
-  Year,
-} from './schema.js';
+import { catalogueRoutes } from './catalogue-routes.js';
+import { fitRoutes } from './fit-routes.js';
+import { AddMeasureBody, AgreementBody, GenerateBody, PlanView, UpdateMeasureBody, Year } from './schema.js';
 import type { PlanService } from './service.js';
 
-const withConflict = {
-  ...errorResponses,
-  409: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-};
+const withConflict = { ...errorResponses, 409: ErrorBody };
 const tags = ['plans'];
 
 /** Household plans (一户一策), the measure catalogue, the fit gap list and the household card (明白卡). */
 export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) {
-  app.get('/api/plans/catalogue', {
-    schema: {
-      tags,
-      summary: 'The measure catalogue: measures by batch (五个一批) with the causes they answer',
-      response: { 200: z.array(CatalogueEntry), ...errorResponses },
-    },
-    handler: (req) => {
-      currentUser(req);
-      return plans.catalogueRows();
-    },
-  });
+  catalogueRoutes(app, plans);
+  householdPlanRoutes(app, plans);
+  fitRoutes(app, plans);
+  cardRoutes(app, cards, plans.defaultYear);
+}
 
-  app.post('/api/plans/catalogue', {
-    schema: {
-      tags,
-      summary: 'Add a measure to the catalogue (county officers and above; audited)',
-      body: CatalogueCreate,
-      response: { 200: CatalogueEntry, ...errorResponses },
-    },
-    handler: (req) => {
-      const { code, reason, ...input } = req.body;
-      return plans.createCatalogueEntry(currentUser(req), code, input, reason);
-    },
-  });
-
-  app.patch('/api/plans/catalogue/:code', {
-    schema: {
-      tags,
-      summary: 'Change a catalogue measure (county officers and above; version checked; audited)',
-      params: z.object({ code: z.string() }),
-      body: CatalogueUpdate,
-      response: { 200: CatalogueEntry, ...withConflict },
-    },
-    handler: (req) => plans.updateCatalogueEntry(currentUser(req), req.params.code, req.body),
-  });
-
+/** A household's plan: read, draft, its measures, the household's agreement. */
+function householdPlanRoutes(app: ZodApp, plans: PlanService) {
   app.get('/api/households/:id/plan', {
     schema: {
       tags,
@@ -119,52 +76,5 @@ export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) 
       response: { 200: PlanView, ...withConflict },
     },
     handler: (req) => plans.agree(currentUser(req), req.params.id, req.body),
-  });
-
-  app.get('/api/plans/gaps', {
-    schema: {
-      tags,
-      summary: 'Plans of a year whose measures do not answer the causes, with the reasons',
-      querystring: GapQuery.extend({ region: RegionCode.default('') }),
-      response: { 200: GapPage, ...errorResponses },
-    },
-    handler: (req) =>
-      plans.gaps(currentUser(req), { ...req.query, year: req.query.year ?? plans.defaultYear() }),
-  });
-
-  app.get('/api/plans/summary', {
-    schema: {
-      tags,
-      summary: 'Plan figures of a region and year: fit, agreement, measures by status, overdue, amount',
-      querystring: z.object({ region: RegionCode.default(''), year: Year.optional() }),
-      response: { 200: Summary, ...errorResponses },
-    },
-    handler: (req) =>
-      plans.summary(currentUser(req), {
-        region: req.query.region,
-        year: req.query.year ?? plans.defaultYear(),
-      }),
-  });
-
-  app.get('/api/households/:id/card', {
-    schema: {
-      tags,
-      summary: 'The household card 明白卡 of a year (members masked) with the audit head hash',
-      params: z.object({ id: Id }),
-      querystring: z.object({ year: Year.optional() }),
-      response: { 200: Cards, ...errorResponses },
-    },
-    handler: (req) => cards.household(currentUser(req), req.params.id, req.query.year ?? plans.defaultYear()),
-  });
-
-  app.get('/api/villages/:code/cards', {
-    schema: {
-      tags,
-      summary: 'Cards of every registered and monitored household of a village, for printing in a batch',
-      params: z.object({ code: RegionCode }),
-      querystring: z.object({ year: Year.optional() }),
-      response: { 200: Cards, ...errorResponses },
-    },
-    handler: (req) => cards.village(currentUser(req), req.params.code, req.query.year ?? plans.defaultYear()),
   });
 }

@@ -9,10 +9,10 @@ import {
   PLAN_STATUSES,
 } from '../../domain/plans/catalogue.js';
 import { MEASURE_TYPES } from '../../domain/rules/facts.js';
+import { IsoDate, Page, PageSize, RegionCode, Year as RegistryYear } from '../../kernel/schema.js';
 
-export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
-export const Year = z.coerce.number().int().min(2013).max(2100);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A plan year: plans began with the targeted poverty alleviation of 2013. */
+export const Year = RegistryYear.min(2013);
 const Text = (max: number) => z.string().max(max);
 const Cause = z.enum(codesOf('poverty_cause') as [string, ...string[]]);
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -170,11 +170,11 @@ export const AgreementBody = z.object({
 });
 
 export const GapQuery = z.object({
-  region: z.string().default(''),
+  region: RegionCode.default(''),
   year: Year.optional(),
   problem: z.enum(['cause_unanswered', 'no_development', 'no_social_security', 'no_measures']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: Page,
+  pageSize: PageSize(200, 20),
 });
 
 export const GapPage = z.object({

@@ -7,8 +7,3 @@ export function assertManager(user: AuthUser, what: string): void {
   if (!permissionsOf(user.role).manageAssistance)
     throw new AppError('E_FORBIDDEN', `Only township officers and above may ${what}`);
 }
-
-export const actorOf = (u: AuthUser) => ({ id: u.id, name: u.username });
-
-/** Scope of a read: the asked region, or the user's own. */
-export const regionOf = (user: AuthUser, region: string | undefined) => region || user.scopeCode;

@@ -20,6 +20,7 @@ export interface ProjectListRow {
   linkages: string[];
 }
 
+/** The project library: projects, indicators, linkages, funds, beneficiaries, benefits, follow-ups. */
 export const projectRepository = {
   /** Projects in the scope with their funds, beneficiaries, last year's benefit and latest follow-up. */
   list: async (db: Kysely<DB>, scope: string, lastYear: number) =>
@@ -177,6 +178,10 @@ export const projectRepository = {
 
   insertFollowup: async (db: Kysely<DB>, row: Insertable<ProjectFollowupTable>) =>
     (await db.insertInto('project_followup').values(row).returning('id').executeTakeFirstOrThrow()).id,
+
+  /** The level of a region (5: a village), undefined when there is no such region. */
+  regionLevel: async (db: Kysely<DB>, code: string) =>
+    (await db.selectFrom('region').select('level').where('code', '=', code).executeTakeFirst())?.level,
 
   household: (db: Kysely<DB>, id: string) =>
     db.selectFrom('household').select(['id', 'village_code']).where('id', '=', id).executeTakeFirst(),

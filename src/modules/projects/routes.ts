@@ -1,43 +1,28 @@
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import type { PairService } from './pairs-service.js';
+import type { ProjectEditService } from './edit-service.js';
 import {
   AssistanceSummary,
   BeneficiaryBody,
   BenefitBody,
-  CommitmentBody,
   CompleteBody,
   Created,
-  DeliveryBody,
   FollowUpBody,
   FundBody,
   IdParam,
-  NewPairBody,
   NewProjectBody,
   Ok,
-  PairDetail,
-  PairList,
   ProjectDetail,
   ProjectList,
   ProjectListQuery,
-  RegionQuery,
-  SplitBody,
   SummaryQuery,
-  TargetQuery,
-  TargetTree,
 } from './schema.js';
 import type { ProjectService } from './service.js';
-import type { createAssistanceSummary } from './summary.js';
-import type { TargetService } from './targets-service.js';
-import { z } from 'zod';
+import type { AssistanceSummary as Summary } from './summary.js';
 
-export interface AssistanceServices {
-  pairs: PairService;
-  targets: TargetService;
-  projects: ProjectService;
-  summary: ReturnType<typeof createAssistanceSummary>;
-}
+const tags = ['projects'];
 
-const write = (tags: string[], summary: string, body: z.ZodType, response: z.ZodType) => ({
+/** A write to one project: its id, a body, a small answer. */
+const write = <B, R>(summary: string, body: B, response: R) => ({
   tags,
   summary,
   params: IdParam,
@@ -45,133 +30,67 @@ const write = (tags: string[], summary: string, body: z.ZodType, response: z.Zod
   response: { 200: response, ...errorResponses },
 });
 
-export function assistanceRoutes(app: ZodApp, s: AssistanceServices) {
-  const P = ['pairs'];
-  app.get('/api/pairs', {
-    schema: {
-      tags: P,
-      summary: 'Paired assistance touching a region, committed vs delivered per year',
-      querystring: RegionQuery,
-      response: { 200: PairList, ...errorResponses },
-    },
-    handler: (req) => s.pairs.list(currentUser(req), req.query.region),
-  });
-  app.get('/api/pairs/:id', {
-    schema: {
-      tags: P,
-      summary: 'One pair with its yearly summary and deliveries',
-      params: IdParam,
-      response: { 200: PairDetail, ...errorResponses },
-    },
-    handler: (req) => s.pairs.get(currentUser(req), req.params.id),
-  });
-  app.post('/api/pairs', {
-    schema: {
-      tags: P,
-      summary: 'Record a pair (audited)',
-      body: NewPairBody,
-      response: { 200: Created, ...errorResponses },
-    },
-    handler: (req) => s.pairs.create(currentUser(req), req.body),
-  });
-  app.put('/api/pairs/:id/commitments', {
-    schema: write(P, "Set a year's commitment of one category (audited)", CommitmentBody, Ok),
-    handler: (req) =>
-      s.pairs.commit(currentUser(req), req.params.id, req.body as z.infer<typeof CommitmentBody>),
-  });
-  app.post('/api/pairs/:id/deliveries', {
-    schema: write(P, 'Record a delivery (audited)', DeliveryBody, Created),
-    handler: (req) =>
-      s.pairs.deliver(currentUser(req), req.params.id, req.body as z.infer<typeof DeliveryBody>),
-  });
-
-  const T = ['targets'];
-  app.get('/api/targets', {
-    schema: {
-      tags: T,
-      summary:
-        'Targets of a region and its sub-regions with progress computed from the registry and quality signals',
-      querystring: TargetQuery,
-      response: { 200: TargetTree, ...errorResponses },
-    },
-    handler: (req) => s.targets.tree(currentUser(req), req.query),
-  });
-  app.put('/api/targets/split', {
-    schema: {
-      tags: T,
-      summary: "Split a region's target among its sub-regions; the sum must equal it (audited)",
-      body: SplitBody,
-      response: { 200: z.object({ saved: z.number() }), ...errorResponses },
-    },
-    handler: (req) => s.targets.split(currentUser(req), req.body),
-  });
-
-  const J = ['projects'];
+/** The project library (项目库) and the dashboard's delivery figures. */
+export function projectRoutes(app: ZodApp, projects: ProjectService & ProjectEditService, summary: Summary) {
   app.get('/api/projects', {
     schema: {
-      tags: J,
+      tags,
       summary: 'The project library of a region with signals (bonsai, idle) and fund concentration',
       querystring: ProjectListQuery,
       response: { 200: ProjectList, ...errorResponses },
     },
-    handler: (req) => s.projects.list(currentUser(req), req.query),
+    handler: (req) => projects.list(currentUser(req), req.query),
   });
   app.get('/api/projects/summary', {
     schema: {
-      tags: J,
+      tags,
       summary: 'Dashboard figures: target progress, funds disbursed, idle and bonsai projects',
       querystring: SummaryQuery,
       response: { 200: AssistanceSummary, ...errorResponses },
     },
-    handler: (req) => s.summary(currentUser(req), req.query),
+    handler: (req) => summary(currentUser(req), req.query),
   });
   app.get('/api/projects/:id', {
     schema: {
-      tags: J,
+      tags,
       summary: 'One project: indicators, linkage, funds, beneficiaries, follow-ups, signals',
       params: IdParam,
       response: { 200: ProjectDetail, ...errorResponses },
     },
-    handler: (req) => s.projects.get(currentUser(req), req.params.id),
+    handler: (req) => projects.get(currentUser(req), req.params.id),
   });
   app.post('/api/projects', {
     schema: {
-      tags: J,
+      tags,
       summary:
         'Enter a project into the library: refused (400 E_REQUIREMENT) without performance targets or benefit linkage',
       body: NewProjectBody,
       response: { 200: Created, ...errorResponses },
     },
-    handler: (req) => s.projects.create(currentUser(req), req.body),
+    handler: (req) => projects.create(currentUser(req), req.body),
   });
   app.put('/api/projects/:id/funds', {
-    schema: write(J, 'Set allocation and disbursement of one source and year (audited)', FundBody, Ok),
-    handler: (req) =>
-      s.projects.setFund(currentUser(req), req.params.id, req.body as z.infer<typeof FundBody>),
+    schema: write('Set allocation and disbursement of one source and year (audited)', FundBody, Ok),
+    handler: (req) => projects.setFund(currentUser(req), req.params.id, req.body),
   });
   app.post('/api/projects/:id/beneficiaries', {
-    schema: write(J, 'Add a beneficiary household with its linkage type (audited)', BeneficiaryBody, Ok),
-    handler: (req) =>
-      s.projects.addBeneficiary(currentUser(req), req.params.id, req.body as z.infer<typeof BeneficiaryBody>),
+    schema: write('Add a beneficiary household with its linkage type (audited)', BeneficiaryBody, Ok),
+    handler: (req) => projects.addBeneficiary(currentUser(req), req.params.id, req.body),
   });
   app.put('/api/projects/:id/benefits', {
-    schema: write(J, "Record a beneficiary's benefit in a year (audited)", BenefitBody, Ok),
-    handler: (req) =>
-      s.projects.recordBenefit(currentUser(req), req.params.id, req.body as z.infer<typeof BenefitBody>),
+    schema: write("Record a beneficiary's benefit in a year (audited)", BenefitBody, Ok),
+    handler: (req) => projects.recordBenefit(currentUser(req), req.params.id, req.body),
   });
   app.post('/api/projects/:id/complete', {
-    schema: write(J, 'Mark the project completed (audited)', CompleteBody, Ok),
-    handler: (req) =>
-      s.projects.complete(currentUser(req), req.params.id, req.body as z.infer<typeof CompleteBody>),
+    schema: write('Mark the project completed (audited)', CompleteBody, Ok),
+    handler: (req) => projects.complete(currentUser(req), req.params.id, req.body),
   });
   app.post('/api/projects/:id/followups', {
     schema: write(
-      J,
       'Record a yearly follow-up; revival needs a plan; newOperator reassigns the asset (audited)',
       FollowUpBody,
       Created,
     ),
-    handler: (req) =>
-      s.projects.followUp(currentUser(req), req.params.id, req.body as z.infer<typeof FollowUpBody>),
+    handler: (req) => projects.followUp(currentUser(req), req.params.id, req.body),
   });
 }

@@ -1,133 +1,17 @@
 import { z } from 'zod';
-import { RegionCode } from '../../kernel/schema.js';
 import {
   ASSET_STATUSES,
-  COMMITMENT_CATEGORIES,
   FUND_SOURCES,
-  HELPER_LEVELS,
   LINKAGE_TYPES,
   OPERATING_STATUSES,
-  PAIR_KINDS,
   PROJECT_TYPES,
-  TARGET_INDICATORS,
 } from '../../domain/projects/kinds.js';
+import { Id, IsoDate, RegionCode, Year } from '../../kernel/schema.js';
 
-const Year = z.coerce.number().int().min(2000).max(2100);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 export const IdParam = z.object({ id: Id });
-export const RegionQuery = z.object({ region: RegionCode.optional() });
 export const Ok = z.object({ ok: z.literal(true) });
 export const Created = z.object({ id: z.string() });
 
-// ---- pairs ----
-const CategoryYear = z.object({
-  category: z.string(),
-  committed: z.number(),
-  delivered: z.number(),
-  pct: z.number().nullable(),
-});
-export const Pair = z.object({
-  id: z.string(),
-  kind: z.string(),
-  helperName: z.string(),
-  helperLevel: z.string(),
-  recipientCode: z.string(),
-  recipientName: z.string(),
-  startYear: z.number(),
-  endYear: z.number().nullable(),
-  note: z.string().nullable(),
-  years: z.array(z.object({ year: z.number(), categories: z.array(CategoryYear) })),
-});
-export const PairList = z.object({ items: z.array(Pair) });
-export const PairDetail = Pair.extend({
-  deliveries: z.array(
-    z.object({
-      id: z.string(),
-      year: z.number(),
-      category: z.string(),
-      amount: z.number(),
-      delivered_on: z.string(),
-      note: z.string().nullable(),
-    }),
-  ),
-});
-export const NewPairBody = z.object({
-  kind: z.enum(PAIR_KINDS),
-  helperName: z.string().trim().min(1).max(200),
-  helperLevel: z.enum(HELPER_LEVELS),
-  recipientCode: RegionCode.min(2),
-  startYear: Year,
-  endYear: Year.nullable().optional(),
-  note: z.string().max(2000).nullable().optional(),
-});
-export const CommitmentBody = z.object({
-  year: Year,
-  category: z.enum(COMMITMENT_CATEGORIES),
-  amount: z.number().min(0),
-});
-export const DeliveryBody = z.object({
-  year: Year,
-  category: z.enum(COMMITMENT_CATEGORIES),
-  amount: z.number().positive(),
-  deliveredOn: IsoDate,
-  note: z.string().max(2000).optional(),
-});
-
-// ---- targets ----
-export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
-const TargetNode = z.object({
-  code: z.string(),
-  name: z.string(),
-  indicators: z.array(
-    z.object({
-      indicator: z.string(),
-      target: z.number().nullable(),
-      actual: z.number().nullable(),
-      pct: z.number().nullable(),
-    }),
-  ),
-  quality: z.object({
-    exits: z.number(),
-    heaping: z.object({
-      share: z.number().nullable(),
-      reference: z.number().nullable(),
-      ratio: z.number().nullable(),
-      flagged: z.boolean(),
-    }),
-    exitsWithoutMeasures: z.number().nullable(),
-    withoutMeasuresShare: z.number().nullable(),
-  }),
-});
-export const TargetTree = z.object({
-  year: z.number(),
-  povertyLine: z.number(),
-  heapBand: z.number(),
-  measuresAvailable: z.boolean(),
-  reference: z.object({ share: z.number().nullable(), households: z.number() }),
-  node: TargetNode,
-  children: z.array(TargetNode),
-  splitProblems: z.array(
-    z.object({
-      indicator: z.string(),
-      kind: z.string(),
-      regionCode: z.string(),
-      parentValue: z.number(),
-      childSum: z.number(),
-      difference: z.number(),
-    }),
-  ),
-  years: z.array(z.number()),
-});
-export const SplitBody = z.object({
-  year: Year,
-  indicator: z.enum(TARGET_INDICATORS),
-  regionCode: RegionCode.min(2),
-  value: z.number().int().min(0).optional(),
-  children: z.array(z.object({ regionCode: RegionCode.min(2), value: z.number().int().min(0) })).max(500),
-});
-
-// ---- projects ----
 export const ProjectListQuery = z.object({
   region: RegionCode.optional(),
   filter: z.enum(['idle', 'bonsai']).optional(),
@@ -243,7 +127,7 @@ export const FollowUpBody = z.object({
   note: z.string().max(2000).optional(),
 });
 
-// ---- dashboard ----
+/** The dashboard's delivery figures (pairs, targets and projects together). */
 export const SummaryQuery = z.object({ region: RegionCode.optional(), year: Year.optional() });
 export const AssistanceSummary = z.object({
   year: z.number(),

@@ -1,40 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { checkAdmission } from '../../domain/projects/admission.js';
-import type { FundSource, LinkageType, OperatingStatus, ProjectType } from '../../domain/projects/kinds.js';
 import { concentration, costSignals, idleReasons } from '../../domain/projects/signals.js';
-import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../../kernel/user.js';
-import { actorOf, assertManager, regionOf } from './access.js';
-import { projectRepository as repo, type ProjectListRow } from './repository.js';
+import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
+import { notFound } from '../../kernel/errors.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
+import { projectRepository as repo, type ProjectListRow } from './repository.js';
 
-export interface NewProject {
-  name: string;
-  projectType: ProjectType;
-  villageCode: string;
-  startYear: number;
-  operator?: string | null | undefined;
-  indicators: { name: string; targetValue: number | null; unit: string }[];
-  linkages: LinkageType[];
-  linkageNote: string;
-}
-
-export interface FollowUp {
-  checkedOn: string;
-  operatingStatus: OperatingStatus;
-  assetStatus: 'good' | 'damaged' | 'lost';
-  incomePersists: boolean;
-  revivalPlan?: string | undefined;
-  newOperator?: string | undefined;
-  note?: string | undefined;
-}
+type Detail = {
+  [K in 'indicators' | 'funds' | 'beneficiaries' | 'followups']: Awaited<ReturnType<(typeof repo)[K]>>;
+};
 
 /** Signals of every project of a list: cost vs peers (bonsai) and idle reasons. */
-function withSignals(rows: readonly ProjectListRow[], today: Date) {
-  const lastYear = today.getUTCFullYear() - 1;
+function withSignals(rows: readonly ProjectListRow[], lastYear: number) {
   const costs = new Map(
     costSignals(
       rows.map((r) => ({
@@ -77,254 +56,95 @@ function withSignals(rows: readonly ProjectListRow[], today: Date) {
     };
   });
 }
+type ListedProject = ReturnType<typeof withSignals>[number];
 
+/** The list's totals: counts by signal, funds, and how concentrated the funds are by village. */
+function listFigures(all: readonly ListedProject[]) {
+  const byVillage = new Map<string, number>();
+  for (const p of all) byVillage.set(p.villageCode, (byVillage.get(p.villageCode) ?? 0) + p.allocated);
+  const conc = concentration([...byVillage].map(([villageCode, funds]) => ({ villageCode, funds })));
+  const names = new Map(all.map((p) => [p.villageCode, p.villageName]));
+  return {
+    counts: {
+      all: all.length,
+      idle: all.filter((p) => p.idle.length).length,
+      bonsai: all.filter((p) => p.bonsai).length,
+    },
+    funds: { allocated: conc.total, disbursed: all.reduce((s, p) => s + p.disbursed, 0) },
+    concentration: {
+      hhi: conc.hhi,
+      villages: conc.villages,
+      top: conc.top.map((t) => ({ ...t, villageName: names.get(t.villageCode) ?? '' })),
+    },
+  };
+}
+
+/** A project's indicators, funds, beneficiaries and follow-ups as the API shows them. */
+const detailDto = (d: Detail) => ({
+  indicators: d.indicators.map((i) => ({ ...i, targetValue: Number(i.target_value) })),
+  funds: d.funds.map((f) => ({
+    id: f.id,
+    source: f.source,
+    year: f.year,
+    allocated: Number(f.allocated),
+    disbursed: Number(f.disbursed),
+  })),
+  beneficiaryList: d.beneficiaries.map((b) => ({
+    householdId: b.household_id,
+    householdNo: b.household_no,
+    headName: b.head_name ?? '',
+    status: b.status,
+    linkageType: b.linkage_type,
+    benefits: b.benefits ?? {},
+  })),
+  followups: d.followups.map((f) => ({
+    id: f.id,
+    checkedOn: f.checked_on,
+    operatingStatus: f.operating_status,
+    assetStatus: f.asset_status,
+    incomePersists: f.income_persists,
+    revivalPlan: f.revival_plan,
+    note: f.note,
+    recordedBy: f.recorded_by,
+  })),
+});
+
+/** The project library (项目库): the projects of a region with their signals, and one project. */
 export function createProjectService(db: Kysely<DB>, clock: Clock) {
-  const today = () => clock.today();
-
-  async function load(user: AuthUser, id: string) {
-    const p = await repo.byId(db, id);
-    if (!p) throw notFound('project', id);
-    assertInScope(user, p.village_code);
-    return p;
-  }
-
-  /** Load for a write: a manager, in scope; the write and its audit event share one transaction. */
-  async function write<T>(
-    user: AuthUser,
-    id: string,
-    action: string,
-    after: unknown,
-    fn: (trx: Kysely<DB>) => Promise<T>,
-  ) {
-    assertManager(user, 'change projects');
-    const p = await load(user, id);
-    return db.transaction().execute(async (trx) => {
-      const out = await fn(trx);
-      await recordAudit(trx, actorOf(user), {
-        action,
-        entityType: 'project',
-        entityId: id,
-        regionCode: p.village_code,
-        after,
-      });
-      return out;
-    });
-  }
-
-  async function list(user: AuthUser, region?: string) {
-    const scope = regionOf(user, region);
-    assertInScope(user, scope);
-    const now = clock.now();
-    return withSignals(await repo.list(db, scope, now.getUTCFullYear() - 1), now);
+  /** Projects of a region ('' or absent: the user's scope) with their signals. */
+  async function listed(user: AuthUser, region?: string) {
+    const scope = scopeFor(user, region);
+    const lastYear = Number(clock.today().slice(0, 4)) - 1;
+    return withSignals(await repo.list(db, scope, lastYear), lastYear);
   }
 
   return {
     async list(user: AuthUser, q: { region?: string | undefined; filter?: 'idle' | 'bonsai' | undefined }) {
-      const all = await list(user, q.region);
-      const byVillage = new Map<string, number>();
-      for (const p of all) byVillage.set(p.villageCode, (byVillage.get(p.villageCode) ?? 0) + p.allocated);
-      const conc = concentration([...byVillage].map(([villageCode, funds]) => ({ villageCode, funds })));
-      const names = new Map(all.map((p) => [p.villageCode, p.villageName]));
+      const all = await listed(user, q.region);
       const items = all.filter((p) =>
         q.filter === 'idle' ? p.idle.length > 0 : q.filter === 'bonsai' ? p.bonsai : true,
       );
-      return {
-        items,
-        counts: {
-          all: all.length,
-          idle: all.filter((p) => p.idle.length).length,
-          bonsai: all.filter((p) => p.bonsai).length,
-        },
-        funds: { allocated: conc.total, disbursed: all.reduce((s, p) => s + p.disbursed, 0) },
-        concentration: {
-          hhi: conc.hhi,
-          villages: conc.villages,
-          top: conc.top.map((t) => ({ ...t, villageName: names.get(t.villageCode) ?? '' })),
-        },
-      };
+      return { items, ...listFigures(all) };
     },
 
+    /** One project; its signals compare it with the county's projects (or the village's, for a user below). */
     async get(user: AuthUser, id: string) {
-      const p = await load(user, id);
-      const [indicators, linkages, funds, beneficiaries, followups, listed] = await Promise.all([
+      const p = await repo.byId(db, id);
+      if (!p) throw notFound('project', id);
+      assertInScope(user, p.village_code);
+      const county = p.village_code.slice(0, 6);
+      const peers = inScope(user.scopeCode, county) ? county : p.village_code;
+      const [indicators, linkages, funds, beneficiaries, followups, all] = await Promise.all([
         repo.indicators(db, id),
         repo.linkages(db, id),
         repo.funds(db, id),
         repo.beneficiaries(db, id),
         repo.followups(db, id),
-        list(user, p.village_code.slice(0, 6)).catch(() => list(user, p.village_code)),
+        listed(user, peers),
       ]);
-      const signals = listed.find((x) => x.id === id)!;
-      return {
-        ...signals,
-        linkageNote: p.linkage_note,
-        version: p.version,
-        linkages,
-        indicators: indicators.map((i) => ({ ...i, targetValue: Number(i.target_value) })),
-        funds: funds.map((f) => ({
-          id: f.id,
-          source: f.source,
-          year: f.year,
-          allocated: Number(f.allocated),
-          disbursed: Number(f.disbursed),
-        })),
-        beneficiaryList: beneficiaries.map((b) => ({
-          householdId: b.household_id,
-          householdNo: b.household_no,
-          headName: b.head_name ?? '',
-          status: b.status,
-          linkageType: b.linkage_type,
-          benefits: b.benefits ?? {},
-        })),
-        followups: followups.map((f) => ({
-          id: f.id,
-          checkedOn: f.checked_on,
-          operatingStatus: f.operating_status,
-          assetStatus: f.asset_status,
-          incomePersists: f.income_persists,
-          revivalPlan: f.revival_plan,
-          note: f.note,
-          recordedBy: f.recorded_by,
-        })),
-      };
-    },
-
-    /** Admission to the library: refused (E_REQUIREMENT) without performance targets or benefit linkage. */
-    async create(user: AuthUser, b: NewProject) {
-      assertManager(user, 'enter projects');
-      assertInScope(user, b.villageCode);
-      const check = checkAdmission(b);
-      if (!check.admitted)
-        throw new AppError(
-          'E_REQUIREMENT',
-          `Project "${b.name}" cannot enter the library: missing ${check.reasons.join('; ')}`,
-          {
-            missing: check.missing,
-          },
-        );
-      const village = await db
-        .selectFrom('region')
-        .select('level')
-        .where('code', '=', b.villageCode)
-        .executeTakeFirst();
-      if (village?.level !== 5)
-        throw new AppError('E_VALIDATION', `${b.villageCode} is not a village`, { field: 'villageCode' });
-      return db.transaction().execute(async (trx) => {
-        const id = await repo.insert(trx, {
-          name: b.name.trim(),
-          project_type: b.projectType,
-          village_code: b.villageCode,
-          start_year: b.startYear,
-          operator: b.operator ?? null,
-          linkage_note: b.linkageNote.trim(),
-          created_by: user.username,
-        });
-        const measurable = b.indicators.filter(
-          (i) => i.targetValue !== null && i.targetValue > 0 && i.unit.trim(),
-        );
-        await repo.insertIndicators(
-          trx,
-          measurable.map((i) => ({
-            project_id: id,
-            name: i.name.trim(),
-            target_value: i.targetValue!,
-            unit: i.unit.trim(),
-          })),
-        );
-        await repo.insertLinkages(
-          trx,
-          [...new Set(b.linkages)].map((l) => ({ project_id: id, linkage_type: l })),
-        );
-        await recordAudit(trx, actorOf(user), {
-          action: 'project.create',
-          entityType: 'project',
-          entityId: id,
-          regionCode: b.villageCode,
-          after: b,
-        });
-        return { id };
-      });
-    },
-
-    setFund: (
-      user: AuthUser,
-      id: string,
-      f: { source: FundSource; year: number; allocated: number; disbursed: number },
-    ) => {
-      if (f.disbursed > f.allocated)
-        throw new AppError(
-          'E_VALIDATION',
-          `disbursed ${f.disbursed} exceeds allocated ${f.allocated} (${f.source} ${f.year})`,
-          { field: 'disbursed' },
-        );
-      return write(user, id, 'project.fund', f, (trx) =>
-        repo.upsertFund(trx, { project_id: id, ...f }).then(() => ({ ok: true as const })),
-      );
-    },
-
-    async addBeneficiary(user: AuthUser, id: string, b: { householdId: string; linkageType: LinkageType }) {
-      const h = await repo.household(db, b.householdId);
-      if (!h) throw notFound('household', b.householdId);
-      assertInScope(user, h.village_code);
-      return write(user, id, 'project.beneficiary', b, (trx) =>
-        repo
-          .addBeneficiary(trx, { project_id: id, household_id: b.householdId, linkage_type: b.linkageType })
-          .then(() => ({ ok: true as const })),
-      );
-    },
-
-    async recordBenefit(
-      user: AuthUser,
-      id: string,
-      b: { householdId: string; year: number; amount: number },
-    ) {
-      if (!(await repo.isBeneficiary(db, id, b.householdId)))
-        throw new AppError(
-          'E_VALIDATION',
-          `Household ${b.householdId} is not a beneficiary of project ${id}`,
-          { field: 'householdId' },
-        );
-      return write(user, id, 'project.benefit', b, (trx) =>
-        repo
-          .upsertBenefit(trx, { project_id: id, household_id: b.householdId, year: b.year, amount: b.amount })
-          .then(() => ({ ok: true as const })),
-      );
-    },
-
-    complete: (user: AuthUser, id: string, b: { completedOn: string }) => {
-      if (b.completedOn > today())
-        throw new AppError('E_VALIDATION', `completedOn ${b.completedOn} lies in the future`, {
-          field: 'completedOn',
-        });
-      return write(user, id, 'project.complete', b, (trx) =>
-        repo.complete(trx, id, b.completedOn).then(() => ({ ok: true as const })),
-      );
-    },
-
-    /** Yearly follow-up; 'revival' needs a revival plan; a new operator reassigns the asset. */
-    followUp(user: AuthUser, id: string, f: FollowUp) {
-      if (f.operatingStatus === 'revival' && !f.revivalPlan?.trim())
-        throw new AppError('E_VALIDATION', 'revivalPlan is required when operatingStatus is revival', {
-          field: 'revivalPlan',
-        });
-      if (f.checkedOn > today())
-        throw new AppError('E_VALIDATION', `checkedOn ${f.checkedOn} lies in the future`, {
-          field: 'checkedOn',
-        });
-      return write(user, id, 'project.followup', f, async (trx) => {
-        const fid = await repo.insertFollowup(trx, {
-          project_id: id,
-          checked_on: f.checkedOn,
-          operating_status: f.operatingStatus,
-          asset_status: f.assetStatus,
-          income_persists: f.incomePersists,
-          revival_plan: f.revivalPlan?.trim() || null,
-          note: f.note?.trim() || null,
-          recorded_by: user.username,
-        });
-        if (f.newOperator?.trim()) await repo.setOperator(trx, id, f.newOperator.trim());
-        return { id: fid };
-      });
+      const signals = all.find((x) => x.id === id)!;
+      const detail = detailDto({ indicators, funds, beneficiaries, followups });
+      return { ...signals, linkageNote: p.linkage_note, version: p.version, linkages, ...detail };
     },
   };
 }

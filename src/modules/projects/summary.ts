@@ -1,11 +1,15 @@
 import { progressPct } from '../../domain/projects/targets.js';
-import type { AuthUser } from '../../kernel/user.js';
-import type { ProjectService } from './service.js';
-import type { TargetService } from './targets-service.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { AuthUser } from '../../kernel/user.js';
+import type { TargetService } from '../targets/service.js';
+import type { ProjectService } from './service.js';
 
 /** The dashboard's delivery figures: target progress (computed), funds disbursed, idle and bonsai projects. */
-export function createAssistanceSummary(targets: TargetService, projects: ProjectService, clock: Clock) {
+export function createAssistanceSummary(
+  targets: Pick<TargetService, 'tree'>,
+  projects: Pick<ProjectService, 'list'>,
+  clock: Clock,
+) {
   return async (user: AuthUser, q: { region?: string | undefined; year?: number | undefined }) => {
     const probe = await targets.tree(user, {
       region: q.region,
@@ -22,3 +26,4 @@ export function createAssistanceSummary(targets: TargetService, projects: Projec
     };
   };
 }
+export type AssistanceSummary = ReturnType<typeof createAssistanceSummary>;

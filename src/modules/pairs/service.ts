@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { CommitmentCategory, PairKind } from '../../domain/projects/kinds.js';
 import { progressPct } from '../../domain/projects/targets.js';
-import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../../kernel/user.js';
-import { actorOf, assertManager, regionOf } from './access.js';
-import { pairsRepository as repo, type PairRow, type PairYearRow } from './pairs-repository.js';
+import { AppError, notFound, outOfScope } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
+import { assertInScope, onScopeLine, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { recordAudit } from '../audit/service.js';
+import { assertManager } from '../projects/access.js';
+import { pairsRepository as repo, type PairRow, type PairYearRow } from './repository.js';
 
 export interface NewPair {
   kind: PairKind;
@@ -56,6 +56,7 @@ const pairDto = (p: PairRow, rows: readonly PairYearRow[]) => ({
   years: yearsOf(rows.filter((r) => r.pair_id === p.id)),
 });
 
+/** Paired assistance: pairs touching a region, one pair, recording a pair, commitments and deliveries. */
 export function createPairService(db: Kysely<DB>, clock: Clock) {
   async function load(user: AuthUser, id: string) {
     const pair = await repo.byId(db, id);
@@ -65,9 +66,9 @@ export function createPairService(db: Kysely<DB>, clock: Clock) {
   }
 
   return {
+    /** Pairs whose receiving region lies in the requested region ('' or absent: the user's scope) or contains it. */
     async list(user: AuthUser, region?: string) {
-      const scope = regionOf(user, region);
-      assertInScope(user, scope);
+      const scope = scopeFor(user, region);
       const pairs = await repo.list(db, scope);
       const rows = await repo.yearly(
         db,
@@ -79,8 +80,8 @@ export function createPairService(db: Kysely<DB>, clock: Clock) {
     async get(user: AuthUser, id: string) {
       const pair = await repo.byId(db, id);
       if (!pair) throw notFound('pair', id);
-      if (!(user.scopeCode.startsWith(pair.recipient_code) || pair.recipient_code.startsWith(user.scopeCode)))
-        assertInScope(user, pair.recipient_code);
+      // a pair of a region above the user (a prefecture's east–west pair) is read by its counties too
+      if (!onScopeLine(user, pair.recipient_code)) throw outOfScope(pair.recipient_code);
       const [rows, deliveries] = await Promise.all([repo.yearly(db, [id]), repo.deliveries(db, id)]);
       return {
         ...pairDto(pair, rows),
@@ -91,12 +92,7 @@ export function createPairService(db: Kysely<DB>, clock: Clock) {
     async create(user: AuthUser, p: NewPair) {
       assertManager(user, 'record paired assistance');
       assertInScope(user, p.recipientCode);
-      const region = await db
-        .selectFrom('region')
-        .select('code')
-        .where('code', '=', p.recipientCode)
-        .executeTakeFirst();
-      if (!region)
+      if (!(await repo.regionExists(db, p.recipientCode)))
         throw new AppError('E_VALIDATION', `Unknown region ${p.recipientCode}`, { field: 'recipientCode' });
       return db.transaction().execute(async (trx) => {
         const id = await repo.insertPair(trx, {

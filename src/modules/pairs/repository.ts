@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AssistCommitmentTable, AssistDeliveryTable, AssistPairTable, DB } from '../../db/types.js';
-import { inRegion } from '../../kernel/scope.js';
+import { containsRegion, inRegion } from '../../kernel/scope.js';
 
 export interface PairRow {
   id: string;
@@ -24,8 +24,9 @@ export interface PairYearRow {
 
 /** Pairs whose receiving region lies in the scope, or contains it (a prefecture's pair concerns its counties). */
 const touchesScope = (scope: string) =>
-  sql<boolean>`(${inRegion('p.recipient_code', scope)} or ${scope} like p.recipient_code || '%')`;
+  sql<boolean>`(${inRegion('p.recipient_code', scope)} or ${containsRegion('p.recipient_code', scope)})`;
 
+/** Paired assistance (结对帮扶 · 东西部协作): pairs, yearly commitments, deliveries. */
 export const pairsRepository = {
   list: async (db: Kysely<DB>, scope: string) =>
     (
@@ -69,6 +70,9 @@ export const pairsRepository = {
       .orderBy('delivered_on', 'desc')
       .orderBy('id', 'desc')
       .execute(),
+
+  regionExists: async (db: Kysely<DB>, code: string) =>
+    !!(await db.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst()),
 
   insertPair: async (db: Kysely<DB>, row: Insertable<AssistPairTable>) =>
     (await db.insertInto('assist_pair').values(row).returning('id').executeTakeFirstOrThrow()).id,

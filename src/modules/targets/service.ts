@@ -4,11 +4,11 @@ import { TARGET_INDICATORS, type TargetIndicator } from '../../domain/projects/k
 import { checkSplit, heapingSignal, progressPct } from '../../domain/projects/targets.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
-import type { AuthUser } from '../../kernel/user.js';
-import { actorOf, assertManager, regionOf } from './access.js';
-import { targetsRepository as repo, type ExitRow } from './targets-repository.js';
+import { assertManager } from '../projects/access.js';
+import { targetsRepository as repo, type ExitRow } from './repository.js';
 
 /** Width of the "just above the line" band: +10 %. */
 export const HEAP_BAND = 0.1;
@@ -27,6 +27,71 @@ interface Node {
   name: string;
 }
 
+type Region = { code: string; name: string };
+
+/** Stored child targets that do not add up to their parent's (per indicator). */
+function splitProblems(code: string, children: readonly Region[], targets: ReadonlyMap<string, number>) {
+  return TARGET_INDICATORS.flatMap((k) => {
+    const parent = targets.get(`${k}:${code}`);
+    const kids = children.filter((c) => targets.has(`${k}:${c.code}`));
+    if (parent === undefined || kids.length === 0) return [];
+    const problem = checkSplit(
+      { regionCode: code, value: parent },
+      kids.map((c) => ({ regionCode: c.code, value: targets.get(`${k}:${c.code}`)! })),
+    );
+    return problem ? [{ indicator: k, ...problem }] : [];
+  });
+}
+
+/** Every child a direct sub-region of the parent; returns the parent's stored target of the indicator. */
+async function checkChildren(db: Kysely<DB>, r: SplitRequest, parent: Region) {
+  const children = new Map((await repo.children(db, r.regionCode)).map((c) => [c.code, c]));
+  const stranger = r.children.find((c) => !children.has(c.regionCode));
+  if (stranger)
+    throw new AppError(
+      'E_VALIDATION',
+      `${stranger.regionCode} is not a sub-region of ${parent.name} (${parent.code})`,
+      {
+        field: 'children',
+        region: stranger.regionCode,
+      },
+    );
+  return (await repo.targets(db, r.year, [r.regionCode])).find((t) => t.indicator === r.indicator);
+}
+
+/**
+ * The parent's value to split: the request's, or the stored one. A target set by the level above is
+ * split as it is; the children's sum must equal it.
+ */
+function splitValue(user: AuthUser, r: SplitRequest, parent: Region, stored: number | undefined) {
+  const value = r.value ?? stored;
+  const fromAbove = user.scopeCode.length >= r.regionCode.length;
+  if (stored !== undefined && r.value !== undefined && r.value !== stored && fromAbove)
+    throw new AppError(
+      'E_FORBIDDEN',
+      `The ${r.indicator} target of ${parent.name} (${parent.code}) for ${r.year} is set by the level above; split it as it is (${stored})`,
+      { field: 'value' },
+    );
+  if (value === undefined)
+    throw new AppError(
+      'E_VALIDATION',
+      `${parent.name} (${parent.code}) has no ${r.indicator} target for ${r.year}: give value`,
+      {
+        field: 'value',
+      },
+    );
+  const problem = checkSplit({ regionCode: r.regionCode, value }, r.children);
+  if (problem)
+    throw new AppError(
+      'E_VALIDATION',
+      `Targets of the sub-regions of ${parent.name} (${parent.code}) add up to ${problem.childSum}: ` +
+        `${problem.difference} ${problem.kind === 'shortfall' ? 'short of' : 'more than'} its ${r.indicator} target ${value} for ${r.year}`,
+      { field: 'children', ...problem },
+    );
+  return value;
+}
+
+/** Targets (任务分解): the tree of a region with progress computed from the registry, and splits. */
 export function createTargetService(db: Kysely<DB>) {
   /** Actual values, computed from the registry, per node code (prefix length `len`). */
   async function actuals(year: number, region: string, len: number) {
@@ -74,8 +139,7 @@ export function createTargetService(db: Kysely<DB>) {
 
   return {
     async tree(user: AuthUser, q: { region?: string | undefined; year: number }) {
-      const code = regionOf(user, q.region);
-      assertInScope(user, code);
+      const code = scopeFor(user, q.region);
       const region = await repo.region(db, code);
       if (!region) throw notFound('region', code);
       const children = await repo.children(db, code);
@@ -87,16 +151,6 @@ export function createTargetService(db: Kysely<DB>) {
       const sub = children.length ? await actuals(q.year, code, children[0]!.code.length) : own;
       const measuredOf = (a: typeof own, c: string) =>
         a.withMeasures ? (a.withMeasures.find((m) => m.code === c)?.n ?? 0) : null;
-      const splits = TARGET_INDICATORS.flatMap((k) => {
-        const parent = targets.get(`${k}:${code}`);
-        const kids = children.filter((c) => targets.has(`${k}:${c.code}`));
-        if (parent === undefined || kids.length === 0) return [];
-        const problem = checkSplit(
-          { regionCode: code, value: parent },
-          kids.map((c) => ({ regionCode: c.code, value: targets.get(`${k}:${c.code}`)! })),
-        );
-        return problem ? [{ indicator: k, ...problem }] : [];
-      });
       return {
         year: q.year,
         povertyLine: own.line,
@@ -110,7 +164,7 @@ export function createTargetService(db: Kysely<DB>) {
         children: children.map((c) =>
           nodeDto(c, targets, sub.exits.get(c.code), measuredOf(sub, c.code), own.ref),
         ),
-        splitProblems: splits,
+        splitProblems: splitProblems(code, children, targets),
         years: await repo.years(db, code),
       };
     },
@@ -121,48 +175,8 @@ export function createTargetService(db: Kysely<DB>) {
       assertInScope(user, r.regionCode);
       const parent = await repo.region(db, r.regionCode);
       if (!parent) throw notFound('region', r.regionCode);
-      const children = new Map((await repo.children(db, r.regionCode)).map((c) => [c.code, c]));
-      const stranger = r.children.find((c) => !children.has(c.regionCode));
-      if (stranger)
-        throw new AppError(
-          'E_VALIDATION',
-          `${stranger.regionCode} is not a sub-region of ${parent.name} (${parent.code})`,
-          {
-            field: 'children',
-            region: stranger.regionCode,
-          },
-        );
-      const stored = (await repo.targets(db, r.year, [r.regionCode])).find(
-        (t) => t.indicator === r.indicator,
-      );
-      const value = r.value ?? stored?.value;
-      if (
-        stored &&
-        r.value !== undefined &&
-        r.value !== stored.value &&
-        user.scopeCode.length >= r.regionCode.length
-      )
-        throw new AppError(
-          'E_FORBIDDEN',
-          `The ${r.indicator} target of ${parent.name} (${parent.code}) for ${r.year} is set by the level above; split it as it is (${stored.value})`,
-          { field: 'value' },
-        );
-      if (value === undefined)
-        throw new AppError(
-          'E_VALIDATION',
-          `${parent.name} (${parent.code}) has no ${r.indicator} target for ${r.year}: give value`,
-          {
-            field: 'value',
-          },
-        );
-      const problem = checkSplit({ regionCode: r.regionCode, value }, r.children);
-      if (problem)
-        throw new AppError(
-          'E_VALIDATION',
-          `Targets of the sub-regions of ${parent.name} (${parent.code}) add up to ${problem.childSum}: ` +
-            `${problem.difference} ${problem.kind === 'shortfall' ? 'short of' : 'more than'} its ${r.indicator} target ${value} for ${r.year}`,
-          { field: 'children', ...problem },
-        );
+      const stored = await checkChildren(db, r, parent);
+      const value = splitValue(user, r, parent, stored?.value);
       return db.transaction().execute(async (trx) => {
         const rows = [{ regionCode: r.regionCode, value }, ...r.children].map((c) => ({
           year: r.year,

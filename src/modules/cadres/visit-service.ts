@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { visitDateProblem, type VisitPurpose } from '../../domain/cadres/rules.js';
+import { permissionsOf } from '../../domain/roles.js';
+import type { Clock } from '../../kernel/clock.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { recordAudit } from '../audit/service.js';
+import { badField } from './access.js';
+import { assignmentRepository } from './assignment-repository.js';
+import { limitOffset, pageOf, visitDto } from './mapper.js';
+import { cadreRepository } from './repository.js';
+import { visitRepository as repo } from './visit-repository.js';
+
+export interface NewVisit {
+  householdId: string;
+  cadreId?: string | undefined;
+  visitDate?: string | undefined;
+  purpose: VisitPurpose;
+  findings: string;
+  followUp?: string | null | undefined;
+}
+
+export interface VisitQuery {
+  region?: string | undefined;
+  householdId?: string | undefined;
+  cadreId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Visits to households (入户走访): the list of a region, a household or a cadre; recording one. */
+export function createVisitService(db: Kysely<DB>, clock: Clock) {
+  /**
+   * Whose visit it is: the user's own cadre; another cadre only for a manager; else the household's
+   * current cadre (or none).
+   */
+  async function visitingCadre(trx: Kysely<DB>, user: AuthUser, body: NewVisit) {
+    const own = await cadreRepository.cadreIdOfUser(trx, user.id);
+    const cadreId: string | null = own ? String(own) : null;
+    if (body.cadreId && body.cadreId !== cadreId) {
+      if (!permissionsOf(user.role).manageResponsibility)
+        throw new AppError('E_FORBIDDEN', 'You may record visits only as yourself', { field: 'cadreId' });
+      const c = await cadreRepository.cadreById(trx, body.cadreId);
+      if (!c) throw badField('cadreId', `cadre ${body.cadreId} does not exist`);
+      return String(c.id);
+    }
+    if (cadreId) return cadreId;
+    const cur = await assignmentRepository.currentAssignment(trx, body.householdId);
+    return cur ? String(cur.cadre_id) : null;
+  }
+
+  return {
+    async visits(user: AuthUser, q: VisitQuery) {
+      const scope = scopeFor(user, q.region);
+      const { householdId, cadreId } = q;
+      const { total, rows } = await repo.visits(db, { scope, householdId, cadreId, ...limitOffset(q) });
+      return pageOf(total, q.page, q.pageSize, rows.map(visitDto));
+    },
+
+    /**
+     * Record a visit: by the signed-in cadre (their linked cadre row), or by an officer for a cadre
+     * (default: the household's current cadre). Audited.
+     */
+    async recordVisit(user: AuthUser, body: NewVisit) {
+      const today = clock.today();
+      const date = body.visitDate ?? today;
+      const problem = visitDateProblem(date, today);
+      if (problem) throw new AppError('E_VALIDATION', problem, { field: 'visitDate' });
+      const id = await db.transaction().execute(async (trx) => {
+        const h = await assignmentRepository.household(trx, body.householdId);
+        if (!h) throw notFound('household', body.householdId);
+        assertInScope(user, h.village_code);
+        const cadreId = await visitingCadre(trx, user, body);
+        const { id } = await repo.insertVisit(trx, {
+          household_id: body.householdId,
+          cadre_id: cadreId,
+          recorded_by: user.id,
+          visit_date: date,
+          purpose: body.purpose,
+          findings: body.findings,
+          follow_up: body.followUp ?? null,
+        });
+        await recordAudit(trx, actorOf(user), {
+          action: 'visit.create',
+          entityType: 'household',
+          entityId: body.householdId,
+          regionCode: h.village_code,
+          after: { visitId: String(id), cadreId, visitDate: date, purpose: body.purpose },
+        });
+        return String(id);
+      });
+      const { rows } = await repo.visits(db, {
+        scope: '',
+        householdId: body.householdId,
+        limit: 50,
+        offset: 0,
+      });
+      return visitDto(rows.find((r) => String(r.id) === id)!);
+    },
+  };
+}
+export type VisitService = ReturnType<typeof createVisitService>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { TARGET_INDICATORS } from '../../domain/projects/kinds.js';
+import { RegionCode, Year } from '../../kernel/schema.js';
+
+export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
+const TargetNode = z.object({
+  code: z.string(),
+  name: z.string(),
+  indicators: z.array(
+    z.object({
+      indicator: z.string(),
+      target: z.number().nullable(),
+      actual: z.number().nullable(),
+      pct: z.number().nullable(),
+    }),
+  ),
+  quality: z.object({
+    exits: z.number(),
+    heaping: z.object({
+      share: z.number().nullable(),
+      reference: z.number().nullable(),
+      ratio: z.number().nullable(),
+      flagged: z.boolean(),
+    }),
+    exitsWithoutMeasures: z.number().nullable(),
+    withoutMeasuresShare: z.number().nullable(),
+  }),
+});
+export const TargetTree = z.object({
+  year: z.number(),
+  povertyLine: z.number(),
+  heapBand: z.number(),
+  measuresAvailable: z.boolean(),
+  reference: z.object({ share: z.number().nullable(), households: z.number() }),
+  node: TargetNode,
+  children: z.array(TargetNode),
+  splitProblems: z.array(
+    z.object({
+      indicator: z.string(),
+      kind: z.string(),
+      regionCode: z.string(),
+      parentValue: z.number(),
+      childSum: z.number(),
+      difference: z.number(),
+    }),
+  ),
+  years: z.array(z.number()),
+});
+export const SplitBody = z.object({
+  year: Year,
+  indicator: z.enum(TARGET_INDICATORS),
+  regionCode: RegionCode.min(2),
+  value: z.number().int().min(0).optional(),
+  children: z.array(z.object({ regionCode: RegionCode.min(2), value: z.number().int().min(0) })).max(500),
+});
