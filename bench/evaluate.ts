@@ -25,7 +25,7 @@ try {
 
   // The whole run, as `jingzhun evaluate --year Y --region COUNTY` does it.
   const t0 = performance.now();
-  const run = await services.evaluate({ year, region: county, actor: { id: null, name: 'bench' } });
+  const run = await services.ruleRun({ year, region: county, actor: { id: null, name: 'bench' } });
   const runSeconds = (performance.now() - t0) / 1000;
 
   // The pure rule layer: the same facts in memory, every rule and the worklist selection, 3 rounds.

@@ -1,5 +1,5 @@
 /**
- * Speed of the measures (src/domain/measures) on synthetic households holding 1,000,000 persons:
+ * Speed of the measures (src/domain/measurement) on synthetic households holding 1,000,000 persons:
  * FGT, Watts, Sen, relative lines, Gini, S80/S20, Theil, MLD and the FGT decomposition by township
  * (measureHouseholds), Alkire–Foster on six indicators with a subgroup decomposition, and Benford
  * first-digit and first-two-digit tests — against the ceiling, a plain loop over the same typed
@@ -14,7 +14,7 @@ import {
   type Groups,
   type Households,
   type Indicator,
-} from '../src/domain/measures/index.js';
+} from '../src/domain/measurement/index.js';
 import { machine } from './lib.js';
 
 const persons = Number(process.argv[2] ?? 1_000_000);

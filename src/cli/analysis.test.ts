@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 describe('jingzhun measure', () => {
-  it('prints the contract keys; hand values from src/domain/measures/summary.test.ts', async () => {
+  it('prints the contract keys; hand values from src/domain/measurement/summary.test.ts', async () => {
     const r = await cli('measure', '--input', fixture('households.csv'), '--line', '6000', '--json');
     expect(r.code).toBe(0);
     const out = r.json();

@@ -20,7 +20,7 @@ import {
   type Groups,
   type Indicator,
   type Report,
-} from '../domain/measures/index.js';
+} from '../domain/measurement/index.js';
 
 /**
  * Analyst commands on any CSV file: `measure` (poverty and inequality), `mpi` (Alkire–Foster) and

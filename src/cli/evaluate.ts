@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
-import type { RunSummary } from '../modules/worklists/evaluation.js';
+import type { RunSummary } from '../modules/worklists/rule-run.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -43,9 +43,9 @@ export function registerEvaluateCommands(program: Command): void {
       const progress = bar
         ? new bar.default.SingleBar({ format: 'households [{bar}] {value}/{total}', stream: process.stderr })
         : null;
-      const summary = await withServices(loadConfig(), log, ({ evaluate }) => {
+      const summary = await withServices(loadConfig(), log, ({ ruleRun }) => {
         progress?.start(0, 0);
-        return evaluate({
+        return ruleRun({
           year: o.year,
           region: o.region ?? '',
           actor: { id: null, name: 'cli' },

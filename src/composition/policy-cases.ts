@@ -5,22 +5,22 @@ import { createFactsLoader } from '../modules/facts/loader.js';
 import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 import { createPolicyService } from '../modules/policy/service.js';
 import { createRulesService } from '../modules/rules/service.js';
-import { createEvaluationRunner } from '../modules/worklists/evaluation.js';
+import { createRuleRun } from '../modules/worklists/rule-run.js';
 import { createWorklistService } from '../modules/worklists/service.js';
 import type { Clock } from '../kernel/clock.js';
 
 /**
  * The policy engine's part of the composition root (part of services.ts): versioned
  * parameters, facts from the registry (red lines from confirmed department matches), rules, cases,
- * batch evaluation and worklists, all on one clock.
+ * the rule run (batch evaluation) and worklists, all on one clock.
  */
 export function createPolicyServices(db: Kysely<DB>, clock: Clock) {
   const policy = createPolicyService(db, clock);
   const facts = createFactsLoader(db, confirmedRedLineHits);
-  const rules = createRulesService({ db, policy, facts, clock });
+  const rules = createRulesService({ policy, facts, clock });
   const cases = createCaseService({ db, policy, clock });
-  const evaluate = createEvaluationRunner({ db, policy, facts, clock });
-  const worklists = createWorklistService(db, evaluate);
-  return { policy, rules, cases, evaluate, worklists };
+  const ruleRun = createRuleRun({ db, policy, facts, clock });
+  const worklists = createWorklistService(db, ruleRun);
+  return { policy, rules, cases, ruleRun, worklists };
 }
 export type PolicyServices = ReturnType<typeof createPolicyServices>;

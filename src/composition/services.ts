@@ -15,7 +15,7 @@ import { createMemberEditService } from '../modules/households/member-edit-servi
 import { createHouseholdService } from '../modules/households/service.js';
 import { createImportJobs } from '../modules/import/jobs.js';
 import { createMatchingService } from '../modules/matching/service.js';
-import { createMeasuresService } from '../modules/measures/service.js';
+import { createMeasuresService } from '../modules/measurement/service.js';
 import { createParticipationService } from '../modules/participation/service.js';
 import { createCardService } from '../modules/plans/card.js';
 import { createPlanService } from '../modules/plans/service.js';
@@ -66,7 +66,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),
     householdExport: createHouseholdExportService(db, regions, clock),
-    stats: createStatsService(db, regions),
+    stats: createStatsService(db, regions, clock),
     assistance: createAssistanceServices(db, clock),
     matching: createMatchingService(db, { paramsFor, clock }),
     duplicates: createDuplicateService(db, clock),
@@ -85,7 +85,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
       cacheBytes: opts.measuresCacheBytes,
     }),
     burden: createBurdenService(db, clock),
-    evaluation: createEvaluationService(db, paramsFor),
+    evaluation: createEvaluationService(db, paramsFor, clock),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

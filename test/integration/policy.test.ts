@@ -85,6 +85,18 @@ describe('policy parameters', () => {
     });
   });
 
+  it('reads parameters only within the user scope; an empty region is the own scope', async () => {
+    const own = await req('twn', 'GET', '/api/policy?region=');
+    expect(own.json()).toMatchObject({ region: { code: T.townshipA } });
+    expect((await req('twn', 'GET', `/api/policy?region=${T.townshipB}`)).statusCode).toBe(403);
+    expect((await req('twn', 'GET', `/api/policy?region=${T.county}`)).statusCode).toBe(403);
+    expect(
+      (await req('twn', 'GET', `/api/policy/povertyLine/history?region=${T.villageB1}`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await req('twn', 'GET', `/api/policy/povertyLine/history?region=${T.villageA1}`)).statusCode,
+    ).toBe(200);
+  });
   it('a county officer overrides the dibao standard of the county; the most specific level wins', async () => {
     const set = await req('cty', 'PUT', '/api/policy/ruralDibaoStandardMonthly', {
       regionPrefix: T.county,

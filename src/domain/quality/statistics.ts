@@ -1,5 +1,5 @@
-import { chiSquarePValue, lnGamma } from '../measures/chi-square.js';
-import { conformityOf, NIGRINI_MAD, type BenfordDigits, type Conformity } from '../measures/benford.js';
+import { chiSquarePValue, lnGamma } from '../measurement/chi-square.js';
+import { conformityOf, NIGRINI_MAD, type BenfordDigits, type Conformity } from '../measurement/benford.js';
 
 /**
  * The test statistics of the fabrication signals (docs/quality.md): exact binomial and Poisson
@@ -145,7 +145,7 @@ export interface BenfordCountsResult {
 
 /**
  * Benford test from counts of leading digits (index 0 = digit 1, or 10 for two digits): MAD against
- * log10(1 + 1/d) with Nigrini's classes (src/domain/measures/benford.ts), chi-square for reference.
+ * log10(1 + 1/d) with Nigrini's classes (src/domain/measurement/benford.ts), chi-square for reference.
  */
 export function benfordFromCounts(
   counts: readonly number[],

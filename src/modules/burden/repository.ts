@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Insertable } from 'kysely';
+import type { DataRequestTable, DB, InspectionTable } from '../../db/types.js';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../domain/code-lists.js';
 import { inRegion } from '../../kernel/scope.js';
 
@@ -20,7 +21,9 @@ export const burdenRepository = {
           coalesce(u.role, case when e.actor_name like 'household%' then 'household' end) as role,
           count(*) as events,
           sum(case when e.action = 'household.import' and jsonb_typeof(e.after -> 'households') = 'array'
-                then jsonb_array_length(e.after -> 'households') else 1 end) as fillings
+                then jsonb_array_length(e.after -> 'households')
+                when e.action = 'household.import' and jsonb_typeof(e.after -> 'households') = 'number'
+                then (e.after ->> 'households')::int else 1 end) as fillings
         from audit_event e left join app_user u on u.id = e.actor_id
         where ${yearRange('e.at', year)} and ${inRegion('e.region_code', scope)}
         group by 1, 2`.execute(db)
@@ -163,4 +166,34 @@ export const burdenRepository = {
       .orderBy('start_on', 'desc')
       .orderBy('id', 'desc')
       .execute(),
+
+  region: (db: Kysely<DB>, code: string) =>
+    db.selectFrom('region').select(['code', 'name']).where('code', '=', code).executeTakeFirst(),
+
+  /** A stored setting (app_meta), e.g. the inspection limits. */
+  setting: async (db: Kysely<DB>, key: string) =>
+    (await db.selectFrom('app_meta').select('value').where('key', '=', key).executeTakeFirst())?.value,
+
+  saveSetting: (db: Kysely<DB>, key: string, value: unknown) =>
+    db
+      .insertInto('app_meta')
+      .values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+      .execute(),
+
+  insertRequest: (db: Kysely<DB>, values: Insertable<DataRequestTable>) =>
+    db.insertInto('data_request').values(values).returning(['id', 'version']).executeTakeFirstOrThrow(),
+
+  /** Answer a request at `version` (optimistic lock); undefined when someone changed it since. */
+  answerRequest: (db: Kysely<DB>, id: string, version: number, status: string, note: string) =>
+    db
+      .updateTable('data_request')
+      .set((eb) => ({ status, response_note: note, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning(['version', 'status'])
+      .executeTakeFirst(),
+
+  insertInspection: (db: Kysely<DB>, values: Insertable<InspectionTable>) =>
+    db.insertInto('inspection').values(values).returning('id').executeTakeFirstOrThrow(),
 };

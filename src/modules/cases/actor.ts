@@ -1,5 +1,5 @@
 import type { Actor, ScopeLevel } from '../../domain/cases/types.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 
 const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
   0: 'national',
@@ -10,10 +10,13 @@ const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
   12: 'village',
 };
 
-/** The case actor of a signed-in user: role, and the level of the user's scope. */
-export const actorOf = (user: AuthUser): Actor => ({
-  role: user.role,
-  scopeLevel: LEVEL_BY_LENGTH[user.scopeCode.length] ?? 'village',
-  id: user.id,
-  name: user.displayName,
-});
+/** The case actor of a signed-in user: the kernel's actor (id, name), role, and the level of the user's scope. */
+export const caseActorOf = (user: AuthUser): Actor => {
+  const { id, name } = actorOf(user);
+  return {
+    role: user.role,
+    scopeLevel: LEVEL_BY_LENGTH[user.scopeCode.length] ?? 'village',
+    ...(id !== null && { id }),
+    name,
+  };
+};

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
-import { IsoDate } from '../policy/schema.js';
+import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { RealDate } from '../policy/schema.js';
 
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 const Name = z.string().trim().max(40);
 const count = z.number().int().min(0).max(100_000);
 
@@ -13,8 +12,8 @@ export const CasePayload = z.object({
   vote: z.object({ total: count, present: count, for: count, against: count }).optional(),
   notice: z
     .object({
-      start: IsoDate,
-      end: IsoDate,
+      start: RealDate,
+      end: RealDate,
       objections: z
         .array(
           z.object({
@@ -31,10 +30,10 @@ export const CasePayload = z.object({
     .array(z.object({ who: z.enum(['household', 'collector', 'reviewer']), name: Name }))
     .max(10)
     .optional(),
-  dataConsent: z.object({ by: Name, signedOn: IsoDate }).optional(),
+  dataConsent: z.object({ by: Name, signedOn: RealDate }).optional(),
   note: z.string().trim().max(4000).optional(),
   staff: z.array(Name).max(20).optional(),
-  homeVisit: z.object({ date: IsoDate, visitors: z.array(Name).max(20) }).optional(),
+  homeVisit: z.object({ date: RealDate, visitors: z.array(Name).max(20) }).optional(),
   lateReason: z.string().trim().max(2000).optional(),
   decision: z
     .object({

@@ -276,7 +276,7 @@ export const evaluationRepository = {
   ) =>
     trx
       .updateTable('evaluation_sample_household')
-      .set({ ...values, checked_at: new Date(), version: sql`version + 1` })
+      .set({ ...values, checked_at: sql`now()`, version: sql`version + 1` })
       .where('sample_id', '=', sampleId)
       .where('household_id', '=', householdId)
       .where('version', '=', version)

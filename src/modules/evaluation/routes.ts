@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { CountyCode, Id, Page, PageSize, RegionCode, VillageCode } from '../../kernel/schema.js';
 import { STRATA } from '../../domain/evaluation/design.js';
 import type { EvaluationService } from './service.js';
 
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 const Count = (max: number) => z.coerce.number().int().min(0).max(max);
 
 const DrawBody = z.object({
-  region: z.string().regex(/^\d{6}$/, 'must be a county code (6 digits)'),
+  region: CountyCode,
   year: z.coerce.number().int().min(2014).max(2100),
   villagesPerTownship: Count(100).refine((n) => n >= 1, 'must be at least 1'),
   exitedPerVillage: Count(1000),
@@ -125,10 +124,7 @@ export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
       summary: 'Sampled households within the user scope, with their field checks',
       params: z.object({ id: Id }),
       querystring: z.object({
-        village: z
-          .string()
-          .regex(/^\d{12}$/)
-          .optional(),
+        village: VillageCode.optional(),
         stratum: z.enum(STRATA).optional(),
         status: z.enum(['pending', 'checked', 'unreachable']).optional(),
         page: Page,

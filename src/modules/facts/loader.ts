@@ -5,6 +5,8 @@ import { toFacts, type BuiltFacts } from './mapper.js';
 import { noDepartmentData, type RedLineSource } from './red-lines.js';
 import { factsRepository, type FactsHousehold } from './repository.js';
 
+export type { FactsHousehold } from './repository.js';
+
 export interface LoadedFacts {
   household: FactsHousehold;
   /** Null when the household has no income row for the year. */
@@ -14,6 +16,16 @@ export interface LoadedFacts {
 /** Reads registry rows for a set of households and maps them to facts (src/domain/rules/facts.ts). */
 export function createFactsLoader(db: Kysely<DB>, redLines: RedLineSource = noDepartmentData) {
   return {
+    /** One household's facts row, undefined when there is none. */
+    household: (id: string) => factsRepository.householdById(db, id),
+
+    /** The household's latest income year up to `maxYear`, or null. */
+    latestYear: (id: string, maxYear: number) => factsRepository.latestYear(db, id, maxYear),
+
+    /** A keyset page of the households of a region (ids after `after`, ascending). */
+    page: (region: string, after: string, limit: number) =>
+      factsRepository.households(db, region, after, limit),
+
     async load(
       households: FactsHousehold[],
       year: number,

@@ -33,6 +33,11 @@ const pk = (db: Kysely<DB>, key: string, prefix: string, from: string) =>
     .where('effective_from', '=', from);
 
 export const policyRepository = {
+  /** Names of regions (the provenance of a value names its region). */
+  regionNames: (db: Kysely<DB>, codes: string[]) =>
+    codes.length
+      ? db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute()
+      : Promise.resolve([]),
   /** Every version held by one of `prefixes`, effective on or before `date` (all keys). */
   async versionsFor(db: Kysely<DB>, prefixes: string[], date: string): Promise<ParamVersion[]> {
     const rows = await db

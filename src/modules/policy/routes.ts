@@ -13,10 +13,7 @@ export function policyRoutes(app: ZodApp, policy: PolicyService) {
       querystring: EffectiveQuery,
       response: { 200: EffectiveResponse, ...errorResponses },
     },
-    handler: (req) => {
-      const user = currentUser(req);
-      return policy.effective(req.query.region ?? user.scopeCode, req.query.date ?? policy.today());
-    },
+    handler: (req) => policy.effective(currentUser(req), req.query.region, req.query.date),
   });
 
   app.get('/api/policy/:key/history', {
@@ -27,11 +24,10 @@ export function policyRoutes(app: ZodApp, policy: PolicyService) {
       querystring: z.object({ region: RegionCode.optional() }),
       response: { 200: z.object({ key: z.string(), items: z.array(Version) }), ...errorResponses },
     },
-    handler: async (req) => {
-      const user = currentUser(req);
-      const items = await policy.history(req.params.key, req.query.region ?? user.scopeCode);
-      return { key: req.params.key, items };
-    },
+    handler: async (req) => ({
+      key: req.params.key,
+      items: await policy.history(currentUser(req), req.params.key, req.query.region),
+    }),
   });
 
   app.put('/api/policy/:key', {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { RegionCode } from '../../kernel/schema.js';
+import { IsoDate, RegionCode } from '../../kernel/schema.js';
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+/** A date 'YYYY-MM-DD' whose month and day exist (a policy date, a case date). */
+export const RealDate = IsoDate.refine(
+  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
+  'must be a real date',
+);
 
 /** Parameters are set nationally ('') or for a province, prefecture or county. */
 export const RegionPrefix = z
@@ -25,7 +26,7 @@ export const Source = z.object({
 
 export const EffectiveQuery = z.object({
   region: RegionCode.optional(),
-  date: IsoDate.optional(),
+  date: RealDate.optional(),
 });
 
 export const EffectiveResponse = z.object({
@@ -60,7 +61,7 @@ export const KeyParams = z.object({ key: z.string().regex(/^[A-Za-z]{2,40}$/, 'm
 
 export const SetBody = z.object({
   regionPrefix: RegionPrefix,
-  effectiveFrom: IsoDate,
+  effectiveFrom: RealDate,
   value: z.unknown(),
   reason: z.string().trim().min(2).max(500),
 });

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { ancestorCodes } from '../../domain/region-code.js';
-import { chinaDate } from '../../domain/calendar.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import type { AuthUser } from '../../kernel/user.js';
+import { scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
-import { regionRepository } from '../regions/repository.js';
 import { isStoredKey, PARAM_CATALOG, STORED_KEYS, type StoredKey } from './catalog.js';
 import { policyRepository } from './repository.js';
 import { prefixesOf, resolveParams, type EffectiveKey, type Resolved } from './resolve.js';
@@ -62,8 +61,13 @@ export function createPolicyService(db: Kysely<DB>, clock: Clock) {
       return (await resolve(regionCode, date)).params;
     },
 
-    /** Every effective value for (region, date) with where it came from. */
-    async effective(regionCode: string, date: string) {
+    /**
+     * Every effective value for (region, date) with where it came from: a region in the user's scope
+     * (absent: the user's own region), on `date` (absent: today).
+     */
+    async effective(user: AuthUser, region: string | undefined, day: string | undefined) {
+      const regionCode = scopeFor(user, region);
+      const date = day ?? clock.today();
       const r = await resolve(regionCode, date);
       const names = await regionNames(db, [regionCode, ...prefixesOf(regionCode)]);
       return {
@@ -82,10 +86,10 @@ export function createPolicyService(db: Kysely<DB>, clock: Clock) {
       };
     },
 
-    /** Stored versions of a key that concern a region (its own and its ancestors'), newest first. */
-    async history(key: string, regionCode: string) {
+    /** Stored versions of a key that concern a region in scope (its own and its ancestors'), newest first. */
+    async history(user: AuthUser, key: string, region: string | undefined) {
       if (!isStoredKey(key)) throw notFound('policy parameter', key);
-      return policyRepository.history(db, key, prefixesOf(regionCode));
+      return policyRepository.history(db, key, prefixesOf(scopeFor(user, region)));
     },
 
     async set(user: AuthUser, key: string, input: SetInput) {
@@ -104,19 +108,15 @@ export function createPolicyService(db: Kysely<DB>, clock: Clock) {
           setAt: clock.now(),
           reason: input.reason,
         });
-        await recordAudit(
-          trx,
-          { id: user.id, name: user.username },
-          {
-            action: 'policy.set',
-            entityType: 'policy_param',
-            entityId: `${key}@${input.regionPrefix || 'national'}@${input.effectiveFrom}`,
-            regionCode: input.regionPrefix || null,
-            before: before && { value: before.value, reason: before.reason, setBy: before.setBy },
-            after: { value: after.value, reason: after.reason, setBy: after.setBy },
-            reason: input.reason,
-          },
-        );
+        await recordAudit(trx, actorOf(user), {
+          action: 'policy.set',
+          entityType: 'policy_param',
+          entityId: `${key}@${input.regionPrefix || 'national'}@${input.effectiveFrom}`,
+          regionCode: input.regionPrefix || null,
+          before: before && { value: before.value, reason: before.reason, setBy: before.setBy },
+          after: { value: after.value, reason: after.reason, setBy: after.setBy },
+          reason: input.reason,
+        });
         return after;
       });
     },
@@ -129,18 +129,14 @@ export function createPolicyService(db: Kysely<DB>, clock: Clock) {
         const before = await policyRepository.get(trx, key, input.regionPrefix, input.effectiveFrom);
         if (!before) throw notFound('policy parameter version', `${key}@${input.effectiveFrom}`);
         await policyRepository.remove(trx, key, input.regionPrefix, input.effectiveFrom);
-        await recordAudit(
-          trx,
-          { id: user.id, name: user.username },
-          {
-            action: 'policy.delete',
-            entityType: 'policy_param',
-            entityId: `${key}@${input.regionPrefix || 'national'}@${input.effectiveFrom}`,
-            regionCode: input.regionPrefix || null,
-            before: { value: before.value, reason: before.reason, setBy: before.setBy },
-            reason: input.reason,
-          },
-        );
+        await recordAudit(trx, actorOf(user), {
+          action: 'policy.delete',
+          entityType: 'policy_param',
+          entityId: `${key}@${input.regionPrefix || 'national'}@${input.effectiveFrom}`,
+          regionCode: input.regionPrefix || null,
+          before: { value: before.value, reason: before.reason, setBy: before.setBy },
+          reason: input.reason,
+        });
       });
     },
   };
@@ -148,7 +144,7 @@ export function createPolicyService(db: Kysely<DB>, clock: Clock) {
 export type PolicyService = ReturnType<typeof createPolicyService>;
 
 async function regionNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
-  const rows = await regionRepository.byCodes(db, [...new Set(codes.filter(Boolean))]);
+  const rows = await policyRepository.regionNames(db, [...new Set(codes.filter(Boolean))]);
   return new Map([['', '全国'], ...rows.map((r) => [r.code, r.name] as [string, string])]);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HouseholdRuleName } from '../../domain/rules/index.js';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { Id } from '../../kernel/schema.js';
 import {
   EvaluateQuery,
   HouseholdEvaluation,
@@ -22,9 +23,8 @@ export function ruleRoutes(app: ZodApp, rules: RulesService) {
       response: { 200: RuleResultSchema, ...errorResponses },
     },
     handler: (req) => {
-      currentUser(req);
       const rule = req.params.rule as HouseholdRuleName;
-      return rules.evaluateFacts(rule, req.body, req.query.region, req.query.date);
+      return rules.evaluateFacts(currentUser(req), rule, req.body, req.query.region, req.query.date);
     },
   });
 
@@ -33,7 +33,7 @@ export function ruleRoutes(app: ZodApp, rules: RulesService) {
       tags: ['rules'],
       summary:
         'Every household rule on a registry household (latest income year), with reasons in plain Chinese and notes on facts the registry lacks',
-      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric household id') }),
+      params: z.object({ id: Id }),
       response: { 200: HouseholdEvaluation, ...errorResponses },
     },
     handler: (req) => rules.evaluateHousehold(currentUser(req), req.params.id),

@@ -9,7 +9,7 @@ import {
   STUDENT_STATUSES,
 } from '../../domain/rules/index.js';
 import { RegionCode } from '../../kernel/schema.js';
-import { IsoDate } from '../policy/schema.js';
+import { RealDate } from '../policy/schema.js';
 
 /** `HouseholdFacts` (src/domain/rules/facts.ts) as a request body. */
 const money = z.number().finite();
@@ -48,7 +48,7 @@ const RED_LINES = [
 ] as const;
 
 export const HouseholdFactsBody = z.object({
-  asOf: IsoDate,
+  asOf: RealDate,
   status: codes('household_status'),
   householdType: codes('household_type'),
   registeredPoorYear: z.number().int().min(1980).max(2100).nullable(),
@@ -86,7 +86,7 @@ export const HouseholdFactsBody = z.object({
     )
     .max(50),
   monitoring: z.object({
-    since: IsoDate.nullable(),
+    since: RealDate.nullable(),
     measuresApplied: z.number().int().min(0),
     monthsAboveLine: z.number().int().min(0),
     rigidSpendingResolved: z.boolean(),
@@ -122,8 +122,8 @@ export const RuleResultSchema = z.object({
 export const RuleParams = z.object({ rule: z.enum(HOUSEHOLD_RULE_NAMES as [string, ...string[]]) });
 
 export const EvaluateQuery = z.object({
-  region: RegionCode.default(''),
-  date: IsoDate.optional(),
+  region: RegionCode.optional(),
+  date: RealDate.optional(),
 });
 
 export const HouseholdEvaluation = z.object({

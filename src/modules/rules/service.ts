@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
-import { chinaDate } from '../../domain/calendar.js';
 import {
   evaluateHousehold,
   HOUSEHOLD_RULES,
@@ -9,11 +6,10 @@ import {
   type RuleResult,
 } from '../../domain/rules/index.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { gapsFor, type GapKey } from '../facts/data-gaps.js';
 import type { FactsLoader } from '../facts/loader.js';
-import { factsRepository } from '../facts/repository.js';
 import type { PolicyService } from '../policy/service.js';
 import type { Clock } from '../../kernel/clock.js';
 
@@ -25,21 +21,16 @@ export const withGaps = (results: RuleResult<unknown>[], gaps: readonly GapKey[]
 export const asOfFor = (year: number, today: string): string =>
   `${year}-12-31` < today ? `${year}-12-31` : today;
 
-export function createRulesService(deps: {
-  db: Kysely<DB>;
-  policy: PolicyService;
-  facts: FactsLoader;
-  clock: Clock;
-}) {
-  const { db, policy, facts, clock } = deps;
+export function createRulesService(deps: { policy: PolicyService; facts: FactsLoader; clock: Clock }) {
+  const { policy, facts, clock } = deps;
   return {
     /** Every household rule on one household, as of its latest income year. */
     async evaluateHousehold(user: AuthUser, id: string) {
-      const h = await factsRepository.householdById(db, id);
+      const h = await facts.household(id);
       if (!h) throw notFound('household', id);
       assertInScope(user, h.village_code);
       const today = clock.today();
-      const year = await factsRepository.latestYear(db, id, Number(today.slice(0, 4)));
+      const year = await facts.latestYear(id, Number(today.slice(0, 4)));
       if (year === null) return { householdId: id, year: null, asOf: null, params: null, results: [] };
       const asOf = asOfFor(year, today);
       const params = await policy.paramsFor(h.village_code, asOf);
@@ -60,9 +51,18 @@ export function createRulesService(deps: {
       };
     },
 
-    /** One rule on facts given by the caller, under the parameters of a region and date. */
-    async evaluateFacts(rule: HouseholdRuleName, f: HouseholdFacts, region: string, date?: string) {
-      const params = await policy.paramsFor(region, date ?? f.asOf);
+    /**
+     * One rule on facts given by the caller, under the parameters of a region in the user's scope
+     * (absent: the user's own region) and date (absent: the facts' date).
+     */
+    async evaluateFacts(
+      user: AuthUser,
+      rule: HouseholdRuleName,
+      f: HouseholdFacts,
+      region: string | undefined,
+      date?: string,
+    ) {
+      const params = await policy.paramsFor(scopeFor(user, region), date ?? f.asOf);
       return HOUSEHOLD_RULES[rule](f, params) as RuleResult<unknown>;
     },
   };

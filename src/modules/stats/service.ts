@@ -3,7 +3,8 @@ import type { DB } from '../../db/types.js';
 import { POOR_STATUSES, REGISTERED_STATUSES, type HouseholdStatus } from '../../domain/code-lists.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import type { Clock } from '../../kernel/clock.js';
+import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { RegionService } from '../regions/service.js';
 import { statsRepository } from './repository.js';
@@ -18,16 +19,15 @@ const sumWhere = <T extends { status: string }>(
     .filter((r) => (statuses as readonly string[]).includes(r.status))
     .reduce((a, r) => a + Number(r[key]), 0);
 
-export function createStatsService(db: Kysely<DB>, regions: RegionService) {
+export function createStatsService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
   return {
     /** Key figures of a region and year, with sub-regions, causes and the trend by year. */
     async summary(user: AuthUser, regionCode: string, yearParam?: number) {
-      const scope = regionCode || user.scopeCode;
-      assertInScope(user, scope);
+      const scope = scopeFor(user, regionCode);
       const region = await regions.refOf(scope);
       await refreshStats(db);
       const years = await statsRepository.years(db);
-      const year = yearParam ?? years.at(-1) ?? new Date().getFullYear();
+      const year = yearParam ?? years.at(-1) ?? Number(clock.today().slice(0, 4));
       if (yearParam !== undefined && years.length > 0 && !years.includes(yearParam)) {
         throw new AppError(
           'E_VALIDATION',

@@ -2,8 +2,9 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB, WarningSignalTable } from '../../db/types.js';
 import { chinaDate } from '../../domain/calendar.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
-import { recordAudit, type Actor } from '../audit/service.js';
-import { worklistRepository } from '../worklists/repository.js';
+import type { Actor } from '../../kernel/user.js';
+import { recordAudit } from '../audit/service.js';
+import { latestRuleRun } from '../worklists/service.js';
 import { warningRepository } from './repository.js';
 
 /**
@@ -31,7 +32,7 @@ export interface DeriveSummary {
 type ParamsFor = (region: string, date: string) => Promise<PolicyParams>;
 
 async function incomeRows(db: Kysely<DB>, region: string, paramsFor: ParamsFor) {
-  const run = await worklistRepository.latestRun(db, region);
+  const run = await latestRuleRun(db, region);
   if (!run) return { runId: null, rows: [] as Insertable<WarningSignalTable>[] };
   const items = await warningRepository.monitoringItems(db, run.id, region);
   const memo = new Map<string, PolicyParams>();

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, DISASTER_KINDS, REPORT_KINDS } from '../../domain/warnings/kinds.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
-import { IsoDate } from '../policy/schema.js';
+import { Id, Page, PageSize, RegionCode, VillageCode } from '../../kernel/schema.js';
+import { RealDate } from '../policy/schema.js';
 import { ReasonSchema } from '../rules/schema.js';
-
-const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 
 export const HouseholdParams = z.object({ id: Id });
 
@@ -77,7 +75,7 @@ export const HouseholdWarnings = z.object({
 export const ScreeningBody = z.object({
   householdId: Id,
   kind: z.enum(REPORT_KINDS),
-  observedOn: IsoDate.optional(),
+  observedOn: RealDate.optional(),
   estimatedLoss: z.number().min(0).max(10_000_000).optional(),
   note: z.string().trim().max(2000).optional(),
 });
@@ -86,7 +84,7 @@ export const SelfReportBody = z.object({
   householdId: Id,
   kind: z.enum(REPORT_KINDS),
   description: z.string().trim().min(1).max(2000),
-  observedOn: IsoDate,
+  observedOn: RealDate,
 });
 
 export const Created = z.object({ id: z.string() });
@@ -114,13 +112,10 @@ export const DeriveResponse = z.object({
 });
 
 export const DisasterAreaBody = z.object({
-  villageCodes: z
-    .array(z.string().regex(/^\d{12}$/, 'must be a 12-digit village code'))
-    .min(1)
-    .max(500),
+  villageCodes: z.array(VillageCode).min(1).max(500),
   kind: z.enum(DISASTER_KINDS),
-  startedOn: IsoDate,
-  endedOn: IsoDate.optional(),
+  startedOn: RealDate,
+  endedOn: RealDate.optional(),
   severity: z.enum(['minor', 'moderate', 'severe']).default('moderate'),
   source: z.string().trim().max(200).optional(),
   note: z.string().trim().max(2000).optional(),

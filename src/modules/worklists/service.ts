@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Reason } from '../../domain/rules/reason.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
-import type { AuthUser } from '../../kernel/user.js';
-import type { EvaluationRunner } from './evaluation.js';
+import { scopeFor } from '../../kernel/scope.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
+import type { RuleRun } from './rule-run.js';
 import { worklistRepository } from './repository.js';
 import { caseKindFor } from './selection.js';
 
@@ -17,12 +17,14 @@ export interface WorklistQuery {
   pageSize: number;
 }
 
-/** Worklists of the latest evaluation run covering a region, and runs started from the web. */
-export function createWorklistService(db: Kysely<DB>, runner: EvaluationRunner) {
+/** The latest rule run whose region covers `region` (the warnings derive income signals from it). */
+export const latestRuleRun = (db: Kysely<DB>, region: string) => worklistRepository.latestRun(db, region);
+
+/** Worklists of the latest rule run (batch evaluation) covering a region, and runs started from the web. */
+export function createWorklistService(db: Kysely<DB>, runRules: RuleRun) {
   return {
     async list(user: AuthUser, q: WorklistQuery) {
-      const scope = q.region ?? user.scopeCode;
-      assertInScope(user, scope);
+      const scope = scopeFor(user, q.region);
       const run = await worklistRepository.latestRun(db, scope);
       if (!run) return { run: null, total: 0, page: q.page, pageSize: q.pageSize, counts: [], items: [] };
       const { total, rows, byRule } = await worklistRepository.items(db, {
@@ -74,9 +76,7 @@ export function createWorklistService(db: Kysely<DB>, runner: EvaluationRunner) 
           'E_FORBIDDEN',
           'Only an administrator or a county officer runs the batch evaluation',
         );
-      const scope = region || user.scopeCode;
-      assertInScope(user, scope);
-      return runner({ year, region: scope, actor: { id: user.id, name: user.username } });
+      return runRules({ year, region: scopeFor(user, region), actor: actorOf(user) });
     },
   };
 }

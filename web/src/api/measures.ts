@@ -3,8 +3,8 @@ import { api } from './client';
 import type { RegionRef } from './regions';
 
 // the report's shapes are the server's own (type-only imports: nothing of the server is bundled)
-import type { Num, RegistryGroup, RegistryMeasures } from '../../../src/domain/measures/registry-report';
-import type { GroupBy } from '../../../src/domain/measures/registry';
+import type { Num, RegistryGroup, RegistryMeasures } from '../../../src/domain/measurement/registry-report';
+import type { GroupBy } from '../../../src/domain/measurement/registry';
 
 export type { GroupBy, Num };
 /** Every measure of one region and year (a number, "Infinity" for Watts or MLD at a zero income, or null). */

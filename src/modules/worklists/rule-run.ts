@@ -4,8 +4,7 @@ import { chinaDate } from '../../domain/calendar.js';
 import { evaluateHousehold, type PolicyParams } from '../../domain/rules/index.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { gapsFor } from '../facts/data-gaps.js';
-import type { FactsLoader, LoadedFacts } from '../facts/loader.js';
-import { factsRepository, type FactsHousehold } from '../facts/repository.js';
+import type { FactsHousehold, FactsLoader, LoadedFacts } from '../facts/loader.js';
 import type { PolicyService } from '../policy/service.js';
 import { asOfFor } from '../rules/service.js';
 import { worklistRepository } from './repository.js';
@@ -13,7 +12,8 @@ import { decisionKeys, worklistEntries } from './selection.js';
 import type { Clock } from '../../kernel/clock.js';
 
 /**
- * Batch evaluation (`jingzhun evaluate`): every household rule over every household of a region for
+ * The rule run (`jingzhun evaluate`, "batch evaluation" in the UI and the audit log; not the
+ * third-party evaluation of modules/evaluation): every household rule over every household of a region for
  * a year, in keyset pages; the worklist items and the run's counts are written in one transaction
  * with one audit event, so a run is all or nothing.
  */
@@ -49,7 +49,7 @@ const bump = (m: Record<string, Record<string, number>>, rule: string, key: stri
   r[key] = (r[key] ?? 0) + 1;
 };
 
-export function createEvaluationRunner(deps: {
+export function createRuleRun(deps: {
   db: Kysely<DB>;
   policy: PolicyService;
   facts: FactsLoader;
@@ -130,7 +130,7 @@ export function createEvaluationRunner(deps: {
         totalMs: 0,
       };
       for (let after = '0'; ;) {
-        const page = await factsRepository.households(db, o.region, after, o.pageSize ?? 1000);
+        const page = await facts.page(o.region, after, o.pageSize ?? 1000);
         if (page.length === 0) break;
         after = page[page.length - 1]!.id;
         await paramsByCounty(page, asOf, memo);
@@ -173,4 +173,4 @@ export function createEvaluationRunner(deps: {
     });
   };
 }
-export type EvaluationRunner = ReturnType<typeof createEvaluationRunner>;
+export type RuleRun = ReturnType<typeof createRuleRun>;

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { labelOf, type CodeListName } from '../../domain/code-lists.js';
-import type { GroupBy, Population } from '../../domain/measures/registry.js';
-import { passiveExitRows, registryGroups, registryMeasures } from '../../domain/measures/registry-report.js';
+import type { GroupBy, Population, RegistryFrame } from '../../domain/measurement/registry.js';
+import {
+  passiveExitRows,
+  registryGroups,
+  registryMeasures,
+} from '../../domain/measurement/registry-report.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { RegionService } from '../regions/service.js';
-import { FrameCache, memo } from './cache.js';
+import { FrameCache } from './cache.js';
+import { memo, type State } from './snapshot.js';
 import { measuresRepository as repo } from './repository.js';
 
 export interface MeasuresQuery {
@@ -29,6 +34,57 @@ const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
   household_type: 'household_type',
   cause: 'poverty_cause',
 };
+
+/** The measures of a region's groups (household type, cause, or child region), labelled. */
+async function labelledGroups(
+  db: Kysely<DB>,
+  state: State,
+  q: MeasuresQuery & { by: GroupBy },
+  line: number,
+) {
+  const rows = memo(state, `g|${q.region}|${line}|${q.population}|${q.by}`, () =>
+    registryGroups(state.frame, q.region, q.population, line, q.by),
+  );
+  const list = GROUP_LIST[q.by];
+  const names = list
+    ? new Map<string, string>()
+    : await memo(state, `names|${q.region}|${q.by}`, () =>
+        repo.names(
+          db,
+          rows.map((r) => r.key),
+        ),
+      );
+  return rows.map((r) => ({
+    ...r,
+    label: list ? labelOf(list, r.key, 'zh') : (names.get(r.key) ?? r.key),
+    labelEn: list ? labelOf(list, r.key, 'en') : (names.get(r.key) ?? r.key),
+  }));
+}
+
+/** The passive-exit rows of a frame as listed households (number, head, incomes per person). */
+async function passiveExitItems(db: Kysely<DB>, f: RegistryFrame, rows: number[]) {
+  const info = new Map(
+    (
+      await repo.households(
+        db,
+        rows.map((i) => f.id[i]!),
+      )
+    ).map((h) => [Number(h.id), h]),
+  );
+  return rows.map((i) => {
+    const h = info.get(f.id[i]!);
+    return {
+      id: String(f.id[i]),
+      householdNo: h?.household_no ?? '',
+      headName: h?.head_name ?? '',
+      villageCode: f.villages[f.village[i]!]!,
+      size: f.size[i]!,
+      perCapitaIncome: f.income[i]! / f.size[i]!,
+      perCapitaTransfer: f.transfer[i]! / f.size[i]!,
+      perCapitaWithoutTransfer: (f.income[i]! - f.transfer[i]!) / f.size[i]!,
+    };
+  });
+}
 
 /**
  * Poverty, inequality and MPI measures of the live registry by region and year. The registry of a
@@ -73,8 +129,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
     once(lines, `${region}|${year}`, () => deps.lineFor(region, year));
 
   async function scopeOf(user: AuthUser, region: string) {
-    const code = region || user.scopeCode;
-    assertInScope(user, code);
+    const code = scopeFor(user, region);
     return once(refs, code, () => regions.refOf(code));
   }
 
@@ -104,24 +159,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   }
 
   async function groups(q: MeasuresQuery & { by: GroupBy }, line: number) {
-    const state = await stateFor(q.region, q.year);
-    const rows = memo(state, `g|${q.region}|${line}|${q.population}|${q.by}`, () =>
-      registryGroups(state.frame, q.region, q.population, line, q.by),
-    );
-    const list = GROUP_LIST[q.by];
-    const names = list
-      ? new Map<string, string>()
-      : await memo(state, `names|${q.region}|${q.by}`, () =>
-          repo.names(
-            db,
-            rows.map((r) => r.key),
-          ),
-        );
-    return rows.map((r) => ({
-      ...r,
-      label: list ? labelOf(list, r.key, 'zh') : (names.get(r.key) ?? r.key),
-      labelEn: list ? labelOf(list, r.key, 'en') : (names.get(r.key) ?? r.key),
-    }));
+    return labelledGroups(db, await stateFor(q.region, q.year), q, line);
   }
 
   return {
@@ -185,27 +223,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       const line = query.line ?? (await lineFor(region.code, query.year));
       const f = (await stateFor(region.code, query.year)).frame;
       const rows = passiveExitRows(f, region.code, query.population, line);
-      const info = new Map(
-        (
-          await repo.households(
-            db,
-            rows.map((i) => f.id[i]!),
-          )
-        ).map((h) => [Number(h.id), h]),
-      );
-      const items = rows.map((i) => {
-        const h = info.get(f.id[i]!);
-        return {
-          id: String(f.id[i]),
-          householdNo: h?.household_no ?? '',
-          headName: h?.head_name ?? '',
-          villageCode: f.villages[f.village[i]!]!,
-          size: f.size[i]!,
-          perCapitaIncome: f.income[i]! / f.size[i]!,
-          perCapitaTransfer: f.transfer[i]! / f.size[i]!,
-          perCapitaWithoutTransfer: (f.income[i]! - f.transfer[i]!) / f.size[i]!,
-        };
-      });
+      const items = await passiveExitItems(db, f, rows);
       return { region, year: query.year, line, total: items.length, items };
     },
   };

@@ -5,7 +5,7 @@ import type { Indicator } from './alkire-foster.js';
 /**
  * From registry rows (one household in one year) to the inputs of the measures: typed columns
  * (a "frame"), the household arrays of `measureHouseholds`, the registry MPI's indicators, income
- * structure and passive exits. Pure: the SQL that fills the rows lives in src/modules/measures.
+ * structure and passive exits. Pure: the SQL that fills the rows lives in src/modules/measurement.
  */
 
 /** One household-year as read from the registry (numbers already parsed). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf } from '../../domain/measures/registry.js';
-import { FrameCache, rowsOf, Snapshot, storeOf, yearsOf } from './cache.js';
+import { frameOf } from '../../domain/measurement/registry.js';
+import { FrameCache } from './cache.js';
+import { Snapshot } from './snapshot.js';
+import { storeOf } from './store.js';
+import { rowsOf, yearsOf } from './view.js';
 import {
   MEMBER_OUT_OF_SCHOOL,
   MEMBER_PRESENT,

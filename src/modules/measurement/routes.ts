@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { RegionCode } from '../../kernel/schema.js';
+import { RegionCode, Year } from '../../kernel/schema.js';
 import type { MeasuresService } from './service.js';
 
 /** A measure: a number, "Infinity" (Watts or MLD with a zero income), or null when undefined. */
 const Num = z.union([z.number(), z.literal('Infinity')]).nullable();
 const Rel = z.object({ p40: Num, p50: Num, p60: Num });
 const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number() });
-const Year = z.coerce.number().int().min(2000).max(2100);
 const Line = z.coerce
   .number()
   .positive()
