@@ -45,10 +45,18 @@ const ROW_ALIASES: Record<string, ['Selectable' | 'Insertable' | 'Updateable', s
   PlanMeasure: ['Selectable', 'plan_measure'],
 };
 
-/** Database types → TypeScript, where kysely-codegen's defaults differ from how the app reads them. */
-const TYPE_MAPPING = {
-  json: 'unknown',
-  jsonb: 'unknown',
+/**
+ * Database types → TypeScript, where kysely-codegen's defaults differ from how the app uses them:
+ * json is read as `unknown` (the reader narrows it) and written as JSON text.
+ */
+const JSON_COLUMN = 'ColumnType<unknown, string, string>';
+const TYPE_MAPPING = { json: JSON_COLUMN, jsonb: JSON_COLUMN };
+
+/** Columns whose JSON has a known shape. */
+const OVERRIDES = {
+  columns: {
+    'department_record.attributes': 'ColumnType<Record<string, string>, string | undefined, string>',
+  },
 };
 
 const HEADER = `/**
@@ -109,6 +117,7 @@ async function generate(): Promise<string> {
         '--date-parser=string',
         '--numeric-parser=string',
         `--type-mapping=${JSON.stringify(TYPE_MAPPING)}`,
+        `--overrides=${JSON.stringify(OVERRIDES)}`,
         '--exclude-pattern=kysely_*',
         '--print',
         '--log-level=error',

@@ -71,6 +71,7 @@ const year = (y: number, perCapita: number, over: Partial<YearRow> = {}): YearRo
   medical_cost: '0',
   net_income: String(perCapita * 2),
   per_capita_income: String(perCapita),
+  recorded_by: null,
   ...over,
 });
 
