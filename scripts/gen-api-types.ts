@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import prettier from 'prettier';
 import type { DB } from '../src/db/types.js';
 import { buildApp } from '../src/server/app.js';
@@ -28,7 +28,7 @@ const HEADER = `/**
 `;
 
 /** The OpenAPI document of the app as it is registered, built over a database that is never reached. */
-async function openApiDocument(): Promise<Record<string, unknown>> {
+async function openApiDocument(): Promise<OpenAPI3> {
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
       pool: async () => {
@@ -39,7 +39,7 @@ async function openApiDocument(): Promise<Record<string, unknown>> {
   const app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1, logLevel: 'silent' });
   try {
     await app.ready();
-    return app.swagger() as unknown as Record<string, unknown>;
+    return app.swagger() as unknown as OpenAPI3;
   } finally {
     await app.close();
     await db.destroy();
@@ -49,7 +49,7 @@ async function openApiDocument(): Promise<Record<string, unknown>> {
 /** The generated module's text, formatted the way `prettier --check` expects it. */
 async function generatedSource(): Promise<string> {
   const doc = await openApiDocument();
-  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(doc);
   const file = path.join(ROOT, TARGET);
   const options = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: file });
