@@ -1,53 +1,20 @@
 import { useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useUser } from '../api/auth';
-import {
-  usePolicy,
-  usePolicyHistory,
-  useSetPolicy,
-  type EffectiveParam,
-  type ParamVersion,
-} from '../api/policy';
+import { usePolicy, type EffectiveParam } from '../api/policy';
 import { useLang } from '../i18n';
-import { useFormat, type Formatters } from '../i18n/format';
-import { ErrorResult, errorMessage } from '../components/ErrorResult';
+import { useFormat } from '../i18n/format';
+import { ErrorResult } from '../components/ErrorResult';
+import { ParamEditModal } from '../components/policy/ParamEditModal';
+import { ParamHistoryDrawer } from '../components/policy/ParamHistoryDrawer';
+import { formatValue, usePolicyTerms } from '../components/policy/paramValue';
 import { PageHeader } from '../components/PageHeader';
 import { RegionSearchSelect } from '../components/RegionSearchSelect';
 import { useIsMobile } from '../components/responsive';
-
-/** A parameter value in one line: numbers grouped, shares as percentages, objects as key value pairs. */
-export function formatValue(v: unknown, unit: string, fmt: Formatters, term: (s: string) => string): string {
-  const one = (x: unknown): string =>
-    typeof x === 'number' ? (unit === 'share' ? fmt.percent(x, 1) : fmt.number(x)) : term(String(x));
-  if (Array.isArray(v))
-    return v
-      .map((x) =>
-        x && typeof x === 'object'
-          ? Object.values(x)
-              .map((y) => term(String(y)))
-              .join('：')
-          : one(x),
-      )
-      .join('，');
-  if (v && typeof v === 'object')
-    return Object.entries(v)
-      .map(([k, x]) => `${term(k)} ${one(x)}`)
-      .join(' · ');
-  return one(v);
-}
-
-/** Localised sub-keys, codes and units of parameter values (shown as they are when unknown). */
-function usePolicyTerms() {
-  const { t, i18n } = useTranslation();
-  return {
-    term: (s: string) => (i18n.exists(`policy.term.${s}`) ? t(`policy.term.${s}` as never) : s),
-    unit: (u: string) => (i18n.exists(`policy.unit.${u}`) ? t(`policy.unit.${u}` as never) : ''),
-  };
-}
 
 /** Effective policy parameters for a region and date, where each came from, and their history: `/policy?region&date`. */
 export default function PolicyPage() {
@@ -196,9 +163,13 @@ export default function PolicyPage() {
         scroll={{ x: 'max-content' }}
         onRow={(p) => ({ 'data-testid': `param-row-${p.key}` }) as React.HTMLAttributes<HTMLElement>}
       />
-      <HistoryDrawer param={historyOf} region={data?.region.code ?? ''} onClose={() => setHistoryOf(null)} />
+      <ParamHistoryDrawer
+        param={historyOf}
+        region={data?.region.code ?? ''}
+        onClose={() => setHistoryOf(null)}
+      />
       {editing && data && (
-        <EditModal
+        <ParamEditModal
           param={editing}
           region={data.region.code}
           date={data.date}
@@ -206,128 +177,5 @@ export default function PolicyPage() {
         />
       )}
     </div>
-  );
-}
-
-function HistoryDrawer({
-  param,
-  region,
-  onClose,
-}: {
-  param: EffectiveParam | null;
-  region: string;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const fmt = useFormat();
-  const history = usePolicyHistory(param?.key ?? null, region);
-  const terms = usePolicyTerms();
-  const columns: TableColumnsType<ParamVersion> = [
-    { title: t('policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: (v: string) => fmt.date(v) },
-    {
-      title: t('policy.region'),
-      dataIndex: 'regionPrefix',
-      render: (v: string) => v || t('policy.national'),
-    },
-    {
-      title: t('policy.value'),
-      key: 'v',
-      render: (_: unknown, v) => formatValue(v.value, param?.unit ?? '', fmt, terms.term),
-    },
-    { title: t('policy.setBy'), dataIndex: 'setBy' },
-    { title: t('policy.reason'), dataIndex: 'reason' },
-  ];
-  return (
-    <Drawer
-      open={param !== null}
-      onClose={onClose}
-      size={720}
-      title={param ? `${param.label[lang === 'en' ? 'en' : 'zh']} · ${t('policy.history')}` : ''}
-    >
-      <Table<ParamVersion>
-        rowKey={(v) => `${v.regionPrefix}@${v.effectiveFrom}`}
-        size="small"
-        loading={history.isFetching}
-        dataSource={history.data?.items ?? []}
-        columns={columns}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        data-testid="param-history"
-      />
-    </Drawer>
-  );
-}
-
-function EditModal(props: { param: EffectiveParam; region: string; date: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const lang = useLang();
-  const user = useUser();
-  const save = useSetPolicy();
-  const [form] = Form.useForm<{
-    regionPrefix: string;
-    effectiveFrom: string;
-    value: string;
-    reason: string;
-  }>();
-  const [jsonError, setJsonError] = useState(false);
-  const county = user.role === 'county_officer';
-  const initial = {
-    regionPrefix: county ? user.scope.code : props.region.slice(0, 6),
-    effectiveFrom: props.date,
-    value: JSON.stringify(props.param.value),
-    reason: '',
-  };
-  const submit = (v: typeof initial) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(v.value);
-    } catch {
-      setJsonError(true);
-      return;
-    }
-    setJsonError(false);
-    save.mutate(
-      {
-        key: props.param.key,
-        body: { regionPrefix: v.regionPrefix, effectiveFrom: v.effectiveFrom, value, reason: v.reason },
-      },
-      {
-        onSuccess: () => {
-          void message.success(t('policy.saved'));
-          props.onClose();
-        },
-      },
-    );
-  };
-  return (
-    <Modal
-      open
-      title={t('policy.editTitle', { label: props.param.label[lang === 'en' ? 'en' : 'zh'] })}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('policy.save')}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'param-save' }}
-    >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="regionPrefix" label={t('policy.regionPrefix')}>
-          <Input disabled={county} data-testid="param-region-prefix" />
-        </Form.Item>
-        <Form.Item name="effectiveFrom" label={t('policy.effectiveFrom')}>
-          <Input type="date" data-testid="param-effective-from" />
-        </Form.Item>
-        <Form.Item name="value" label={t('policy.valueJson')}>
-          <Input.TextArea rows={3} data-testid="param-value-input" />
-        </Form.Item>
-        <Form.Item name="reason" label={t('policy.reason')} rules={[{ required: true, min: 2 }]}>
-          <Input data-testid="param-reason" />
-        </Form.Item>
-      </Form>
-      {jsonError && <Alert type="error" showIcon title={t('policy.invalidJson')} />}
-      {save.isError && (
-        <Alert type="error" showIcon title={errorMessage(save.error)} data-testid="param-error" />
-      )}
-    </Modal>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from '../components/assistance/labels';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useProject, type ProjectDetail } from '../api/assistance';
 import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
@@ -17,6 +17,7 @@ import {
   CompleteModal,
   FundModal,
 } from '../components/assistance/ProjectForms';
+import { HouseholdLink } from '../components/household/HouseholdLink';
 
 type Beneficiary = ProjectDetail['beneficiaryList'][number];
 
@@ -195,9 +196,11 @@ export default function ProjectPage() {
               title: t('assistance.household'),
               key: 'h',
               render: (_: unknown, b) => (
-                <Link to={`/households/${b.householdId}`}>
-                  {b.headName} <Typography.Text type="secondary">{b.householdNo}</Typography.Text>
-                </Link>
+                <HouseholdLink
+                  householdId={b.householdId}
+                  headName={b.headName}
+                  householdNo={b.householdNo}
+                />
               ),
             },
             { title: '', dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },

@@ -19,6 +19,7 @@ import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
 import { useIsMobile } from '../components/responsive';
 import { ContributionList } from '../components/warnings/ContributionList';
+import { HouseholdLink } from '../components/household/HouseholdLink';
 
 const STATUSES: WarningStatus[] = ['open', 'case_opened', 'dismissed'];
 
@@ -72,9 +73,7 @@ export default function WarningsPage() {
       key: 'household',
       render: (_: unknown, w) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/households/${w.householdId}`}>
-            {w.headName} <Typography.Text type="secondary">{w.householdNo}</Typography.Text>
-          </Link>
+          <HouseholdLink householdId={w.householdId} headName={w.headName} householdNo={w.householdNo} />
           {mobile && <Typography.Text type="secondary">{w.villageName}</Typography.Text>}
         </Space>
       ),

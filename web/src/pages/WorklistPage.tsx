@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { ReasonList } from '../components/rules/ReasonList';
 import { StatusTag } from '../components/StatusTag';
 import { useIsMobile } from '../components/responsive';
+import { HouseholdLink } from '../components/household/HouseholdLink';
 
 function filtersFrom(p: URLSearchParams): WorklistFilters {
   const page = Number(p.get('page'));
@@ -66,9 +67,7 @@ export default function WorklistPage() {
       title: t('cases.household'),
       key: 'household',
       render: (_: unknown, w) => (
-        <Link to={`/households/${w.householdId}`}>
-          {w.headName} <Typography.Text type="secondary">{w.householdNo}</Typography.Text>
-        </Link>
+        <HouseholdLink householdId={w.householdId} headName={w.headName} householdNo={w.householdNo} />
       ),
     },
     ...(mobile ? [] : [{ title: t('cases.village'), dataIndex: 'villageName' }]),
