@@ -50,7 +50,7 @@ export function useCases(filters: CaseFilters, enabled = true) {
     queryKey: ['cases', 'list', filters],
     enabled,
     queryFn: ({ signal }) =>
-      api<{ total: number; page: number; pageSize: number; items: CaseListItem[] }>('/api/cases', {
+      api<ApiResponse<'/api/cases'>>('/api/cases', {
         query: { ...filters },
         signal,
       }),
@@ -78,12 +78,8 @@ export function useNotice(id: string) {
 export function useOpenCase() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      kind: CaseKind;
-      householdId: string;
-      payload?: CasePayload;
-      data?: { channel?: string; worklistItemId?: string; staffRelative?: boolean };
-    }) => api<CaseDetail>('/api/cases', { method: 'POST', body }),
+    mutationFn: (body: ApiBody<'/api/cases', 'post'>) =>
+      api<CaseDetail>('/api/cases', { method: 'POST', body }),
     onSuccess: (c) => {
       qc.setQueryData(caseKey(c.id), c);
       void qc.invalidateQueries({ queryKey: ['cases', 'list'] });

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, ApiError, withQuery } from './client';
 import { useCodeLists } from './codeLists';
 import { useLang } from '../i18n';
-import type { ApiQuery, ApiResponse, Item, Override } from './generated/helpers';
+import type { ApiBody, ApiQuery, ApiResponse, Item, Override } from './generated/helpers';
 
 export type FlagStatus = NonNullable<ApiQuery<'/api/matching/flags'>['status']>;
 export type MatchType = NonNullable<ApiQuery<'/api/matching/flags'>['matchType']>;
@@ -65,7 +65,10 @@ export function useMatchingSummary(region?: string) {
   return useQuery({
     queryKey: ['matching', 'summary', region ?? ''],
     queryFn: ({ signal }) =>
-      api<{ items: SummaryRow[] }>('/api/matching/summary', { query: { region }, signal }),
+      api<Override<ApiResponse<'/api/matching/summary'>, { items: SummaryRow[] }>>('/api/matching/summary', {
+        query: { region },
+        signal,
+      }),
   });
 }
 
@@ -85,14 +88,17 @@ export function useHouseholdFlags(householdId: string) {
   return useQuery({
     queryKey: ['matching', 'household', householdId],
     queryFn: ({ signal }) =>
-      api<{ items: Flag[] }>(`/api/households/${encodeURIComponent(householdId)}/flags`, { signal }),
+      api<Override<ApiResponse<'/api/households/{id}/flags'>, { items: Flag[] }>>(
+        `/api/households/${encodeURIComponent(householdId)}/flags`,
+        { signal },
+      ),
   });
 }
 
 export function useReviewFlag() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; decision: 'confirm' | 'dismiss'; reason: string }) =>
+    mutationFn: (v: { id: string } & ApiBody<'/api/matching/flags/{id}/review', 'post'>) =>
       api<Flag>(`/api/matching/flags/${encodeURIComponent(v.id)}/review`, {
         method: 'POST',
         body: { decision: v.decision, reason: v.reason },

@@ -5,6 +5,7 @@ import type { RegionRef } from './regions';
 // the report's shapes are the server's own (type-only imports: nothing of the server is bundled)
 import type { Num, RegistryGroup, RegistryMeasures } from '../../../src/domain/measurement/registry-report';
 import type { GroupBy } from '../../../src/domain/measurement/registry';
+import type { ApiResponse, Item } from './generated/helpers';
 
 export type { GroupBy, Num };
 /** Every measure of one region and year (a number, "Infinity" for Watts or MLD at a zero income, or null). */
@@ -12,6 +13,7 @@ export type MeasureSet = RegistryMeasures;
 /** One subgroup of a decomposition, with its labels in both languages. */
 export type MeasureGroup = RegistryGroup & { label: string; labelEn: string };
 
+// the server's domain types: the response schema admits "Infinity" in income shares, the domain type does not
 export interface Measures extends MeasureSet {
   region: RegionRef;
   year: number;
@@ -21,22 +23,12 @@ export interface Measures extends MeasureSet {
   children: (RegionRef & MeasureSet)[];
   by: { by: GroupBy; groups: MeasureGroup[] } | null;
 }
-
 export interface MeasureSeries {
   region: RegionRef;
   years: (MeasureSet & { year: number; line: number })[];
 }
 
-export interface PassiveExit {
-  id: string;
-  householdNo: string;
-  headName: string;
-  villageCode: string;
-  size: number;
-  perCapitaIncome: number;
-  perCapitaTransfer: number;
-  perCapitaWithoutTransfer: number;
-}
+export type PassiveExit = Item<ApiResponse<'/api/measures/passive-exits'>['items']>;
 
 /** A finite number, or null (for charts and formatters). */
 export const finite = (x: Num): number | null => (typeof x === 'number' ? x : null);
@@ -62,7 +54,7 @@ export function usePassiveExits(region: string, year: number | undefined, enable
   return useQuery({
     queryKey: ['measures', 'passive', region, year ?? null],
     queryFn: ({ signal }) =>
-      api<{ total: number; line: number; items: PassiveExit[] }>('/api/measures/passive-exits', {
+      api<ApiResponse<'/api/measures/passive-exits'>>('/api/measures/passive-exits', {
         query: { region, year },
         signal,
       }),
