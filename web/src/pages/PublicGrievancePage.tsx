@@ -2,10 +2,16 @@ import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, List, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { usePublicFeedback, usePublicFile, usePublicRegions, useTrack } from '../api/portal';
+import {
+  usePublicFeedback,
+  usePublicFile,
+  usePublicRegions,
+  useTrack,
+  type GrievanceKind,
+} from '../api/portal';
 import { ErrorResult } from '../components/ErrorResult';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { GrievanceItemView } from './PortalHomePage';
+import { GrievanceItemView } from '../components/portal/GrievanceItemView';
 
 const KINDS = [
   'identification_unfair',
@@ -59,7 +65,7 @@ export default function PublicGrievancePage() {
             layout="vertical"
             initialValues={{ kind: 'help_not_delivered' }}
             onFinish={(v: {
-              kind: string;
+              kind: GrievanceKind;
               township: string;
               village?: string;
               description: string;
