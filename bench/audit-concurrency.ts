@@ -23,6 +23,7 @@ import { buildApp } from '../src/server/app.js';
 import { writeBenchCsv } from './import-file.js';
 import { HEADERS_FOR_BENCH } from './import-headers.js';
 import { benchDatabase, machine, percentile } from './lib.js';
+import { systemClock } from '../src/kernel/clock.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -81,6 +82,7 @@ try {
     acceptValid: false,
     dryRun: false,
     incomeCeiling: 200000,
+    today: systemClock.today(),
   };
   await importFile(db, small, { ...opts, scope: B });
   const idsB = (

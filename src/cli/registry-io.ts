@@ -41,15 +41,16 @@ export function registerImportCommands(program: Command): void {
         const { importFile, tuneHeapForImport } = await import('../modules/import/service.js');
         tuneHeapForImport();
         const { UnreadableFileError } = await import('../modules/import/reader.js');
-        const { withDatabase } = await import('../composition/runtime.js');
+        const { withServices } = await import('../composition/runtime.js');
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar({ format: 'rows {value}', stream: process.stderr })
           : null;
         bar?.start(0, 0);
         try {
-          const report = await withDatabase(loadConfig(), log, ({ db }) =>
+          const report = await withServices(loadConfig(), log, ({ clock }, { db }) =>
             importFile(db, file, {
               actor: { id: null, name: 'cli' },
+              today: clock.today(),
               scope: '',
               acceptValid: o.acceptValid,
               dryRun: o.dryRun,

@@ -71,7 +71,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     matching: createMatchingService(db, { paramsFor, clock }),
     duplicates: createDuplicateService(db, clock),
     // web imports: jobs live in this process (lost on restart, data is not)
-    imports: createImportJobs(db, { incomeCeiling: INCOME_CEILING, log: opts.log }),
+    imports: createImportJobs(db, { incomeCeiling: INCOME_CEILING, log: opts.log, clock }),
     quality: createQualityService(db, { paramsFor, clock }),
     participation: createParticipationService(db, clock),
     grievances: createGrievanceService(db, clock),

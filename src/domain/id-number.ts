@@ -31,8 +31,11 @@ export interface ParsedIdNumber {
   sex: Sex;
 }
 
-/** Parse and check an 18-digit number; returns the problem found, or the encoded facts. */
-export function parseIdNumber(raw: string, today = new Date()): ParsedIdNumber | IdNumberProblem {
+/**
+ * Parse and check an 18-digit number; returns the problem found, or the encoded facts. `today` (China
+ * date, YYYY-MM-DD, from the clock) bounds the encoded birth date.
+ */
+export function parseIdNumber(raw: string, today: string): ParsedIdNumber | IdNumberProblem {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) {
     return { code: 'E_ID_FORMAT', message: 'must be 17 digits followed by a digit or X' };
@@ -48,7 +51,7 @@ export function parseIdNumber(raw: string, today = new Date()): ParsedIdNumber |
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
-  if (!isRealDate(y, m, d) || y < 1880 || Date.UTC(y, m - 1, d) > today.getTime()) {
+  if (!isRealDate(y, m, d) || y < 1880 || id.slice(6, 14) > today.replace(/-/g, '')) {
     return {
       code: 'E_ID_BIRTH_DATE',
       message: `encoded birth date ${id.slice(6, 14)} is not a valid past date`,
@@ -66,9 +69,10 @@ export const isIdProblem = (r: ParsedIdNumber | IdNumberProblem): r is IdNumberP
 /** Check a number against the birth date and sex recorded beside it. */
 export function validateIdNumber(
   raw: string,
+  today: string,
   facts: { birthDate?: string; sex?: Sex } = {},
 ): IdNumberProblem | null {
-  const parsed = parseIdNumber(raw);
+  const parsed = parseIdNumber(raw, today);
   if (isIdProblem(parsed)) return parsed;
   if (facts.birthDate && facts.birthDate !== parsed.birthDate) {
     return {

@@ -345,6 +345,7 @@ describe('bulk operations', () => {
       acceptValid: false,
       dryRun: false,
       incomeCeiling: 200_000,
+      today: '2026-12-07',
       batchSize: 1, // three batches, still one event
     });
     expect(r.households.imported).toBe(3);

@@ -22,6 +22,7 @@ const opts = (o: Partial<ImportOptions> = {}): ImportOptions => ({
   acceptValid: false,
   dryRun: false,
   incomeCeiling: 200_000,
+  today: '2026-12-07',
   ...o,
 });
 

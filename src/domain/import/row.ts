@@ -31,10 +31,11 @@ export function parseRow(
   columns: (ColumnDef | null)[],
   headers: string[],
   row: number,
+  today: string,
 ): { value: ImportRow | null; errors: ImportError[] } {
   let parser = parsers.get(columns);
-  if (!parser || parser.headers !== headers) {
-    parser = { headers, parse: makeRowParser(columns, headers) };
+  if (!parser || parser.headers !== headers || parser.today !== today) {
+    parser = { headers, today, parse: makeRowParser(columns, headers, today) };
     parsers.set(columns, parser);
   }
   return parser.parse(cells, row);
@@ -49,7 +50,7 @@ const ownCopy = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -
 
 const parsers = new WeakMap<
   (ColumnDef | null)[],
-  { headers: string[]; parse: ReturnType<typeof makeRowParser> }
+  { headers: string[]; today: string; parse: ReturnType<typeof makeRowParser> }
 >();
 
 /**
@@ -59,7 +60,8 @@ const parsers = new WeakMap<
 export function makeRowParser(
   columns: (ColumnDef | null)[],
   headers: string[],
-  today = new Date(),
+  /** Today in China (YYYY-MM-DD, from the clock): bounds birth dates and ages. */
+  today: string,
 ): (cells: Cell[], row: number) => { value: ImportRow | null; errors: ImportError[] } {
   const active: { i: number; col: ColumnDef; header: string }[] = [];
   const headerOf = new Map<string, string>();
@@ -73,7 +75,7 @@ export function makeRowParser(
   const sexCol = headerOf.get('sex') ?? '性别';
   const birthCol = headerOf.get('birth_date') ?? '出生日期';
   const noErrors: ImportError[] = [];
-  const thisYear = today.getFullYear();
+  const thisYear = Number(today.slice(0, 4));
 
   return (cells, row) => {
     let errors = noErrors;

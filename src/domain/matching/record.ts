@@ -122,7 +122,8 @@ export function parseListRow(
   cells: Cell[],
   layout: ListLayout,
   row: number,
-  today = new Date(),
+  /** Today in China (YYYY-MM-DD, from the clock). */
+  today: string,
 ): { record: ListRecord | null; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const header = (i: number) => layout.headers[i] ?? '';

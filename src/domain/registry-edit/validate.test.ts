@@ -100,7 +100,7 @@ describe('resolveIdentity', () => {
     ['bad format', null, { id_number: '12345' }, [{ field: 'idNumber', code: 'E_ID_FORMAT' }]],
   ];
   it.each(cases)('%s', (_, b, patch, expected) => {
-    const r = resolveIdentity(b, patch, 2025);
+    const r = resolveIdentity(b, patch, '2025-06-30');
     if (Array.isArray(expected)) expect(r.errors).toEqual(expected.map((e) => expect.objectContaining(e)));
     else {
       expect(r.errors).toEqual([]);
@@ -110,7 +110,9 @@ describe('resolveIdentity', () => {
 
   it('refuses an age over 120 in the year', () => {
     const old = makeIdNumber('433124', '1890-01-01', '1', 3);
-    expect(resolveIdentity(null, { id_number: old }, 2025).errors[0]).toMatchObject({ code: 'E_AGE_RANGE' });
+    expect(resolveIdentity(null, { id_number: old }, '2025-06-30').errors[0]).toMatchObject({
+      code: 'E_AGE_RANGE',
+    });
   });
 });
 

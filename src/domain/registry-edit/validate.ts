@@ -47,15 +47,16 @@ export interface Identity {
 /**
  * The identity of a member after an edit, checked as the import checks a row: a valid ID number
  * (check digit, real birth date), sex and birth date agreeing with it (taken from it when not given
- * with a new number), and an age of 0–120 in `asOfYear`.
+ * with a new number), and an age of 0–120 in the year of `today` (China date, from the clock).
  */
 export function resolveIdentity(
   before: Identity | null,
   patch: Partial<Identity>,
-  asOfYear: number,
+  today: string,
 ): { value: Identity; errors: FieldError[] } {
+  const asOfYear = Number(today.slice(0, 4));
   const idNumber = (patch.id_number ?? before?.id_number ?? '').toUpperCase();
-  const parsed = parseIdNumber(idNumber);
+  const parsed = parseIdNumber(idNumber, today);
   const fallback = { id_number: idNumber, sex: '', birth_date: '', ...before, ...patch };
   if (isIdProblem(parsed))
     return {
@@ -69,7 +70,7 @@ export function resolveIdentity(
     birth_date: patch.birth_date ?? (newNumber ? parsed.birthDate : before.birth_date),
   };
   const errors: FieldError[] = [];
-  const mismatch = validateIdNumber(idNumber, { sex: value.sex as Sex, birthDate: value.birth_date });
+  const mismatch = validateIdNumber(idNumber, today, { sex: value.sex as Sex, birthDate: value.birth_date });
   if (mismatch) {
     const field = mismatch.code === 'E_ID_SEX_MISMATCH' ? 'sex' : 'birthDate';
     errors.push({ field, code: mismatch.code, message: mismatch.message });

@@ -1,5 +1,5 @@
 import type { Actor, ScopeLevel } from '../../domain/cases/types.js';
-import { actorOf, type AuthUser } from '../../kernel/user.js';
+import type { AuthUser } from '../../kernel/user.js';
 
 const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
   0: 'national',
@@ -10,13 +10,14 @@ const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
   12: 'village',
 };
 
-/** The case actor of a signed-in user: the kernel's actor (id, name), role, and the level of the user's scope. */
-export const caseActorOf = (user: AuthUser): Actor => {
-  const { id, name } = actorOf(user);
-  return {
-    role: user.role,
-    scopeLevel: LEVEL_BY_LENGTH[user.scopeCode.length] ?? 'village',
-    ...(id !== null && { id }),
-    name,
-  };
-};
+/**
+ * The case actor of a signed-in user: role, the level of the user's scope, the user's id, and the
+ * display name that a case timeline shows to officers and households (the audit event of the same
+ * step names the login, through the kernel's actorOf).
+ */
+export const caseActorOf = (user: AuthUser): Actor => ({
+  role: user.role,
+  scopeLevel: LEVEL_BY_LENGTH[user.scopeCode.length] ?? 'village',
+  id: user.id,
+  name: user.displayName,
+});

@@ -50,7 +50,7 @@ export function createMemberEditService(tx: EditTransaction) {
     );
     const touched = !before || Object.keys(patch).length > 0;
     if (touched && !errors.some((e) => ['idNumber', 'sex', 'birthDate'].includes(e.field))) {
-      const identity = resolveIdentity(before, patch, Number(tx.clock.today().slice(0, 4)));
+      const identity = resolveIdentity(before, patch, tx.clock.today());
       errors.push(...identity.errors);
       Object.assign(values, identity.value);
       if (!identity.errors.length && identity.value.id_number !== before?.id_number) {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import type { AuthUser } from '../../kernel/user.js';
+import type { Clock } from '../../kernel/clock.js';
+import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { UnreadableFileError } from './reader.js';
 import { writeReportXlsx } from './report-xlsx.js';
 import { cliReport, errorPage, type ErrorQuery } from './report-view.js';
@@ -41,6 +42,8 @@ export interface ImportJob {
 export interface ImportJobOptions {
   /** Per-capita net income ceiling (yuan/year), as `jingzhun import --ceiling`. */
   incomeCeiling: number;
+  /** The one clock: an import's "today", and the jobs' start and finish instants. */
+  clock: Clock;
   /** Folder of the uploads (default: the OS temp folder). */
   dir?: string;
   /** Finished jobs kept, with their files; older ones are removed. */
@@ -103,11 +106,12 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
   async function run(job: ImportJob, user: AuthUser): Promise<void> {
     try {
       const report = await importFile(db, job.file, {
-        actor: { id: user.id, name: user.username },
+        actor: actorOf(user),
         scope: user.scopeCode,
         acceptValid: job.acceptValid,
         dryRun: job.dryRun,
         incomeCeiling: o.incomeCeiling,
+        today: o.clock.today(),
         onProgress: (rows) => (job.rows = rows),
       });
       const { errors: _listed, ...summary } = report;
@@ -126,7 +130,7 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
         o.log.error({ err, importJob: job.id }, 'import failed');
       }
     } finally {
-      job.finishedAt = new Date();
+      job.finishedAt = o.clock.now();
       await prune().catch((err: unknown) => o.log.error({ err }, 'import cleanup failed'));
     }
   }
@@ -193,7 +197,7 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
         dryRun: opts.dryRun,
         bytes: upload.bytes,
         rows: 0,
-        startedAt: new Date(),
+        startedAt: o.clock.now(),
         finishedAt: null,
         dir: upload.dir,
         file,

@@ -74,7 +74,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       // the batches' lookups are many cheap index probes that the planner, with statistics from
       // before the import, prices high enough to JIT-compile: ~90 ms of compiling for a 5 ms query
       await sql`set local jit = off`.execute(trx);
-      const today = (await sql<{ d: string }>`select current_date::text as d`.execute(trx)).rows[0]!.d;
+      const today = o.today;
       report.bulk = !o.dryRun && client !== null && (await chooseBulk(trx, o.bulk ?? 'auto', file));
       const registry = report.bulk ? await registryIds(client!) : null;
       if (report.bulk && !registry) report.bulk = false;
@@ -148,7 +148,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
               headers = cells.map((c) => cellText(c));
               const resolved = resolveHeaders(headers);
               columns = resolved.columns;
-              parse = makeRowParser(columns, headers);
+              parse = makeRowParser(columns, headers, o.today);
               noIndex = columns.findIndex((c) => c?.key === 'household_no');
               const unknown = headers.filter((h, i) => h && !columns[i]);
               if (unknown.length) report.warnings.push(`ignored columns: ${unknown.join(', ')}`);

@@ -12,6 +12,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Per-capita net income ceiling (yuan/year). */
   incomeCeiling: number;
+  /** Today in China (YYYY-MM-DD), from the one clock: bounds birth dates, ages and status dates. */
+  today: string;
   /** Households per batch (validation against the registry and writing). */
   batchSize?: number;
   /** Errors kept in the report; further ones are only counted. */

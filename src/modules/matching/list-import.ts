@@ -5,6 +5,7 @@ import type { DB, DepartmentList, DepartmentRecordTable } from '../../db/types.j
 import type { ImportError } from '../../domain/import/row.js';
 import { cellText } from '../../domain/import/values.js';
 import type { ListKind } from '../../domain/matching/kinds.js';
+import { chinaDate } from '../../domain/calendar.js';
 import { parseListRow, resolveListHeaders, type ListLayout } from '../../domain/matching/record.js';
 import type { Actor } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
@@ -78,7 +79,7 @@ export async function importList(
           imported_by: o.actor.id,
           imported_by_name: o.actor.name,
         }));
-      await storeRecords(trx, rows, list, !existing, report, addErrors);
+      await storeRecords(trx, rows, list, !existing, report, addErrors, chinaDate(o.today));
       if (!existing)
         await matchingRepository.setListCounts(trx, list.id, report.rows.stored, report.rows.invalidIds);
       report.flags = await runMatching(
@@ -125,6 +126,7 @@ async function storeRecords(
   store: boolean,
   report: ListImportReport,
   addErrors: (e: ImportError[]) => void,
+  today: string,
 ): Promise<void> {
   let layout: ListLayout | null = null;
   let batch: Insertable<DepartmentRecordTable>[] = [];
@@ -143,7 +145,7 @@ async function storeRecords(
       continue;
     }
     report.rows.read++;
-    const { record, errors } = parseListRow(cells, layout, row);
+    const { record, errors } = parseListRow(cells, layout, row, today);
     addErrors(errors);
     if (!record) {
       report.rows.dropped++;
