@@ -21,9 +21,14 @@ export function scopeFor(user: ScopedUser, requested?: string | null): string {
   return requested;
 }
 
+/** Whether `regionCode` lies within the user's scope (the yes/no form of assertInScope). */
+export function withinScope(user: ScopedUser, regionCode: string): boolean {
+  return inScope(user.scopeCode, regionCode);
+}
+
 /** The one scope check: throws E_OUT_OF_SCOPE unless `regionCode` lies within the user's scope. */
 export function assertInScope(user: ScopedUser, regionCode: string): void {
-  if (!inScope(user.scopeCode, regionCode)) throw outOfScope(regionCode);
+  if (!withinScope(user, regionCode)) throw outOfScope(regionCode);
 }
 
 /**

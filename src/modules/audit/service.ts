@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { AuditEventTable, DB } from '../../db/types.js';
 import { chainHash, headsDigest, segmentOf, type ChainContent } from '../../domain/audit-chain.js';
+import { systemClock } from '../../kernel/clock.js';
 import type { Actor } from '../../kernel/user.js';
 import type { AuditAction } from './actions.js';
 import { auditRepository, type HeadRow } from './repository.js';
@@ -23,10 +24,12 @@ export interface AuditInput {
  * Record one audit event. Call inside the transaction of the write it describes: the lock of the
  * event's chain segment (its county) is held until that transaction ends, so a segment's events are
  * chained in commit order while other counties write on. A bulk operation records one event at its
- * end (counts, the input's hash), so it holds the lock only while it commits.
+ * end (counts, the input's hash), so it holds the lock only while it commits. The event's time is
+ * the wall clock's instant (kernel/clock.ts systemClock), not a business date: a test that moves the
+ * business clock by days still gets a truthful log.
  */
 export async function recordAudit(trx: Kysely<DB>, actor: Actor, input: AuditInput): Promise<string> {
-  return appendEvents(trx, [{ actor, input, at: new Date() }]);
+  return appendEvents(trx, [{ actor, input, at: systemClock.now() }]);
 }
 
 /**

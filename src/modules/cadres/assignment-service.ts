@@ -4,7 +4,7 @@ import { addDays, needsCadre } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, withinScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManage, badField } from './access.js';
@@ -50,7 +50,7 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
     const c = await cadreRepository.cadreForUpdate(trx, cadreId);
     if (!c) throw badField('cadreId', `cadre ${cadreId} does not exist`);
     if (!c.active) throw badField('cadreId', `cadre ${c.name} is no longer active`);
-    if (!inScope(user.scopeCode, c.region_code) && !inScope(c.region_code, h.village_code))
+    if (!withinScope(user, c.region_code) && !inScope(c.region_code, h.village_code))
       throw new AppError('E_OUT_OF_SCOPE', `Cadre ${c.name} works outside your scope`, {
         region: c.region_code,
       });

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { cadreDto, dueDto } from './mapper.js';
 import { myHouseholdsRepository as hhRepo } from './my-households-repository.js';
@@ -37,7 +37,7 @@ export function createMyHouseholdsService(db: Kysely<DB>, clock: Clock) {
   async function households(user: AuthUser, cadreId: string) {
     const today = clock.today();
     const rows = (await hhRepo.cadreHouseholds(db, cadreId, today)).filter((r) =>
-      inScope(user.scopeCode, r.village_code),
+      withinScope(user, r.village_code),
     );
     const ids = rows.map((r) => String(r.household_id));
     const [measures, cases] = await Promise.all([

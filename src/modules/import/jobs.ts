@@ -6,56 +6,15 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
-import { AppError, notFound } from '../../kernel/errors.js';
-import type { Clock } from '../../kernel/clock.js';
+import { AppError } from '../../kernel/errors.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { UnreadableFileError } from './reader.js';
 import { writeReportXlsx } from './report-xlsx.js';
 import { cliReport, errorPage, type ErrorQuery } from './report-view.js';
-import { importFile, type ImportReport } from './service.js';
+import { createJobStore, type ImportJob, type ImportJobOptions, type Upload } from './job-store.js';
+import { importFile } from './service.js';
 
-/** An uploaded file in a folder of its own, not yet (or no longer) owned by a job. */
-export interface Upload {
-  dir: string;
-  path: string;
-  bytes: number;
-}
-
-export interface ImportJob {
-  id: string;
-  ownerId: string;
-  status: 'running' | 'done' | 'failed';
-  filename: string;
-  acceptValid: boolean;
-  dryRun: boolean;
-  bytes: number;
-  rows: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-  message?: string;
-  /** The report without its error list (that stays on disk, and in a small cache). */
-  summary?: Omit<ImportReport, 'errors'>;
-  dir: string;
-  file: string;
-}
-
-export interface ImportJobOptions {
-  /** Per-capita net income ceiling (yuan/year), as `jingzhun import --ceiling`. */
-  incomeCeiling: number;
-  /** The one clock: an import's "today", and the jobs' start and finish instants. */
-  clock: Clock;
-  /** Folder of the uploads (default: the OS temp folder). */
-  dir?: string;
-  /** Finished jobs kept, with their files; older ones are removed. */
-  keep?: number;
-  /** Finished jobs older than this are removed whatever their number. */
-  maxAgeMs?: number;
-  /** Imports running at once in this process. */
-  maxRunning?: number;
-  log: { error(obj: object, msg: string): void };
-}
-
-const REPORTS_CACHED = 3;
+export type { ImportJob, ImportJobOptions, Upload } from './job-store.js';
 
 /** A file name safe to create: no folders, no control or reserved characters. */
 export const safeFilename = (name: string) =>
@@ -74,34 +33,10 @@ const baseName = (filename: string) => filename.replace(/\.[^.]*$/, '') || 'impo
  * sees it.
  */
 export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
-  const jobs = new Map<string, ImportJob>();
-  const reports = new Map<string, ImportReport>();
-  const keep = o.keep ?? 20;
-  const maxAgeMs = o.maxAgeMs ?? 24 * 3600_000;
+  const store = createJobStore(o);
+  const { jobs, cache, prune } = store;
   const maxRunning = o.maxRunning ?? 2;
   const running = () => [...jobs.values()].filter((j) => j.status === 'running').length;
-  let closed = false;
-
-  const cache = (id: string, report: ImportReport) => {
-    reports.delete(id);
-    reports.set(id, report);
-    for (const old of [...reports.keys()].slice(0, -REPORTS_CACHED)) reports.delete(old);
-  };
-
-  const remove = async (job: ImportJob) => {
-    jobs.delete(job.id);
-    reports.delete(job.id);
-    await fs.rm(job.dir, { recursive: true, force: true });
-  };
-
-  const prune = async () => {
-    const finished = [...jobs.values()]
-      .filter((j) => j.finishedAt)
-      .sort((a, b) => b.finishedAt!.getTime() - a.finishedAt!.getTime());
-    const now = Date.now();
-    for (const [i, job] of finished.entries())
-      if (closed || i >= keep || now - job.finishedAt!.getTime() > maxAgeMs) await remove(job);
-  };
 
   async function run(job: ImportJob, user: AuthUser): Promise<void> {
     try {
@@ -133,24 +68,6 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
       job.finishedAt = o.clock.now();
       await prune().catch((err: unknown) => o.log.error({ err }, 'import cleanup failed'));
     }
-  }
-
-  /** The job, if `user` may see it (its owner, or an admin). */
-  function jobOf(user: AuthUser, id: string): ImportJob {
-    const job = jobs.get(id);
-    if (!job || (job.ownerId !== user.id && user.role !== 'admin')) throw notFound('import', id);
-    return job;
-  }
-
-  async function finished(user: AuthUser, id: string): Promise<{ job: ImportJob; report: ImportReport }> {
-    const job = jobOf(user, id);
-    if (job.status === 'running') throw new AppError('E_CONFLICT', 'The import is still running');
-    if (job.status === 'failed') throw new AppError('E_NOT_FOUND', `Import ${id} failed: it has no report`);
-    const report =
-      reports.get(id) ??
-      (JSON.parse(await fs.readFile(path.join(job.dir, 'report.json'), 'utf8')) as ImportReport);
-    cache(id, report);
-    return { job, report };
   }
 
   /** Refuse early (before the upload is read) a user who may not import, or a full server. */
@@ -209,7 +126,7 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
 
     /** The job's state; once done, its report with one page of the errors (filtered). */
     async view(user: AuthUser, id: string, q: ErrorQuery) {
-      const job = jobOf(user, id);
+      const job = store.jobOf(user, id);
       const state = {
         id: job.id,
         status: job.status,
@@ -223,29 +140,26 @@ export function createImportJobs(db: Kysely<DB>, o: ImportJobOptions) {
         message: job.message,
       };
       if (job.status !== 'done' || !job.summary) return state;
-      const { report } = await finished(user, id);
+      const { report } = await store.finished(user, id);
       return { ...state, report: { ...job.summary, ...errorPage(report.errors, q) } };
     },
 
     /** The CLI's JSON report of a finished job. */
     async reportJson(user: AuthUser, id: string) {
-      const { job, report } = await finished(user, id);
+      const { job, report } = await store.finished(user, id);
       return { filename: `${baseName(job.filename)}-report.json`, report: cliReport(report) };
     },
 
     /** The report workbook of a finished job, streamed (the uploaded file is read again). */
     async reportXlsx(user: AuthUser, id: string): Promise<{ filename: string; stream: Readable }> {
-      const { job, report } = await finished(user, id);
+      const { job, report } = await store.finished(user, id);
       const out = new PassThrough();
       writeReportXlsx(job.file, report.errors, out).catch((err: unknown) => out.destroy(err as Error));
       return { filename: `${baseName(job.filename)}-报告.xlsx`, stream: out };
     },
 
     /** Forget every finished job and its files (server shutdown); running ones go when they end. */
-    async close(): Promise<void> {
-      closed = true;
-      await prune();
-    },
+    close: store.close,
   };
 }
 

@@ -4,7 +4,7 @@ import { concentration, costSignals, idleReasons } from '../../domain/projects/s
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, scopeFor, withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { projectRepository as repo, type ProjectListRow } from './repository.js';
 
@@ -133,7 +133,7 @@ export function createProjectService(db: Kysely<DB>, clock: Clock) {
       if (!p) throw notFound('project', id);
       assertInScope(user, p.village_code);
       const county = p.village_code.slice(0, 6);
-      const peers = inScope(user.scopeCode, county) ? county : p.village_code;
+      const peers = withinScope(user, county) ? county : p.village_code;
       const [indicators, linkages, funds, beneficiaries, followups, all] = await Promise.all([
         repo.indicators(db, id),
         repo.linkages(db, id),
