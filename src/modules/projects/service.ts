@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { concentration, costSignals, idleReasons } from '../../domain/projects/signals.js';
-import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
 import { assertInScope, scopeFor, withinScope } from '../../kernel/scope.js';
