@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { addDays, chinaDate } from '../../src/domain/cadres/rules.js';
+import { addDays, chinaDate } from '../../src/domain/calendar.js';
 import { currentCadres } from '../../src/modules/cadres/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';

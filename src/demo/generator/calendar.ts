@@ -23,9 +23,7 @@ export function randomDate(rng: Rng, year: number, fromMonth = 1, toMonth = 12):
   return formatDate(start + rng.int(0, days - 1) * DAY_MS);
 }
 
-export function addDays(date: string, days: number): string {
-  return formatDate(parseDate(date) + days * DAY_MS);
-}
+export { addDays } from '../../domain/calendar.js';
 
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));

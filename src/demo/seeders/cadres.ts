@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addDays, chinaDate, KIND_STATUSES, needsCadre, type UnitLevel } from '../../domain/cadres/rules.js';
+import { addDays, chinaDate } from '../../domain/calendar.js';
+import { KIND_STATUSES, needsCadre, type UnitLevel } from '../../domain/cadres/rules.js';
 import { Rng, weightedTable } from '../../domain/random.js';
 import type { DemoContext, DemoExtension } from '../context.js';
 

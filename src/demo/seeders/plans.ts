@@ -14,6 +14,7 @@ import { Rng, weightedTable } from '../../domain/random.js';
 import type { DemoContext, DemoExtension } from '../context.js';
 import { copyRows, withBulkLoad } from '../copy-writer.js';
 import { catalogueEntry, plansRepository } from '../../modules/plans/repository.js';
+import { addDays } from '../../domain/calendar.js';
 
 /**
  * Demo household plans (docs/plans.md): for the last three years up to the demo's "today", a plan
@@ -93,11 +94,6 @@ const METHOD = weightedTable([
 ] as const);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
-};
 
 /** Round an amount to 100 yuan with ±20 % jitter (credit to whole 10,000s). */
 function jitter(r: Rng, m: DraftMeasure): number | null {

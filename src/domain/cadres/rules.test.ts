@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar.js';
 import {
-  addDays,
   householdKind,
   needsCadre,
   nextVisitDue,

@@ -4,6 +4,8 @@
  * plan. Pure functions; the repository mirrors `nextVisitDue` in SQL (see docs/cadres.md).
  */
 
+import { addDays, daysBetween } from '../calendar.js';
+
 export const UNIT_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
@@ -59,12 +61,6 @@ export function ruleFor(
 /** Days between visits for N visits a year: ceil(365 / N). */
 export const visitIntervalDays = (visitsPerYear: number): number => Math.ceil(365 / visitsPerYear);
 
-const DAY = 86_400_000;
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (isoDate: string, days: number): string =>
-  iso(new Date(toDate(isoDate).getTime() + days * DAY));
-
 export interface VisitDue {
   /** The day the next visit is due; null when the household was never visited (due now). */
   dueOn: string | null;
@@ -81,7 +77,7 @@ export function nextVisitDue(lastVisit: string | null, visitsPerYear: number, to
   if (visitsPerYear <= 0) return { dueOn: null, overdue: false, overdueDays: 0 };
   if (!lastVisit) return { dueOn: null, overdue: true, overdueDays: null };
   const dueOn = addDays(lastVisit, visitIntervalDays(visitsPerYear));
-  const late = Math.round((toDate(today).getTime() - toDate(dueOn).getTime()) / DAY);
+  const late = daysBetween(dueOn, today);
   return { dueOn, overdue: late > 0, overdueDays: late > 0 ? late : 0 };
 }
 
@@ -91,6 +87,3 @@ export function visitDateProblem(visitDate: string, today: string): string | nul
   if (visitDate < addDays(today, -366)) return 'visitDate may not be more than a year ago';
   return null;
 }
-
-/** The calendar day in China (Asia/Shanghai) of an instant, 'YYYY-MM-DD': the app's "today". */
-export const chinaDate = (d: Date): string => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addDays, needsCadre } from '../../domain/cadres/rules.js';
+import { addDays } from '../../domain/calendar.js';
+import { needsCadre } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';

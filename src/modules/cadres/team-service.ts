@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/types.js';
-import { addDays } from '../../domain/cadres/rules.js';
+import { addDays } from '../../domain/calendar.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope, scopeFor } from '../../kernel/scope.js';
