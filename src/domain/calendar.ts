@@ -7,6 +7,15 @@ function parts(iso: string): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/** Whether `iso` is a real calendar date 'YYYY-MM-DD' (no 30 February, no month 13). */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d;
+}
+
 /** Day number since 1970-01-01 of an ISO date. */
 export function dayNumber(iso: string): number {
   const [y, m, d] = parts(iso);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from '../domain/calendar.js';
 
 /** Shared zod primitives of requests: ids, region codes, dates, years, paging. */
 
@@ -13,8 +14,11 @@ export const PageSize = (max = 200, def = 20) => z.coerce.number().int().min(1).
 /** A database id (bigint serial) in a path or query: digits only. */
 export const Id = z.string().regex(/^\d{1,18}$/, 'must be a numeric id');
 
-/** A calendar date 'YYYY-MM-DD'. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A real calendar date 'YYYY-MM-DD' (30 February and month 13 are refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real date');
 
 /** A 12-digit village code. */
 export const VillageCode = z.string().regex(/^\d{12}$/, 'must be a 12-digit village code');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
-import { RealDate } from '../policy/schema.js';
+import { Id, Page, PageSize, RegionCode, IsoDate } from '../../kernel/schema.js';
 
 const Name = z.string().trim().max(40);
 const count = z.number().int().min(0).max(100_000);
@@ -12,8 +11,8 @@ export const CasePayload = z.object({
   vote: z.object({ total: count, present: count, for: count, against: count }).optional(),
   notice: z
     .object({
-      start: RealDate,
-      end: RealDate,
+      start: IsoDate,
+      end: IsoDate,
       objections: z
         .array(
           z.object({
@@ -30,10 +29,10 @@ export const CasePayload = z.object({
     .array(z.object({ who: z.enum(['household', 'collector', 'reviewer']), name: Name }))
     .max(10)
     .optional(),
-  dataConsent: z.object({ by: Name, signedOn: RealDate }).optional(),
+  dataConsent: z.object({ by: Name, signedOn: IsoDate }).optional(),
   note: z.string().trim().max(4000).optional(),
   staff: z.array(Name).max(20).optional(),
-  homeVisit: z.object({ date: RealDate, visitors: z.array(Name).max(20) }).optional(),
+  homeVisit: z.object({ date: IsoDate, visitors: z.array(Name).max(20) }).optional(),
   lateReason: z.string().trim().max(2000).optional(),
   decision: z
     .object({

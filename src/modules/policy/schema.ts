@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, RegionCode } from '../../kernel/schema.js';
 
-/** A date 'YYYY-MM-DD' whose month and day exist (a policy date, a case date). */
-export const RealDate = IsoDate.refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
-  'must be a real date',
-);
-
 /** Parameters are set nationally ('') or for a province, prefecture or county. */
 export const RegionPrefix = z
   .string()
@@ -26,7 +20,7 @@ export const Source = z.object({
 
 export const EffectiveQuery = z.object({
   region: RegionCode.optional(),
-  date: RealDate.optional(),
+  date: IsoDate.optional(),
 });
 
 export const EffectiveResponse = z.object({
@@ -61,7 +55,7 @@ export const KeyParams = z.object({ key: z.string().regex(/^[A-Za-z]{2,40}$/, 'm
 
 export const SetBody = z.object({
   regionPrefix: RegionPrefix,
-  effectiveFrom: RealDate,
+  effectiveFrom: IsoDate,
   value: z.unknown(),
   reason: z.string().trim().min(2).max(500),
 });

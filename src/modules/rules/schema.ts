@@ -8,8 +8,7 @@ import {
   MEASURE_TYPES,
   STUDENT_STATUSES,
 } from '../../domain/rules/index.js';
-import { RegionCode } from '../../kernel/schema.js';
-import { RealDate } from '../policy/schema.js';
+import { IsoDate, RegionCode } from '../../kernel/schema.js';
 
 /** `HouseholdFacts` (src/domain/rules/facts.ts) as a request body. */
 const money = z.number().finite();
@@ -48,7 +47,7 @@ const RED_LINES = [
 ] as const;
 
 export const HouseholdFactsBody = z.object({
-  asOf: RealDate,
+  asOf: IsoDate,
   status: codes('household_status'),
   householdType: codes('household_type'),
   registeredPoorYear: z.number().int().min(1980).max(2100).nullable(),
@@ -86,7 +85,7 @@ export const HouseholdFactsBody = z.object({
     )
     .max(50),
   monitoring: z.object({
-    since: RealDate.nullable(),
+    since: IsoDate.nullable(),
     measuresApplied: z.number().int().min(0),
     monthsAboveLine: z.number().int().min(0),
     rigidSpendingResolved: z.boolean(),
@@ -123,7 +122,7 @@ export const RuleParams = z.object({ rule: z.enum(HOUSEHOLD_RULE_NAMES as [strin
 
 export const EvaluateQuery = z.object({
   region: RegionCode.optional(),
-  date: RealDate.optional(),
+  date: IsoDate.optional(),
 });
 
 export const HouseholdEvaluation = z.object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DISASTER_KINDS, REPORT_KINDS } from '../../domain/warnings/kinds.js';
-import { Id, Page, PageSize, RegionCode, VillageCode } from '../../kernel/schema.js';
-import { RealDate } from '../policy/schema.js';
+import { Id, Page, PageSize, RegionCode, VillageCode, IsoDate } from '../../kernel/schema.js';
 import { ReasonSchema } from '../rules/schema.js';
 
 export const HouseholdParams = z.object({ id: Id });
@@ -75,7 +74,7 @@ export const HouseholdWarnings = z.object({
 export const ScreeningBody = z.object({
   householdId: Id,
   kind: z.enum(REPORT_KINDS),
-  observedOn: RealDate.optional(),
+  observedOn: IsoDate.optional(),
   estimatedLoss: z.number().min(0).max(10_000_000).optional(),
   note: z.string().trim().max(2000).optional(),
 });
@@ -84,7 +83,7 @@ export const SelfReportBody = z.object({
   householdId: Id,
   kind: z.enum(REPORT_KINDS),
   description: z.string().trim().min(1).max(2000),
-  observedOn: RealDate,
+  observedOn: IsoDate,
 });
 
 export const Created = z.object({ id: z.string() });
@@ -114,8 +113,8 @@ export const DeriveResponse = z.object({
 export const DisasterAreaBody = z.object({
   villageCodes: z.array(VillageCode).min(1).max(500),
   kind: z.enum(DISASTER_KINDS),
-  startedOn: RealDate,
-  endedOn: RealDate.optional(),
+  startedOn: IsoDate,
+  endedOn: IsoDate.optional(),
   severity: z.enum(['minor', 'moderate', 'severe']).default('moderate'),
   source: z.string().trim().max(200).optional(),
   note: z.string().trim().max(2000).optional(),
