@@ -1,4 +1,5 @@
 import type { CadreListRow } from './repository.js';
+import type { VisitRow } from './visit-repository.js';
 
 /** Rows of the responsibility tables as the API shows them. */
 
@@ -31,19 +32,7 @@ export const dueDto = (p: {
   overdue: p.overdue ?? false,
 });
 
-export const visitDto = (v: {
-  id: string;
-  household_id: string;
-  household_no: string;
-  head_name: string | null;
-  cadre_id: string | null;
-  cadre_name: string | null;
-  visit_date: string;
-  purpose: string;
-  findings: string;
-  follow_up: string | null;
-  recorded_by_name: string | null;
-}) => ({
+export const visitDto = (v: VisitRow) => ({
   id: String(v.id),
   householdId: String(v.household_id),
   householdNo: v.household_no,

@@ -3,6 +3,21 @@ import type { DB } from '../../db/types.js';
 import { inRegion } from '../../kernel/scope.js';
 import { paged } from './paged-query.js';
 
+/** A visit as the lists show it: with its household and cadre. */
+export interface VisitRow {
+  id: string;
+  household_id: string;
+  household_no: string;
+  head_name: string | null;
+  cadre_id: string | null;
+  cadre_name: string | null;
+  visit_date: string;
+  purpose: string;
+  findings: string;
+  follow_up: string | null;
+  recorded_by_name: string | null;
+}
+
 /** Visits and the visit plan's rules (minimum visits a year by household kind and region). */
 export const visitRepository = {
   insertVisit: (db: Kysely<DB>, row: Insertable<DB['visit']>) =>
@@ -21,19 +36,7 @@ export const visitRepository = {
     const conds = [inRegion('h.village_code', f.scope)];
     if (f.householdId) conds.push(sql`v.household_id = ${f.householdId}`);
     if (f.cadreId) conds.push(sql`v.cadre_id = ${f.cadreId}`);
-    return paged<{
-      id: string;
-      household_id: string;
-      household_no: string;
-      head_name: string | null;
-      cadre_id: string | null;
-      cadre_name: string | null;
-      visit_date: string;
-      purpose: string;
-      findings: string;
-      follow_up: string | null;
-      recorded_by_name: string | null;
-    }>(
+    return paged<VisitRow>(
       db,
       sql`select v.id, v.household_id, h.household_no, h.head_name, v.cadre_id, c.name as cadre_name,
             v.visit_date::text as visit_date, v.purpose, v.findings, v.follow_up, u.username as recorded_by_name

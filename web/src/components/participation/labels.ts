@@ -1,14 +1,5 @@
-/** Kinds of need an officer may publish and an organisation may filter the board by. */
-export const NEED_KINDS = [
-  'school_aid',
-  'medical_aid',
-  'house_repair',
-  'industry',
-  'jobs',
-  'training',
-  'daily_necessities',
-  'village_project',
-];
+/** Kinds of need an officer may publish and an organisation may filter the board by (the domain's list). */
+export { NEED_KINDS } from '../../../../src/domain/participation/needs';
 
 /** Tag colour of a need's or an organisation's status. */
 export const STATUS_COLOR: Record<string, string> = {
