@@ -106,10 +106,9 @@ program
   .action(async (o: { demo: boolean; port?: number }) => {
     const config = loadConfig(process.env, o.port !== undefined ? { PORT: o.port } : {});
     const t0 = Date.now();
-    const { openAndMigrate } = await runtime();
+    const { cliServices, openAndMigrate } = await runtime();
     const { serve } = await import('../server/serve.js');
     const { ensureDemo } = await import('../demo/setup.js');
-    const { createUserService } = await import('../modules/users/service.js');
     const handle = await openAndMigrate(config, log);
     try {
       if (o.demo) {
@@ -127,7 +126,7 @@ program
         log('demo accounts (password from JZ_DEMO_PASSWORD):');
         for (const a of accounts)
           log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);
-      } else if (!(await createUserService(handle.db).hasAdmin())) {
+      } else if (!(await cliServices(config, handle, log).users.hasAdmin())) {
         throw new Error(
           'no admin account: create one with `jingzhun user add --role admin --scope "" ...`, or run with --demo',
         );

@@ -46,14 +46,14 @@ export async function withServices<T>(
   log: Log,
   fn: (services: Services, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  return withDatabase(config, log, (handle) =>
-    fn(
-      buildServices(handle.db, {
-        clock: systemClock,
-        sessionHours: config.JZ_SESSION_HOURS,
-        log: { error: (obj, msg) => log(`${msg}: ${JSON.stringify(obj)}`) },
-      }),
-      handle,
-    ),
-  );
+  return withDatabase(config, log, (handle) => fn(cliServices(config, handle, log), handle));
+}
+
+/** The services of a CLI command on an open database (system clock, errors to the command's log). */
+export function cliServices(config: Config, handle: DatabaseHandle, log: Log): Services {
+  return buildServices(handle.db, {
+    clock: systemClock,
+    sessionHours: config.JZ_SESSION_HOURS,
+    log: { error: (obj, msg) => log(`${msg}: ${JSON.stringify(obj)}`) },
+  });
 }
