@@ -127,6 +127,8 @@ async function seed(ctx: DemoContext): Promise<void> {
       created_at: new Date(today.getTime() - 3 * day),
     })
     .execute();
+  // the demo account `org` exists already on a first start (accounts come before the extensions)
+  await linkDemoOrganisation(db);
 
   // needs: a deterministic sample of households (hash of id and seed) and of villages
   const kinds = Object.keys(TEXT).filter((k) => k !== 'village_project');
@@ -297,7 +299,11 @@ async function seed(ctx: DemoContext): Promise<void> {
 
 export const participationDemo: DemoExtension = { name: 'participation', version: 1, clear, seed };
 
-/** Tie the demo account `org` (made by ensureDemoAccounts) to the first demo organisation. */
+/**
+ * Tie the demo account `org` (made by ensureDemoAccounts) to the first demo organisation. Called by
+ * the seeder right after it creates the organisations (a first start: the account exists already) and
+ * by ensureDemoAccounts (the account made or remade after the organisations).
+ */
 export async function linkDemoOrganisation(db: Kysely<DB>): Promise<void> {
   await sql`update organisation o set user_id = u.id
     from app_user u where u.username = 'org' and o.username = 'org' and o.synthetic
