@@ -7,8 +7,12 @@ import { z } from 'zod';
 const ConfigSchema = z.object({
   /** HTTP port of the web server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Listen address. */
-  HOST: z.string().default('0.0.0.0'),
+  /** Listen address: loopback only by default; set e.g. 0.0.0.0 to serve other machines (behind HTTPS). */
+  HOST: z.string().default('127.0.0.1'),
+  /** Session cookies `Secure` (sent over HTTPS only): auto = on unless HOST is a loopback address. */
+  JZ_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** The OpenAPI UI and document at /api/docs: auto = on with `serve --demo`, off otherwise. */
+  JZ_API_DOCS: z.enum(['auto', 'on', 'off']).default('auto'),
   /** When set, use this PostgreSQL server instead of the embedded one. */
   DATABASE_URL: z.string().url().optional(),
   /** Folder of the embedded PostgreSQL cluster and other local state. */
@@ -16,7 +20,7 @@ const ConfigSchema = z.object({
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
   JZ_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Password of the demo accounts (demo mode only). */
-  JZ_DEMO_PASSWORD: z.string().min(6).default('jingzhun-demo'),
+  JZ_DEMO_PASSWORD: z.string().min(10).default('jingzhun-demo'),
   /** Seed of the demo generator. */
   JZ_DEMO_SEED: z.coerce.number().int().default(2014),
   /** Scale factor of the demo county (1 = about 55,000 households). */
@@ -39,6 +43,26 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+/** Whether a listen address reaches this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Whether session cookies are marked `Secure` (JZ_SECURE_COOKIES; auto = unless loopback only). */
+export function secureCookies(config: Pick<Config, 'JZ_SECURE_COOKIES' | 'HOST'>): boolean {
+  if (config.JZ_SECURE_COOKIES === 'auto') return !isLoopbackHost(config.HOST);
+  return config.JZ_SECURE_COOKIES === 'on';
+}
+
+/** Whether /api/docs is served (JZ_API_DOCS; auto = only in demo mode). */
+export function apiDocsServed(config: Pick<Config, 'JZ_API_DOCS'>, demo: boolean): boolean {
+  return config.JZ_API_DOCS === 'auto' ? demo : config.JZ_API_DOCS === 'on';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse(env);

@@ -131,7 +131,7 @@ program
           'no admin account: create one with `jingzhun user add --role admin --scope "" ...`, or run with --demo',
         );
       }
-      await serve(config, handle, log);
+      await serve(config, handle, log, { demo: o.demo });
       log(
         `Jingzhun serving on http://localhost:${config.PORT} (${handle.engine} PostgreSQL; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
@@ -225,7 +225,7 @@ program
   .requiredOption('--role <role>', 'admin | county_officer | township_officer | village_cadre')
   .requiredOption('--scope <code>', 'region code prefix of the scope ("" = whole country, admin only)')
   .option('--name <display>', 'display name')
-  .option('--password <pw>', 'password (default: generated and printed)')
+  .option('--password <pw>', 'password: 10+ characters, not a common one (default: generated and printed)')
   .option('--replace', 'update the user if it exists', false)
   .action(
     async (o: {

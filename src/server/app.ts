@@ -50,7 +50,9 @@ import { ruleRoutes } from '../modules/rules/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
+import { installCsrfGuard } from './csrf-guard.js';
 import { installOrganisationGuard } from './organisation-guard.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { validationMessageZh } from './validation-zh.js';
 
 const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -60,7 +62,10 @@ export interface AppOptions {
   sessionHours: number;
   loginPerMinute: number;
   logLevel?: string;
+  /** Session cookies `Secure`, HSTS sent (JZ_SECURE_COOKIES, config.ts `secureCookies`); absent = off. */
   secureCookie?: boolean;
+  /** Serve the OpenAPI UI and document at /api/docs (JZ_API_DOCS); absent = on. `app.swagger()` always works. */
+  apiDocs?: boolean;
   /** The one clock (kernel/clock.ts) of policy dates, deadlines and "today"; absent = the system's. */
   clock?: Clock;
   /** Hours between scheduled data-quality runs (JZ_QUALITY_INTERVAL_HOURS); 0 or absent = off. */
@@ -80,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await installSecurityHeaders(app, opts.secureCookie ?? false); // first: on refusals and errors too
+  installCsrfGuard(app); // state-changing API requests from another site: 403
   installOrganisationGuard(app); // organisation accounts: deny by default outside their routes
 
   const services = buildServices(opts.db, {
@@ -102,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (opts.apiDocs ?? true) await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
@@ -172,8 +179,10 @@ function errorHandler(
   this: FastifyInstance,
   err: FastifyError | AppError,
   req: { log: FastifyInstance['log'] },
-  reply: { status(n: number): { send(b: unknown): unknown } },
+  reply: { status(n: number): { send(b: unknown): unknown }; header(k: string, v: string): unknown },
 ) {
+  const wait = err instanceof AppError ? (err.details as { retryAfter?: unknown } | undefined) : undefined;
+  if (typeof wait?.retryAfter === 'number') reply.header('retry-after', String(wait.retryAfter));
   if (err instanceof AppError)
     return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import { apiDocsServed, secureCookies, type Config } from '../config.js';
 import type { Log } from '../composition/runtime.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { buildApp } from './app.js';
 
 /** Start the HTTP server and stop everything cleanly on SIGINT/SIGTERM. */
-export async function serve(config: Config, handle: DatabaseHandle, log: Log): Promise<FastifyInstance> {
+export async function serve(
+  config: Config,
+  handle: DatabaseHandle,
+  log: Log,
+  opts: { demo?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = await buildApp({
     db: handle.db,
     sessionHours: config.JZ_SESSION_HOURS,
@@ -14,6 +19,8 @@ export async function serve(config: Config, handle: DatabaseHandle, log: Log): P
     qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
     measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
     warmMeasures: true,
+    secureCookie: secureCookies(config),
+    apiDocs: apiDocsServed(config, opts.demo ?? false),
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

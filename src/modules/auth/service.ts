@@ -7,6 +7,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { authRepository } from './repository.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -16,20 +17,29 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * (sessions are a security matter, not a business date; a test's business clock may move by days).
  */
 export function createAuthService(db: Kysely<DB>, opts: { sessionHours: number; clock: Clock }) {
+  const throttle = createLoginThrottle(opts.clock); // per account; the per-address limit is the route's
   return {
     /** Check credentials; on success create a session and return its token. */
     async login(
       username: string,
       password: string,
     ): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
+      const waitS = Math.ceil(throttle.waitMs(username) / 1000);
+      if (waitS > 0)
+        throw new AppError('E_RATE_LIMITED', `Too many failed sign-ins for this account; wait ${waitS} s`, {
+          field: 'username',
+          retryAfter: waitS,
+        });
       const row = await authRepository.findUserByName(db, username);
       const ok =
         row && !row.disabled
           ? await verifyPassword(password, row.password_hash)
           : await verifyPassword(password, await DUMMY_HASH_PROMISE).then(() => false);
       if (!row || !ok || !isRole(row.role)) {
+        throttle.failed(username);
         throw new AppError('E_UNAUTHENTICATED', 'Wrong username or password', { field: 'password' });
       }
+      throttle.succeeded(username);
       const token = randomBytes(32).toString('base64url');
       const now = opts.clock.now();
       const expiresAt = new Date(now.getTime() + opts.sessionHours * 3600_000);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { isRole, ROLES, type Role } from '../../domain/roles.js';
 import { levelOf } from '../../domain/region-code.js';
+import { passwordProblem } from '../../domain/passwords/policy.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashPassword } from '../auth/password.js';
 import type { Actor } from '../../kernel/user.js';
@@ -23,8 +24,8 @@ export function createUserService(db: Kysely<DB>) {
         field: 'username',
       });
     }
-    if (u.password.length < 8)
-      throw new AppError('E_VALIDATION', 'password must have at least 8 characters', { field: 'password' });
+    const weak = passwordProblem(u.password, { username: u.username });
+    if (weak) throw new AppError('E_VALIDATION', weak, { field: 'password' });
     if (!isRole(u.role))
       throw new AppError('E_VALIDATION', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
     if (u.scopeCode !== '') {
