@@ -5,18 +5,14 @@
  *   npm run api:types            regenerate
  *   tsx scripts/gen-api-types.ts --check   fail when the committed file differs (part of `npm run lint`)
  *
- * The app is built without a database: the Kysely instance refuses every connection, so a route
- * registration that queried while building would fail here loudly (none does; measures warm-up only
- * runs on listen, schedules only on their timers).
+ * The document is built without a database (scripts/openapi-document.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kysely, PostgresDialect } from 'kysely';
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
-import type { DB } from '../src/db/types.js';
-import { buildApp } from '../src/server/app.js';
+import { openApiDocument } from './openapi-document.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET = 'web/src/api/generated/openapi.ts';
@@ -26,25 +22,6 @@ const HEADER = `/**
  * /api/docs/json). Do not edit: change the route's schema and run \`npm run api:types\`.
  */
 `;
-
-/** The OpenAPI document of the app as it is registered, built over a database that is never reached. */
-async function openApiDocument(): Promise<OpenAPI3> {
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: async () => {
-        throw new Error('gen-api-types: building the OpenAPI document must not query the database');
-      },
-    }),
-  });
-  const app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1, logLevel: 'silent' });
-  try {
-    await app.ready();
-    return app.swagger() as unknown as OpenAPI3;
-  } finally {
-    await app.close();
-    await db.destroy();
-  }
-}
 
 /** The generated module's text, formatted the way `prettier --check` expects it. */
 async function generatedSource(): Promise<string> {

@@ -9,7 +9,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -52,6 +51,7 @@ import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
 import { installCsrfGuard } from './csrf-guard.js';
 import { installOrganisationGuard } from './organisation-guard.js';
+import { swaggerOptions } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { validationMessageZh } from './validation-zh.js';
 
@@ -103,12 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Jingzhun API', description: 'Targeted poverty alleviation registry', version: '0.1.0' },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions());
   if (opts.apiDocs ?? true) await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('user', null);
