@@ -28,3 +28,26 @@ export const CountyCode = z.string().regex(/^\d{6}$/, 'must be a county code (6 
 
 /** A registry year (income, status, measures). */
 export const Year = z.coerce.number().int().min(2000).max(2100);
+
+/** The largest value a PostgreSQL `numeric(precision, scale)` column holds (numeric(14, 2): 999 999 999 999.99). */
+export const numericMax = (precision: number, scale: number) =>
+  Number((10 ** (precision - scale) - 10 ** -scale).toFixed(scale));
+
+/**
+ * A non-negative amount kept in a `numeric(precision, scale)` column (yuan, 万元, a target value):
+ * finite and within the column, so 1e308 or 2^64 is a 400 naming the field, never a database error.
+ */
+export const Amount = (precision = 14, scale = 2) =>
+  z
+    .number()
+    .min(0)
+    .max(numericMax(precision, scale), `must be at most ${numericMax(precision, scale)}`);
+
+/** A signed sum of money in a request that is computed on, not stored (incomes, earnings): ± 10^12. */
+export const MoneyValue = z.number().min(-1e12).max(1e12);
+
+/** A count kept in an `integer` column (a target's households, people, jobs). */
+export const Count = z.number().int().min(0).max(2_147_483_647);
+
+/** An optimistic-lock version as read (an `integer` column): 2^31 is a 400, not a database error. */
+export const Version = z.number().int().min(0).max(2_147_483_647);

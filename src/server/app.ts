@@ -50,6 +50,7 @@ import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
 import { installCsrfGuard } from './csrf-guard.js';
+import { installBodyGuard, isDataException } from './body-guard.js';
 import { installOrganisationGuard } from './organisation-guard.js';
 import { swaggerOptions } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await installSecurityHeaders(app, opts.secureCookie ?? false); // first: on refusals and errors too
   installCsrfGuard(app); // state-changing API requests from another site: 403
   installOrganisationGuard(app); // organisation accounts: deny by default outside their routes
+  installBodyGuard(app); // NUL characters and lone surrogates: 400 before validation (docs/security.md)
 
   const services = buildServices(opts.db, {
     clock: opts.clock ?? systemClock,
@@ -202,6 +204,12 @@ function errorHandler(
     return reply.status(429).send({ code: 'E_RATE_LIMITED', message: 'Too many attempts; wait a minute' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ code: 'E_VALIDATION', message: fe.message });
+  }
+  if (isDataException(err)) {
+    req.log.error(err, 'a database data exception answered 400 (a schema lacks a bound)');
+    return reply
+      .status(400)
+      .send({ code: 'E_VALIDATION', message: 'Invalid request: a value is malformed or out of range' });
   }
   req.log.error(err);
   return reply.status(500).send({ code: 'E_INTERNAL', message: 'Internal error; it has been logged' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, RegionCode } from '../../kernel/schema.js';
+import { Id, IsoDate, RegionCode, Version } from '../../kernel/schema.js';
 
 /** Request and response shapes of the burden meter, the standard reports and the registers. */
 
@@ -132,7 +132,7 @@ export const RequestList = z.array(
 export const IdParams = z.object({ id: Id });
 
 export const AnswerBody = z.object({
-  version: z.number().int().min(1),
+  version: Version.min(1),
   status: z.enum(['answered_by_report', 'answered_by_villages', 'declined']),
   note: z.string().max(1000),
 });

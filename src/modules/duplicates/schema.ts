@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { DUPLICATE_KINDS } from '../../domain/duplicates/kinds.js';
-import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode, Version } from '../../kernel/schema.js';
 
 const Reason = z.string().trim().min(2, 'a reason is required').max(500);
-const Version = z.number().int().min(1);
 
 export const DuplicateQuery = z.object({
   kind: z.enum(DUPLICATE_KINDS).optional(),
@@ -70,8 +69,8 @@ export const DismissBody = z.object({
 export const MergeBody = z.object({
   keepHouseholdId: Id,
   removeHouseholdId: Id,
-  keepVersion: Version,
-  removeVersion: Version,
+  keepVersion: Version.min(1),
+  removeVersion: Version.min(1),
   reason: Reason,
 });
 
@@ -83,7 +82,7 @@ export const MergeResult = z.object({
   archiveId: z.string(),
 });
 
-export const MoveOutBody = z.object({ memberId: Id, version: Version, reason: Reason });
+export const MoveOutBody = z.object({ memberId: Id, version: Version.min(1), reason: Reason });
 
 export const MoveOutResult = z.object({
   memberId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { CountyCode, Id, Page, PageSize, RegionCode, VillageCode } from '../../kernel/schema.js';
+import { CountyCode, Id, Page, PageSize, RegionCode, VillageCode, Version } from '../../kernel/schema.js';
 import { STRATA } from '../../domain/evaluation/design.js';
 import type { EvaluationService } from './service.js';
 
@@ -30,7 +30,7 @@ const Estimate = z.object({
 const Estimates = z.object({ wrongExit: Estimate, omission: Estimate, approval: Estimate });
 
 const CheckBody = z.object({
-  version: z.number().int().min(1),
+  version: Version.min(1),
   checkStatus: z.enum(['checked', 'unreachable']),
   wronglyExited: z.boolean().nullable().optional(),
   eligibleUnregistered: z.boolean().nullable().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codesOf } from '../../domain/code-lists.js';
 import { REQUIRED_KEYS } from '../../domain/import/columns.js';
-import { Id } from '../../kernel/schema.js';
+import { Id, Version } from '../../kernel/schema.js';
 import type { FieldSpec } from '../../domain/registry-edit/fields.js';
 import { HOUSEHOLD_FIELDS, INCOME_FIELDS, MEMBER_FIELDS } from '../../domain/registry-edit/fields.js';
 import { DetailResponse } from './schema.js';
@@ -28,19 +28,19 @@ function typeOf(spec: FieldSpec): z.ZodType {
 const fieldsOf = (specs: readonly FieldSpec[]) =>
   Object.fromEntries(specs.map((s) => [s.field, typeOf(s).optional()]));
 
-const Version = z.number().int().min(1).describe("the household's version as read; a stale one gives 409");
+const HouseholdVersion = Version.min(1).describe("the household's version as read; a stale one gives 409");
 const Reason = z.string().trim().min(2).max(500);
 const Relation = z.string().describe('relation the present head takes when this member becomes head');
 
 export const HouseholdPatch = z.strictObject({
   ...fieldsOf(HOUSEHOLD_FIELDS),
-  version: Version,
+  version: HouseholdVersion,
   reason: Reason.optional(),
 });
 
 export const MemberPatch = z.strictObject({
   ...fieldsOf(MEMBER_FIELDS),
-  version: Version,
+  version: HouseholdVersion,
   reason: Reason.optional(),
   formerHeadRelation: Relation.optional(),
 });
@@ -48,7 +48,7 @@ export const MemberPatch = z.strictObject({
 export const MemberNew = MemberPatch.extend({ name: z.string(), idNumber: z.string(), relation: z.string() });
 
 export const MemberRemove = z.strictObject({
-  version: Version,
+  version: HouseholdVersion,
   reason: Reason,
   memberStatus: z.enum(['moved_out', 'deceased']),
   newHeadId: Id.optional().describe('when the head leaves: the present member who becomes head'),
@@ -66,14 +66,14 @@ export const YearPut = z.strictObject({
     .max(99)
     .optional()
     .describe("persons counted for the year's per-capita income"),
-  version: Version,
+  version: HouseholdVersion,
   reason: Reason,
 });
 
 export const StatusPost = z.strictObject({
   status: z.enum(codesOf('household_status') as [string, ...string[]]),
   changedOn: z.string().optional().describe('date of the change, YYYY-MM-DD (default today)'),
-  version: Version,
+  version: HouseholdVersion,
   reason: Reason,
 });
 

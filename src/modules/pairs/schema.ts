@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMITMENT_CATEGORIES, HELPER_LEVELS, PAIR_KINDS } from '../../domain/projects/kinds.js';
-import { Id, IsoDate, RegionCode, Year } from '../../kernel/schema.js';
+import { Id, IsoDate, RegionCode, Year, Amount } from '../../kernel/schema.js';
 
 export const IdParam = z.object({ id: Id });
 export const RegionQuery = z.object({ region: RegionCode.optional() });
@@ -50,12 +50,12 @@ export const NewPairBody = z.object({
 export const CommitmentBody = z.object({
   year: Year,
   category: z.enum(COMMITMENT_CATEGORIES),
-  amount: z.number().min(0),
+  amount: Amount(),
 });
 export const DeliveryBody = z.object({
   year: Year,
   category: z.enum(COMMITMENT_CATEGORIES),
-  amount: z.number().positive(),
+  amount: Amount().positive(),
   deliveredOn: IsoDate,
   note: z.string().max(2000).optional(),
 });

@@ -9,7 +9,7 @@ import {
   PLAN_STATUSES,
 } from '../../domain/plans/catalogue.js';
 import { MEASURE_TYPES } from '../../domain/rules/facts.js';
-import { IsoDate, Page, PageSize, RegionCode, Year as RegistryYear } from '../../kernel/schema.js';
+import { IsoDate, Page, PageSize, RegionCode, Year as RegistryYear, Version } from '../../kernel/schema.js';
 
 /** A plan year: plans began with the targeted poverty alleviation of 2013. */
 export const Year = RegistryYear.min(2013);
@@ -68,7 +68,7 @@ export const CatalogueCreate = z.object({
 export const CatalogueUpdate = z
   .object(CatalogueFields)
   .partial()
-  .extend({ version: z.number().int(), reason: Text(500).optional() });
+  .extend({ version: Version, reason: Text(500).optional() });
 
 export const FitProblem = z.object({
   kind: z.enum(['cause_unanswered', 'no_development', 'no_social_security', 'no_measures']),
@@ -145,7 +145,7 @@ const MeasureFields = {
 };
 
 export const AddMeasureBody = z.object({
-  version: z.number().int(),
+  version: Version,
   catalogueCode: z.string().min(1),
   ...MeasureFields,
   startDate: IsoDate.optional(),
@@ -154,14 +154,14 @@ export const AddMeasureBody = z.object({
 });
 
 export const UpdateMeasureBody = z.object({
-  version: z.number().int(),
+  version: Version,
   status: z.enum(MEASURE_STATUSES).optional(),
   ...MeasureFields,
   reason: Text(500).optional(),
 });
 
 export const AgreementBody = z.object({
-  version: z.number().int(),
+  version: Version,
   agreed: z.boolean(),
   by: Text(50).min(1),
   method: z.enum(AGREEMENT_METHODS).optional(),

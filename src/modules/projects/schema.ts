@@ -6,7 +6,7 @@ import {
   OPERATING_STATUSES,
   PROJECT_TYPES,
 } from '../../domain/projects/kinds.js';
-import { Id, IsoDate, RegionCode, Year } from '../../kernel/schema.js';
+import { Id, IsoDate, RegionCode, Year, Amount } from '../../kernel/schema.js';
 
 export const IdParam = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });
@@ -99,7 +99,7 @@ export const NewProjectBody = z.object({
     .array(
       z.object({
         name: z.string().max(200).default(''),
-        targetValue: z.number().nullable().default(null),
+        targetValue: Amount().nullable().default(null),
         unit: z.string().max(40).default(''),
       }),
     )
@@ -111,11 +111,11 @@ export const NewProjectBody = z.object({
 export const FundBody = z.object({
   source: z.enum(FUND_SOURCES),
   year: Year,
-  allocated: z.number().min(0),
-  disbursed: z.number().min(0).default(0),
+  allocated: Amount(),
+  disbursed: Amount().default(0),
 });
 export const BeneficiaryBody = z.object({ householdId: Id, linkageType: z.enum(LINKAGE_TYPES) });
-export const BenefitBody = z.object({ householdId: Id, year: Year, amount: z.number().min(0) });
+export const BenefitBody = z.object({ householdId: Id, year: Year, amount: Amount(12, 2) });
 export const CompleteBody = z.object({ completedOn: IsoDate });
 export const FollowUpBody = z.object({
   checkedOn: IsoDate,

@@ -8,10 +8,10 @@ import {
   MEASURE_TYPES,
   STUDENT_STATUSES,
 } from '../../domain/rules/index.js';
-import { IsoDate, RegionCode } from '../../kernel/schema.js';
+import { IsoDate, RegionCode, MoneyValue } from '../../kernel/schema.js';
 
 /** `HouseholdFacts` (src/domain/rules/facts.ts) as a request body. */
-const money = z.number().finite();
+const money = MoneyValue;
 const codes = <L extends keyof typeof CODE_LISTS>(list: L) =>
   z.enum(CODE_LISTS[list].map((c) => c.code) as [string, ...string[]]);
 
@@ -62,7 +62,9 @@ export const HouseholdFactsBody = z.object({
     transfers: money,
     eligibleMedicalCost: money,
   }),
-  previousPerCapita: z.array(z.object({ year: z.number().int(), perCapita: money })).max(30),
+  previousPerCapita: z
+    .array(z.object({ year: z.number().int().min(1900).max(2100), perCapita: money }))
+    .max(30),
   last12Months: z.object({
     size: z.number().int().min(1).max(40),
     netIncome: money,

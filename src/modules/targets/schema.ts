@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TARGET_INDICATORS } from '../../domain/projects/kinds.js';
-import { RegionCode, Year } from '../../kernel/schema.js';
+import { RegionCode, Year, Count } from '../../kernel/schema.js';
 
 export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
 const TargetNode = z.object({
@@ -50,6 +50,6 @@ export const SplitBody = z.object({
   year: Year,
   indicator: z.enum(TARGET_INDICATORS),
   regionCode: RegionCode.min(2),
-  value: z.number().int().min(0).optional(),
-  children: z.array(z.object({ regionCode: RegionCode.min(2), value: z.number().int().min(0) })).max(500),
+  value: Count.optional(),
+  children: z.array(z.object({ regionCode: RegionCode.min(2), value: Count })).max(500),
 });

@@ -93,7 +93,7 @@ export const OpenCaseResponse = z.object({ caseId: z.string(), signals: z.array(
 
 export const DismissBody = z.object({
   reason: z.string().trim().min(2, 'a reason is required').max(2000),
-  signalIds: z.array(Id).max(500).optional(),
+  signalIds: z.array(Id).min(1, 'name at least one signal, or leave the list out').max(500).optional(),
 });
 export const DismissResponse = z.object({ signals: z.array(z.string()) });
 
