@@ -613,10 +613,20 @@ export interface PolicyParamTable {
 export interface PortalAccessTable {
   code_hash: string;
   failed_count: Generated<number>;
+  failures_since: Timestamp | null;
+  failures_total: Generated<number>;
   household_id: Int8;
   issued_at: Generated<Timestamp>;
   issued_by: Int8 | null;
-  locked_until: Timestamp | null;
+  last_failed_at: Timestamp | null;
+  retry_at: Timestamp | null;
+}
+
+export interface PortalLoginSourceTable {
+  failed_count: number;
+  last_failed_at: Timestamp;
+  retry_at: Timestamp | null;
+  source: string;
 }
 
 export interface PortalSessionTable {
@@ -943,6 +953,7 @@ export interface DB {
   plan_measure: PlanMeasureTable;
   policy_param: PolicyParamTable;
   portal_access: PortalAccessTable;
+  portal_login_source: PortalLoginSourceTable;
   portal_session: PortalSessionTable;
   product: ProductTable;
   product_household: ProductHouseholdTable;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { login, testApp } from '../helpers/app.js';
 
 let tdb: TestDatabase;
@@ -11,14 +12,16 @@ let hA: { id: string; headIdNumber: string };
 let hB: { id: string; headIdNumber: string };
 let noA = '';
 let noB = '';
+/** The server's clock: tests move it past the waits of a throttled sign-in. */
+const clock = fixedClock(new Date());
 
 const portalCookie = (res: LightMyRequestResponse) => {
   const c = res.cookies.find((x) => x.name === 'jz_portal');
   if (!c) throw new Error(`no portal cookie: ${res.statusCode} ${res.body}`);
   return `jz_portal=${c.value}`;
 };
-const portalLogin = (householdNo: string, code: string) =>
-  app.inject({ method: 'POST', url: '/api/portal/login', payload: { householdNo, code } });
+const portalLogin = (householdNo: string, code: string, remoteAddress = '127.0.0.1') =>
+  app.inject({ method: 'POST', url: '/api/portal/login', payload: { householdNo, code }, remoteAddress });
 const issue = (who: string, householdIds: string[]) =>
   app.inject({
     method: 'POST',
@@ -49,7 +52,7 @@ beforeAll(async () => {
   await createUser(db, 'vilA', 'village_cadre', T.villageA1);
   await createUser(db, 'vilB', 'village_cadre', T.villageB1);
   await createUser(db, 'twnA', 'township_officer', T.townshipA);
-  app = await testApp(db);
+  app = await testApp(db, clock);
   for (const u of ['vilA', 'vilB', 'twnA']) staff[u] = await login(app, u, 'test-password-1');
 });
 
@@ -199,14 +202,84 @@ describe('portal sign-in and sessions', () => {
     code = fresh;
   });
 
-  it('locks the household after repeated failures, even for the right code', async () => {
-    for (let i = 0; i < 5; i++) expect((await portalLogin(noA, 'WRONG-CODE')).statusCode).toBe(401);
-    const locked = await portalLogin(noA, code);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().code).toBe('E_RATE_LIMITED');
+  it('slows a household down after repeated failures, and takes its right code once the wait is over', async () => {
+    const from = '10.0.0.1';
+    for (let i = 0; i < 3; i++) expect((await portalLogin(noA, 'WRONG-CODE', from)).statusCode).toBe(401);
+    const slowed = await portalLogin(noA, code, from);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json()).toMatchObject({ code: 'E_RATE_LIMITED', details: { retryAfterSeconds: 1 } });
+    expect(slowed.json().message).toMatch(/wait 1 s/);
+    expect(slowed.headers['retry-after']).toBe('1');
     expect(await auditEventsOf(tdb.db, 'portal.lockout')).toHaveLength(1);
-    // a new code from the cadre lifts the lock
+    clock.advance(1000);
+    expect((await portalLogin(noA, 'WRONG-CODE', from)).statusCode).toBe(401); // the wait doubles
+    const again = await portalLogin(noA, code, '10.0.0.9'); // another address: the household's wait
+    expect(again.statusCode).toBe(429);
+    expect(again.headers['retry-after']).toBe('2');
+    clock.advance(2000);
+    expect((await portalLogin(noA, code, from)).statusCode).toBe(200);
+    // a sign-in ends the run: one more typo costs no wait
+    expect((await portalLogin(noA, 'WRONG-CODE', from)).statusCode).toBe(401);
+    expect((await portalLogin(noA, code, from)).statusCode).toBe(200);
+  });
+
+  it('caps the wait, counts no try made during it, and never locks the household out', async () => {
+    clock.advance(60 * 60_000);
+    for (let i = 1; i <= 40; i++) {
+      const from = `10.0.5.${i}`; // many addresses: the household's own wait
+      expect((await portalLogin(noA, 'WRONG-CODE', from)).statusCode).toBe(401);
+      if (i >= 3) {
+        const during = await portalLogin(noA, code, from); // the right code: not checked, not counted
+        expect(during.statusCode).toBe(429);
+        expect(Number(during.headers['retry-after'])).toBe(Math.min(2 ** (i - 3), 300));
+      }
+      clock.advance(5 * 60_000); // a patient attacker: one try per five minutes
+    }
+    expect((await portalLogin(noA, code, '10.0.0.6')).statusCode).toBe(200);
+  });
+
+  it('hammering one household from an address does not stop another household', async () => {
+    const codeB = (await issue('vilB', [hB.id])).json().codes[0].code;
+    clock.advance(60 * 60_000);
+    const statuses = [];
+    for (let i = 0; i < 30; i++) statuses.push((await portalLogin(noA, 'WRONG-CODE', '10.0.0.2')).statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3); // then 429s, not counted
+    expect((await portalLogin(noA, code, '10.0.0.3')).statusCode).toBe(429);
+    expect((await portalLogin(noB, codeB, '10.0.0.3')).statusCode).toBe(200);
+    expect((await portalLogin(noB, codeB, '10.0.0.2')).statusCode).toBe(200);
+  });
+
+  it('slows an address down that tries many households', async () => {
+    const codeB = (await issue('vilB', [hB.id])).json().codes[0].code;
+    const from = '10.0.0.4';
+    for (let i = 0; i < 10; i++)
+      expect((await portalLogin(`43312411022${6000 + i}`, 'WRONG-CODE', from)).statusCode).toBe(401);
+    const slowed = await portalLogin(noB, codeB, from);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json().details).toMatchObject({ throttled: 'source', retryAfterSeconds: 1 });
+    expect((await portalLogin(noB, codeB, '10.0.0.7')).statusCode).toBe(200); // elsewhere: no wait
+    clock.advance(1000);
+    expect((await portalLogin(noB, codeB, from)).statusCode).toBe(200);
+  });
+
+  it("shows the wrong sign-ins to the household's cadre until a new code is issued", async () => {
+    expect((await portalLogin(noA, 'WRONG-CODE', '10.0.0.8')).statusCode).toBe(401); // 4th in a row
+    const res = await get(staff.vilA, `/api/portal-codes/${hA.id}`);
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    expect(s.failedSignIns).toBeGreaterThanOrEqual(3 + 40 + 3 + 1);
+    expect(s.failedSince).toEqual(expect.any(String));
+    expect(s.lastFailedAt).toEqual(expect.any(String));
+    expect(new Date(s.slowedUntil).getTime()).toBeGreaterThan(clock.now().getTime());
+    expect((await get(staff.vilB, `/api/portal-codes/${hA.id}`)).statusCode).toBe(403);
+    expect((await get(staff.twnA, `/api/portal-codes/${hA.id}`)).statusCode).toBe(200);
+    // a new code from the cadre starts afresh: no wait, no count
     const fresh = (await issue('vilA', [hA.id])).json().codes[0].code;
+    expect((await get(staff.vilA, `/api/portal-codes/${hA.id}`)).json()).toMatchObject({
+      failedSignIns: 0,
+      failedSince: null,
+      slowedUntil: null,
+    });
     expect((await portalLogin(noA, fresh)).statusCode).toBe(200);
   });
 });

@@ -148,7 +148,7 @@ export const portalDemo: DemoExtension = {
           .insertInto('portal_access')
           .values({ household_id: h.id, code_hash: hash })
           .onConflict((oc) =>
-            oc.column('household_id').doUpdateSet({ code_hash: hash, failed_count: 0, locked_until: null }),
+            oc.column('household_id').doUpdateSet({ code_hash: hash, failed_count: 0, retry_at: null }),
           )
           .execute();
         await recordAudit(trx, SYSTEM_ACTOR, {

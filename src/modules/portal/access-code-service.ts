@@ -21,6 +21,14 @@ export interface IssuedCode {
   code: string;
 }
 
+export interface AccessStatus {
+  issuedAt: string | null;
+  failedSignIns: number;
+  failedSince: string | null;
+  lastFailedAt: string | null;
+  slowedUntil: string | null;
+}
+
 /**
  * Portal access codes, issued by a household's cadre or township, stored only as a hash, printed on
  * the household's card.
@@ -63,6 +71,27 @@ export function createAccessCodeService(db: Kysely<DB>, clock: Clock) {
 
   return {
     issueCodes,
+
+    /**
+     * What the household's cadre sees of its portal access: when the code was issued and the wrong
+     * sign-ins since (a household being guessed at, or one that lost its code), and any wait now.
+     */
+    async status(user: AuthUser, householdId: string): Promise<AccessStatus> {
+      if (user.role === 'organisation')
+        throw new AppError('E_FORBIDDEN', 'Only officers and cadres may do this');
+      const h = await repo.householdById(db, householdId);
+      if (!h) throw notFound('household', householdId);
+      assertInScope(user, h.village_code);
+      const a = await repo.accessStatus(db, householdId);
+      const now = clock.now();
+      return {
+        issuedAt: a?.issued_at.toISOString() ?? null,
+        failedSignIns: a?.failures_total ?? 0,
+        failedSince: a?.failures_since?.toISOString() ?? null,
+        lastFailedAt: a?.last_failed_at?.toISOString() ?? null,
+        slowedUntil: a?.retry_at && a.retry_at > now ? a.retry_at.toISOString() : null,
+      };
+    },
 
     /** Fresh codes for every household whose card a village prints. */
     async issueCodesForVillage(user: AuthUser, villageCode: string) {

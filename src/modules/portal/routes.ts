@@ -1,6 +1,8 @@
 import { ErrorBody, errorResponses, currentUser, type ZodApp } from '../../kernel/http.js';
 import { portalHouseholdRoutes } from './household-routes.js';
-import { IssueCodesBody, IssuedCodes } from './schema.js';
+import { z } from 'zod';
+import { Id } from '../../kernel/schema.js';
+import { AccessStatus, IssueCodesBody, IssuedCodes } from './schema.js';
 import type { PortalService } from './service.js';
 import { householdOf, portalSessionRoutes } from './session-routes.js';
 
@@ -30,6 +32,17 @@ export function portalRoutes(
           : await portal.codes.issueCodesForVillage(currentUser(req), b.villageCode);
       return { codes };
     },
+  });
+
+  app.get('/api/portal-codes/:householdId', {
+    schema: {
+      tags: ['portal'],
+      summary:
+        "A household's portal access for its cadre: when the code was issued, the wrong sign-ins since, any wait now",
+      params: z.object({ householdId: Id }),
+      response: { 200: AccessStatus, ...errors },
+    },
+    handler: (req) => portal.codes.status(currentUser(req), req.params.householdId),
   });
 
   portalSessionRoutes(app, portal.sessions, opts);

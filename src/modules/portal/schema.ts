@@ -28,6 +28,14 @@ export const IssuedCodes = z.object({
   ),
 });
 
+export const AccessStatus = z.object({
+  issuedAt: z.string().nullable(),
+  failedSignIns: z.number(),
+  failedSince: z.string().nullable(),
+  lastFailedAt: z.string().nullable(),
+  slowedUntil: z.string().nullable(),
+});
+
 export const Me = z.object({
   year: z.number(),
   village: z.object({ code: z.string(), name: z.string(), path: z.string() }),

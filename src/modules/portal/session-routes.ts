@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { ErrorBody, errorResponses, SESSION_COOKIE, type ZodApp } from '../../kernel/http.js';
@@ -25,6 +25,13 @@ export function householdOf(sessions: PortalSessionService) {
   };
 }
 
+/** A throttled sign-in (429) tells the client when to try again (Retry-After, seconds). */
+function withRetryAfter(reply: FastifyReply, e: unknown): unknown {
+  const seconds = e instanceof AppError && (e.details as { retryAfterSeconds?: number })?.retryAfterSeconds;
+  if (seconds) reply.header('retry-after', String(seconds));
+  return e;
+}
+
 /** Household sign-in and sign-out (the portal cookie). */
 export function portalSessionRoutes(
   app: ZodApp,
@@ -35,12 +42,15 @@ export function portalSessionRoutes(
     config: { rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags,
-      summary: 'Household sign-in with household number and access code; sets the portal cookie',
+      summary:
+        'Household sign-in with household number and access code; sets the portal cookie. Wrong codes slow further tries of the household and of the address down: 429 with Retry-After (seconds), never a lockout',
       body: LoginBody,
       response: { 200: z.object({ household: HouseholdRef }), ...errors },
     },
     handler: async (req, reply) => {
-      const { token, expiresAt, household } = await sessions.login(req.body.householdNo, req.body.code);
+      const { token, expiresAt, household } = await sessions
+        .login(req.body.householdNo, req.body.code, req.ip)
+        .catch((e: unknown) => Promise.reject(withRetryAfter(reply, e)));
       const cookie = { path: COOKIE_PATH, httpOnly: true, secure: opts.secureCookie, expires: expiresAt };
       reply.setCookie(PORTAL_COOKIE, token, { ...cookie, sameSite: 'strict' });
       return { household };

@@ -127,9 +127,20 @@ export type IssuedAccessCode = Item<ApiResponse<'/api/portal-codes', 'post'>['co
  * Issue fresh access codes for households or every card household of a village. The codes live only
  * in the caller's component state (never a query cache, never browser storage): shown or printed once.
  */
-export const useIssuePortalCodes = () =>
-  useMutation({
+export function useIssuePortalCodes() {
+  const qc = useQueryClient();
+  return useMutation({
     mutationFn: (b: ApiBody<'/api/portal-codes', 'post'>) =>
       api<ApiResponse<'/api/portal-codes', 'post'>>('/api/portal-codes', { method: 'POST', body: b }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portal-access'] }),
     gcTime: 0,
+  });
+}
+
+/** A household's portal access for its cadre: code issued when, wrong sign-ins since, any wait now. */
+export type PortalAccessStatus = ApiResponse<'/api/portal-codes/{householdId}'>;
+export const usePortalAccessStatus = (householdId: string) =>
+  useQuery({
+    queryKey: ['portal-access', householdId],
+    queryFn: () => api<PortalAccessStatus>(`/api/portal-codes/${householdId}`),
   });

@@ -12,7 +12,8 @@ export const portalEn: typeof portalZhCN = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     wrong: 'Wrong household number or access code',
-    locked: 'Too many wrong codes: try again later or ask your cadre to reset the code',
+    locked:
+      'Too many wrong codes: wait a moment, then try again (each wrong code makes the wait longer). Lost the code? Ask your cadre for a new one.',
     myHousehold: 'My household',
     members: 'Members',
     idNumber: 'ID number',
@@ -146,6 +147,11 @@ export const portalEn: typeof portalZhCN = {
     instructions:
       'Hand the household number and code to the household in person, or write them on the household card. The household opens the sign-in address and enters both. Only a hash of the code is kept: once this window is closed the code cannot be shown again; if lost, issue a new one.',
     close: 'Noted — close',
+    issuedAt: 'Current code issued {{at}}.',
+    noCode: 'No access code issued yet.',
+    failures: 'Failed sign-ins since {{since}}: {{count}}',
+    slowedUntil:
+      'Further tries are slowed down until {{at}} (never locked). If the household lost its code or someone is guessing it, issue a new code.',
     issued: 'New access code issued; the previous code no longer works',
     printOption: 'Issue access codes onto the cards',
     printConfirmTitle: 'Issue new access codes for {{n}} households of this village?',

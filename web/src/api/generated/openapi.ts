@@ -1491,6 +1491,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal-codes/{householdId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A household's portal access for its cadre: when the code was issued, the wrong sign-ins since, any wait now */
+    get: operations['getPortalCodesByHouseholdId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/login': {
     parameters: {
       query?: never;
@@ -1500,7 +1517,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Household sign-in with household number and access code; sets the portal cookie */
+    /** Household sign-in with household number and access code; sets the portal cookie. Wrong codes slow further tries of the household and of the address down: 429 with Retry-After (seconds), never a lockout */
     post: operations['postPortalLogin'];
     delete?: never;
     options?: never;
@@ -13242,6 +13259,112 @@ export interface operations {
               headName: string | null;
               code: string;
             }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPortalCodesByHouseholdId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        householdId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            issuedAt: string | null;
+            failedSignIns: number;
+            failedSince: string | null;
+            lastFailedAt: string | null;
+            slowedUntil: string | null;
           };
         };
       };

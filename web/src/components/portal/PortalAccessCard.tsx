@@ -2,11 +2,42 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Modal, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useIssuePortalCodes, type IssuedAccessCode } from '../../api/portal';
+import { useIssuePortalCodes, usePortalAccessStatus, type IssuedAccessCode } from '../../api/portal';
+import { useFormat } from '../../i18n/format';
 import { errorMessage } from '../ErrorResult';
 
 /** The household portal's address as the household types it (this server's origin + /portal). */
 export const portalUrl = () => `${window.location.origin}/portal`;
+
+/**
+ * When the household's code was issued and the wrong sign-ins since (GET /api/portal-codes/{id}): a
+ * household being guessed at, or one that lost its code, shows here; a new code clears the count.
+ */
+function AccessStatusLine({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const s = usePortalAccessStatus(householdId).data;
+  if (!s) return null;
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="portal-code-status">
+        {s.issuedAt ? t('portalAccess.issuedAt', { at: fmt.dateTime(s.issuedAt) }) : t('portalAccess.noCode')}
+      </Typography.Paragraph>
+      {s.failedSignIns > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="portal-code-failures"
+          title={t('portalAccess.failures', { count: s.failedSignIns, since: fmt.dateTime(s.failedSince) })}
+          description={
+            s.slowedUntil ? t('portalAccess.slowedUntil', { at: fmt.dateTime(s.slowedUntil) }) : undefined
+          }
+        />
+      )}
+    </>
+  );
+}
 
 /**
  * Household page: issue or reset the household's portal access code (POST /api/portal-codes; staff
@@ -49,6 +80,7 @@ export function PortalAccessCard({ householdId }: { householdId: string }) {
       <Typography.Paragraph type="secondary" style={{ margin: 0, overflowWrap: 'anywhere' }}>
         {t('portalAccess.intro', { url: portalUrl() })}
       </Typography.Paragraph>
+      <AccessStatusLine householdId={householdId} />
 
       <Modal
         open={confirming}
