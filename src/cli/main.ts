@@ -104,7 +104,7 @@ program
   .option('--demo', 'create the demo county and demo accounts on first run', false)
   .option('-p, --port <port>', 'HTTP port (default: PORT or 3000)', int('port'))
   .action(async (o: { demo: boolean; port?: number }) => {
-    const config = loadConfig(process.env, o.port !== undefined ? { PORT: o.port } : {});
+    const config = loadConfig(undefined, o.port !== undefined ? { PORT: o.port } : {});
     const t0 = Date.now();
     const { cliServices, openAndMigrate } = await runtime();
     const { serve } = await import('../server/serve.js');
