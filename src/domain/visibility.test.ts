@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { makeIdNumber } from './id-number.js';
+import { ROLES } from './roles.js';
+import { DATA_CLASSES, VISIBILITY, ageOn, maskValue, present, treatment } from './visibility.js';
+
+describe('visibility table', () => {
+  it('classifies every data class for every role and view', () => {
+    for (const role of ROLES)
+      for (const view of ['default', 'unmasked'] as const)
+        for (const cls of DATA_CLASSES) expect(VISIBILITY[role][view][cls]).toMatch(/^(show|mask|age|hide)$/);
+  });
+
+  it('keeps health and disability from every default view', () => {
+    for (const role of ROLES) {
+      expect(treatment(role, 'health')).toBe('hide');
+      expect(treatment(role, 'disability')).toBe('hide');
+    }
+  });
+
+  it('masks an ID number to its region, with no character of sequence or check', () => {
+    const id = makeIdNumber('433124', '1961-03-09', '1', 17);
+    expect(maskValue('idNumber', id)).toBe('433124************');
+    // a birth date shown beside the mask leaves the sequence open: 500 candidates for one sex
+    expect(maskValue('idNumber', id)).not.toContain(id.slice(14));
+  });
+
+  it('turns a birth date into an age on the given day', () => {
+    expect(ageOn('1961-03-09', '2026-03-08')).toBe(64);
+    expect(ageOn('1961-03-09', '2026-03-09')).toBe(65);
+    expect(present('organisation', 'birthDate', '1961-03-09', { today: '2026-12-07' })).toBe(65);
+    expect(present('organisation', 'phone', '13800001234')).toBeNull();
+    expect(present('organisation', 'name', '王小明')).toBe('王**');
+    expect(present('village_cadre', 'phone', '13800001234', { view: 'unmasked' })).toBe('138****1234');
+    expect(present('township_officer', 'phone', '13800001234', { view: 'unmasked' })).toBe('13800001234');
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * What each role sees of a person and a household — the one table (DESIGN.md §6, PIPL's minimum
+ * exposure). Every field that carries personal data belongs to a data class; each role has, per
+ * class, a treatment in its everyday view and (roles that may unmask) in the unmasked view, which is
+ * asked for explicitly and audited.
+ *
+ *  - `show`: the value as recorded;
+ *  - `mask`: a fixed-form mask that keeps no more than the table below says (see `maskValue`);
+ *  - `age`:  a birth date replaced by the age in whole years;
+ *  - `hide`: nothing — the field is null, and anything derived from it (a rule's reason, a warning
+ *            criterion, a quality finding, an audit diff, an error's details) is withheld too.
+ *
+ * The guarantee: no combination of what one role sees rebuilds a value hidden from it. An ID number is
+ * region (6) + birth date (8) + sequence (3) + check character (1), and the birth date is shown to the
+ * staff beside it; the mask therefore keeps the region only, which the household's address gives away
+ * anyway, and never a character of the sequence or the check (500 candidates remain, sex known).
+ */
+import type { Role } from './roles.js';
+
+export const DATA_CLASSES = [
+  'name',
+  'idNumber',
+  'birthDate',
+  'phone',
+  'bankAccount',
+  'address',
+  'health',
+  'disability',
+] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+export const TREATMENTS = ['show', 'mask', 'age', 'hide'] as const;
+export type Treatment = (typeof TREATMENTS)[number];
+
+export type View = 'default' | 'unmasked';
+
+type ClassTable = Readonly<Record<DataClass, Treatment>>;
+
+/** The staff's everyday view: enough to work with a household, no identifier whole, no health. */
+const STAFF_DEFAULT: ClassTable = {
+  name: 'show',
+  idNumber: 'mask',
+  birthDate: 'show',
+  phone: 'mask',
+  bankAccount: 'mask',
+  address: 'show',
+  health: 'hide',
+  disability: 'hide',
+};
+
+/** The unmasked view of a role allowed to ask for it (`permissionsOf(role).unmask`); audited. */
+const EVERYTHING: ClassTable = {
+  name: 'show',
+  idNumber: 'show',
+  birthDate: 'show',
+  phone: 'show',
+  bankAccount: 'show',
+  address: 'show',
+  health: 'show',
+  disability: 'show',
+};
+
+/** An organisation sees a household's need, not its members: a surname, an age, the village. */
+const ORGANISATION: ClassTable = {
+  name: 'mask',
+  idNumber: 'hide',
+  birthDate: 'age',
+  phone: 'hide',
+  bankAccount: 'hide',
+  address: 'hide',
+  health: 'hide',
+  disability: 'hide',
+};
+
+export const VISIBILITY: Readonly<Record<Role, Readonly<Record<View, ClassTable>>>> = {
+  admin: { default: STAFF_DEFAULT, unmasked: EVERYTHING },
+  county_officer: { default: STAFF_DEFAULT, unmasked: EVERYTHING },
+  township_officer: { default: STAFF_DEFAULT, unmasked: EVERYTHING },
+  // The village cadre records health and disability (the edit form takes them) but does not read
+  // them back: an officer's logged unmask does.
+  village_cadre: { default: STAFF_DEFAULT, unmasked: STAFF_DEFAULT },
+  organisation: { default: ORGANISATION, unmasked: ORGANISATION },
+};
+
+/** The treatment of one data class for a role in a view (a role that may not unmask gets its default). */
+export function treatment(role: Role, cls: DataClass, view: View = 'default'): Treatment {
+  return VISIBILITY[role][view][cls];
+}
+
+/** Whether a role sees a class's value in some form (shown, masked or as an age). */
+export const sees = (role: Role, cls: DataClass, view: View = 'default'): boolean =>
+  treatment(role, cls, view) !== 'hide';
+
+/** Whether a role sees a class's value as recorded. */
+export const seesWhole = (role: Role, cls: DataClass, view: View = 'default'): boolean =>
+  treatment(role, cls, view) === 'show';
+
+/** The masks, one per class that has one. Each keeps at most what its comment says. */
+export function maskValue(cls: DataClass, value: string): string {
+  switch (cls) {
+    case 'idNumber': // the 6-digit region only
+      return value.length < 6
+        ? '*'.repeat(value.length)
+        : `${value.slice(0, 6)}${'*'.repeat(Math.max(0, value.length - 6))}`;
+    case 'phone': // the 3-digit carrier prefix and the last 4
+      return value.length >= 7 ? `${value.slice(0, 3)}****${value.slice(-4)}` : '****';
+    case 'bankAccount': // the last 4
+      return value.length > 4 ? `${'*'.repeat(Math.min(12, value.length - 4))}${value.slice(-4)}` : '****';
+    case 'name': // the surname (first character)
+      return value.length === 0 ? value : `${[...value][0]}${'*'.repeat(Math.max(1, [...value].length - 1))}`;
+    default: // classes without a partial form are shown whole or hidden
+      return '***';
+  }
+}
+
+/** Whole years between an ISO birth date and an ISO day (today in China, from the clock). */
+export function ageOn(birthDate: string, today: string): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/**
+ * A value of a class as a role sees it: the value, its mask, an age (birth dates), or null. `today`
+ * (ISO, from the clock) is needed only for ages.
+ */
+export function present(
+  role: Role,
+  cls: DataClass,
+  value: string | null,
+  opts: { view?: View; today?: string } = {},
+): string | number | null {
+  if (value === null) return null;
+  const t = treatment(role, cls, opts.view);
+  switch (t) {
+    case 'show':
+      return value;
+    case 'hide':
+      return null;
+    case 'age':
+      if (opts.today === undefined) throw new Error('present: an age needs today');
+      return ageOn(value, opts.today);
+    case 'mask':
+      return maskValue(cls, value);
+  }
+}
