@@ -98,8 +98,3 @@ export function makeIdNumber(addressCode: string, birthDate: string, sex: Sex, s
   const first17 = `${addressCode}${birthDate.replaceAll('-', '')}${String(s).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
 }
-
-/** Mask for display: keep the first 6 and the last 4 characters. */
-export function maskIdNumber(id: string): string {
-  return id.length < 10 ? '*'.repeat(id.length) : `${id.slice(0, 6)}********${id.slice(-4)}`;
-}

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from './id-number.js';
 import { ROLES } from './roles.js';
-import { DATA_CLASSES, VISIBILITY, ageOn, maskValue, present, treatment } from './visibility.js';
+import {
+  DATA_CLASSES,
+  VISIBILITY,
+  ageOn,
+  maskValue,
+  present,
+  redactFields,
+  treatment,
+} from './visibility.js';
 
 describe('visibility table', () => {
   it('classifies every data class for every role and view', () => {
@@ -32,5 +40,36 @@ describe('visibility table', () => {
     expect(present('organisation', 'name', '王小明')).toBe('王**');
     expect(present('village_cadre', 'phone', '13800001234', { view: 'unmasked' })).toBe('138****1234');
     expect(present('township_officer', 'phone', '13800001234', { view: 'unmasked' })).toBe('13800001234');
+  });
+
+  it('redacts free-form records (audit diffs, error details) by field name, nested included', () => {
+    const id = makeIdNumber('433124', '1961-03-09', '1', 17);
+    const rec = {
+      household: { phone: '13800001234', bankAccount: '6228480012345678', address: '十八洞村3组', size: 3 },
+      members: [
+        { name: '王小明', idNumber: id, birthDate: '1961-03-09', health: 'chronic', disabilityGrade: 2 },
+      ],
+    };
+    expect(redactFields('village_cadre', 'default', rec)).toEqual({
+      household: { phone: '138****1234', bankAccount: '************5678', address: '十八洞村3组', size: 3 },
+      members: [
+        {
+          name: '王小明',
+          idNumber: '433124************',
+          birthDate: '1961-03-09',
+          health: null,
+          disabilityGrade: null,
+        },
+      ],
+    });
+    expect(redactFields('organisation', 'default', rec, { today: '2026-12-07' })).toEqual({
+      household: { phone: null, bankAccount: null, address: null, size: 3 },
+      members: [{ name: '王小明', idNumber: null, birthDate: 65, health: null, disabilityGrade: null }],
+    });
+    expect(redactFields('county_officer', 'unmasked', rec)).toEqual(rec);
+    // an old mask (region + last 4) stored in a diff loses its last 4 on the way out
+    expect(redactFields('township_officer', 'default', { idNumber: '433124********1234' })).toEqual({
+      idNumber: '433124************',
+    });
   });
 });

@@ -144,3 +144,94 @@ export function present(
       return maskValue(cls, value);
   }
 }
+
+/** Who is looking: a role, the view asked for (an unmasked one checked and logged by the caller), today (ISO). */
+export interface Viewer {
+  role: Role;
+  view: View;
+  today: string;
+}
+
+/** A viewer from a role, whether an unmasked view was granted, and today (ISO, from the clock). */
+export const viewerOf = (role: Role, unmasked: boolean, today: string): Viewer => ({
+  role,
+  view: unmasked ? 'unmasked' : 'default',
+  today,
+});
+
+/** A text value of a class as the viewer sees it (a birth date shown as an age becomes its digits). */
+export function seen(v: Viewer, cls: DataClass, value: string | null | undefined): string | null {
+  const r = present(v.role, cls, value ?? null, { view: v.view, today: v.today });
+  return r === null ? null : String(r);
+}
+
+/** A value of a class without a partial form (health, disability) — kept only where shown whole. */
+export const seenWhole = <T>(v: Viewer, cls: DataClass, value: T | null): T | null =>
+  treatment(v.role, cls, v.view) === 'show' ? value : null;
+
+/** A birth date as the viewer sees it: the date itself only where the table shows it whole. */
+export const seenBirthDate = (v: Viewer, birthDate: string): string | null =>
+  treatment(v.role, 'birthDate', v.view) === 'show' ? birthDate : null;
+
+/** An age (from a birth date) for a viewer who sees the birth date in some form; null otherwise. */
+export const seenAge = (v: Viewer, birthDate: string): number | null =>
+  sees(v.role, 'birthDate', v.view) ? ageOn(birthDate, v.today) : null;
+
+/**
+ * The data class of a field, by the names fields carry in the database (snake case) and the API
+ * (camel case): what `redactFields` masks in audit diffs, error details and other free-form records.
+ * A bare `name` is not listed (a village, a project and an organisation have one too); the member
+ * editors' records name their people under it and reach staff only, who see names.
+ */
+export const FIELD_CLASS: Readonly<Record<string, DataClass>> = {
+  headName: 'name',
+  head_name: 'name',
+  memberName: 'name',
+  member_name: 'name',
+  idNumber: 'idNumber',
+  id_number: 'idNumber',
+  headIdNumber: 'idNumber',
+  head_id_number: 'idNumber',
+  memberIdNumber: 'idNumber',
+  member_id_number: 'idNumber',
+  birthDate: 'birthDate',
+  birth_date: 'birthDate',
+  memberBirthDate: 'birthDate',
+  member_birth_date: 'birthDate',
+  phone: 'phone',
+  contactPhone: 'phone',
+  contact_phone: 'phone',
+  bankAccount: 'bankAccount',
+  bank_account: 'bankAccount',
+  address: 'address',
+  health: 'health',
+  disabilityGrade: 'disability',
+  disability_grade: 'disability',
+};
+
+/**
+ * A free-form record (an audit diff, a 409's `details.current`, nested objects and arrays included)
+ * with every field of a data class as the role sees it: string values masked, hidden or turned into an
+ * age (an age needs `today`; without it the birth date is withheld). Other fields are kept as they are.
+ */
+export function redactFields(
+  role: Role,
+  view: View,
+  record: unknown,
+  opts: { fieldClass?: Readonly<Record<string, DataClass>>; today?: string } = {},
+): unknown {
+  const fieldClass = opts.fieldClass ?? FIELD_CLASS;
+  const walk = (value: unknown, cls: DataClass | undefined): unknown => {
+    if (cls !== undefined && value !== null && value !== undefined && typeof value !== 'object') {
+      const t = treatment(role, cls, view);
+      if (t === 'show') return value;
+      if (t === 'hide' || (t === 'age' && opts.today === undefined)) return null;
+      return present(role, cls, String(value), { view, today: opts.today });
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v, cls));
+    if (value !== null && typeof value === 'object' && !(value instanceof Date))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, fieldClass[k])]));
+    return value;
+  };
+  return walk(record, undefined);
+}

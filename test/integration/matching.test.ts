@@ -330,7 +330,7 @@ describe('matching API', () => {
       'fuzzy_name_birth',
     ]);
     for (const f of body.items) {
-      expect(f.memberIdNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(f.memberIdNumber).toMatch(/^\d{6}\*{12}$/);
       expect(f.householdId).toBe(hA);
     }
     const fuzzy = body.items.find((f: { matchType: string }) => f.matchType === 'fuzzy_name_birth');

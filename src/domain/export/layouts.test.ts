@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from './csv.js';
 import { listLayout, migrantWork, rosterLayout, type ExportHousehold, type ExportMember } from './layouts.js';
 import { beijingTime, describeFilters, provenanceLines } from './provenance.js';
+import { viewerOf, type Viewer } from '../visibility.js';
 
 const household: ExportHousehold = {
   householdNo: '4331241102260001',
@@ -46,17 +47,20 @@ const member: ExportMember = {
 };
 
 const byHeader = <R>(
-  cols: { header: string; value: (r: R, m: boolean) => unknown }[],
+  cols: { header: string; value: (r: R, v: Viewer) => unknown }[],
   row: R,
   masked: boolean,
-) => Object.fromEntries(cols.map((c) => [c.header, c.value(row, masked)]));
+) =>
+  Object.fromEntries(
+    cols.map((c) => [c.header, c.value(row, viewerOf('township_officer', !masked, '2026-12-07'))]),
+  );
 
 describe('export layouts', () => {
   it('writes the list with labels and masked sensitive fields', () => {
     const r = byHeader(listLayout(2025), household, true);
     expect(r).toMatchObject({
       户编号: '4331241102260001',
-      户主公民身份号码: '433124********1234',
+      户主公民身份号码: '433124************',
       户状态: '未脱贫',
       户类型: '一般贫困户',
       主要致贫原因: '因病',
@@ -96,11 +100,19 @@ describe('export layouts', () => {
       性别: '男',
       与户主关系: '户主',
       民族: '苗族',
-      健康状况: '***',
+      健康状况: null,
       劳动技能: '弱劳动力或半劳动力',
       务工情况: '广东深圳 10个月',
     });
     expect(byHeader(cols, { household, member }, false)['健康状况']).toBe('长期慢性病');
+    // an organisation (were it to export) gets a surname and no identifier, phone or birth date
+    const org = Object.fromEntries(
+      cols.map((c) => [
+        c.header,
+        c.value({ household, member }, viewerOf('organisation', false, '2026-12-07')),
+      ]),
+    );
+    expect(org).toMatchObject({ 公民身份号码: null, 出生日期: null, 联系电话: null, 健康状况: null });
   });
 
   it.each([

@@ -1,10 +1,11 @@
 import { labelOf, type CodeListName } from '../code-lists.js';
-import { maskAccount, maskIdNumber, maskPhone } from '../masking.js';
+import { seen, seenBirthDate, seenWhole, type Viewer } from '../visibility.js';
 
 /**
  * Layouts of the household export: the list (one row per household) and the standard roster
  * (花名册, one row per member with the household's fields), with the headers of the registration
- * forms. Codes are written as their Chinese labels; sensitive fields masked unless `masked` is false.
+ * forms. Codes are written as their Chinese labels; personal data as the viewer sees it (the visibility
+ * table: masked, hidden or whole).
  */
 export interface ExportHousehold {
   householdNo: string;
@@ -54,17 +55,12 @@ export interface ExportColumn<R> {
   header: string;
   /** Column width in characters (XLSX). */
   width: number;
-  value: (row: R, masked: boolean) => CellValue;
+  value: (row: R, viewer: Viewer) => CellValue;
 }
 
 export type RosterRow = { household: ExportHousehold; member: ExportMember };
 
-/** What stands in for a masked health value. */
-export const MASKED = '***';
-
 const label = (list: CodeListName, code: string | null) => (code ? labelOf(list, code) : null);
-const yesMasked = <T>(masked: boolean, v: T | null, mask: (v: T) => CellValue): CellValue =>
-  v === null ? null : masked ? mask(v) : (v as CellValue);
 
 /** 务工情况: "广东深圳 10个月", or null when the member did not work away. */
 export function migrantWork(m: Pick<ExportMember, 'migrantPlace' | 'migrantMonths'>): string | null {
@@ -82,7 +78,7 @@ function placeColumns<R>(h: (r: R) => ExportHousehold): ExportColumn<R>[] {
     { header: '村', width: 12, value: (r) => h(r).villageName },
     { header: '村代码', width: 14, value: (r) => h(r).villageCode },
     { header: '组', width: 5, value: (r) => h(r).groupNo },
-    { header: '户主姓名', width: 10, value: (r) => h(r).headName },
+    { header: '户主姓名', width: 10, value: (r, v) => seen(v, 'name', h(r).headName) },
   ];
 }
 
@@ -94,7 +90,7 @@ export function listLayout(year: number | null): ExportColumn<ExportHousehold>[]
     {
       header: '户主公民身份号码',
       width: 21,
-      value: (h, masked) => yesMasked(masked, h.headIdNumber, maskIdNumber),
+      value: (h, v) => seen(v, 'idNumber', h.headIdNumber),
     },
     { header: '家庭人数', width: 8, value: (h) => h.size },
     { header: '户状态', width: 10, value: (h) => label('household_status', h.status) },
@@ -113,10 +109,10 @@ export function listLayout(year: number | null): ExportColumn<ExportHousehold>[]
     { header: '脱贫年度', width: 8, value: (h) => h.exitYear },
     { header: '住房安全等级', width: 10, value: (h) => label('house_grade', h.houseGrade) },
     { header: '耕地面积（亩）', width: 10, value: (h) => h.landCultivatedMu },
-    { header: '联系电话', width: 14, value: (h, masked) => yesMasked(masked, h.phone, maskPhone) },
+    { header: '联系电话', width: 14, value: (h, v) => seen(v, 'phone', h.phone) },
     { header: '开户银行', width: 14, value: (h) => h.bankName },
-    { header: '银行账号', width: 22, value: (h, masked) => yesMasked(masked, h.bankAccount, maskAccount) },
-    { header: '住址', width: 24, value: (h) => h.address },
+    { header: '银行账号', width: 22, value: (h, v) => seen(v, 'bankAccount', h.bankAccount) },
+    { header: '住址', width: 24, value: (h, v) => seen(v, 'address', h.address) },
   ];
 }
 
@@ -125,22 +121,22 @@ export function rosterLayout(year: number | null): ExportColumn<RosterRow>[] {
   const m = (r: RosterRow) => r.member;
   return [
     ...placeColumns((r: RosterRow) => r.household),
-    { header: '姓名', width: 10, value: (r) => m(r).name },
+    { header: '姓名', width: 10, value: (r, v) => seen(v, 'name', m(r).name) },
     { header: '性别', width: 5, value: (r) => label('sex', m(r).sex) },
     { header: '与户主关系', width: 10, value: (r) => label('relation', m(r).relation) },
     {
       header: '公民身份号码',
       width: 21,
-      value: (r, masked) => (masked ? maskIdNumber(m(r).idNumber) : m(r).idNumber),
+      value: (r, v) => seen(v, 'idNumber', m(r).idNumber),
     },
-    { header: '出生日期', width: 11, value: (r) => m(r).birthDate },
+    { header: '出生日期', width: 11, value: (r, v) => seenBirthDate(v, m(r).birthDate) },
     { header: '民族', width: 8, value: (r) => label('ethnicity', m(r).ethnicity) },
     { header: '文化程度', width: 12, value: (r) => label('education', m(r).education) },
     { header: '在校生状况', width: 12, value: (r) => label('student_status', m(r).studentStatus) },
     {
       header: '健康状况',
       width: 10,
-      value: (r, masked) => yesMasked(masked, label('health', m(r).health), () => MASKED),
+      value: (r, v) => label('health', seenWhole(v, 'health', m(r).health)),
     },
     { header: '劳动技能', width: 14, value: (r) => label('labour_capacity', m(r).labourCapacity) },
     { header: '务工情况', width: 16, value: (r) => migrantWork(m(r)) },
@@ -152,7 +148,7 @@ export function rosterLayout(year: number | null): ExportColumn<RosterRow>[] {
     {
       header: '联系电话',
       width: 14,
-      value: (r, masked) => yesMasked(masked, r.household.phone, maskPhone),
+      value: (r, v) => seen(v, 'phone', r.household.phone),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { reason, type Reason } from '../rules/reason.js';
 import { isRedLine, type Effect, type FlagKind, type ListKind, type RedLineEffects } from './kinds.js';
+import { ageOn as ageOnDay } from '../visibility.js';
 
 /** What matching knows about one hit: the department's record and the registry's member. */
 export interface HitFacts {
@@ -29,12 +30,9 @@ export interface FlagDecision {
   reasons: Reason[];
 }
 
-export function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const month = on.getUTCMonth() + 1;
-  const before = month < m || (month === m && on.getUTCDate() < d);
-  return on.getUTCFullYear() - y - (before ? 1 : 0);
-}
+/** Whole years on the UTC day of an instant (the visibility table's `ageOn` on that day). */
+export const ageOn = (birthDate: string, on: Date): number =>
+  ageOnDay(birthDate, on.toISOString().slice(0, 10));
 
 const DIBAO_TYPES = ['dibao', 'dibao_poor'];
 

@@ -1,4 +1,4 @@
-import { maskAccount, maskIdNumber, maskPhone } from '../masking.js';
+import { maskValue } from '../visibility.js';
 import type { FieldSpec } from './fields.js';
 
 /** Field values as written in an audit event. */
@@ -9,9 +9,9 @@ export type FieldValues = Record<string, unknown>;
  * (village cadres included), so it must not become a way round masking. The record itself keeps the value.
  */
 const AUDIT_MASK: Record<string, (v: unknown) => unknown> = {
-  idNumber: (v) => (typeof v === 'string' ? maskIdNumber(v) : v),
-  phone: (v) => (typeof v === 'string' ? maskPhone(v) : v),
-  bankAccount: (v) => (typeof v === 'string' ? maskAccount(v) : v),
+  idNumber: (v) => (typeof v === 'string' ? maskValue('idNumber', v) : v),
+  phone: (v) => (typeof v === 'string' ? maskValue('phone', v) : v),
+  bankAccount: (v) => (typeof v === 'string' ? maskValue('bankAccount', v) : v),
   health: (v) => (v === null ? null : '***'),
   disabilityGrade: (v) => (v === null ? null : '***'),
 };

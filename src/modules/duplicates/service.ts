@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { parseGroupKey } from '../../domain/duplicates/detect.js';
 import { DUPLICATE_KINDS, type DuplicateKind } from '../../domain/duplicates/kinds.js';
-import { maskIdNumber } from '../../domain/masking.js';
 import { mayReview } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
@@ -13,6 +12,7 @@ import { nearPersonGroups, sameHouseholdGroups, sameIdGroups, type Group } from 
 import { duplicateRepository as repo, type PersonRow } from './repository.js';
 import { mergeHouseholds, moveOutMember, type MergeRequest } from './resolve.js';
 import type { Clock } from '../../kernel/clock.js';
+import { seen, seenBirthDate, viewerOf, type Viewer } from '../../domain/visibility.js';
 
 export interface DuplicateQuery {
   region: string;
@@ -27,20 +27,20 @@ function assertResolver(user: AuthUser) {
     throw new AppError('E_FORBIDDEN', 'Only township officers and above resolve duplicates');
 }
 
-function personDto(p: PersonRow, masked: boolean) {
+function personDto(p: PersonRow, v: Viewer) {
   return {
     id: p.id,
-    name: p.name,
+    name: seen(v, 'name', p.name) ?? '',
     sex: p.sex,
-    idNumber: masked ? maskIdNumber(p.id_number) : p.id_number,
-    birthDate: p.birth_date,
+    idNumber: seen(v, 'idNumber', p.id_number) ?? '',
+    birthDate: seenBirthDate(v, p.birth_date) ?? '',
     relation: p.relation,
     memberStatus: p.member_status,
     version: p.version,
   };
 }
 
-function groupDto(g: Group, masked: boolean) {
+function groupDto(g: Group, v: Viewer) {
   return {
     kind: g.kind,
     key: g.key,
@@ -52,11 +52,11 @@ function groupDto(g: Group, masked: boolean) {
       householdNo: h.household_no,
       villageCode: h.village_code,
       villageName: h.village_name ?? '',
-      headName: h.head_name ?? '',
+      headName: seen(v, 'name', h.head_name) ?? '',
       size: h.size,
       status: h.status,
       version: h.household_version,
-      members: members.map((m) => personDto(m, masked)),
+      members: members.map((m) => personDto(m, v)),
     })),
     elsewhere: g.elsewhere,
   };
@@ -121,7 +121,7 @@ export function createDuplicateService(db: Kysely<DB>, clock: Clock) {
         pageSize: q.pageSize,
         counts,
         masked: !q.unmask,
-        items: page.map((g) => groupDto(g, !q.unmask)),
+        items: page.map((g) => groupDto(g, viewerOf(user.role, q.unmask, clock.today()))),
       };
     },
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { GrievanceState } from '../../domain/grievances/lifecycle.js';
-import { maskPhone } from '../../domain/masking.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { overdueOf, type GrievanceRow } from './grievance-step.js';
 import { grievanceRepository as repo } from './repository.js';
+import { seen, viewerOf } from '../../domain/visibility.js';
 
 const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -17,6 +17,7 @@ export async function officerView(
   unmask: boolean,
   now: Date,
 ) {
+  const v = viewerOf(user.role, unmask, now.toISOString().slice(0, 10));
   const [events, region, township, household] = await Promise.all([
     repo.events(db, g.id),
     repo.region(db, g.region_code),
@@ -34,8 +35,8 @@ export async function officerView(
     household: household ? { id: household.id, householdNo: household.household_no } : null,
     description: g.description,
     anonymous: g.anonymous,
-    contactName: g.contact_name,
-    contactPhone: unmask ? g.contact_phone : maskPhone(g.contact_phone),
+    contactName: seen(v, 'name', g.contact_name),
+    contactPhone: seen(v, 'phone', g.contact_phone),
     filedAt: g.filed_at.toISOString(),
     ackDueAt: g.ack_due_at.toISOString(),
     resolveDueAt: g.resolve_due_at.toISOString(),

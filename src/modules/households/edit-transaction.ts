@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Household } from '../../db/types.js';
 import type { FieldError } from '../../domain/registry-edit/validate.js';
 import { permissionsOf } from '../../domain/roles.js';
+import { viewerOf } from '../../domain/visibility.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
@@ -34,17 +35,18 @@ export interface AuditChange {
  * its audit event in the same transaction, and the record as it now is (masked).
  */
 export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
-  async function record(trx: Kysely<DB>, id: string) {
+  /** The record as `user` sees it in the everyday view (the answer of an edit, a 409's `details.current`). */
+  async function record(trx: Kysely<DB>, id: string, user: AuthUser) {
     const h = (await householdRepository.byId(trx, id))!;
     const [members, years, history] = await Promise.all([
       householdRepository.members(trx, id),
       householdRepository.years(trx, id),
       householdRepository.statusHistory(trx, id),
     ]);
-    const today = clock.now();
+    const v = viewerOf(user.role, false, clock.today());
     return {
-      household: householdDto(h, true),
-      members: members.map((m) => memberDto(m, true, today)),
+      household: householdDto(h, v),
+      members: members.map((m) => memberDto(m, v)),
       years: years.map(yearDto),
       statusHistory: history.map(historyDto),
     };
@@ -67,7 +69,7 @@ export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
         throw new AppError(
           'E_CONFLICT',
           `Household ${h.household_no} was changed by someone else (now version ${h.version}, yours ${version}); reload it and apply your change again`,
-          { current: await record(trx, id) },
+          { current: await record(trx, id, user) },
         );
       const done = await change(trx, h);
       if (done)
@@ -80,7 +82,7 @@ export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
           after: done.after,
           reason: done.reason ?? null,
         });
-      return record(trx, id);
+      return record(trx, id, user);
     });
   }
 

@@ -4,6 +4,7 @@ import type { DB, Member } from '../../db/types.js';
 import { listLayout, rosterLayout, type CellValue } from '../../domain/export/layouts.js';
 import type { ExportFilters, Provenance } from '../../domain/export/provenance.js';
 import { permissionsOf, type Role } from '../../domain/roles.js';
+import { viewerOf, type Viewer } from '../../domain/visibility.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import { scopeFor } from '../../kernel/scope.js';
@@ -43,13 +44,13 @@ const ROLE_NAMES: Record<Role, string> = {
 type Lines = (db: Kysely<DB>, page: ExportHouseholdRow[]) => Promise<CellValue[][]>;
 
 /** The columns of a layout and how a page of households becomes its rows. */
-function layoutOf(layout: ExportQuery['layout'], year: number | null, masked: boolean) {
+function layoutOf(layout: ExportQuery['layout'], year: number | null, viewer: Viewer) {
   if (layout === 'list') {
     const columns = listLayout(year);
     const lines: Lines = async (_db, page) =>
       page.map((r) => {
         const h = exportHousehold(r);
-        return columns.map((c) => c.value(h, masked));
+        return columns.map((c) => c.value(h, viewer));
       });
     return { columns, lines };
   }
@@ -65,7 +66,7 @@ function layoutOf(layout: ExportQuery['layout'], year: number | null, masked: bo
       const household = exportHousehold(r);
       return (byHousehold.get(r.id) ?? []).map((m) => {
         const row = { household, member: exportMember(m) };
-        return columns.map((c) => c.value(row, masked));
+        return columns.map((c) => c.value(row, viewer));
       });
     });
   };
@@ -111,7 +112,8 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
       .execute(async (trx) => {
         const headHash = await createAuditService(trx).headHash();
         const year = await exportRepository.latestYear(trx);
-        const { columns, lines } = layoutOf(j.query.layout, year, !j.query.unmask);
+        const viewer = viewerOf(j.user.role, j.query.unmask, clock.today());
+        const { columns, lines } = layoutOf(j.query.layout, year, viewer);
         const sink: ExportSink =
           j.query.format === 'csv'
             ? csvSink(j.out, columns)

@@ -1,7 +1,14 @@
 import type { Household, Member } from '../../db/types.js';
 import type { ExportHousehold, ExportMember } from '../../domain/export/layouts.js';
-import { maskAccount, maskIdNumber, maskPhone } from '../../domain/masking.js';
 import { povertyLine } from '../../domain/policy/defaults.js';
+import {
+  ageOn as ageOnDay,
+  seen,
+  seenAge,
+  seenBirthDate,
+  seenWhole,
+  type Viewer,
+} from '../../domain/visibility.js';
 import type { ExportHouseholdRow } from './export-repository.js';
 import type { householdRepository } from './repository.js';
 
@@ -10,23 +17,21 @@ type HistoryRow = Awaited<ReturnType<typeof householdRepository.statusHistory>>[
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
-export function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age--;
-  return age;
-}
+/** Whole years on the UTC day of an instant (the rules' ages); see `ageOn` of the visibility table. */
+export const ageOn = (birthDate: string, on: Date): number =>
+  ageOnDay(birthDate, on.toISOString().slice(0, 10));
 
-export function householdDto(h: Household, masked: boolean) {
+/** A household as the viewer sees it (the visibility table: address, phone, bank account, head's name). */
+export function householdDto(h: Household, v: Viewer) {
   return {
     id: h.id,
     householdNo: h.household_no,
     villageCode: h.village_code,
     groupNo: h.group_no,
-    address: h.address,
-    phone: masked ? maskPhone(h.phone) : h.phone,
+    address: seen(v, 'address', h.address),
+    phone: seen(v, 'phone', h.phone),
     bankName: h.bank_name,
-    bankAccount: masked ? maskAccount(h.bank_account) : h.bank_account,
+    bankAccount: seen(v, 'bankAccount', h.bank_account),
     idStandard: h.id_standard,
     householdType: h.household_type,
     status: h.status,
@@ -37,7 +42,7 @@ export function householdDto(h: Household, masked: boolean) {
     mainCause: h.main_cause,
     otherCauses: h.other_causes,
     size: h.size,
-    headName: h.head_name,
+    headName: seen(v, 'name', h.head_name),
     landCultivatedMu: num(h.land_cultivated_mu),
     landForestMu: num(h.land_forest_mu),
     houseAreaM2: num(h.house_area_m2),
@@ -59,21 +64,22 @@ export function householdDto(h: Household, masked: boolean) {
   };
 }
 
-export function memberDto(m: Member, masked: boolean, today: Date) {
+/** A member as the viewer sees them (name, ID number, birth date or age, health, disability). */
+export function memberDto(m: Member, v: Viewer) {
   return {
     id: m.id,
-    name: m.name,
+    name: seen(v, 'name', m.name) ?? '',
     sex: m.sex,
-    idNumber: masked ? maskIdNumber(m.id_number) : m.id_number,
-    birthDate: m.birth_date,
-    age: ageOn(m.birth_date, today),
+    idNumber: seen(v, 'idNumber', m.id_number),
+    birthDate: seenBirthDate(v, m.birth_date),
+    age: seenAge(v, m.birth_date),
     relation: m.relation,
     ethnicity: m.ethnicity,
     education: m.education,
     studentStatus: m.student_status,
     outOfSchoolReason: m.out_of_school_reason,
-    health: masked ? null : m.health,
-    disabilityGrade: masked ? null : m.disability_grade,
+    health: seen(v, 'health', m.health),
+    disabilityGrade: seenWhole(v, 'disability', m.disability_grade),
     labourCapacity: m.labour_capacity,
     migrantPlace: m.migrant_place,
     migrantMonths: m.migrant_months,

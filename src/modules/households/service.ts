@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { maskIdNumber } from '../../domain/masking.js';
 import { permissionsOf } from '../../domain/roles.js';
+import { seen, viewerOf } from '../../domain/visibility.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
@@ -40,6 +40,7 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
+      const v = viewerOf(user.role, false, clock.today());
       return {
         total,
         page: q.page,
@@ -50,8 +51,8 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
           villageCode: r.village_code,
           villageName: r.village_name,
           townshipName: r.township_name ?? '',
-          headName: r.head_name ?? '',
-          headIdNumber: r.head_id_number ? maskIdNumber(r.head_id_number) : '',
+          headName: seen(v, 'name', r.head_name) ?? '',
+          headIdNumber: seen(v, 'idNumber', r.head_id_number) ?? '',
           size: r.size,
           status: r.status,
           householdType: r.household_type,
@@ -88,10 +89,10 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
         regions.path(user, h.village_code),
       ]);
       const masked = !unmask;
-      const today = clock.now();
+      const v = viewerOf(user.role, unmask, clock.today());
       return {
-        household: householdDto(h, masked),
-        members: members.map((m) => memberDto(m, masked, today)),
+        household: householdDto(h, v),
+        members: members.map((m) => memberDto(m, v)),
         years: years.map(yearDto),
         statusHistory: history.map(historyDto),
         path,

@@ -1,35 +1,35 @@
-import { maskIdNumber } from '../../domain/masking.js';
 import { differingPositions } from '../../domain/duplicates/edit-distance.js';
 import type { matchingRepository } from './repository.js';
+import { seen, seenBirthDate, type Viewer } from '../../domain/visibility.js';
 
 type FlagRow = Awaited<ReturnType<typeof matchingRepository.listFlags>>['rows'][number];
 type ListRow = Awaited<ReturnType<typeof matchingRepository.lists>>['rows'][number];
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** A flag of the review queue; ID numbers masked unless `masked` is false (logged by the caller). */
-export function flagDto(r: FlagRow, masked: boolean) {
-  const mask = (id: string) => (masked ? maskIdNumber(id) : id);
+/** A flag of the review queue as the viewer sees it (an unmasked view is checked and logged by the caller). */
+export function flagDto(r: FlagRow, v: Viewer) {
+  const mask = (id: string) => seen(v, 'idNumber', id) ?? '';
   return {
     id: r.id,
     householdId: r.household_id,
     householdNo: r.household_no,
     villageCode: r.village_code,
     villageName: r.village_name ?? '',
-    headName: r.head_name ?? '',
+    headName: seen(v, 'name', r.head_name) ?? '',
     memberId: r.member_id,
-    memberName: r.member_name,
+    memberName: seen(v, 'name', r.member_name) ?? '',
     memberIdNumber: mask(r.member_id_number),
-    memberBirthDate: r.member_birth_date,
+    memberBirthDate: seenBirthDate(v, r.member_birth_date) ?? '',
     listKind: r.list_kind,
     listId: r.list_id,
     department: r.department,
     fileName: r.file_name,
     record: {
       row: r.row_no,
-      name: r.record_name,
+      name: seen(v, 'name', r.record_name) ?? '',
       idNumber: r.record_id_number ? mask(r.record_id_number) : '',
-      birthDate: r.record_birth_date,
+      birthDate: r.record_birth_date === null ? null : seenBirthDate(v, r.record_birth_date),
       attributes: r.attributes,
     },
     /** Where a fuzzy hit's ID numbers differ (1-based), shown even when the numbers are masked. */

@@ -13,6 +13,7 @@ import { flagDto, listDto } from './mapper.js';
 import { matchingRepository } from './repository.js';
 import { nationalDefaults, type ParamsFor } from './run.js';
 import type { Clock } from '../../kernel/clock.js';
+import { viewerOf } from '../../domain/visibility.js';
 
 export interface MatchingDeps {
   /** Policy parameters of a village and year; default: the national defaults (DOMAIN.md §4). */
@@ -105,7 +106,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
         page: q.page,
         pageSize: q.pageSize,
         masked: !unmasked,
-        items: rows.map((r) => flagDto(r, !unmasked)),
+        items: rows.map((r) => flagDto(r, viewerOf(user.role, unmasked, clock.today()))),
       };
     },
 
@@ -120,7 +121,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
         limit: 1000,
         offset: 0,
       });
-      return { items: rows.map((r) => flagDto(r, true)) };
+      return { items: rows.map((r) => flagDto(r, viewerOf(user.role, false, clock.today()))) };
     },
 
     async summary(user: AuthUser, region: string) {
@@ -177,7 +178,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
         });
       });
       const { rows } = await matchingRepository.listFlags(db, { scope: '', id, limit: 1, offset: 0 });
-      return flagDto(rows[0]!, true);
+      return flagDto(rows[0]!, viewerOf(user.role, false, clock.today()));
     },
   };
 }

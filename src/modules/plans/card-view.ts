@@ -1,5 +1,4 @@
 import type { Household, HouseholdPlan, Member } from '../../db/types.js';
-import { maskPhone } from '../../domain/masking.js';
 import type { CatalogueEntry } from '../../domain/plans/catalogue.js';
 import { ableToWork } from '../../domain/plans/draft.js';
 import { checkFit } from '../../domain/plans/fit.js';
@@ -7,6 +6,7 @@ import { policiesEnjoyed } from '../../domain/plans/policies.js';
 import type { CurrentCadre } from '../cadres/service.js';
 import { memberDto } from '../households/mapper.js';
 import { draftMember, type MeasureDto } from './plan-view.js';
+import { seen, type Viewer } from '../../domain/visibility.js';
 
 /** What one household's card is made of (read for a batch of households at once). */
 export interface CardFacts {
@@ -16,13 +16,13 @@ export interface CardFacts {
   cadre: CurrentCadre | undefined;
   ecoCompensation: number;
   catalogue: ReadonlyMap<string, CatalogueEntry>;
-  /** The instant the card is made (members' ages). */
-  now: Date;
+  /** Who prints the card, in the everyday view (members' ages are taken on their `today`). */
+  viewer: Viewer;
 }
 
-/** A present member as the card prints it (ID number masked). */
-function memberLine(m: Member, now: Date) {
-  const d = memberDto(m, true, now);
+/** A present member as the card prints it (as the viewer sees them: ID number masked, an age). */
+function memberLine(m: Member, v: Viewer) {
+  const d = memberDto(m, v);
   return {
     name: d.name,
     relation: d.relation,
@@ -95,16 +95,16 @@ export function cardOf(h: Household, f: CardFacts) {
   return {
     householdId: h.id,
     householdNo: h.household_no,
-    headName: h.head_name,
-    address: h.address,
-    phone: maskPhone(h.phone),
+    headName: seen(f.viewer, 'name', h.head_name),
+    address: seen(f.viewer, 'address', h.address),
+    phone: seen(f.viewer, 'phone', h.phone),
     status: h.status,
     householdType: h.household_type,
     monitoringCategory: h.monitoring_category,
     mainCause: h.main_cause,
     otherCauses: h.other_causes,
     size: h.size,
-    members: f.members.filter((m) => m.member_status === 'present').map((m) => memberLine(m, f.now)),
+    members: f.members.filter((m) => m.member_status === 'present').map((m) => memberLine(m, f.viewer)),
     plan: f.plan ? planLine(h, f.plan, f) : null,
     measures: f.measures.filter((m) => m.status !== 'cancelled').map(measureLine),
     cadres: f.cadre ? [{ name: f.cadre.name, workUnit: f.cadre.workUnit, phone: f.cadre.phone }] : [],

@@ -13,6 +13,7 @@ import { cardOf } from './card-view.js';
 import { measureDto } from './plan-view.js';
 import { catalogueEntry, plansRepository as repo } from './repository.js';
 import type { Clock } from '../../kernel/clock.js';
+import { viewerOf } from '../../domain/visibility.js';
 
 /**
  * The household card 明白卡: one A4 page per household with its members (masked), causes, the
@@ -22,8 +23,7 @@ import type { Clock } from '../../kernel/clock.js';
  * to the state of the registry it shows.
  */
 export function createCardService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
-  async function cards(households: Household[], year: number) {
-    const now = clock.now();
+  async function cards(user: AuthUser, households: Household[], year: number) {
     const today = clock.today();
     const ids = households.map((h) => h.id);
     const [members, plans, cadres, eco, catRows] = await Promise.all([
@@ -50,7 +50,7 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
         cadre: cadres.get(h.id),
         ecoCompensation: eco.get(h.id) ?? 0,
         catalogue,
-        now,
+        viewer: viewerOf(user.role, false, today),
       });
     });
   }
@@ -78,7 +78,7 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
       if (!h) throw notFound('household', householdId);
       assertInScope(user, h.village_code);
       const f = await frame(user, h.village_code, year);
-      return { ...f, cards: await cards([h], year) };
+      return { ...f, cards: await cards(user, [h], year) };
     },
 
     async village(user: AuthUser, villageCode: string, year: number) {
@@ -87,7 +87,7 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
         throw new AppError('E_VALIDATION', `Invalid params.code: cards are printed per village (12 digits)`);
       const f = await frame(user, villageCode, year);
       const hs = await cardRepository.cardHouseholds(db, villageCode);
-      return { ...f, statuses: [...PLANNED_STATUSES], cards: await cards(hs, year) };
+      return { ...f, statuses: [...PLANNED_STATUSES], cards: await cards(user, hs, year) };
     },
   };
 }
