@@ -46,12 +46,14 @@ import { qualityRoutes } from '../modules/quality/routes.js';
 import { startQualitySchedule } from '../modules/quality/schedule.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { ruleRoutes } from '../modules/rules/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
 import { installCsrfGuard } from './csrf-guard.js';
 import { installBodyGuard, isDataException } from './body-guard.js';
 import { installOrganisationGuard } from './organisation-guard.js';
+import { installPasswordChangeGuard } from './password-change-guard.js';
 import { swaggerOptions } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { validationMessageZh } from './validation-zh.js';
@@ -89,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await installSecurityHeaders(app, opts.secureCookie ?? false); // first: on refusals and errors too
   installCsrfGuard(app); // state-changing API requests from another site: 403
   installOrganisationGuard(app); // organisation accounts: deny by default outside their routes
+  installPasswordChangeGuard(app); // a new or reset password: nothing but auth until it is changed
   installBodyGuard(app); // NUL characters and lone surrogates: 400 before validation (docs/security.md)
 
   const services = buildServices(opts.db, {
@@ -169,6 +172,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   measuresRoutes(zapp, s.measures);
   burdenRoutes(zapp, s.burden);
   evaluationRoutes(zapp, s.evaluation);
+  userRoutes(zapp, s.userAdmin);
 }
 
 /** Map every error to `{ code, message, details }`; never leak SQL or stack traces. */
