@@ -13,10 +13,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { buildServices, type Services } from '../composition/services.js';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import { SESSION_COOKIE, type ZodApp } from '../kernel/http.js';
@@ -51,6 +51,7 @@ import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
 import { installCsrfGuard } from './csrf-guard.js';
+import { healthRoutes, RETRY_AFTER_S, unavailableBody } from './health.js';
 import { installBodyGuard, isDataException } from './body-guard.js';
 import { installOrganisationGuard } from './organisation-guard.js';
 import { installPasswordChangeGuard } from './password-change-guard.js';
@@ -137,14 +138,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
 /** Every route of the API, each group handed the services it calls. */
 function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
-  zapp.get('/api/health', {
-    schema: {
-      tags: ['system'],
-      summary: 'Liveness',
-      response: { 200: z.object({ status: z.literal('ok') }) },
-    },
-    handler: async () => ({ status: 'ok' as const }),
-  });
+  healthRoutes(zapp, opts.db);
   const secureCookie = opts.secureCookie ?? false;
   authRoutes(zapp, s.auth, s.regions, { loginPerMinute: opts.loginPerMinute, secureCookie });
   codeListRoutes(zapp);
@@ -214,6 +208,11 @@ function errorHandler(
     return reply
       .status(400)
       .send({ code: 'E_VALIDATION', message: 'Invalid request: a value is malformed or out of range' });
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ err: String(err) }, 'database unavailable: answered 503');
+    reply.header('retry-after', String(RETRY_AFTER_S));
+    return reply.status(503).send(unavailableBody());
   }
   req.log.error(err);
   return reply.status(500).send({ code: 'E_INTERNAL', message: 'Internal error; it has been logged' });
