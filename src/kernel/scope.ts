@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { inScope } from '../domain/region-code.js';
-import { outOfScope } from './errors.js';
+import { notFound, outOfScope, type AppError } from './errors.js';
 
 /**
  * Region scope: every user has a scope code (a division code, '' = the whole country) and sees only
@@ -26,9 +26,29 @@ export function withinScope(user: ScopedUser, regionCode: string): boolean {
   return inScope(user.scopeCode, regionCode);
 }
 
-/** The one scope check: throws E_OUT_OF_SCOPE unless `regionCode` lies within the user's scope. */
+/**
+ * The scope check of a REQUESTED region (a query's or body's region code, which the user sent):
+ * throws E_OUT_OF_SCOPE (403, echoing only that code) unless it lies within the user's scope.
+ * For an object looked up by id use `assertObjectInScope`.
+ */
 export function assertInScope(user: ScopedUser, regionCode: string): void {
   if (!withinScope(user, regionCode)) throw outOfScope(regionCode);
+}
+
+/**
+ * The scope check of an object looked up by id (a household, case, plan, grievance…): one outside the
+ * scope answers exactly as one that does not exist — the same 404 the caller throws for a missing id,
+ * `notFound(what, id)`, or the caller's own not-found error (`missing`) — so that neither its existence
+ * nor its region is disclosed.
+ */
+export function assertObjectInScope(
+  user: ScopedUser,
+  regionCode: string | null | undefined,
+  what: string | (() => AppError),
+  id?: string | number,
+): void {
+  if (regionCode !== null && regionCode !== undefined && withinScope(user, regionCode)) return;
+  throw typeof what === 'function' ? what() : notFound(what, id ?? '');
 }
 
 /**

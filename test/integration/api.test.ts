@@ -144,10 +144,10 @@ describe('scope and masking', () => {
     }
   });
 
-  it('refuses a household of another village with 403 E_OUT_OF_SCOPE', async () => {
+  it('answers a household of another village as one that does not exist (404 E_NOT_FOUND)', async () => {
     const res = await get('vil', `/api/households/${inB1.id}`);
-    expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('E_OUT_OF_SCOPE');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('E_NOT_FOUND');
   });
 
   it('refuses a list or statistics outside the scope', async () => {

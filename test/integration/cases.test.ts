@@ -104,7 +104,7 @@ describe('identification case', () => {
     });
     expect(noQuorum.statusCode).toBe(400);
     expect(noQuorum.json()).toMatchObject({ code: 'E_REQUIREMENT', details: { missing: ['vote.quorum'] } });
-    expect((await act('vilB', id, 'review_vote', vote)).json().code).toBe('E_OUT_OF_SCOPE');
+    expect((await act('vilB', id, 'review_vote', vote)).json().code).toBe('E_NOT_FOUND');
     const detail = ok(await call('vil', 'GET', `/api/cases/${id}`));
     expect(detail.actions).toEqual([
       expect.objectContaining({ action: 'review_vote', allowed: true }),

@@ -274,7 +274,7 @@ describe('resolving duplicates', () => {
     };
 
     const households = await count('household');
-    expect((await post('twnA', '/api/duplicates/merge', body)).statusCode).toBe(403);
+    expect((await post('twnA', '/api/duplicates/merge', body)).statusCode).toBe(404);
     expect((await post('vil', '/api/duplicates/merge', body)).statusCode).toBe(403);
     expect(
       (await post('twnB', '/api/duplicates/merge', { ...body, removeHouseholdId: H.S3 })).statusCode,

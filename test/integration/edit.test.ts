@@ -137,11 +137,11 @@ describe('household fields', () => {
     expect((await household(inA1.id)).status).toBe('poor');
   });
 
-  it('refuses a household outside the scope with 403', async () => {
+  it('answers a household outside the scope as one that does not exist (404)', async () => {
     const v = await versionOf(inB1.id);
     const res = await send('vil', 'PATCH', `/api/households/${inB1.id}`, { version: v, address: 'x' });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('E_OUT_OF_SCOPE');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('E_NOT_FOUND');
     expect(await versionOf(inB1.id)).toBe(v);
   });
 
@@ -441,6 +441,6 @@ describe('members', () => {
       version: await versionOf(inB1.id),
       name: '改名',
     });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
   });
 });

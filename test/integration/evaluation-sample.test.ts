@@ -152,7 +152,7 @@ describe('evaluation samples', () => {
         checkStatus: 'unreachable',
       },
     );
-    expect(outside.statusCode).toBe(403);
+    expect(outside.statusCode).toBe(404);
     expect((await call('village', 'PUT', url, { version: 2, checkStatus: 'unreachable' })).statusCode).toBe(
       403,
     );

@@ -106,9 +106,9 @@ describe('lifecycle with deadlines and escalation', () => {
     expect(await ids('twnA')).toEqual([id]);
     expect(await ids('cty')).toEqual([id]);
     expect(await ids('twnB')).toEqual([]);
-    expect((await req('twnB', 'GET', `/api/grievances/${id}`)).statusCode).toBe(403);
+    expect((await req('twnB', 'GET', `/api/grievances/${id}`)).statusCode).toBe(404);
     expect((await req('vilA', 'GET', '/api/grievances')).statusCode).toBe(403);
-    expect((await req('twnB', 'POST', `/api/grievances/${id}/acknowledge`, {})).statusCode).toBe(403);
+    expect((await req('twnB', 'POST', `/api/grievances/${id}/acknowledge`, {})).statusCode).toBe(404);
   });
 
   it('escalates to the county once the acknowledgement is overdue (on read), once', async () => {

@@ -362,7 +362,7 @@ describe('matching API', () => {
       'E_FORBIDDEN',
     );
     expect((await post('twnB', url, { decision: 'confirm', reason: '核实属实' })).json().code).toBe(
-      'E_OUT_OF_SCOPE',
+      'E_NOT_FOUND',
     );
     const noReason = await post('twnA', url, { decision: 'confirm', reason: ' ' });
     expect(noReason.statusCode).toBe(400);
@@ -395,7 +395,7 @@ describe('matching API', () => {
       status: 'confirmed',
       effect: 'block',
     });
-    expect((await get('vil', `/api/households/${hB}/flags`)).statusCode).toBe(403);
+    expect((await get('vil', `/api/households/${hB}/flags`)).statusCode).toBe(404);
     const hits = await confirmedRedLineHits(tdb.db, [hA, hB]);
     expect(hits?.get(hA)).toEqual([
       expect.objectContaining({ key: 'car', source: '公安局', writtenException: null }),

@@ -439,7 +439,7 @@ describe('consumption assistance', () => {
           householdIds: [hB],
         })
       ).status,
-    ).toBe(403); // household of another township, out of scope
+    ).toBe(404); // household of another township, out of scope: as if it did not exist
     productId = (
       await ok('twnA', 'POST', '/api/products', {
         name: '十八洞黄金茶',

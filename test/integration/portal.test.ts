@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe('access codes', () => {
   it('are issued in scope only, shown once, stored as a hash and audited without the code', async () => {
-    expect((await issue('vilB', [hA.id])).statusCode).toBe(403);
+    expect((await issue('vilB', [hA.id])).statusCode).toBe(404);
     const res = await issue('vilA', [hA.id]);
     expect(res.statusCode).toBe(200);
     const [c] = res.json().codes;
@@ -88,7 +88,7 @@ describe('portal sign-in and sessions', () => {
 
   beforeAll(async () => {
     code = (await issue('vilA', [hA.id])).json().codes[0].code;
-    await issue('twnA', [hB.id]).then((r) => expect(r.statusCode).toBe(403)); // hB is in township B
+    await issue('twnA', [hB.id]).then((r) => expect(r.statusCode).toBe(404)); // hB is in township B
     await issue('vilB', [hB.id]);
   });
 
@@ -271,7 +271,7 @@ describe('portal sign-in and sessions', () => {
     expect(s.failedSince).toEqual(expect.any(String));
     expect(s.lastFailedAt).toEqual(expect.any(String));
     expect(new Date(s.slowedUntil).getTime()).toBeGreaterThan(clock.now().getTime());
-    expect((await get(staff.vilB, `/api/portal-codes/${hA.id}`)).statusCode).toBe(403);
+    expect((await get(staff.vilB, `/api/portal-codes/${hA.id}`)).statusCode).toBe(404);
     expect((await get(staff.twnA, `/api/portal-codes/${hA.id}`)).statusCode).toBe(200);
     // a new code from the cadre starts afresh: no wait, no count
     const fresh = (await issue('vilA', [hA.id])).json().codes[0].code;

@@ -196,7 +196,7 @@ describe('project life: funds, beneficiaries, completion, idle list, follow-up',
   });
 
   it('hides projects outside the reader’s scope', async () => {
-    expect((await call('townB', 'GET', `/api/projects/${id}`)).json().code).toBe('E_OUT_OF_SCOPE');
+    expect((await call('townB', 'GET', `/api/projects/${id}`)).json().code).toBe('E_NOT_FOUND');
     expect((await call('townB', 'GET', '/api/projects')).json().items).toEqual([]);
   });
 });

@@ -158,9 +158,9 @@ describe('warnings from the three channels and income', () => {
       householdId: h.edge!.id,
       kind: 'illness',
     });
-    expect(out.statusCode).toBe(403);
-    expect(JSON.parse(out.body).code).toBe('E_OUT_OF_SCOPE');
-    expect((await call('vilB', 'GET', `/api/warnings/households/${h.edge!.id}`)).statusCode).toBe(403);
+    expect(out.statusCode).toBe(404);
+    expect(JSON.parse(out.body).code).toBe('E_NOT_FOUND');
+    expect((await call('vilB', 'GET', `/api/warnings/households/${h.edge!.id}`)).statusCode).toBe(404);
     expect((await call('vilB', 'GET', `/api/warnings?region=${T.villageA1}`)).statusCode).toBe(403);
   });
 
@@ -291,7 +291,7 @@ describe('acting on the worklist', () => {
 
   it('opening a case is scoped', async () => {
     const r = await call('vilB', 'POST', `/api/warnings/households/${h.billed!.id}/open-case`, {});
-    expect(r.statusCode).toBe(403);
+    expect(r.statusCode).toBe(404);
   });
 
   it('dismiss needs a reason', async () => {

@@ -5,6 +5,8 @@ import { inRegion } from '../../kernel/scope.js';
 
 export interface AuditFilter {
   scope: string;
+  /** The actions the reader may read and the action families (prefixes) it may read (readability.ts). */
+  readable: { actions: string[]; prefixes: string[] };
   entityType?: string | undefined;
   entityId?: string | undefined;
   action?: string | undefined;
@@ -71,7 +73,16 @@ export const auditRepository = {
     if (rows.length) await db.insertInto('audit_event').values(rows).execute();
   },
   list(db: Kysely<DB>, f: AuditFilter) {
-    let q = db.selectFrom('audit_event').where(inRegion('region_code', f.scope, true));
+    const { actions, prefixes } = f.readable;
+    let q = db
+      .selectFrom('audit_event')
+      .where(inRegion('region_code', f.scope, true))
+      .where((eb) =>
+        eb.or([
+          eb('action', '=', sql<string>`any(${actions}::text[])`),
+          ...prefixes.map((p) => eb('action', 'like', `${p}%`)),
+        ]),
+      );
     if (f.entityType) q = q.where('entity_type', '=', f.entityType);
     if (f.entityId) q = q.where('entity_id', '=', f.entityId);
     if (f.action) q = q.where('action', '=', f.action);

@@ -60,7 +60,7 @@ export function auditRoutes(app: ZodApp, audit: AuditService) {
     },
     handler: async (req) => {
       const user = currentUser(req);
-      const { total, rows, headHash, segment } = await audit.list(user.scopeCode, req.query);
+      const { total, rows, headHash, segment } = await audit.list(user, req.query);
       return {
         total,
         page: req.query.page,

@@ -1,9 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { AuditEventTable, DB } from '../../db/types.js';
 import { chainHash, headsDigest, segmentOf, type ChainContent } from '../../domain/audit-chain.js';
+import { redactFields } from '../../domain/visibility.js';
 import { systemClock } from '../../kernel/clock.js';
-import type { Actor } from '../../kernel/user.js';
+import type { Actor, AuthUser } from '../../kernel/user.js';
 import type { AuditAction } from './actions.js';
+import { readableActions } from './readability.js';
 import { auditRepository, type HeadRow } from './repository.js';
 import { verifyChain } from './verify.js';
 
@@ -106,12 +108,19 @@ export async function chainHeadHash(db: Kysely<DB>): Promise<string> {
 
 export function createAuditService(db: Kysely<DB>) {
   return {
+    /**
+     * The events within the reader's scope that the reader may read (readability.ts: an event about
+     * an object the reader's role may not read — a grievance for a village cadre — is left out of the
+     * page and of the count).
+     */
     async list(
-      scope: string,
+      user: Pick<AuthUser, 'role' | 'scopeCode'>,
       f: { entityType?: string; entityId?: string; action?: string; page: number; pageSize: number },
     ) {
+      const scope = user.scopeCode;
       const [count, rows] = await auditRepository.list(db, {
         scope,
+        readable: readableActions(user.role),
         entityType: f.entityType,
         entityId: f.entityId,
         action: f.action,
@@ -119,9 +128,12 @@ export function createAuditService(db: Kysely<DB>) {
         offset: (f.page - 1) * f.pageSize,
       });
       const segment = scope.length >= 6 ? await auditRepository.head(db, segmentOf(scope)) : null;
+      // the diffs' personal fields as the reader's role sees them in its everyday view (stored masked
+      // already; this also covers fields a role must not see at all, e.g. health)
+      const redact = (v: unknown) => redactFields(user.role, 'default', v);
       return {
         total: Number(count.n),
-        rows,
+        rows: rows.map((r) => ({ ...r, before: redact(r.before), after: redact(r.after) })),
         headHash: await chainHeadHash(db),
         segment: segment && { segment: segment.segment, headHash: segment.headHash, events: segment.events },
       };

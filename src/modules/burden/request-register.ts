@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { assessRequest } from '../../domain/burden/catalogue.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { mayRegister } from './register-rights.js';
@@ -81,7 +81,7 @@ export function createRequestRegister(db: Kysely<DB>) {
       mayRegister(user);
       const cur = await repo.request(db, id);
       if (!cur) throw new AppError('E_NOT_FOUND', `No data request ${id}`);
-      assertInScope(user, cur.region_code);
+      assertObjectInScope(user, cur.region_code, () => new AppError('E_NOT_FOUND', `No data request ${id}`));
       const note = input.note.trim();
       if (!note)
         throw new AppError('E_VALIDATION', 'note: say how the request was answered or why it was declined');

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/types.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManage, badField } from './access.js';
@@ -29,7 +29,7 @@ export function createCadreRegistryService(db: Kysely<DB>) {
   async function checkLogin(trx: Kysely<DB>, user: AuthUser, userId: string, cadreId: string | null) {
     const u = await repo.userById(trx, userId);
     if (!u) throw badField('userId', `user ${userId} does not exist`);
-    assertInScope(user, u.scope_code);
+    assertObjectInScope(user, u.scope_code, () => badField('userId', `user ${userId} does not exist`));
     const other = await repo.cadreIdOfUser(trx, userId);
     if (other && other !== cadreId)
       throw new AppError('E_CONFLICT', `user ${u.username} is already linked to cadre ${other}`, {
@@ -81,7 +81,7 @@ export function createCadreRegistryService(db: Kysely<DB>) {
       await db.transaction().execute(async (trx) => {
         const c = await repo.cadreForUpdate(trx, id);
         if (!c) throw notFound('cadre', id);
-        assertInScope(user, c.region_code);
+        assertObjectInScope(user, c.region_code, 'cadre', id);
         if (patch.regionCode) assertInScope(user, patch.regionCode);
         if (patch.userId) await checkLogin(trx, user, patch.userId, id);
         const set = patchColumns(patch);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, withinScope } from '../../kernel/scope.js';
+import { assertObjectInScope, withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { cadreDto, dueDto } from './mapper.js';
 import { myHouseholdsRepository as hhRepo } from './my-households-repository.js';
@@ -28,7 +28,7 @@ export function createMyHouseholdsService(db: Kysely<DB>, clock: Clock) {
     const c = await repo.cadreById(db, id);
     if (!c) throw notFound('cadre', id);
     const own = c.user_id !== null && String(c.user_id) === user.id;
-    if (!own) assertInScope(user, c.region_code);
+    if (!own) assertObjectInScope(user, c.region_code, 'cadre', id);
     return c;
   }
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import { addDays } from '../../domain/calendar.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManage, badField } from './access.js';
@@ -121,7 +121,7 @@ export function createTeamService(db: Kysely<DB>, clock: Clock) {
       await db.transaction().execute(async (trx) => {
         const t = await repo.team(trx, id);
         if (!t) throw notFound('work team', id);
-        assertInScope(user, t.village_code);
+        assertObjectInScope(user, t.village_code, 'work team', id);
         if (end < t.start_date)
           throw new AppError('E_VALIDATION', `endDate must not be before the start ${t.start_date}`, {
             field: 'endDate',

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { openCase, type Actor, type CaseDefinition } from '../../domain/cases/index.js';
 import { chinaDate } from '../../domain/calendar.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { caseActorOf } from './actor.js';
@@ -68,7 +68,7 @@ export function createCaseOpening(ctx: CaseContext) {
     return db.transaction().execute(async (trx) => {
       const h = await caseRepository.householdForUpdate(trx, input.householdId);
       if (!h) throw notFound('household', input.householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', input.householdId);
       const def = await ctx.definitionFor(input.kind, h.village_code, chinaDate(now));
       const actor = caseActorOf(user);
       await checkOpening(trx, def, actor, input, h);

@@ -1,7 +1,7 @@
 import { type CaseKind } from '../../domain/cases/index.js';
 import { chinaDate } from '../../domain/calendar.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { caseActorOf } from './actor.js';
 import { caseContext, type CaseDeps } from './context.js';
@@ -39,7 +39,7 @@ export function createCaseService(deps: CaseDeps) {
   async function caseInScope(user: AuthUser, id: string) {
     const row = await caseRepository.byId(db, id);
     if (!row) throw notFound('case', id);
-    assertInScope(user, row.village_code);
+    assertObjectInScope(user, row.village_code, 'case', id);
     return row;
   }
 

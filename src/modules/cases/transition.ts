@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { fire, type CaseKind, type FireErrorCode } from '../../domain/cases/index.js';
 import { chinaDate } from '../../domain/calendar.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { caseActorOf } from './actor.js';
@@ -69,7 +69,7 @@ export function createCaseTransitions(ctx: CaseContext) {
     await db.transaction().execute(async (trx) => {
       const row = await caseRepository.lock(trx, id);
       if (!row) throw notFound('case', id);
-      assertInScope(user, row.village_code);
+      assertObjectInScope(user, row.village_code, 'case', id);
       const kind = row.kind as CaseKind;
       const events = await caseRepository.events(trx, id);
       const def = await ctx.definitionFor(kind, row.village_code, chinaDate(now));

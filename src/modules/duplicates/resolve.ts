@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { resolveRepository as repo } from './resolve-repository.js';
@@ -34,8 +34,8 @@ async function lockPair(trx: Kysely<DB>, user: AuthUser, r: MergeRequest) {
   const remove = locked.find((h) => h.id === r.removeHouseholdId);
   if (!keep) throw notFound('household', r.keepHouseholdId);
   if (!remove) throw notFound('household', r.removeHouseholdId);
-  assertInScope(user, keep.village_code);
-  assertInScope(user, remove.village_code);
+  assertObjectInScope(user, keep.village_code, 'household', r.keepHouseholdId);
+  assertObjectInScope(user, remove.village_code, 'household', r.removeHouseholdId);
   if (keep.version !== r.keepVersion)
     throw conflict(`Household ${keep.household_no}`, r.keepVersion, keep.version);
   if (remove.version !== r.removeVersion)
@@ -127,7 +127,7 @@ export async function moveOutMember(
 ) {
   const m = await repo.memberForUpdate(trx, r.memberId);
   if (!m) throw notFound('member', r.memberId);
-  assertInScope(user, m.village_code);
+  assertObjectInScope(user, m.village_code, 'member', r.memberId);
   if (m.version !== r.version) throw conflict(`Member ${m.name}`, r.version, m.version);
   if (m.member_status !== 'present')
     throw new AppError('E_CONFLICT', `Member ${m.name} is not present (${m.member_status})`, {

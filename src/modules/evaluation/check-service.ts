@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { evaluationRepository as repo } from './repository.js';
@@ -60,7 +60,11 @@ export function createCheckRecorder(
     await sampleInScope(user, sampleId);
     const row = await repo.sampledHousehold(db, sampleId, householdId);
     if (!row) throw new AppError('E_NOT_FOUND', `Household ${householdId} is not in sample ${sampleId}`);
-    assertInScope(user, row.village_code);
+    assertObjectInScope(
+      user,
+      row.village_code,
+      () => new AppError('E_NOT_FOUND', `Household ${householdId} is not in sample ${sampleId}`),
+    );
     const values = checkValues(row.stratum === 'exited', input, user.id);
     return db.transaction().execute(async (trx) => {
       const updated = await repo.recordCheck(trx, sampleId, householdId, input.version, values);

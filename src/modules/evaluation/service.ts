@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
-import { assertInScope, containsScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, containsScope, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { createCheckRecorder } from './check-service.js';
 import { createSampleDraw } from './draw-service.js';
@@ -76,7 +76,12 @@ export function createEvaluationService(db: Kysely<DB>, paramsFor: ParamsFor, cl
     const s = await repo.sample(db, id);
     if (!s) throw new AppError('E_NOT_FOUND', `No evaluation sample ${id}`);
     // a township officer works on the part of a county sample in the township
-    if (!containsScope(user, s.region_code)) assertInScope(user, s.region_code);
+    if (!containsScope(user, s.region_code))
+      assertObjectInScope(
+        user,
+        s.region_code,
+        () => new AppError('E_NOT_FOUND', `No evaluation sample ${id}`),
+      );
     return s;
   }
 

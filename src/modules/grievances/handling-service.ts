@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import type { Escalation } from './escalation.js';
@@ -35,7 +35,7 @@ export function createGrievanceHandlingService(db: Kysely<DB>, clock: Clock, esc
     requireHandler(user);
     const g = lock ? await repo.forUpdate(trx, id) : await repo.byId(trx, id);
     if (!g) throw notFound('grievance', id);
-    assertInScope(user, g.township_code);
+    assertObjectInScope(user, g.township_code, 'grievance', id);
     return g;
   }
 

@@ -50,18 +50,18 @@ export const editRepository = {
   insertMember: (db: Kysely<DB>, row: NewMember) =>
     db.insertInto('member').values(row).returning('id').executeTakeFirstOrThrow(),
 
-  /** The number of another household where this person is a present member, if any. */
-  async holderOf(db: Kysely<DB>, idNumber: string, exceptHouseholdId: string): Promise<string | null> {
+  /** The other household where this ID number is a present member (its number and village), or null. */
+  async holderOf(db: Kysely<DB>, idNumber: string, exceptHouseholdId: string) {
     const row = await db
       .selectFrom('member as m')
       .innerJoin('household as h', 'h.id', 'm.household_id')
-      .select('h.household_no')
+      .select(['h.household_no', 'h.village_code'])
       .where('m.id_number', '=', idNumber)
       .where('m.member_status', '=', 'present')
       .where('m.household_id', '<>', exceptHouseholdId)
       .limit(1)
       .executeTakeFirst();
-    return row?.household_no ?? null;
+    return row ?? null;
   },
 
   year: (db: Kysely<DB>, householdId: string, year: number) =>

@@ -4,7 +4,7 @@ import type { FieldError } from '../../domain/registry-edit/validate.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { viewerOf } from '../../domain/visibility.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit, type AuditAction } from '../audit/service.js';
 import { editRepository } from './edit-repository.js';
@@ -64,7 +64,7 @@ export function createEditTransaction(db: Kysely<DB>, clock: Clock) {
     return db.transaction().execute(async (trx) => {
       const h = await editRepository.lock(trx, id);
       if (!h) throw notFound('household', id);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', id);
       if (h.version !== version)
         throw new AppError(
           'E_CONFLICT',

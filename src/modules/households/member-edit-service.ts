@@ -12,6 +12,7 @@ import {
   type MemberLine,
 } from '../../domain/registry-edit/validate.js';
 import { notFound } from '../../kernel/errors.js';
+import { withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { editRepository } from './edit-repository.js';
 import type { FieldsBody } from './edit-service.js';
@@ -42,7 +43,13 @@ const formerHead = (d: { id: string; relation: string } | null, when: 'before' |
  */
 export function createMemberEditService(tx: EditTransaction) {
   /** Parse the given fields; when the identity (ID number, sex, birth date) is touched, check it as the import does. */
-  async function memberValues(trx: Kysely<DB>, householdId: string, fields: Values, before: Member | null) {
+  async function memberValues(
+    trx: Kysely<DB>,
+    householdId: string,
+    fields: Values,
+    before: Member | null,
+    user: AuthUser,
+  ) {
     const { values, errors } = parseFields(MEMBER_FIELDS, fields);
     const patch = pick(
       values,
@@ -59,7 +66,7 @@ export function createMemberEditService(tx: EditTransaction) {
           errors.push({
             field: 'idNumber',
             code: 'E_PERSON_IN_OTHER_HOUSEHOLD',
-            message: `this person is already registered in household ${other}`,
+            message: `this person is already registered in ${withinScope(user, other.village_code) ? `household ${other.household_no}` : 'another household outside your area'}`,
           });
       }
     }
@@ -91,7 +98,7 @@ export function createMemberEditService(tx: EditTransaction) {
         const members = await editRepository.members(trx, id);
         const m = members.find((x) => x.id === memberId);
         if (!m) throw notFound('member', memberId);
-        const { values, errors } = await memberValues(trx, id, fields, m);
+        const { values, errors } = await memberValues(trx, id, fields, m, user);
         const diff = changedFields(MEMBER_FIELDS, m, values);
         const next = members.map((x) => line(x.id === memberId ? ({ ...x, ...values } as Member) : x));
         const demoted = settle(next, memberId, formerHeadRelation, errors);
@@ -112,7 +119,7 @@ export function createMemberEditService(tx: EditTransaction) {
       const { version, reason, formerHeadRelation, ...fields } = body;
       return tx.edit(user, id, version, async (trx) => {
         const members = await editRepository.members(trx, id);
-        const { values, errors } = await memberValues(trx, id, fields, null);
+        const { values, errors } = await memberValues(trx, id, fields, null, user);
         const next = [
           ...members.map(line),
           { ...(values as unknown as MemberLine), id: 'new', member_status: 'present' },

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { seen, viewerOf } from '../../domain/visibility.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
@@ -67,7 +67,7 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
     async detail(user: AuthUser, id: string, unmask: boolean) {
       const h = await householdRepository.byId(db, id);
       if (!h) throw notFound('household', id);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', id);
       const canUnmask = permissionsOf(user.role).unmask;
       if (unmask && !canUnmask)
         throw new AppError('E_FORBIDDEN', 'Your role may not see unmasked personal data');

@@ -63,8 +63,13 @@ export const importRepository = {
       ids.length === 0
         ? []
         : (
-            await sql<{ id_number: string; household_id: string; household_no: string }>`
-          select u.id as id_number, m.household_id, h.household_no
+            await sql<{
+              id_number: string;
+              household_id: string;
+              household_no: string;
+              village_code: string;
+            }>`
+          select u.id as id_number, m.household_id, h.household_no, h.village_code
           from unnest(${ids}::text[]) as u(id)
           cross join lateral (select household_id from member m
             where m.id_number = u.id and m.member_status = 'present' offset 0) m
@@ -82,8 +87,13 @@ export const importRepository = {
       ids.length === 0
         ? []
         : (
-            await sql<{ id_number: string; household_id: string; household_no: string }>`
-          select m.id_number, m.household_id, h.household_no
+            await sql<{
+              id_number: string;
+              household_id: string;
+              household_no: string;
+              village_code: string;
+            }>`
+          select m.id_number, m.household_id, h.household_no, h.village_code
           from unnest(${householdIds}::bigint[]) as u(hid)
           cross join lateral (select id_number, household_id from member m
             where m.household_id = u.hid and m.member_status = 'present' offset 0) m

@@ -92,7 +92,7 @@ export async function writeHouseholds(
           row: r.row,
           column: '公民身份号码',
           code: 'E_PERSON_IN_OTHER_HOUSEHOLD',
-          message: `this person is already registered in household ${other.household_no}`,
+          message: `this person is already registered in ${inScope(o.scope, other.village_code) ? `household ${other.household_no}` : 'another household outside your area'}`,
         });
       }
       const earlier = o.idsInFile.get(id);

@@ -4,7 +4,7 @@ import type { ListKind } from '../../domain/matching/kinds.js';
 import { mayReview, review, type ReviewDecision } from '../../domain/matching/review.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { UnreadableFileError } from '../import/reader.js';
@@ -114,7 +114,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
     async householdFlags(user: AuthUser, householdId: string) {
       const h = await matchingRepository.householdRegion(db, householdId);
       if (!h) throw notFound('household', householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', householdId);
       const { rows } = await matchingRepository.listFlags(db, {
         scope: h.village_code,
         householdId,
@@ -151,7 +151,7 @@ export function createMatchingService(db: Kysely<DB>, deps: MatchingDeps) {
       await db.transaction().execute(async (trx) => {
         const flag = await matchingRepository.flagForUpdate(trx, id);
         if (!flag) throw notFound('flag', id);
-        assertInScope(user, flag.village_code);
+        assertObjectInScope(user, flag.village_code, 'flag', id);
         const outcome = review(flag.status as Parameters<typeof review>[0], decision, user.role, reason);
         if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { status: flag.status });
         const at = clock.now();

@@ -4,7 +4,7 @@ import type { CommitmentCategory, PairKind } from '../../domain/projects/kinds.j
 import { progressPct } from '../../domain/projects/targets.js';
 import { AppError, notFound, outOfScope } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
-import { assertInScope, onScopeLine, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope, onScopeLine, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManager } from '../projects/access.js';
@@ -61,7 +61,7 @@ export function createPairService(db: Kysely<DB>, clock: Clock) {
   async function load(user: AuthUser, id: string) {
     const pair = await repo.byId(db, id);
     if (!pair) throw notFound('pair', id);
-    assertInScope(user, pair.recipient_code);
+    assertObjectInScope(user, pair.recipient_code, 'pair', id);
     return pair;
   }
 

@@ -5,7 +5,7 @@ import { ORG_KINDS_WITHOUT_CODE, type OrgKind } from '../../domain/participation
 import { validateUscc } from '../../domain/participation/uscc.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/password.js';
@@ -142,7 +142,7 @@ export function createOrganisationService(db: Kysely<DB>, clock: Clock) {
       return db.transaction().execute(async (trx) => {
         const org = await repo.organisationById(trx, id);
         if (!org) throw notFound('organisation', id);
-        assertInScope(user, org.region_code);
+        assertObjectInScope(user, org.region_code, 'organisation', id);
         if (org.status !== 'pending')
           throw new AppError('E_TRANSITION_NOT_ALLOWED', `organisation ${id} is already ${org.status}`);
         const userId = decision === 'approve' ? await createAccount(trx, org) : null;

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { levelOf } from '../../domain/region-code.js';
 import { personalDataIn } from '../../domain/participation/needs.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { organisationOf, paging, requireEditorOfTownship, type Paging } from './access.js';
@@ -44,7 +44,7 @@ async function checkHouseholds(trx: Kysely<DB>, user: AuthUser, township: string
   for (const id of ids) {
     const h = hs.find((x) => x.id === id);
     if (!h) throw notFound('household', id);
-    assertInScope(user, h.village_code);
+    assertObjectInScope(user, h.village_code, 'household', id);
     if (!h.village_code.startsWith(township))
       throw invalid('householdIds', `household ${id} is not in township ${township}`);
   }

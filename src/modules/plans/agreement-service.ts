@@ -3,7 +3,7 @@ import type { DB, Household, HouseholdPlan, Member } from '../../db/types.js';
 import type { AgreementMethod } from '../../domain/plans/catalogue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type Actor, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertMayEditPlans } from './edit-transaction.js';
@@ -136,7 +136,7 @@ export function createAgreementService(db: Kysely<DB>, clock: Clock) {
       const p = await repo.planById(db, planId);
       if (!p) throw notFound('plan', planId);
       await recordAgreement(db, actorOf(user), p.household_id, p.year, input, {
-        check: (h) => assertInScope(user, h.village_code),
+        check: (h) => assertObjectInScope(user, h.village_code, 'plan', planId),
         now: clock.now(),
       });
       return planView(db, p.household_id, p.year, clock.today(), true);

@@ -3,7 +3,7 @@ import type { DB, Household } from '../../db/types.js';
 import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
 import { catalogueMap } from '../../domain/plans/fit.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { chainHeadHash } from '../audit/service.js';
 import { currentCadres } from '../cadres/service.js';
@@ -76,7 +76,7 @@ export function createCardService(db: Kysely<DB>, regions: RegionService, clock:
     async household(user: AuthUser, householdId: string, year: number) {
       const h = await repo.household(db, householdId);
       if (!h) throw notFound('household', householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', householdId);
       const f = await frame(user, h.village_code, year);
       return { ...f, cards: await cards(user, [h], year) };
     },

@@ -4,7 +4,7 @@ import { PLANNED_STATUSES } from '../../domain/plans/catalogue.js';
 import { draftPlan } from '../../domain/plans/draft.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertMayEditPlans, mayEditPlans } from './edit-transaction.js';
@@ -65,7 +65,7 @@ export function createDraftingService(db: Kysely<DB>, clock: Clock) {
     async get(user: AuthUser, householdId: string, year: number) {
       const h = await repo.household(db, householdId);
       if (!h) throw notFound('household', householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', householdId);
       return planView(db, householdId, year, clock.today(), mayEditPlans(user));
     },
 
@@ -75,7 +75,7 @@ export function createDraftingService(db: Kysely<DB>, clock: Clock) {
       await db.transaction().execute(async (trx) => {
         const h = await repo.lockHousehold(trx, householdId);
         if (!h) throw notFound('household', householdId);
-        assertInScope(user, h.village_code);
+        assertObjectInScope(user, h.village_code, 'household', householdId);
         assertPlanned(h);
         const { plan, measures } = await insertDraft(trx, h, year);
         await recordAudit(trx, actorOf(user), {

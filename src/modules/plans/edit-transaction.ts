@@ -3,7 +3,7 @@ import type { DB, Household, HouseholdPlan } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { conflict, planView, type PlanView } from './plan-view.js';
 import { plansRepository as repo } from './repository.js';
@@ -35,7 +35,7 @@ export function createPlanEditFrame(db: Kysely<DB>, clock: Clock) {
       if (!p0) throw notFound('plan', planId);
       const h = await repo.lockHousehold(trx, p0.household_id);
       if (!h) throw notFound('household', p0.household_id);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'plan', planId);
       const plan = (await repo.planById(trx, planId, true))!;
       if (version !== null && plan.version !== version)
         throw conflict(

@@ -5,7 +5,7 @@ import { formatCode, normalizeCode, randomCode } from '../../domain/grievances/a
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/password.js';
@@ -45,7 +45,7 @@ export function createAccessCodeService(db: Kysely<DB>, clock: Clock) {
     const hs = await repo.householdsByIds(db, [...new Set(householdIds)]);
     const missing = householdIds.find((id) => !hs.some((h) => h.id === id));
     if (missing) throw notFound('household', missing);
-    for (const h of hs) assertInScope(user, h.village_code);
+    for (const h of hs) assertObjectInScope(user, h.village_code, 'household', h.id);
     const codes = hs.map(() => randomCode(randomBytes));
     const hashes = await Promise.all(codes.map(hashAccessCode));
     await db.transaction().execute(async (trx) => {
@@ -81,7 +81,7 @@ export function createAccessCodeService(db: Kysely<DB>, clock: Clock) {
         throw new AppError('E_FORBIDDEN', 'Only officers and cadres may do this');
       const h = await repo.householdById(db, householdId);
       if (!h) throw notFound('household', householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', householdId);
       const a = await repo.accessStatus(db, householdId);
       const now = clock.now();
       return {

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { concentration, costSignals, idleReasons } from '../../domain/projects/signals.js';
 import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor, withinScope } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor, withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { projectRepository as repo, type ProjectListRow } from './repository.js';
 
@@ -130,7 +130,7 @@ export function createProjectService(db: Kysely<DB>, clock: Clock) {
     async get(user: AuthUser, id: string) {
       const p = await repo.byId(db, id);
       if (!p) throw notFound('project', id);
-      assertInScope(user, p.village_code);
+      assertObjectInScope(user, p.village_code, 'project', id);
       const county = p.village_code.slice(0, 6);
       const peers = withinScope(user, county) ? county : p.village_code;
       const [indicators, linkages, funds, beneficiaries, followups, all] = await Promise.all([

@@ -6,7 +6,7 @@ import {
   type RuleResult,
 } from '../../domain/rules/index.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { gapsFor, type GapKey } from '../facts/data-gaps.js';
 import type { FactsLoader } from '../facts/loader.js';
@@ -28,7 +28,7 @@ export function createRulesService(deps: { policy: PolicyService; facts: FactsLo
     async evaluateHousehold(user: AuthUser, id: string) {
       const h = await facts.household(id);
       if (!h) throw notFound('household', id);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', id);
       const today = clock.today();
       const year = await facts.latestYear(id, Number(today.slice(0, 4)));
       if (year === null) return { householdId: id, year: null, asOf: null, params: null, results: [] };

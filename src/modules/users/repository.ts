@@ -6,7 +6,6 @@ export interface UserValues {
   password_hash: string;
   role: string;
   scope_code: string;
-  must_change_password?: boolean;
 }
 
 export const userRepository = {

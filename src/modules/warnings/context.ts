@@ -5,7 +5,7 @@ import type { PolicyParams } from '../../domain/rules/params.js';
 import { DEFAULT_WEIGHTS, type WarningWeights } from '../../domain/warnings/weights.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { CaseService } from '../cases/service.js';
 import { warningRepository } from './repository.js';
@@ -33,7 +33,7 @@ export function warningContext(deps: WarningDeps) {
     async householdInScope(user: AuthUser, id: string, d: Kysely<DB> = db) {
       const h = await warningRepository.household(d, id);
       if (!h) throw notFound('household', id);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', id);
       return h;
     },
   };

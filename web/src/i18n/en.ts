@@ -1,5 +1,4 @@
 import { burdenEn } from './burden.en';
-import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { assistanceEn } from './assistance.en';
@@ -47,7 +46,6 @@ export const en: Messages = {
     participation: 'Participation',
     org: 'Social assistance',
     grievances: 'Grievances',
-    users: 'Users',
     menu: 'Menu',
   },
   lang: {
@@ -301,7 +299,6 @@ export const en: Messages = {
   ...policyCasesEn,
   ...evaluationEn,
   ...burdenEn,
-  ...usersEn,
   ...measuresEn,
   ...assistanceEn,
   ...responsibilityEn,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../domain/roles.js';
+import { AUDIT_READABILITY, mayRead, readabilityOf, readableActions } from './readability.js';
+
+describe('audit readability', () => {
+  it('leaves grievance events to those who handle grievances', () => {
+    for (const a of ['grievance.file', 'grievance.resolve', 'grievance.unmask']) {
+      expect(mayRead('village_cadre', a), a).toBe(false);
+      expect(mayRead('township_officer', a), a).toBe(true);
+      expect(mayRead('county_officer', a), a).toBe(true);
+    }
+  });
+
+  it('leaves account events to the administrator, and a household edit to every staff role', () => {
+    for (const a of ['login', 'user.create', 'user.password_reset', 'demo.generate'])
+      expect(
+        ['admin', 'county_officer', 'township_officer', 'village_cadre'].filter((r) =>
+          mayRead(r as never, a),
+        ),
+      ).toEqual(['admin']);
+    expect(mayRead('village_cadre', 'household.member.update')).toBe(true);
+    expect(mayRead('village_cadre', 'case.review_vote')).toBe(true);
+  });
+
+  it('gives an organisation nothing and an unknown action to nobody', () => {
+    for (const a of Object.keys(AUDIT_READABILITY)) expect(mayRead('organisation', a)).toBe(false);
+    for (const r of ROLES) expect(mayRead(r, 'something.new')).toBe(false);
+    expect(readabilityOf('something.new')).toBeNull();
+  });
+
+  it("turns a role's rules into the query's filter", () => {
+    const vil = readableActions('village_cadre');
+    expect(vil.actions).toContain('household.update');
+    expect(vil.actions).not.toContain('grievance.file');
+    expect(vil.prefixes).toEqual(['case.']);
+    expect(readableActions('admin').prefixes).toEqual(['case.', 'user.']);
+    expect(readableActions('admin').actions).toHaveLength(Object.keys(AUDIT_READABILITY).length);
+  });
+});
