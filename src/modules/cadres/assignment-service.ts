@@ -5,7 +5,7 @@ import { needsCadre } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertObjectInScope, withinScope } from '../../kernel/scope.js';
+import { assertInScope, withinScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManage, badField } from './access.js';
@@ -40,7 +40,7 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
     await db.transaction().execute(async (trx) => {
       const h = await repo.householdForUpdate(trx, householdId);
       if (!h) throw notFound('household', householdId);
-      assertObjectInScope(user, h.village_code, 'household', householdId);
+      assertInScope(user, h.village_code);
       await change(trx, h);
     });
     return householdResponsibility(user, householdId);
@@ -49,19 +49,17 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
   /** An active cadre of the officer's scope, or of a unit above the household (county, township). */
   async function lockCadre(trx: Kysely<DB>, user: AuthUser, h: Locked, cadreId: string) {
     const c = await cadreRepository.cadreForUpdate(trx, cadreId);
-    if (!c) throw badField('cadreId', `cadre ${cadreId} does not exist`);
+    // a cadre of another region answers as a missing one, before anything names it
+    if (!c || (!withinScope(user, c.region_code) && !inScope(c.region_code, h.village_code)))
+      throw notFound('cadre', cadreId);
     if (!c.active) throw badField('cadreId', `cadre ${c.name} is no longer active`);
-    if (!withinScope(user, c.region_code) && !inScope(c.region_code, h.village_code))
-      throw new AppError('E_OUT_OF_SCOPE', `Cadre ${c.name} works outside your scope`, {
-        region: c.region_code,
-      });
     return c;
   }
 
   async function householdResponsibility(user: AuthUser, householdId: string) {
     const h = await repo.household(db, householdId);
     if (!h) throw notFound('household', householdId);
-    assertObjectInScope(user, h.village_code, 'household', householdId);
+    assertInScope(user, h.village_code);
     const [rows, plan] = await Promise.all([
       repo.assignments(db, householdId),
       repo.householdPlan(db, householdId, clock.today()),

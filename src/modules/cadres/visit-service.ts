@@ -4,10 +4,10 @@ import { visitDateProblem, type VisitPurpose } from '../../domain/cadres/rules.j
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
-import { badField } from './access.js';
+import { cadreUsable } from './access.js';
 import { assignmentRepository } from './assignment-repository.js';
 import { limitOffset, pageOf, visitDto } from './mapper.js';
 import { cadreRepository } from './repository.js';
@@ -43,7 +43,10 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
       if (!permissionsOf(user.role).manageResponsibility)
         throw new AppError('E_FORBIDDEN', 'You may record visits only as yourself', { field: 'cadreId' });
       const c = await cadreRepository.cadreById(trx, body.cadreId);
-      if (!c) throw badField('cadreId', `cadre ${body.cadreId} does not exist`);
+      const h = await assignmentRepository.household(trx, body.householdId);
+      // a cadre of another region answers as a missing one: the answer would name it
+      if (!c || !h || !cadreUsable(user, c.region_code, h.village_code))
+        throw notFound('cadre', body.cadreId);
       return String(c.id);
     }
     if (cadreId) return cadreId;
@@ -71,7 +74,7 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
       const id = await db.transaction().execute(async (trx) => {
         const h = await assignmentRepository.household(trx, body.householdId);
         if (!h) throw notFound('household', body.householdId);
-        assertObjectInScope(user, h.village_code, 'household', body.householdId);
+        assertInScope(user, h.village_code);
         const cadreId = await visitingCadre(trx, user, body);
         const { id } = await repo.insertVisit(trx, {
           household_id: body.householdId,

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { ancestorCodes } from '../../domain/region-code.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { scopeFor } from '../../kernel/scope.js';
+import { assertInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { isStoredKey, PARAM_CATALOG, STORED_KEYS, type StoredKey } from './catalog.js';
@@ -22,7 +22,7 @@ export interface SetInput {
 const EFFECTIVE_KEYS: EffectiveKey[] = [...STORED_KEYS, 'previousPovertyLine'];
 
 function assertMaySet(user: AuthUser, prefix: string): void {
-  if (user.role === 'admin') return;
+  if (user.role === 'admin') return assertInScope(user, prefix); // an administrator of one county: its own
   if (user.role === 'county_officer' && user.scopeCode.length === 6 && prefix === user.scopeCode) return;
   throw new AppError(
     'E_FORBIDDEN',

@@ -4,7 +4,7 @@ import { checkAdmission } from '../../domain/projects/admission.js';
 import type { FundSource, LinkageType, OperatingStatus, ProjectType } from '../../domain/projects/kinds.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, assertObjectInScope } from '../../kernel/scope.js';
+import { assertInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManager } from './access.js';
@@ -79,7 +79,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
     assertManager(user, 'change projects');
     const p = await repo.byId(db, id);
     if (!p) throw notFound('project', id);
-    assertObjectInScope(user, p.village_code, 'project', id);
+    assertInScope(user, p.village_code);
     return db.transaction().execute(async (trx) => {
       const out = await fn(trx);
       await recordAudit(trx, actorOf(user), {
@@ -141,7 +141,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
     async addBeneficiary(user: AuthUser, id: string, b: { householdId: string; linkageType: LinkageType }) {
       const h = await repo.household(db, b.householdId);
       if (!h) throw notFound('household', b.householdId);
-      assertObjectInScope(user, h.village_code, 'household', b.householdId);
+      assertInScope(user, h.village_code);
       return write(user, id, 'project.beneficiary', b, (trx) =>
         repo
           .addBeneficiary(trx, { project_id: id, household_id: b.householdId, linkage_type: b.linkageType })
@@ -154,17 +154,18 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
       id: string,
       b: { householdId: string; year: number; amount: number },
     ) {
-      if (!(await repo.isBeneficiary(db, id, b.householdId)))
-        throw new AppError(
-          'E_VALIDATION',
-          `Household ${b.householdId} is not a beneficiary of project ${id}`,
-          { field: 'householdId' },
-        );
-      return write(user, id, 'project.benefit', b, (trx) =>
-        repo
+      // inside the write: the project's scope is checked before its beneficiaries are looked at
+      return write(user, id, 'project.benefit', b, async (trx) => {
+        if (!(await repo.isBeneficiary(trx, id, b.householdId)))
+          throw new AppError(
+            'E_VALIDATION',
+            `Household ${b.householdId} is not a beneficiary of project ${id}`,
+            { field: 'householdId' },
+          );
+        return repo
           .upsertBenefit(trx, { project_id: id, household_id: b.householdId, year: b.year, amount: b.amount })
-          .then(ok),
-      );
+          .then(ok);
+      });
     },
 
     complete: (user: AuthUser, id: string, b: { completedOn: string }) => {
