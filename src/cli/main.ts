@@ -15,6 +15,32 @@ const runtime = () => import('../composition/runtime.js');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done
+  1  the command's own failure: rows rejected, audit chain broken, invalid input, …
+  2  bad arguments or an unreadable file
+  3  the database failed: PostgreSQL did not start, could not be reached, or went away
+  4  the data folder is busy: a server or another command holds it (the message names its pid)
+A command run on the data folder of a running server uses that server's PostgreSQL.`;
+
+/** One line, no stack trace, and the exit code of the failure's kind (EXIT_CODES_HELP). */
+async function fail(err: unknown): Promise<never> {
+  const message = err instanceof Error ? err.message : String(err);
+  const { isDatabaseUnavailable } = await import('../db/database.js');
+  const { DataFolderBusyError } = await import('../db/data-folder-owner.js');
+  if (err instanceof DataFolderBusyError) {
+    log(`error: ${message}`);
+    process.exit(4);
+  }
+  if (isDatabaseUnavailable(err)) {
+    log(`error: the database failed: ${message.split('\n')[0]}`);
+    process.exit(3);
+  }
+  log(`error: ${message}`);
+  process.exit(err instanceof InvalidArgumentError ? 2 : 1);
+}
+
 const int = (name: string) => (v: string) => {
   if (!/^-?\d+$/.test(v)) throw new InvalidArgumentError(`${name} must be an integer`);
   return Number(v);
@@ -95,6 +121,7 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
 const program = new Command()
   .name('jingzhun')
   .description('Jingzhun (精准): targeted poverty alleviation registry and governance platform')
+  .addHelpText('after', EXIT_CODES_HELP)
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
@@ -109,7 +136,7 @@ program
     const { cliServices, openAndMigrate } = await runtime();
     const { serve } = await import('../server/serve.js');
     const { ensureDemo } = await import('../demo/setup.js');
-    const handle = await openAndMigrate(config, log);
+    const handle = await openAndMigrate(config, log, { role: 'serve', supervise: true });
     try {
       if (o.demo) {
         const bar = await progressBar('demo households');
@@ -277,9 +304,10 @@ registerEvaluateCommands(program);
 registerWarningsCommands(program);
 registerQualityCommands(program);
 
+process.on('uncaughtException', (err) => void fail(err));
+process.on('unhandledRejection', (err) => void fail(err));
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  log(`error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(err instanceof InvalidArgumentError ? 2 : 1);
+  await fail(err);
 }

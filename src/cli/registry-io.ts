@@ -1,10 +1,32 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import type { importFile } from '../modules/import/service.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** `jingzhun import` and `jingzhun template`. Exit codes: 0 all accepted, 1 rows rejected, 2 unreadable file / bad arguments. */
+type ImportReport = Awaited<ReturnType<typeof importFile>>;
+
+function writeReport(report: ImportReport, out: string | undefined): void {
+  const json = JSON.stringify(
+    {
+      households: report.households,
+      persons: report.persons,
+      errors: report.errors,
+      errorsTotal: report.errorsTotal,
+      warnings: report.warnings,
+    },
+    null,
+    1,
+  );
+  if (out) fs.writeFileSync(out, json);
+  else process.stdout.write(json + '\n');
+}
+
+/**
+ * `jingzhun import` and `jingzhun template`. Exit codes: 0 all accepted, 1 rows rejected, 2 unreadable
+ * file / bad arguments, 3 the database failed, 4 `--bulk on` beside a running server.
+ */
 export function registerImportCommands(program: Command): void {
   program
     .command('import <file>')
@@ -47,32 +69,26 @@ export function registerImportCommands(program: Command): void {
           : null;
         bar?.start(0, 0);
         try {
-          const report = await withServices(loadConfig(), log, ({ clock }, { db }) =>
-            importFile(db, file, {
+          const report = await withServices(loadConfig(), log, async ({ clock }, { db, joined }) => {
+            if (joined && bulk === 'on') {
+              const { DataFolderBusyError, busyMessage } = await import('../db/data-folder-owner.js');
+              const what = '--bulk on locks the registry tables';
+              throw new DataFolderBusyError(busyMessage(loadConfig().dataDir, joined, what), joined);
+            }
+            const r = await importFile(db, file, {
               actor: { id: null, name: 'cli' },
               today: clock.today(),
               scope: '',
               acceptValid: o.acceptValid,
               dryRun: o.dryRun,
               incomeCeiling: ceiling,
-              bulk,
+              bulk: joined ? 'off' : bulk, // beside a live server: never lock the registry
               onProgress: (n) => bar?.update(n),
-            }),
-          );
-          bar?.stop();
-          const json = JSON.stringify(
-            {
-              households: report.households,
-              persons: report.persons,
-              errors: report.errors,
-              errorsTotal: report.errorsTotal,
-              warnings: report.warnings,
-            },
-            null,
-            1,
-          );
-          if (o.report) fs.writeFileSync(o.report, json);
-          else process.stdout.write(json + '\n');
+            });
+            bar?.stop();
+            writeReport(r, o.report); // before the cluster stops: a kill while it stops keeps the report
+            return r;
+          });
           log(
             `${o.dryRun ? 'dry run: ' : ''}households imported ${report.households.imported}, rejected ${report.households.rejected}; ` +
               `persons imported ${report.persons.imported}, rejected ${report.persons.rejected}; errors ${report.errorsTotal}`,

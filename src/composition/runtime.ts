@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { syncCodeLists } from '../modules/codelists/service.js';
 import { systemClock } from '../kernel/clock.js';
@@ -7,11 +7,23 @@ import { buildServices, type Services } from './services.js';
 
 export type Log = (line: string) => void;
 
-/** Open the database (embedded or external), apply migrations and sync code lists. */
-export async function openAndMigrate(config: Config, log: Log): Promise<DatabaseHandle> {
-  const handle = await openDatabase(config, (l) => {
-    if (/ERROR|FATAL|PANIC|initialising|left running/.test(l)) log(`[postgres] ${l}`);
-  });
+/**
+ * Open the database (embedded or external), apply migrations and sync code lists. A command (role
+ * `cli`, the default) on the data folder of a running server joins that server's PostgreSQL.
+ */
+export async function openAndMigrate(
+  config: Config,
+  log: Log,
+  opts: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  const handle = await openDatabase(
+    config,
+    (l) => {
+      if (/ERROR|FATAL|PANIC|initialising|left running|using PostgreSQL|restart|waiting for/.test(l))
+        log(`[postgres] ${l}`);
+    },
+    opts,
+  );
   try {
     const { applied } = await migrate(handle.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);

@@ -25,6 +25,7 @@ import { createQualityService } from '../modules/quality/service.js';
 import { createRegionService } from '../modules/regions/service.js';
 import { createStatsService } from '../modules/stats/service.js';
 import { createUserService } from '../modules/users/service.js';
+import { createUserAdminService } from '../modules/users/admin-service.js';
 import { createWarningService } from '../modules/warnings/service.js';
 import { createPolicyServices } from './policy-cases.js';
 
@@ -61,6 +62,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     // sessions expire on the wall clock, not on the business clock (tests move that one by days)
     auth: createAuthService(db, { sessionHours: opts.sessionHours, clock: systemClock }),
     users: createUserService(db),
+    userAdmin: createUserAdminService(db, createUserService(db), clock),
     audit: createAuditService(db),
     households: createHouseholdService(db, regions, clock),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),

@@ -1,7 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { startEmbedded, type EmbeddedServer } from './embedded.js';
+import type { OwnerRecord } from './data-folder-owner.js';
+import {
+  APPLICATION_NAME,
+  DatabaseStartError,
+  startEmbedded,
+  type EmbeddedOptions,
+  type EmbeddedServer,
+} from './embedded.js';
 import type { DB } from './types.js';
 
 // Return `date` columns as 'YYYY-MM-DD' strings and bigint counts as strings (parsed where needed).
@@ -14,11 +21,15 @@ export interface DatabaseHandle {
   pool: pg.Pool;
   url: string;
   engine: 'embedded' | 'external';
+  /** The live jingzhun process whose embedded cluster this handle joined (e.g. the running server). */
+  joined?: OwnerRecord;
   close(): Promise<void>;
 }
 
+export type OpenOptions = Pick<EmbeddedOptions, 'role' | 'command' | 'supervise'>;
+
 export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
   pool.on('error', () => undefined); // idle client lost (server shutdown): the next query reports it
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
@@ -34,11 +45,18 @@ export const poolOf = (db: Database): pg.Pool | undefined => pools.get(db);
 export async function openDatabase(
   config: Config,
   log: (l: string) => void = () => undefined,
+  opts: OpenOptions = {},
 ): Promise<DatabaseHandle> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbedded({ dataDir: config.dataDir, port: config.JZ_PG_PORT, log });
+    embedded = await startEmbedded({
+      dataDir: config.dataDir,
+      port: config.JZ_PG_PORT,
+      log,
+      waitForJoiners: opts.role !== 'serve',
+      ...opts,
+    });
     url = embedded.url;
   }
   const { db, pool } = connect(url);
@@ -48,6 +66,7 @@ export async function openDatabase(
     pool,
     url,
     engine: embedded ? 'embedded' : 'external',
+    joined: embedded?.joined,
     async close() {
       if (closed) return;
       closed = true;
@@ -55,4 +74,33 @@ export async function openDatabase(
       await embedded?.stop();
     },
   };
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, in recovery)
+  '53300', // too_many_connections
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * The database cannot be reached (refused, cut, shutting down, restarting), as opposed to a query
+ * failing: the server answers 503, the CLI exits with code 3.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  if (err instanceof DatabaseStartError) return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (err instanceof Error && UNAVAILABLE_MESSAGE.test(err.message)) return true;
+  const inner = err instanceof AggregateError ? err.errors : [(err as { cause?: unknown }).cause];
+  return inner.some((e) => isDatabaseUnavailable(e, depth + 1));
 }

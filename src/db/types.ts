@@ -25,8 +25,11 @@ export interface AppMetaTable {
 export interface AppUserTable {
   created_at: Generated<Timestamp>;
   disabled: Generated<boolean>;
+  disabled_at: Timestamp | null;
   display_name: string;
   id: Generated<Int8>;
+  last_login_at: Timestamp | null;
+  must_change_password: Generated<boolean>;
   password_hash: string;
   role: string;
   scope_code: string;

@@ -53,6 +53,7 @@ const FIXTURES: Record<string, string> = {
   'measures/{id}': `select id::text from plan_measure order by id limit 1`,
   'requests/{id}': `select id::text from data_request order by id limit 1`,
   'samples/{id}': `select id::text from evaluation_sample order by id limit 1`,
+  'users/{id}': `select id::text from app_user where role <> 'admin' order by id limit 1`,
 };
 
 /** Operations that take no input and succeed whatever is sent (signing out): not in the matrix. */

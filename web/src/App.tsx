@@ -45,6 +45,8 @@ const PortalLoginPage = lazy(() => import('./pages/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('./pages/PortalHomePage'));
 const PublicGrievancePage = lazy(() => import('./pages/PublicGrievancePage'));
 const GrievancesPage = lazy(() => import('./pages/GrievancesPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -79,6 +81,8 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /evaluation?sample&stratum&status&page        third-party evaluation samples, checks, estimates
  *   /burden?region&year    the burden meter, standard reports, data requests and inspections
  *   /reports/:kind/print?region&year              a standard report's print view (no app frame)
+ *   /users                 admins and county officers: accounts of their scope
+ *   /change-password       set one's own password (forced after a reset or for a new account)
  */
 export function App() {
   const lang = useLang();
@@ -93,6 +97,7 @@ export function App() {
               <Route path="/portal" element={<PortalHomePage />} />
               <Route path="/grievance" element={<PublicGrievancePage />} />
               <Route path="/org/register" element={<OrgRegisterPage />} />
+              <Route path="/change-password" element={<ChangePasswordPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="cases/:id/notice" element={<NoticePrintPage />} />
                 <Route path="reports/:kind/print" element={<ReportPrintPage />} />
@@ -128,6 +133,7 @@ export function App() {
                   <Route path="warnings/screen" element={<ScreeningPage />} />
                   <Route path="evaluation" element={<EvaluationPage />} />
                   <Route path="burden" element={<BurdenPage />} />
+                  <Route path="users" element={<UsersPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

@@ -14,6 +14,7 @@ export const authRepository = {
         'app_user.display_name',
         'app_user.role',
         'app_user.scope_code',
+        'app_user.must_change_password',
       ])
       .where('session.token_hash', '=', tokenHash)
       .where('session.expires_at', '>', now)
@@ -26,6 +27,25 @@ export const authRepository = {
       .execute(),
   deleteSession: (db: Kysely<DB>, tokenHash: string) =>
     db.deleteFrom('session').where('token_hash', '=', tokenHash).execute(),
+  signedIn: (db: Kysely<DB>, userId: string, now: Date) =>
+    db.updateTable('app_user').set({ last_login_at: now }).where('id', '=', userId).execute(),
+  setOwnPassword: (db: Kysely<DB>, userId: string, passwordHash: string) =>
+    db
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, must_change_password: false })
+      .where('id', '=', userId)
+      .execute(),
+  passwordHashOf: async (db: Kysely<DB>, userId: string) =>
+    (
+      await db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).password_hash,
+  /** End every other session of the user (after a password change). */
+  deleteOtherSessions: (db: Kysely<DB>, userId: string, keepTokenHash: string) =>
+    db.deleteFrom('session').where('user_id', '=', userId).where('token_hash', '!=', keepTokenHash).execute(),
   deleteExpired: (db: Kysely<DB>, now: Date) =>
     db.deleteFrom('session').where('expires_at', '<=', now).execute(),
 };

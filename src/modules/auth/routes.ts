@@ -3,7 +3,7 @@ import { permissionsOf } from '../../domain/roles.js';
 import { currentUser, errorResponses, SESSION_COOKIE, type ZodApp } from '../../kernel/http.js';
 import type { RegionService } from '../regions/service.js';
 import type { AuthUser } from '../../kernel/user.js';
-import type { AuthService } from './service.js';
+import { mustChangePassword, type AuthService } from './service.js';
 
 const UserBody = z.object({
   id: z.string(),
@@ -14,6 +14,8 @@ const UserBody = z.object({
   canUnmask: z.boolean(),
   /** What this role may do (src/domain/roles.ts): the web app shows actions by these, the server checks again. */
   permissions: z.record(z.string(), z.boolean()),
+  /** A new account or a reset password: only auth/me, auth/logout and auth/password answer until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 
 export function authRoutes(
@@ -30,6 +32,7 @@ export function authRoutes(
     scope: await regions.refOf(u.scopeCode),
     canUnmask: permissionsOf(u.role).unmask,
     permissions: { ...permissionsOf(u.role) },
+    mustChangePassword: mustChangePassword(u),
   });
 
   app.post('/api/auth/login', {
@@ -75,5 +78,23 @@ export function authRoutes(
       response: { 200: z.object({ user: UserBody }), ...errorResponses },
     },
     handler: async (req) => ({ user: await userBody(currentUser(req)) }),
+  });
+
+  app.post('/api/auth/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password (the current one, a new one the password policy accepts)',
+      body: z.object({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: z.string().min(1).max(200),
+      }),
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
+    handler: async (req) => {
+      const user = currentUser(req);
+      const token = req.cookies[SESSION_COOKIE] ?? '';
+      await auth.changePassword(user, token, req.body.currentPassword, req.body.newPassword);
+      return { ok: true as const };
+    },
   });
 }

@@ -6,6 +6,7 @@ export interface UserValues {
   password_hash: string;
   role: string;
   scope_code: string;
+  must_change_password?: boolean;
 }
 
 export const userRepository = {

@@ -15,6 +15,8 @@ export interface NewUser {
   password: string;
   role: string;
   scopeCode: string;
+  /** Must set a password of their own at the next sign-in (an account created in the web app). */
+  mustChangePassword?: boolean;
 }
 
 export function createUserService(db: Kysely<DB>) {
@@ -55,6 +57,7 @@ export function createUserService(db: Kysely<DB>) {
           password_hash: passwordHash,
           role,
           scope_code: u.scopeCode,
+          ...(u.mustChangePassword === undefined ? {} : { must_change_password: u.mustChangePassword }),
         };
         const id = existing
           ? await userRepository.update(trx, existing.id, values)

@@ -25,6 +25,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -58,6 +59,7 @@ const NAV = [
   { key: 'grievances', path: '/grievances', icon: <AlertOutlined /> },
   { key: 'org', path: '/org', icon: <HeartOutlined /> }, // organisation accounts see only this
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
+  { key: 'users', path: '/users', icon: <UserSwitchOutlined /> }, // admins and county officers
 ] as const;
 
 type NavKey = (typeof NAV)[number]['key'];
@@ -71,22 +73,26 @@ function useSelectedKey(): NavKey {
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const selected = useSelectedKey();
-  const isOrg = useUser().role === 'organisation';
+  const { role } = useUser();
+  const isOrg = role === 'organisation';
+  const administers = role === 'admin' || role === 'county_officer';
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={NAV.filter((n) => isOrg === (n.key === 'org')).map((n) => ({
-        key: n.key,
-        icon: n.icon,
-        label: (
-          <Link to={n.path} data-testid={`nav-${n.key}`}>
-            {t(`nav.${n.key}`)}
-          </Link>
-        ),
-      }))}
+      items={NAV.filter((n) => isOrg === (n.key === 'org') && (administers || n.key !== 'users')).map(
+        (n) => ({
+          key: n.key,
+          icon: n.icon,
+          label: (
+            <Link to={n.path} data-testid={`nav-${n.key}`}>
+              {t(`nav.${n.key}`)}
+            </Link>
+          ),
+        }),
+      )}
     />
   );
 }

@@ -10,6 +10,7 @@ export function RequireAuth() {
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) return <ErrorResult error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
   return <Outlet />;
 }
 

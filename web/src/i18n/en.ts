@@ -1,4 +1,5 @@
 import { burdenEn } from './burden.en';
+import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { assistanceEn } from './assistance.en';
@@ -46,6 +47,7 @@ export const en: Messages = {
     participation: 'Participation',
     org: 'Social assistance',
     grievances: 'Grievances',
+    users: 'Users',
     menu: 'Menu',
   },
   lang: {
@@ -299,6 +301,7 @@ export const en: Messages = {
   ...policyCasesEn,
   ...evaluationEn,
   ...burdenEn,
+  ...usersEn,
   ...measuresEn,
   ...assistanceEn,
   ...responsibilityEn,

@@ -1,4 +1,5 @@
 import { burdenZhCN } from './burden.zh-CN';
+import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
@@ -45,6 +46,7 @@ export const zhCN = {
     participation: '社会参与',
     org: '社会帮扶',
     grievances: '投诉办理',
+    users: '用户管理',
     menu: '菜单',
   },
   lang: {
@@ -297,6 +299,7 @@ export const zhCN = {
   ...policyCasesZhCN,
   ...evaluationZhCN,
   ...burdenZhCN,
+  ...usersZhCN,
   ...measuresZhCN,
   ...assistanceZhCN,
   ...responsibilityZhCN,
