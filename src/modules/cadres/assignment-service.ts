@@ -5,7 +5,7 @@ import { needsCadre } from '../../domain/cadres/rules.js';
 import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, withinScope } from '../../kernel/scope.js';
+import { assertObjectInScope, withinScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManage, badField } from './access.js';
@@ -40,7 +40,7 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
     await db.transaction().execute(async (trx) => {
       const h = await repo.householdForUpdate(trx, householdId);
       if (!h) throw notFound('household', householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', householdId);
       await change(trx, h);
     });
     return householdResponsibility(user, householdId);
@@ -59,7 +59,7 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
   async function householdResponsibility(user: AuthUser, householdId: string) {
     const h = await repo.household(db, householdId);
     if (!h) throw notFound('household', householdId);
-    assertInScope(user, h.village_code);
+    assertObjectInScope(user, h.village_code, 'household', householdId);
     const [rows, plan] = await Promise.all([
       repo.assignments(db, householdId),
       repo.householdPlan(db, householdId, clock.today()),

@@ -4,7 +4,7 @@ import { visitDateProblem, type VisitPurpose } from '../../domain/cadres/rules.j
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
+import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { cadreUsable } from './access.js';
@@ -74,7 +74,7 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
       const id = await db.transaction().execute(async (trx) => {
         const h = await assignmentRepository.household(trx, body.householdId);
         if (!h) throw notFound('household', body.householdId);
-        assertInScope(user, h.village_code);
+        assertObjectInScope(user, h.village_code, 'household', body.householdId);
         const cadreId = await visitingCadre(trx, user, body);
         const { id } = await repo.insertVisit(trx, {
           household_id: body.householdId,

@@ -4,7 +4,7 @@ import { checkAdmission } from '../../domain/projects/admission.js';
 import type { FundSource, LinkageType, OperatingStatus, ProjectType } from '../../domain/projects/kinds.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope } from '../../kernel/scope.js';
+import { assertInScope, assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { assertManager } from './access.js';
@@ -79,7 +79,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
     assertManager(user, 'change projects');
     const p = await repo.byId(db, id);
     if (!p) throw notFound('project', id);
-    assertInScope(user, p.village_code);
+    assertObjectInScope(user, p.village_code, 'project', id);
     return db.transaction().execute(async (trx) => {
       const out = await fn(trx);
       await recordAudit(trx, actorOf(user), {
@@ -141,7 +141,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
     async addBeneficiary(user: AuthUser, id: string, b: { householdId: string; linkageType: LinkageType }) {
       const h = await repo.household(db, b.householdId);
       if (!h) throw notFound('household', b.householdId);
-      assertInScope(user, h.village_code);
+      assertObjectInScope(user, h.village_code, 'household', b.householdId);
       return write(user, id, 'project.beneficiary', b, (trx) =>
         repo
           .addBeneficiary(trx, { project_id: id, household_id: b.householdId, linkage_type: b.linkageType })
