@@ -116,6 +116,9 @@ function UserInfo({ user, vertical }: { user: User; vertical?: boolean }) {
       <span data-testid="user-scope">
         <EnvironmentOutlined /> {scopeName}
       </span>
+      <Link to="/change-password" data-testid="change-password-link">
+        {t('password.link')}
+      </Link>
     </Space>
   );
 }

@@ -129,10 +129,15 @@ export default function ChangePasswordPage() {
             {t('password.submit')}
           </Button>
         </Form>
+        {!forced && (
+          <Button type="link" block style={{ marginTop: 8 }} onClick={() => void navigate(-1)}>
+            {t('users.cancel')}
+          </Button>
+        )}
         <Button
           type="link"
           block
-          style={{ marginTop: 8 }}
+          style={{ marginTop: forced ? 8 : 0 }}
           onClick={() =>
             logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
           }
