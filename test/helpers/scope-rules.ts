@@ -60,11 +60,14 @@ export const OPEN_TO_ORGANISATIONS = new Set<string>([
  * anything of it, and why.
  * - a split naming a child outside the region split: "not a sub-region" echoes only the codes sent;
  * - a benefit for a household that is not a beneficiary of the (in-scope) project: every beneficiary
- *   lies in the project's village, so a foreign household is "not a beneficiary" (the ids sent only).
+ *   lies in the project's village, so a foreign household is "not a beneficiary" (the ids sent only);
+ * - an organisation delivering on a need it did not pledge: the need's state is checked first (409);
+ *   the board shows every need's state to every organisation, so nothing is disclosed.
  */
 export const NOT_REFUSAL_OK = new Set<string>([
   'PUT /api/targets/split 400',
   'PUT /api/projects/{id}/benefits 400',
+  'POST /api/needs/{id}/deliver 409',
 ]);
 
 /** Path values that are not objects of a region (a policy key, a year, a case step). */
