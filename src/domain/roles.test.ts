@@ -36,6 +36,7 @@ describe('permissions', () => {
         'drawEvaluationSamples',
         'editMeasureCatalogue',
         'editVisitPlan',
+        'manageUsers',
         'reviewOrganisations',
         'setInspectionLimits',
         'setRegionFlags',

@@ -13,6 +13,8 @@ export interface Permissions {
   unmask: boolean;
   /** May change region flags and administer users. */
   administer: boolean;
+  /** May administer the staff accounts of their county below their own rank (src/modules/users/access.ts). */
+  manageUsers: boolean;
   /** May set region flags within scope (poor village, poverty county). */
   setRegionFlags: boolean;
   /** May edit households and members (fields, members, yearly income) within scope. */
@@ -49,6 +51,7 @@ export interface Permissions {
 const FROM: Record<keyof Permissions, Role> = {
   unmask: 'township_officer',
   administer: 'admin',
+  manageUsers: 'county_officer',
   setRegionFlags: 'county_officer',
   editHouseholds: 'village_cadre',
   changeStatus: 'township_officer',

@@ -55,8 +55,9 @@ const needs = (object: ObjectKind, rule: keyof Permissions): Readability => ({ o
 
 /** A case (a household's procedure: its status changes) reads as its household. */
 export const CASE_READABILITY: Readability = staff('case');
-/** User accounts (created, changed, disabled, passwords reset) are the administrator's. */
-export const USER_READABILITY: Readability = needs('user', 'administer');
+/** User accounts (created, changed, disabled, passwords reset): whoever administers accounts (admins,
+ *  county officers — the region check keeps a county officer to the county's accounts). */
+export const USER_READABILITY: Readability = needs('user', 'manageUsers');
 
 const FAMILIES: readonly (readonly [prefix: string, r: Readability])[] = [
   ['case.', CASE_READABILITY],

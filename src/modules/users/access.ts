@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles.js';
+import { permissionsOf, type Role } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { withinScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
@@ -23,7 +23,7 @@ const SCOPE_LENGTH: Partial<Record<Role, number>> = {
 };
 
 export function assertAdministers(actor: AuthUser): void {
-  if (actor.role !== 'admin' && actor.role !== 'county_officer')
+  if (!permissionsOf(actor.role).manageUsers)
     throw new AppError('E_FORBIDDEN', 'Only admins and county officers administer users');
 }
 

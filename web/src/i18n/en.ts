@@ -102,6 +102,8 @@ export const en: Messages = {
     E_CONFLICT: 'Conflicts with the current data (perhaps changed by someone else); reload and retry',
     E_INVALID_ID_NUMBER: 'Invalid ID number',
     E_RATE_LIMITED: 'Too many requests; try again shortly',
+    E_UNAVAILABLE: 'The database is unavailable for a moment; try again shortly',
+    E_PASSWORD_CHANGE_REQUIRED: 'Please change your password first',
     E_INTERNAL: 'Server error',
     E_TRANSITION_NOT_ALLOWED: 'This step is not allowed in the current state',
     E_ROLE: 'Your role cannot take this step',

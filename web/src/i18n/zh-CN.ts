@@ -101,6 +101,8 @@ export const zhCN = {
     E_CONFLICT: '与当前数据冲突（可能已被他人修改），请刷新后重试',
     E_INVALID_ID_NUMBER: '身份证号码无效',
     E_RATE_LIMITED: '请求过于频繁，请稍后再试',
+    E_UNAVAILABLE: '数据库暂时不可用，请稍后再试',
+    E_PASSWORD_CHANGE_REQUIRED: '请先修改密码',
     E_INTERNAL: '服务器内部错误',
     E_TRANSITION_NOT_ALLOWED: '当前状态下不能进行这一步',
     E_ROLE: '您的角色不能进行这一步',
