@@ -1,3 +1,4 @@
+import type { DataClass } from '../visibility.js';
 import { BENFORD_RULE, BURST_RULE, HEAPING_RULE, JUMP_RULE } from './statistics.js';
 
 /**
@@ -25,6 +26,12 @@ export interface QualityCheck {
   fix: Text;
   implementation: 'sql' | 'statistic';
   params: Readonly<Record<string, number>>;
+  /**
+   * The personal data classes a finding of this check rests on (visibility.ts): a finding tells
+   * something of them (e.g. that a member is recorded healthy). Its findings are withheld from a
+   * role that may not see one of them (explanations.ts).
+   */
+  rests: readonly DataClass[];
 }
 
 const t = (zh: string, en: string): Text => ({ zh, en });
@@ -50,6 +57,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'sql',
     params: {},
+    rests: [],
   },
   {
     id: 'head_spouse_same_sex',
@@ -64,6 +72,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('核对户口簿，更正关系或性别', 'Check the household register; correct relation or sex'),
     implementation: 'sql',
     params: {},
+    rests: [],
   },
   {
     id: 'welfare_job_age',
@@ -81,6 +90,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'sql',
     params: { minAge: 16, maxAge: 70 },
+    rests: [],
   },
   {
     id: 'healthy_weak_labour',
@@ -101,6 +111,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('入户核实劳动能力或健康状况并更正', 'Visit and correct labour capacity or health'),
     implementation: 'sql',
     params: { minAge: 16, maxAge: 60 },
+    rests: ['health'],
   },
   {
     id: 'labour_cause_can_work',
@@ -115,6 +126,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('重新分析致贫原因，调整帮扶措施', 'Re-assess the causes and the measures'),
     implementation: 'sql',
     params: { maxShare: 0.5 },
+    rests: [],
   },
   {
     id: 'illness_no_medical',
@@ -129,6 +141,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('补录医疗支出或更正致贫原因', 'Record the medical costs or correct the cause'),
     implementation: 'sql',
     params: {},
+    rests: [],
   },
   {
     id: 'risk_removed_early',
@@ -143,6 +156,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('撤销风险消除，继续监测帮扶', 'Undo the removal and continue monitoring'),
     implementation: 'sql',
     params: { months: 6 },
+    rests: [],
   },
   {
     id: 'removed_below_range',
@@ -157,6 +171,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('核实收入，恢复监测', 'Verify the income; resume monitoring'),
     implementation: 'sql',
     params: {},
+    rests: [],
   },
   {
     id: 'dibao_no_transfer',
@@ -171,6 +186,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('补录低保金等转移性收入，或核实低保身份', 'Record the dibao payments, or verify the dibao status'),
     implementation: 'sql',
     params: {},
+    rests: [],
   },
   {
     id: 'implausible_land_distance',
@@ -185,6 +201,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('核对单位（亩/公顷、米/公里）并更正', 'Check the unit (mu/hectare, metre/km) and correct'),
     implementation: 'sql',
     params: { cultivated: 60, forest: 1000, road: 60, market: 100 },
+    rests: [],
   },
   {
     id: 'income_heaping',
@@ -205,6 +222,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'statistic',
     params: { ...HEAPING_RULE, band: 0.1 },
+    rests: [],
   },
   {
     id: 'identical_income_vectors',
@@ -222,6 +240,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'sql',
     params: { minCluster: 2, minNonZero: 2 },
+    rests: [],
   },
   {
     id: 'income_jump_no_measure',
@@ -242,6 +261,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'sql',
     params: { ...JUMP_RULE },
+    rests: [],
   },
   {
     id: 'benford_village',
@@ -259,6 +279,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     fix: t('抽样回访核对收入台账', 'Re-interview a sample and check the income records'),
     implementation: 'statistic',
     params: { ...BENFORD_RULE },
+    rests: [],
   },
   {
     id: 'benford_collector',
@@ -279,6 +300,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'statistic',
     params: { ...BENFORD_RULE },
+    rests: [],
   },
   {
     id: 'edit_burst',
@@ -299,6 +321,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     ),
     implementation: 'statistic',
     params: { ...BURST_RULE, windowDays: BURST_WINDOW_DAYS, baselineDays: BURST_BASELINE_DAYS },
+    rests: [],
   },
 ];
 

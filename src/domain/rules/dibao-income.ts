@@ -1,7 +1,7 @@
 import type { HouseholdFacts } from './facts.js';
 import { isDisabled, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import { reason, round2, yuan, type Reason } from './reason.js';
+import { HEALTH_AND_DISABILITY, reason, round2, yuan, type Reason } from './reason.js';
 
 /**
  * Dibao income assessment (DOMAIN.md §4), over the last 12 months, in yuan:
@@ -58,7 +58,10 @@ export function assessDibaoIncome(f: HouseholdFacts, p: PolicyParams): DibaoAsse
   };
 }
 
-/** The assessment itself, as a non-binding reason a cadre can read out line by line. */
+/**
+ * The assessment itself, as a non-binding reason a cadre can read out line by line. It rests on
+ * health and disability: a disabled member's earnings are disregarded up to a cap.
+ */
 export function assessmentReason(a: DibaoAssessment): Reason {
   return reason(
     'dibao_income_assessment',
@@ -77,5 +80,6 @@ export function assessmentReason(a: DibaoAssessment): Reason {
         ` − rigid ${yuan(a.rigidDeduction12m)} = ${yuan(a.assessedIncome12m)}; per person per month ${yuan(a.perCapitaMonthly)}`,
     },
     false,
+    HEALTH_AND_DISABILITY,
   );
 }

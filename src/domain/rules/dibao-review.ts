@@ -1,7 +1,7 @@
 import type { HouseholdFacts } from './facts.js';
 import { canWork, isDisabled, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import { reason, type Reason } from './reason.js';
+import { HEALTH_AND_DISABILITY, reason, type Reason } from './reason.js';
 
 /**
  * Dibao review interval by household kind (DOMAIN.md §4), most frequent first: a household with a
@@ -35,5 +35,7 @@ export function reviewReason(kind: DibaoReviewKind, p: PolicyParams): Reason {
       en: `${LABELS[kind].en}: review every ${months} months`,
     },
     false,
+    // every kind: which one applies tells whether a member is ill or disabled
+    HEALTH_AND_DISABILITY,
   );
 }

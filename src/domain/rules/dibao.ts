@@ -3,7 +3,7 @@ import { dibaoReviewKind, reviewReason, type DibaoReviewKind } from './dibao-rev
 import type { HouseholdFacts } from './facts.js';
 import { isSeriouslyIllOrSeverelyDisabled, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import { reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
+import { HEALTH_AND_DISABILITY, reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
  * Rural dibao (最低生活保障, DOMAIN.md §4), in yuan per person per MONTH:
@@ -24,12 +24,21 @@ export interface DibaoDecision {
   gradualExitMonths: number | null;
 }
 
+/** Rests on health and disability: a disabled member's earnings are disregarded (dibao-income.ts). */
 function incomeReason(a: DibaoAssessment): Reason {
   const below = a.perCapitaMonthly < a.standardMonthly;
-  return reason('income_below_dibao_standard', below, a.perCapitaMonthly, a.standardMonthly, {
-    zh: `家庭每人每月收入 ${yuan(a.perCapitaMonthly)} 元，${below ? '低于' : '不低于'}低保标准 ${yuan(a.standardMonthly)} 元`,
-    en: `per-capita monthly income ${yuan(a.perCapitaMonthly)} ${below ? 'below' : 'not below'} the standard ${yuan(a.standardMonthly)}`,
-  });
+  return reason(
+    'income_below_dibao_standard',
+    below,
+    a.perCapitaMonthly,
+    a.standardMonthly,
+    {
+      zh: `家庭每人每月收入 ${yuan(a.perCapitaMonthly)} 元，${below ? '低于' : '不低于'}低保标准 ${yuan(a.standardMonthly)} 元`,
+      en: `per-capita monthly income ${yuan(a.perCapitaMonthly)} ${below ? 'below' : 'not below'} the standard ${yuan(a.standardMonthly)}`,
+    },
+    true,
+    HEALTH_AND_DISABILITY,
+  );
 }
 
 function limitReasons(f: HouseholdFacts): Reason[] {
@@ -68,6 +77,7 @@ function singlePerson(f: HouseholdFacts, p: PolicyParams, a: DibaoAssessment) {
         : `single-person coverage not applicable (needs income < ${yuan(limit)} and a seriously ill or severely disabled member)`,
     },
     false,
+    HEALTH_AND_DISABILITY,
   );
   return { ok, persons, reason: r };
 }

@@ -3,7 +3,7 @@ import { basicMedical, compulsoryEducation, safeHousing } from './guarantees.js'
 import { perCapitaNetIncome } from './income.js';
 import { isSeriouslyIllOrSeverelyDisabled, presentMembers } from './members.js';
 import type { PolicyParams, RedLine, RedLineKey } from './params.js';
-import { reason, yuan, type Reason, type RuleResult } from './reason.js';
+import { HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
  * Identification (识别, DOMAIN.md §4): the whole household, per-capita net income strictly below the
@@ -64,6 +64,7 @@ function illnessConsideration(f: HouseholdFacts, p: PolicyParams): Reason {
           en: `${ill.length} seriously ill or severely disabled`,
         },
     false,
+    HEALTH_AND_DISABILITY,
   );
 }
 

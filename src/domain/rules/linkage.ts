@@ -3,7 +3,7 @@ import { dibao } from './dibao.js';
 import { DEVELOPMENT_MEASURES, type HouseholdFacts } from './facts.js';
 import { canWork, isCovered, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import { reason, yuan, type Reason, type RuleResult } from './reason.js';
+import { HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
  * Linkage diagnostics (两线合一, DOMAIN.md §4). Each reason passes when there is no gap:
@@ -29,6 +29,8 @@ function coverageReason(f: HouseholdFacts, p: PolicyParams): Reason {
       zh: gap ? '建档立卡户符合低保条件，但还没有纳入低保' : '没有“符合低保条件未纳入”的问题',
       en: gap ? 'registry household meets dibao conditions but is not covered' : 'no dibao coverage gap',
     },
+    true,
+    HEALTH_AND_DISABILITY, // the dibao decision (single-person coverage, disregards) reads them
   );
 }
 

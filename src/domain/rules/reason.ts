@@ -1,3 +1,5 @@
+import type { DataClass } from '../visibility.js';
+
 /** What every rule returns: its decision and the reasons a cadre reads out and an auditor checks. */
 export interface Reason {
   /** Stable key, e.g. `income_below_line`, `red_line.car`. */
@@ -11,6 +13,13 @@ export interface Reason {
   passed: boolean;
   /** False for a consideration that informs the decision without deciding it. */
   binding: boolean;
+  /**
+   * The personal data classes (visibility.ts) the reason's text, value or test reads — [] when none.
+   * Static per criterion: the same for every household, so that withholding it from a role that may
+   * not see a class (explanations.ts) says nothing about the household. grounds.test.ts checks
+   * that every reason reading a member's health or disability declares it.
+   */
+  rests: readonly DataClass[];
 }
 
 export interface RuleResult<D> {
@@ -19,6 +28,12 @@ export interface RuleResult<D> {
   reasons: Reason[];
 }
 
+/** The grounds of a reason that reads no personal data class (income, housing, area figures). */
+export const NO_PERSONAL_DATA: readonly DataClass[] = [];
+/** The grounds of a reason that reads a member's health or disability (or a decision made from them). */
+export const HEALTH_AND_DISABILITY: readonly DataClass[] = ['health', 'disability'];
+export const DISABILITY: readonly DataClass[] = ['disability'];
+
 export function reason(
   criterion: string,
   passed: boolean,
@@ -26,8 +41,9 @@ export function reason(
   threshold: unknown,
   label: { zh: string; en: string },
   binding = true,
+  rests: readonly DataClass[] = NO_PERSONAL_DATA,
 ): Reason {
-  return { criterion, label_zh: label.zh, label_en: label.en, value, threshold, passed, binding };
+  return { criterion, label_zh: label.zh, label_en: label.en, value, threshold, passed, binding, rests };
 }
 
 export const bindingPassed = (reasons: readonly Reason[]): boolean =>

@@ -2,7 +2,15 @@ import { assessDibaoIncome } from './dibao-income.js';
 import type { HouseholdFacts } from './facts.js';
 import { lacksLabourCapacity, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import { bindingPassed, reason, yuan, type Reason, type RuleResult } from './reason.js';
+import {
+  bindingPassed,
+  DISABILITY,
+  HEALTH_AND_DISABILITY,
+  reason,
+  yuan,
+  type Reason,
+  type RuleResult,
+} from './reason.js';
 
 /**
  * Special hardship (特困, DOMAIN.md §4), all three conditions for every present member:
@@ -23,12 +31,20 @@ function labourReason(f: HouseholdFacts, p: PolicyParams): Reason {
   const members = presentMembers(f);
   const able = members.filter((m) => !lacksLabourCapacity(m, p)).map((m) => m.id);
   const ok = members.length > 0 && able.length === 0;
-  return reason('no_labour_capacity', ok, { ableToWork: able }, p.noLabourAges, {
-    zh: ok
-      ? `家里的人都没有劳动能力（${p.noLabourAges.elderly} 岁以上老人、未满 ${p.noLabourAges.minorBelow} 岁的未成年人或重度残疾人）`
-      : `家里有 ${able.length} 人有劳动能力`,
-    en: ok ? 'no member has labour capacity' : `${able.length} member(s) have labour capacity`,
-  });
+  return reason(
+    'no_labour_capacity',
+    ok,
+    { ableToWork: able },
+    p.noLabourAges,
+    {
+      zh: ok
+        ? `家里的人都没有劳动能力（${p.noLabourAges.elderly} 岁以上老人、未满 ${p.noLabourAges.minorBelow} 岁的未成年人或重度残疾人）`
+        : `家里有 ${able.length} 人有劳动能力`,
+      en: ok ? 'no member has labour capacity' : `${able.length} member(s) have labour capacity`,
+    },
+    true,
+    DISABILITY, // a severe disability grade counts as no labour capacity
+  );
 }
 
 function livingReason(f: HouseholdFacts, p: PolicyParams): Reason {
@@ -44,6 +60,8 @@ function livingReason(f: HouseholdFacts, p: PolicyParams): Reason {
       zh: `每人每月收入 ${yuan(a.perCapitaMonthly)} 元，${a.perCapitaMonthly < a.standardMonthly ? '低于' : '不低于'}低保标准 ${yuan(a.standardMonthly)} 元，${assets}`,
       en: `per-capita monthly income ${yuan(a.perCapitaMonthly)} against the dibao standard ${yuan(a.standardMonthly)}; assets ${f.dibao.assetsWithinLimits ? 'within' : 'over'} limits`,
     },
+    true,
+    HEALTH_AND_DISABILITY, // the dibao assessment disregards a disabled member's earnings
   );
 }
 

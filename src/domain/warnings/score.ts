@@ -1,5 +1,6 @@
 import { daysBetween } from '../calendar.js';
-import { percent, reason, round2, yuan, type Reason } from '../rules/reason.js';
+import type { DataClass } from '../visibility.js';
+import { HEALTH_AND_DISABILITY, percent, reason, round2, yuan, type Reason } from '../rules/reason.js';
 import type { Channel, SignalKind } from './kinds.js';
 import { DEFAULT_WEIGHTS, type WarningWeights } from './weights.js';
 
@@ -146,6 +147,21 @@ function incomeContribution(signals: ScoreSignal[], w: WarningWeights): Contribu
   );
 }
 
+/**
+ * The personal data classes the score's contributions may rest on: a contribution reading them is
+ * present only when it applies, so a reader who may not see them always gets the withheld line
+ * (explanations.ts), whether or not the household has one.
+ */
+export const SCORE_MAY_REST_ON: readonly DataClass[] = HEALTH_AND_DISABILITY;
+
+/** The data class each vulnerability reads (a member's recorded health, disability grade). */
+const VULNERABILITY_RESTS: Record<keyof Vulnerability, readonly DataClass[]> = {
+  noLabour: [],
+  seriousIllness: ['health'],
+  disability: ['health', 'disability'], // health 'disabled' or a disability grade
+  elderlyAlone: [],
+};
+
 const VULNERABILITY_LABELS: Record<keyof Vulnerability, { zh: string; en: string }> = {
   noLabour: { zh: '家中无劳动力', en: 'no one in the household can work' },
   seriousIllness: { zh: '有成员患大病', en: 'a member is seriously ill' },
@@ -159,10 +175,18 @@ function vulnerabilityContributions(v: Vulnerability, w: WarningWeights): Contri
     .filter((k) => v[k])
     .map((k) =>
       contribution(
-        reason(`vulnerability.${k}`, true, true, w.vulnerability[k], {
-          zh: `${VULNERABILITY_LABELS[k].zh} +${w.vulnerability[k]}`,
-          en: `${VULNERABILITY_LABELS[k].en} +${w.vulnerability[k]}`,
-        }),
+        reason(
+          `vulnerability.${k}`,
+          true,
+          true,
+          w.vulnerability[k],
+          {
+            zh: `${VULNERABILITY_LABELS[k].zh} +${w.vulnerability[k]}`,
+            en: `${VULNERABILITY_LABELS[k].en} +${w.vulnerability[k]}`,
+          },
+          true,
+          VULNERABILITY_RESTS[k],
+        ),
         w.vulnerability[k],
       ),
     );
@@ -170,10 +194,18 @@ function vulnerabilityContributions(v: Vulnerability, w: WarningWeights): Contri
   if (total > w.vulnerabilityCap)
     out.push(
       contribution(
-        reason('vulnerability_cap', true, total, w.vulnerabilityCap, {
-          zh: `脆弱性合计 ${total} 分，封顶 ${w.vulnerabilityCap} 分`,
-          en: `vulnerability total ${total}, capped at ${w.vulnerabilityCap}`,
-        }),
+        reason(
+          'vulnerability_cap',
+          true,
+          total,
+          w.vulnerabilityCap,
+          {
+            zh: `脆弱性合计 ${total} 分，封顶 ${w.vulnerabilityCap} 分`,
+            en: `vulnerability total ${total}, capped at ${w.vulnerabilityCap}`,
+          },
+          true,
+          SCORE_MAY_REST_ON, // its total adds the vulnerabilities read from health and disability
+        ),
         w.vulnerabilityCap - total,
       ),
     );
@@ -197,10 +229,15 @@ export function riskScore(
   if (total > 100)
     contributions.push(
       contribution(
-        reason('score_cap', true, round2(total), 100, {
-          zh: `合计 ${round2(total)} 分，封顶 100 分`,
-          en: `total ${round2(total)}, capped at 100`,
-        }),
+        reason(
+          'score_cap',
+          true,
+          round2(total),
+          100,
+          { zh: `合计 ${round2(total)} 分，封顶 100 分`, en: `total ${round2(total)}, capped at 100` },
+          true,
+          SCORE_MAY_REST_ON, // its total adds every contribution
+        ),
         100 - total,
       ),
     );

@@ -91,6 +91,8 @@ export const gapReason = (key: GapKey): Reason => ({
   threshold: null,
   passed: true,
   binding: false,
+  // a note on what the registry lacks, the same for every household that lacks it: no personal data
+  rests: [],
 });
 
 /** The gap notes that concern one rule. */

@@ -93,7 +93,15 @@ export const qualityResults = {
 
   async findings(
     db: Db,
-    q: { runId: string; region: string; checkId?: string | undefined; limit: number; offset: number },
+    q: {
+      runId: string;
+      region: string;
+      checkId?: string | undefined;
+      /** Checks whose findings the reader may not see (explanations.ts). */
+      withheld?: readonly string[];
+      limit: number;
+      offset: number;
+    },
   ) {
     let base = db
       .selectFrom('quality_finding as f')
@@ -102,6 +110,7 @@ export const qualityResults = {
       .where('f.run_id', '=', q.runId)
       .where(inRegion('f.region_code', q.region));
     if (q.checkId) base = base.where('f.check_id', '=', q.checkId);
+    if (q.withheld?.length) base = base.where('f.check_id', 'not in', [...q.withheld]);
     const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     const items = await base
       .select([

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { redact } from '../../domain/explanations.js';
 import { checkById, QUALITY_CHECKS, type QualityCheck } from '../../domain/quality/catalogue.js';
 import { permissionsOf, type Role } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
@@ -37,7 +38,41 @@ export interface CheckSummary {
 }
 
 const FIRST_YEAR = 2010;
+
+/**
+ * The checks whose findings a role may read: a finding of a check resting on a class the role may not
+ * see (a member recorded healthy) is withheld without a trace — its mere presence would tell — from
+ * the drill-down, the counts and the run's answer (explanations.ts).
+ */
+const readableChecks = (role: Role): readonly QualityCheck[] =>
+  redact(QUALITY_CHECKS, { role }, { neutral: null });
+const withheldChecks = (role: Role): string[] => {
+  const readable = new Set(readableChecks(role).map((c) => c.id));
+  return QUALITY_CHECKS.filter((c) => !readable.has(c.id)).map((c) => c.id);
+};
+const forReader = <T extends { id: string }>(role: Role, checks: readonly T[]): T[] => {
+  const withheld = new Set(withheldChecks(role));
+  return checks.filter((c) => !withheld.has(c.id));
+};
+const runForReader = (role: Role, out: { runId: string; checks: CheckSummary[] }) => {
+  const checks = forReader(role, out.checks);
+  return { runId: out.runId, findings: checks.reduce((s, c) => s + c.findings, 0), checks };
+};
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
+
+/** A run as a reader sees it: its total less the findings withheld from the reader (`readable` given). */
+const presentRun = (
+  run: Awaited<ReturnType<typeof qualityResults.latestRunCovering>> & object,
+  readable: readonly CheckSummary[] | null,
+) => ({
+  id: run.id,
+  regionCode: run.region_code,
+  trigger: run.trigger,
+  actorName: run.actor_name,
+  startedAt: run.started_at.toISOString(),
+  finishedAt: run.finished_at?.toISOString() ?? null,
+  findings: readable ? readable.reduce((s, c) => s + c.findings, 0) : run.findings,
+});
 
 export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   const paramsFor = deps.paramsFor ?? nationalDefaults;
@@ -106,7 +141,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
       const scope = scopeFor(user, region);
       if (!permissionsOf(user.role).runQualityChecks)
         throw new AppError('E_FORBIDDEN', 'Only township officers and above run the quality checks');
-      return runAll(scope, actorOf(user), 'manual');
+      return runForReader(user.role, await runAll(scope, actorOf(user), 'manual'));
     },
 
     /** Counts per check for the region and each child region, from the latest run covering it. */
@@ -115,11 +150,15 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
       const run = await qualityResults.latestRunCovering(db, scope);
       if (!run) return { region: scope, run: null, checks: [], children: [] };
       const childLength = CHILD_LENGTH[scope.length] ?? 12;
-      const counts = await qualityResults.countsByChild(db, run.id, scope, childLength);
+      const all = await qualityResults.countsByChild(db, run.id, scope, childLength);
+      const counts = forReader(
+        user.role,
+        all.map((x) => ({ ...x, id: x.check_id })),
+      );
       const childCodes = [...new Set(counts.map((c) => c.child))].sort();
       const names = new Map((await qualityResults.regionNames(db, childCodes)).map((r) => [r.code, r.name]));
-      const stored = (run.checks as CheckSummary[]) ?? [];
-      const checks = QUALITY_CHECKS.map((c) => {
+      const stored = forReader(user.role, (run.checks as CheckSummary[]) ?? []);
+      const checks = readableChecks(user.role).map((c) => {
         const mine = counts.filter((x) => x.check_id === c.id);
         return {
           id: c.id,
@@ -137,15 +176,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
       }));
       return {
         region: scope,
-        run: {
-          id: run.id,
-          regionCode: run.region_code,
-          trigger: run.trigger,
-          actorName: run.actor_name,
-          startedAt: run.started_at.toISOString(),
-          finishedAt: run.finished_at?.toISOString() ?? null,
-          findings: run.findings,
-        },
+        run: presentRun(run, withheldChecks(user.role).length ? stored : null),
         checks,
         children,
       };
@@ -164,6 +195,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
         runId: run.id,
         region: scope,
         checkId: q.check,
+        withheld: withheldChecks(user.role),
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });

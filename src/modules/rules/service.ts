@@ -1,3 +1,4 @@
+import { redactResult } from '../../domain/explanations.js';
 import {
   evaluateHousehold,
   HOUSEHOLD_RULES,
@@ -24,7 +25,11 @@ export const asOfFor = (year: number, today: string): string =>
 export function createRulesService(deps: { policy: PolicyService; facts: FactsLoader; clock: Clock }) {
   const { policy, facts, clock } = deps;
   return {
-    /** Every household rule on one household, as of its latest income year. */
+    /**
+     * Every household rule on one household, as of its latest income year. The reasons resting on a
+     * data class the user may not see (a member's health, disability) are withheld (explanations.ts);
+     * the decisions stay. There is no unmasked view here: officers read the redacted form too.
+     */
     async evaluateHousehold(user: AuthUser, id: string) {
       const h = await facts.household(id);
       if (!h) throw notFound('household', id);
@@ -47,12 +52,14 @@ export function createRulesService(deps: { policy: PolicyService; facts: FactsLo
           monitoringLine: params.monitoringLine,
           ruralDibaoStandardMonthly: params.ruralDibaoStandardMonthly,
         },
-        results: withGaps(evaluateHousehold(built.facts, params), built.gaps),
+        results: withGaps(evaluateHousehold(built.facts, params), built.gaps).map((r) =>
+          redactResult(r, { role: user.role }),
+        ),
       };
     },
 
     /**
-     * One rule on facts given by the caller, under the parameters of a region in the user's scope
+     * One rule on facts given by the caller (nothing withheld: the caller typed every fact in), under the parameters of a region in the user's scope
      * (absent: the user's own region) and date (absent: the facts' date).
      */
     async evaluateFacts(

@@ -64,8 +64,10 @@ export const HouseholdWarnings = z.object({
   contributions: z.array(Contribution),
   vulnerability: z.object({
     noLabour: z.boolean(),
-    seriousIllness: z.boolean(),
-    disability: z.boolean(),
+    /** null: withheld from a role that may not see a member's health (visibility.ts). */
+    seriousIllness: z.boolean().nullable(),
+    /** null: withheld from a role that may not see a member's health and disability. */
+    disability: z.boolean().nullable(),
     elderlyAlone: z.boolean(),
   }),
   signals: z.array(Signal),

@@ -1,5 +1,14 @@
+import { redact, WITHHELD_CRITERION, withheldReason, type Reader } from '../../domain/explanations.js';
 import type { Channel, SignalKind } from '../../domain/warnings/kinds.js';
-import { riskScore, topReasons, type RiskScore, type Vulnerability } from '../../domain/warnings/score.js';
+import {
+  riskScore,
+  SCORE_MAY_REST_ON,
+  topReasons,
+  type Contribution,
+  type RiskScore,
+  type Vulnerability,
+} from '../../domain/warnings/score.js';
+import { sees } from '../../domain/visibility.js';
 import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { WarningContext } from './context.js';
@@ -53,12 +62,49 @@ const byHouseholdOf = (rows: ScopedSignalRow[]) => {
   return byHousehold;
 };
 
+/**
+ * The contributions a reader may see (explanations.ts): criteria resting on a member's health or
+ * disability fold into one line without points, present for every household whenever the reader may
+ * not see those classes. The score stays as computed (it may rest on withheld grounds).
+ */
+const withheldContribution = (): Contribution => ({
+  ...withheldReason(),
+  points: 0,
+  signalId: null,
+  channel: null,
+});
+const shownContributions = (cs: Contribution[], reader: Reader): Contribution[] =>
+  redact(cs, reader, { neutral: withheldContribution, mayRestOn: SCORE_MAY_REST_ON });
+
+/** The vulnerability flags a reader may see: a flag read from a hidden class is null. */
+const shownVulnerability = (v: Vulnerability, reader: Reader) => ({
+  noLabour: v.noLabour,
+  seriousIllness: sees(reader.role, 'health', reader.view) ? v.seriousIllness : null,
+  disability:
+    sees(reader.role, 'health', reader.view) && sees(reader.role, 'disability', reader.view)
+      ? v.disability
+      : null,
+  elderlyAlone: v.elderlyAlone,
+});
+
+/**
+ * The top reasons of a worklist line: the strongest visible contributions (which do not depend on the
+ * withheld ones), without the withheld line — it is no contribution of its own.
+ */
+const shownTop = (s: RiskScore, reader: Reader): Contribution[] => {
+  const visible = shownContributions(s.contributions, reader).filter(
+    (c) => c.criterion !== WITHHELD_CRITERION,
+  );
+  return topReasons({ score: s.score, contributions: visible }, 3);
+};
+
 /** One worklist line: the household, its score and what its signals are. */
 const worklistLine = (
   id: string,
   signals: ScopedSignalRow[],
   s: RiskScore,
   status: WorklistQuery['status'],
+  reader: Reader,
 ) => {
   const h = signals[0]!;
   return {
@@ -69,7 +115,7 @@ const worklistLine = (
     villageName: h.village_name ?? '',
     householdStatus: h.household_status,
     score: s.score,
-    topReasons: topReasons(s, 3),
+    topReasons: shownTop(s, reader),
     channels: [...new Set(signals.map((x) => x.channel))].sort(),
     kinds: [...new Set(signals.map((x) => x.kind))].sort(),
     signals: signals.length,
@@ -111,7 +157,7 @@ export function createWarningScores(ctx: WarningContext) {
       const vuln = await vulnerabilityOf([...byHousehold.keys()], today);
       const channelCounts: Record<string, number> = {};
       const all = [...byHousehold].map(([id, signals]) => {
-        const line = worklistLine(id, signals, scoreOf(signals, vuln.get(id), today), q.status);
+        const line = worklistLine(id, signals, scoreOf(signals, vuln.get(id), today), q.status, user);
         for (const c of line.channels) channelCounts[c] = (channelCounts[c] ?? 0) + 1;
         return line;
       });
@@ -139,8 +185,8 @@ export function createWarningScores(ctx: WarningContext) {
       return {
         householdId: h.id,
         score: score.score,
-        contributions: score.contributions,
-        vulnerability: v,
+        contributions: shownContributions(score.contributions, user),
+        vulnerability: shownVulnerability(v, user),
         signals: signals.map(presentSignal),
       };
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { redactReasons } from '../../domain/explanations.js';
 import type { Reason } from '../../domain/rules/reason.js';
 import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
@@ -61,7 +62,8 @@ export function createWorklistService(db: Kysely<DB>, runRules: RuleRun) {
           villageName: r.village_name ?? '',
           rule: r.rule,
           decision: r.decision,
-          reasons: r.reasons as Reason[],
+          // withheld by data class (explanations.ts); stored items without grounds count as resting on all
+          reasons: redactReasons(r.reasons as Reason[], { role: user.role }),
           caseKind: caseKindFor(r.rule, r.decision),
           caseId: r.case_id,
           caseState: r.case_state,
