@@ -26,7 +26,7 @@ const integration = (name: string, engine: 'embedded' | 'external') => ({
     include: ['test/integration/**/*.test.ts'],
     globalSetup: ['test/helpers/global-db.ts'],
     env: { JZ_TEST_ENGINE: engine },
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

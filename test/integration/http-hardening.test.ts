@@ -281,5 +281,5 @@ describe('password policy', () => {
     const ok = await add('pw-good', 'long-enough-1');
     expect(ok.code, ok.out).toBe(0);
     expect((await login(app, 'pw-good', 'long-enough-1')).startsWith('jz_session=')).toBe(true);
-  }, 60_000);
+  }, 120_000);
 });
