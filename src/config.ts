@@ -38,6 +38,14 @@ const ConfigSchema = z.object({
   JZ_QUALITY_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   /** Memory the measures cache may hold for region stores, in MiB (least recently used dropped beyond). */
   JZ_MEASURES_CACHE_MB: z.coerce.number().positive().default(512),
+  /** Statement timeout (ms) of a request's queries by class, 0 = none (docs/operations.md "Limits per request"). */
+  JZ_TIMEOUT_READ_MS: z.coerce.number().int().min(0).default(5000),
+  JZ_TIMEOUT_STATISTICS_MS: z.coerce.number().int().min(0).default(10000),
+  JZ_TIMEOUT_WRITE_MS: z.coerce.number().int().min(0).default(15000),
+  /** Exports, imports and registry-wide runs. */
+  JZ_TIMEOUT_BULK_MS: z.coerce.number().int().min(0).default(0),
+  /** Requests waiting for a database connection beyond which new ones are answered 503 at once. */
+  JZ_DB_QUEUE_LIMIT: z.coerce.number().int().min(0).default(50),
   /** Log level of the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -63,6 +71,17 @@ export function secureCookies(config: Pick<Config, 'JZ_SECURE_COOKIES' | 'HOST'>
 export function apiDocsServed(config: Pick<Config, 'JZ_API_DOCS'>, demo: boolean): boolean {
   return config.JZ_API_DOCS === 'auto' ? demo : config.JZ_API_DOCS === 'on';
 }
+
+/** The per-request limits of the server (server/bounded-work.ts). */
+export const boundedWorkOf = (c: Config) => ({
+  timeoutsMs: {
+    read: c.JZ_TIMEOUT_READ_MS,
+    statistics: c.JZ_TIMEOUT_STATISTICS_MS,
+    write: c.JZ_TIMEOUT_WRITE_MS,
+    bulk: c.JZ_TIMEOUT_BULK_MS,
+  },
+  queueLimit: c.JZ_DB_QUEUE_LIMIT,
+});
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse(env);

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { OwnerRecord } from './data-folder-owner.js';
@@ -31,12 +31,26 @@ export type OpenOptions = Pick<EmbeddedOptions, 'role' | 'command' | 'supervise'
 export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
   pool.on('error', () => undefined); // idle client lost (server shutdown): the next query reports it
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely takes its connections through `acquire` when one is set (server/bounded-work.ts), else the pool's
+  const viaAcquire = {
+    connect: () => (acquirers.get(pool) ?? ((p: pg.Pool) => p.connect()))(pool),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: viaAcquire }) });
   pools.set(db, pool);
   return { db, pool };
 }
 
 const pools = new WeakMap<Database, pg.Pool>();
+
+/** How Kysely takes a connection from a pool (e.g. with the request's statement timeout, or refused when busy). */
+export type Acquire = (pool: pg.Pool) => Promise<PostgresPoolClient>;
+const acquirers = new WeakMap<pg.Pool, Acquire>();
+/** Set how the Kysely made by `connect` takes its connections. */
+export function setAcquire(db: Database, acquire: Acquire): void {
+  const pool = pools.get(db);
+  if (pool) acquirers.set(pool, acquire);
+}
 
 /** The pg pool behind a Kysely made by `connect` (for what Kysely cannot do, e.g. COPY). */
 export const poolOf = (db: Database): pg.Pool | undefined => pools.get(db);

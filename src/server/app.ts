@@ -50,6 +50,12 @@ import { userRoutes } from '../modules/users/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
+import {
+  boundedWorkReply,
+  DEFAULT_BOUNDED_WORK,
+  installBoundedWork,
+  type BoundedWorkOptions,
+} from './bounded-work.js';
 import { installCsrfGuard } from './csrf-guard.js';
 import { healthRoutes, RETRY_AFTER_S, unavailableBody } from './health.js';
 import { installBodyGuard, isDataException } from './body-guard.js';
@@ -78,6 +84,8 @@ export interface AppOptions {
   measuresCacheMB?: number;
   /** Read the measures cache of the counties with households in the background once listening (serve). */
   warmMeasures?: boolean;
+  /** Statement timeouts per request class and the queue limit (bounded-work.ts); absent = the defaults. */
+  boundedWork?: BoundedWorkOptions;
 }
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
@@ -89,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  installBoundedWork(app, opts.db, opts.boundedWork ?? DEFAULT_BOUNDED_WORK); // before any hook that queries
   await installSecurityHeaders(app, opts.secureCookie ?? false); // first: on refusals and errors too
   installCsrfGuard(app); // state-changing API requests from another site: 403
   installOrganisationGuard(app); // organisation accounts: deny by default outside their routes
@@ -208,6 +217,12 @@ function errorHandler(
     return reply
       .status(400)
       .send({ code: 'E_VALIDATION', message: 'Invalid request: a value is malformed or out of range' });
+  }
+  const bounded = boundedWorkReply(err);
+  if (bounded) {
+    req.log.warn({ code: bounded.code }, 'request stopped by its bounds: answered 503');
+    reply.header('retry-after', String(bounded.details.retryAfter));
+    return reply.status(503).send(bounded);
   }
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ err: String(err) }, 'database unavailable: answered 503');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { apiDocsServed, secureCookies, type Config } from '../config.js';
+import { apiDocsServed, boundedWorkOf, secureCookies, type Config } from '../config.js';
 import type { Log } from '../composition/runtime.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { buildApp } from './app.js';
@@ -19,6 +19,7 @@ export async function serve(
     qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
     measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
     warmMeasures: true,
+    boundedWork: boundedWorkOf(config),
     secureCookie: secureCookies(config),
     apiDocs: apiDocsServed(config, opts.demo ?? false),
   });

@@ -22,44 +22,86 @@ export interface HouseholdFilter extends HouseholdWhere {
 type HEB = ExpressionBuilder<DB & { h: HouseholdTable }, 'h'>;
 
 /** Households (aliased `h`) matching a region and the list filters. */
-export function filtered(f: HouseholdWhere) {
+export function filtered(f: HouseholdWhere, broad = false) {
   return (eb: HEB) => {
     const conds: Expression<SqlBool>[] = [inRegion('h.village_code', f.scope)];
     if (f.status) conds.push(eb('h.status', '=', f.status));
     if (f.type) conds.push(eb('h.household_type', '=', f.type));
     if (f.cause)
       conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
-    if (f.q) {
-      // one uncorrelated id set (household number, or any member's name or ID number — the head is a
-      // member), which the planner turns into a semi-join driven by the indexes
-      const like = `${f.q.replace(/[%_\\]/g, '\\$&')}%`;
-      conds.push(
-        eb(
-          'h.id',
-          'in',
-          eb
-            .selectFrom('household as hn')
-            .select('hn.id')
-            .where('hn.household_no', 'like', like)
-            .unionAll(
-              eb
-                .selectFrom('member as m')
-                .select('m.household_id as id')
-                .where((m) =>
-                  m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())]),
-                ),
-            ),
-        ),
-      );
-    }
+    if (f.q) conds.push(broad ? broadMatch(eb, f.q) : narrowMatch(eb, f.q));
     return eb.and(conds);
   };
 }
 
+const likePrefix = (q: string) => `${q.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * Few matches: one uncorrelated id set (household number, or any member's name or ID number — the
+ * head is a member), which the planner turns into a semi-join driven by the indexes.
+ */
+function narrowMatch(eb: HEB, q: string) {
+  const like = likePrefix(q);
+  return eb(
+    'h.id',
+    'in',
+    eb
+      .selectFrom('household as hn')
+      .select('hn.id')
+      .where('hn.household_no', 'like', like)
+      .unionAll(
+        eb
+          .selectFrom('member as m')
+          .select('m.household_id as id')
+          .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())])),
+      ),
+  );
+}
+
+/**
+ * Many matches (a broad prefix): hashed id sets read from the covering indexes (migration 025) and
+ * tested per household in the list's order, so the first page and a capped count stop early.
+ */
+function broadMatch(eb: HEB, q: string) {
+  const like = likePrefix(q);
+  return eb.or([
+    eb('h.household_no', 'like', like),
+    eb('h.id', 'in', eb.selectFrom('member as m').select('m.household_id').where('m.name', 'like', like)),
+    eb(
+      'h.id',
+      'in',
+      eb.selectFrom('member as m').select('m.household_id').where('m.id_number', 'like', like.toUpperCase()),
+    ),
+  ]);
+}
+
+/** Matches beyond which a search is broad and its count is capped. */
+export const COUNT_CAP = 1000;
+
+/** Whether a search prefix matches at least COUNT_CAP rows (members or household numbers; index only). */
+async function isBroad(db: Kysely<DB>, q: string): Promise<boolean> {
+  const like = likePrefix(q);
+  const r = await sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from member where name like ${like}
+      union all select 1 from member where id_number like ${like.toUpperCase()}
+      union all select 1 from household where household_no like ${like}
+      limit ${COUNT_CAP}) x`.execute(db);
+  return (r.rows[0]?.n ?? 0) >= COUNT_CAP;
+}
+
 export const householdRepository = {
   async list(db: Kysely<DB>, f: HouseholdFilter) {
-    const base = db.selectFrom('household as h').where(filtered(f));
-    const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const broad = f.q ? await isBroad(db, f.q) : false;
+    const base = db.selectFrom('household as h').where(filtered(f, broad));
+    // a broad search counts up to COUNT_CAP (+1 to know there are more): "1000+"
+    const counted = broad ? base.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1) : undefined;
+    const count = counted
+      ? await db
+          .selectFrom(counted.as('c'))
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = Number(count.n);
     const rows = await base
       .innerJoin('region as v', 'v.code', 'h.village_code')
       .leftJoin('region as t', 't.code', 'v.parent_code')
@@ -96,7 +138,7 @@ export const householdRepository = {
       .limit(f.limit)
       .offset(f.offset)
       .execute();
-    return { total: Number(count.n), rows };
+    return { total: Math.min(n, broad ? COUNT_CAP : n), totalCapped: broad && n > COUNT_CAP, rows };
   },
 
   byId: (db: Kysely<DB>, id: string) =>

@@ -36,6 +36,8 @@ export const ListItem = z.object({
 
 export const ListResponse = z.object({
   total: z.number(),
+  /** A broad search counts up to `total` (1000) matches: there are more ("1000+"). */
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   items: z.array(ListItem),

@@ -28,7 +28,7 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
     async list(user: AuthUser, q: ListQuery) {
       const scope = scopeFor(user, q.region);
       const year = await regions.latestYear();
-      const { total, rows } = await householdRepository.list(db, {
+      const { total, totalCapped, rows } = await householdRepository.list(db, {
         scope,
         status: q.status,
         type: q.type,
@@ -43,6 +43,7 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
       const v = viewerOf(user.role, false, clock.today());
       return {
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
         items: rows.map((r) => ({

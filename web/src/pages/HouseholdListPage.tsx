@@ -119,7 +119,8 @@ export default function HouseholdListPage() {
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: !mobile,
             size: mobile ? 'small' : 'medium',
-            showTotal: (total) => t('common.total', { total }),
+            // a broad search counts up to 1000 matches: "1000+"
+            showTotal: (total) => t('common.total', { total: list.data?.totalCapped ? `${total}+` : total }),
           }}
           onRow={(r) =>
             ({

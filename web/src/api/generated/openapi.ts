@@ -3501,6 +3501,7 @@ export interface operations {
         content: {
           'application/json': {
             total: number;
+            totalCapped: boolean;
             page: number;
             pageSize: number;
             items: {
