@@ -444,6 +444,29 @@ export interface HouseholdYearTable {
 
 export interface InspectionTable {
   created_at: Generated<Timestamp>;
+export interface ImportJobTable {
+  accept_valid: Generated<boolean>;
+  bulk: Generated<boolean>;
+  bytes: Generated<Int8>;
+  committed: Generated<boolean>;
+  dry_run: Generated<boolean>;
+  filename: string;
+  finished_at: Timestamp | null;
+  host: string;
+  id: string;
+  message: string | null;
+  origin: string;
+  owner_id: Int8 | null;
+  pid: number;
+  proc_start: string | null;
+  region_code: Generated<string>;
+  report: ColumnType<unknown, string, string> | null;
+  rows: Generated<Int8>;
+  started_at: Timestamp;
+  status: string;
+  vacuumed_at: Timestamp | null;
+}
+
   created_by: Int8 | null;
   days: number;
   id: Generated<Int8>;
@@ -958,6 +981,7 @@ export interface DB {
   portal_access: PortalAccessTable;
   portal_login_source: PortalLoginSourceTable;
   portal_session: PortalSessionTable;
+  import_job: ImportJobTable;
   product: ProductTable;
   product_household: ProductHouseholdTable;
   product_income: ProductIncomeTable;

@@ -17,7 +17,7 @@ export interface Upload {
 export interface ImportJob {
   id: string;
   ownerId: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   filename: string;
   acceptValid: boolean;
   dryRun: boolean;

@@ -42,7 +42,7 @@ const Counts = z.object({ imported: z.number(), rejected: z.number() });
 const Facet = z.array(z.object({ value: z.string(), count: z.number() }));
 const JobView = z.object({
   id: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(['running', 'done', 'failed', 'interrupted']),
   filename: z.string(),
   acceptValid: z.boolean(),
   dryRun: z.boolean(),

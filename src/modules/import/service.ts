@@ -16,6 +16,7 @@ import { makeRowParser, type ImportError } from '../../domain/import/row.js';
 import { cellText } from '../../domain/import/values.js';
 import { recordAudit } from '../audit/service.js';
 import { chooseBulk, deferIndexes, registryIds, restoreIndexes } from './bulk.js';
+import { importJobRecords, vacuumRegistry, VACUUM_AFTER_HOUSEHOLDS } from './job-records.js';
 import { readSheetBatches } from './reader.js';
 import type { ImportOptions, ImportReport, PendingHousehold } from './types.js';
 import { writeHouseholds, type WriteContext } from './writer.js';
@@ -60,6 +61,11 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     report.errorsTotal += errs.length;
     for (const e of errs) if (report.errors.length < maxErrors) report.errors.push(e);
   };
+  // the job's row (import_job) first, in its own commit: a killed import is found by the next start
+  const job = o.job ?? importJobRecords.cliRef(file, o);
+  await importJobRecords.recover(db, o.now?.());
+  await importJobRecords.start(db, job);
+  const written = { created: 0, updated: 0 };
   const batches = readSheetBatches(file);
   const fileHash = sha256File(file);
   fileHash.catch(() => undefined); // a read error surfaces through the reader
@@ -78,7 +84,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       report.bulk = !o.dryRun && client !== null && (await chooseBulk(trx, o.bulk ?? 'auto', file));
       const registry = report.bulk ? await registryIds(client!) : null;
       if (report.bulk && !registry) report.bulk = false;
-      const deferred = report.bulk ? await deferIndexes(trx) : null;
+      // bulk mode keeps the indexes (no table lock: readers of other households never wait) unless
+      // told that nothing else reads the registry
+      const deferred = report.bulk && o.lockTables ? await deferIndexes(trx) : null;
       const ctx: WriteContext = {
         scope: o.scope,
         idsInFile: new IdRowTable(),
@@ -98,7 +106,6 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       let seenRows = 0;
       let anyError = false;
       let inflight: Promise<void> = Promise.resolve();
-      const written = { created: 0, updated: 0 };
 
       const processBatch = async (b: PendingHousehold[]) => {
         const result = await writeHouseholds(trx, b, {
@@ -213,6 +220,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       if (deferred) await restoreIndexes(trx, deferred);
       // the one audit event of the import, last: its segment is locked only while the import commits
       await recordAudit(trx, o.actor, importEvent(o, file, report, written, await fileHash));
+      await importJobRecords.committed(trx, job.id, report, o.now?.());
     });
     report.committed = true;
   } catch (err) {
@@ -223,6 +231,16 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
   } finally {
     await batches.return(undefined).catch(() => undefined);
     client?.release(failed || undefined);
+    // rolled-back rows are dead space until vacuumed: give it back now rather than at autovacuum's pace
+    const wrote = written.created + written.updated;
+    if (!report.committed && wrote > 0 && (report.bulk || wrote >= VACUUM_AFTER_HOUSEHOLDS))
+      await vacuumRegistry(db).catch(() => report.warnings.push('the registry tables could not be vacuumed'));
+    if (!report.committed) {
+      const outcome = failed
+        ? { status: 'failed' as const, message: 'The import failed; the registry is unchanged.' }
+        : { status: 'done' as const, report };
+      await importJobRecords.finish(db, job.id, { ...outcome, at: o.now?.() }).catch(() => undefined);
+    }
   }
   if (report.errorsTotal > 0 && !o.acceptValid) {
     // all-or-nothing: nothing was (or, in a dry run, would be) written

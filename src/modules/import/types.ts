@@ -18,8 +18,20 @@ export interface ImportOptions {
   batchSize?: number;
   /** Errors kept in the report; further ones are only counted. */
   maxErrors?: number;
-  /** Defer the registry's secondary indexes to the end of the import (see bulk.ts); default `auto`. */
+  /**
+   * Bulk mode (see bulk.ts): the registry's ID numbers read once into memory, rows COPYed into the
+   * live tables with their indexes kept; default `auto`.
+   */
   bulk?: BulkMode;
+  /**
+   * Bulk mode also drops the secondary indexes and rebuilds them at the end, locking the registry
+   * tables (ACCESS EXCLUSIVE) until the import ends: only when nothing else reads the registry.
+   */
+  lockTables?: boolean;
+  /** The job's row in import_job (default: a CLI import's row). */
+  job?: ImportJobRef;
+  /** The clock's instant for the job's row (default: the database's now()). */
+  now?: () => Date;
   onProgress?: (rows: number) => void;
 }
 
@@ -40,4 +52,19 @@ export interface PendingHousehold {
   rows: ImportRow[];
   rowNumbers: number[];
   errors: ImportError[];
+}
+
+/** Who an import's row (import_job) belongs to: a web job, or a CLI import (no owner). */
+export interface ImportJobRef {
+  id: string;
+  origin: 'web' | 'cli';
+  ownerId: string | null;
+  /** The importer's scope ('' = whole country). */
+  regionCode: string;
+  filename: string;
+  bytes: number;
+  acceptValid: boolean;
+  dryRun: boolean;
+  /** Default: the database's now(). */
+  startedAt?: Date;
 }

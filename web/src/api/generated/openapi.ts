@@ -22371,7 +22371,7 @@ export interface operations {
           'application/json': {
             id: string;
             /** @enum {string} */
-            status: 'running' | 'done' | 'failed';
+            status: 'running' | 'done' | 'failed' | 'interrupted';
             filename: string;
             acceptValid: boolean;
             dryRun: boolean;
