@@ -15,6 +15,10 @@ const ConfigSchema = z.object({
   JZ_API_DOCS: z.enum(['auto', 'on', 'off']).default('auto'),
   /** When set, use this PostgreSQL server instead of the embedded one. */
   DATABASE_URL: z.string().url().optional(),
+  /** HMAC key of the audit chain (≥ 32 characters); default: `<dataDir>/audit-key`, made on first start. */
+  JZ_AUDIT_KEY: z.string().min(32).optional(),
+  /** File of the audit chain's checkpointed heads, outside the database; default `<dataDir>/audit-head.json`. */
+  JZ_AUDIT_CHECKPOINT: z.string().optional(),
   /** Folder of the embedded PostgreSQL cluster and other local state. */
   JZ_DATA_DIR: z.string().default('./data'),
   /** Port of the embedded PostgreSQL; 0 picks a free one. */

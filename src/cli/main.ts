@@ -284,15 +284,10 @@ program
   .action(async () => {
     const { withServices } = await runtime();
     const code = await withServices(loadConfig(), log, async ({ audit }) => {
-      const r = await audit.verify();
-      for (const s of r.segments)
-        log(`  segment ${s.segment || '(national)'}: ${s.events} events${s.broken ? ' — BROKEN' : ''}`);
-      if (r.broken) {
-        log(`BROKEN at event ${r.broken.id}: ${r.broken.problem} (${r.events} events read)`);
-        return 1;
-      }
-      log(`audit chain intact: ${r.events} events in ${r.segments.length} segments, head ${r.headHash}`);
-      return 0;
+      const { verifyLines } = await import('./audit-verify.js');
+      const { lines, code } = verifyLines(await audit.verify());
+      for (const l of lines) log(l);
+      return code;
     });
     process.exitCode = code;
   });

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { syncCodeLists } from '../modules/codelists/service.js';
+import { startAuditKeeping } from '../modules/audit/service.js';
 import { systemClock } from '../kernel/clock.js';
 import { buildServices, type Services } from './services.js';
 
@@ -28,6 +29,13 @@ export async function openAndMigrate(
     const { applied } = await migrate(handle.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     await syncCodeLists(handle.db);
+    // the audit key and the checkpoint of the chain's heads, both outside the database
+    const keeping = startAuditKeeping(handle.db, config, log);
+    const close = handle.close;
+    handle.close = async () => {
+      await keeping.stop();
+      await close();
+    };
   } catch (err) {
     await handle.close();
     throw err;

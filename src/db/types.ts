@@ -93,11 +93,13 @@ export interface AuditEventTable {
   region_code: string | null;
   segment: string;
   seq: Int8;
+  txid: Generated<Int8 | null>;
 }
 
 export interface AuditSegmentTable {
   events: Int8;
   head_hash: string;
+  keyed_from: Int8 | null;
   segment: string;
   updated_at: Generated<Timestamp>;
 }
@@ -824,6 +826,17 @@ export interface ReportLogTable {
   year: number | null;
 }
 
+export interface RowChangeTable {
+  at: Generated<Timestamp>;
+  db_user: Generated<string>;
+  id: Generated<Int8>;
+  op: string;
+  regions: Generated<string[]>;
+  rows: Int8;
+  tbl: string;
+  txid: Generated<Int8>;
+}
+
 export interface SchemaMigrationTable {
   applied_at: Generated<Timestamp>;
   name: string;
@@ -998,6 +1011,7 @@ export interface DB {
   quality_run: QualityRunTable;
   region: RegionTable;
   report_log: ReportLogTable;
+  row_change: RowChangeTable;
   schema_migration: SchemaMigrationTable;
   session: SessionTable;
   stats_dirty: StatsDirtyTable;

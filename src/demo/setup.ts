@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { SYSTEM_ACTOR } from '../kernel/user.js';
 import type { Clock } from '../kernel/clock.js';
-import { recordAudit } from '../modules/audit/service.js';
+import { auditChangesSince, recordAudit, registryChangeMark } from '../modules/audit/service.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import { loadRegions } from '../modules/regions/loader.js';
 import { createUserService } from '../modules/users/service.js';
@@ -41,6 +41,16 @@ async function householdsIn(db: Kysely<DB>, county: string): Promise<number> {
 
 /** Make sure the demo county exists: regions, households (generated once), and the demo accounts. */
 export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAccount[]> {
+  // an interrupted first start left its writes unnamed: name the county's since the beginning then
+  const done = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', `demo:${o.countyCode}`)
+    .executeTakeFirst();
+  return seedDemo(db, o, done ? await registryChangeMark(db) : '0');
+}
+
+async function seedDemo(db: Kysely<DB>, o: DemoOptions, mark: string): Promise<DemoAccount[]> {
   const hasVillages = await db
     .selectFrom('region')
     .select('code')
@@ -99,6 +109,14 @@ export async function ensureDemo(db: Kysely<DB>, o: DemoOptions): Promise<DemoAc
     today: o.clock.now(),
     log: o.log,
     password: o.password,
+  });
+  // the generator and the seeders write with COPY and plain SQL in their own transactions: name them
+  await auditChangesSince(db, mark, o.countyCode, SYSTEM_ACTOR, {
+    action: 'demo.generate',
+    entityType: 'region',
+    entityId: o.countyCode,
+    regionCode: o.countyCode,
+    reason: 'synthetic demo county: the registry writes of its seeding transactions',
   });
   return accounts;
 }

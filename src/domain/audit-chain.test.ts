@@ -170,3 +170,59 @@ describe('audit chain segments', () => {
     expect(headsDigest([h1, { ...h2, events: 2 }])).not.toBe(headsDigest([h1, h2]));
   });
 });
+
+describe('keyed segments and the checkpoint', () => {
+  const key = Buffer.from('a-key-kept-outside-the-database-0123');
+  /** A segment of n events, keyless before `keyedFrom`, HMAC-keyed from it on. */
+  function keyedSegment(n: number, keyedFrom: number): SegmentLink[] {
+    const out: SegmentLink[] = [];
+    let prev = GENESIS_HASH;
+    for (let seq = 1; seq <= n; seq++) {
+      const c = { ...content(seq), segment: '433124', seq };
+      const hash = chainHash(prev, c, seq >= keyedFrom ? key : null);
+      out.push({ ...c, id: String(seq), prevHash: prev, hash, storedSegment: '433124', storedSeq: seq });
+      prev = hash;
+    }
+    return out;
+  }
+  const run = (
+    links: SegmentLink[],
+    opts: ConstructorParameters<typeof SegmentVerifier>[1],
+    events = links.length,
+  ) => {
+    const v = new SegmentVerifier('433124', opts);
+    for (const l of links) v.next(l);
+    return v.end({ segment: '433124', headHash: v.lastHash, events }, links.at(-1)?.id ?? null);
+  };
+
+  it('verifies keyless events before keyedFrom and HMAC-keyed ones from it on', () => {
+    expect(chainHash(GENESIS_HASH, content(1), key)).not.toBe(chainHash(GENESIS_HASH, content(1)));
+    expect(run(keyedSegment(5, 3), { key, keyedFrom: 3 })).toBeNull();
+  });
+
+  it('tells an edit re-hashed without the key, an edited keyed event, and a missing key', () => {
+    const links = keyedSegment(4, 1);
+    const rehashed = { ...links[3]!, reason: 'x' };
+    rehashed.hash = chainHash(rehashed.prevHash, rehashed);
+    expect(run([...links.slice(0, 3), rehashed], { key, keyedFrom: 1 })?.problem).toMatch(
+      /re-hashed without/,
+    );
+    expect(
+      run([...links.slice(0, 3), { ...links[3]!, reason: 'x' }], { key, keyedFrom: 1 })?.problem,
+    ).toMatch(/does not match its HMAC/);
+    expect(run(links, { keyedFrom: 1 })?.problem).toMatch(/no audit key/);
+  });
+
+  it('catches a truncation, a rewrite and a changed keying against the checkpoint', () => {
+    const links = keyedSegment(5, 1);
+    const cp = { events: 5, headHash: links[4]!.hash, lastId: '5', keyedFrom: 1 };
+    expect(run(links, { key, keyedFrom: 1, checkpoint: cp })).toBeNull();
+    expect(run(links.slice(0, 4), { key, keyedFrom: 1, checkpoint: cp })?.problem).toMatch(
+      /truncated: the checkpoint records 5 events ending at event 5 \(id 5\); the chain holds 4, last id 4/,
+    );
+    expect(
+      run(links, { key, keyedFrom: 1, checkpoint: { ...cp, headHash: 'f'.repeat(64) } })?.problem,
+    ).toMatch(/rewritten/);
+    expect(run(links, { key, keyedFrom: 2, checkpoint: cp })).not.toBeNull();
+  });
+});

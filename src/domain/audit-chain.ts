@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * Tamper-evident audit chain, cut into segments so that writers of different counties never wait
@@ -8,9 +8,12 @@ import { createHash } from 'node:crypto';
  * breaking its hash. Events written before segments existed form the segment `LEGACY_SEGMENT`, whose
  * content carries neither (hashed as they always were).
  *
- * Keyless: whoever can write the table can rewrite a whole segment and its head consistently. Making
- * the chain hold against such an insider (a key kept outside the database, heads checkpointed
- * outside it) is the "Reliability" issue; the segment layout is what it will key and checkpoint.
+ * Keyed (docs/audit.md, "The insider model"): from a segment's `keyedFrom` event on, the hash is
+ * HMAC-SHA256 with a key kept outside the database, so whoever can write the table but lacks the key
+ * cannot re-hash an edit; the events before it (written before keying) stay keyless SHA-256, and the
+ * first keyed event's HMAC covers their head. Each segment's head is also checkpointed outside the
+ * database (`CheckpointHead`), so a truncated or rewritten chain is caught even when its recorded
+ * head was rewritten to match.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,7 +60,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function chainHash(prevHash: string, c: ChainContent): string {
+/** The hash of an event: keyless SHA-256, or HMAC-SHA256 when a key is given (keyed events). */
+export function chainHash(prevHash: string, c: ChainContent, key?: Buffer | null): string {
   // Only the content fields: a link object passed in also carries its id and hashes.
   const content: ChainContent = {
     at: c.at,
@@ -73,7 +77,8 @@ export function chainHash(prevHash: string, c: ChainContent): string {
     segment: c.segment,
     seq: c.seq,
   };
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 export interface ChainLink extends ChainContent {
@@ -119,17 +124,45 @@ export interface SegmentLink extends ChainLink {
 }
 
 /**
+ * A segment's head as last written to the checkpoint file outside the database: its number of
+ * events, last hash and last event's id, and the first keyed event (null: none yet).
+ */
+export interface CheckpointHead {
+  events: number;
+  headHash: string;
+  lastId: string | null;
+  keyedFrom: number | null;
+}
+
+export interface SegmentVerifierOptions {
+  /** The audit key (null: none configured — keyed events cannot be verified). */
+  key?: Buffer | null;
+  /** The segment's first keyed event as the database records it (null: all keyless). */
+  keyedFrom?: number | null;
+  /** The segment's head in the checkpoint file (null: not checkpointed). */
+  checkpoint?: CheckpointHead | null;
+}
+
+/**
  * Verifies one segment read in sequence order, event by event (feed `next`, then `end`): every
- * event sits at the next sequence number, links to its predecessor, matches its hash, belongs to
- * the segment by its region; at the end, the last hash and the count equal the recorded head — so
- * a deleted newest event or an appended one is caught too. Stops at the first problem.
+ * event sits at the next sequence number, links to its predecessor, matches its hash (keyed from
+ * `keyedFrom` on), belongs to the segment by its region; at the end, the chain reaches the
+ * checkpointed head (as many events at least, the same hash at the checkpointed place) and the last
+ * hash and the count equal the recorded head — so a deleted newest event or an appended one is
+ * caught too. Stops at the first problem.
  */
 export class SegmentVerifier {
   events = 0;
   private prev = GENESIS_HASH;
+  private lastLinkId: string | null = null;
+  /** The event at the checkpointed place, as found. */
+  private atCheckpoint: { id: string; hash: string } | null = null;
   broken: BrokenLink | null = null;
 
-  constructor(readonly segment: string) {}
+  constructor(
+    readonly segment: string,
+    private readonly opts: SegmentVerifierOptions = {},
+  ) {}
 
   get lastHash(): string {
     return this.prev;
@@ -137,6 +170,8 @@ export class SegmentVerifier {
 
   next(link: SegmentLink): void {
     this.events++;
+    this.lastLinkId = link.id;
+    if (this.events === this.opts.checkpoint?.events) this.atCheckpoint = { id: link.id, hash: link.hash };
     if (this.broken) return;
     const expected = this.events;
     const legacy = this.segment === LEGACY_SEGMENT;
@@ -153,20 +188,36 @@ export class SegmentVerifier {
         id: link.id,
         problem: `region ${link.regionCode ?? '(none)'} does not belong to this segment`,
       };
-    else
-      this.broken = checkLink(
-        legacy
-          ? { ...link, segment: undefined, seq: undefined }
-          : { ...link, segment: this.segment, seq: expected },
-        this.prev,
-      );
+    else this.broken = this.checkHash(link, expected, legacy);
     this.prev = link.hash;
   }
 
-  /** Compare with the recorded head (null: the segment has events but no head). */
+  private checkHash(link: SegmentLink, seq: number, legacy: boolean): BrokenLink | null {
+    const content = legacy
+      ? { ...link, segment: undefined, seq: undefined }
+      : { ...link, segment: this.segment, seq };
+    const keyedFrom = this.opts.keyedFrom ?? null;
+    if (keyedFrom === null || seq < keyedFrom) return checkLink(content, this.prev);
+    if (link.prevHash !== this.prev)
+      return { id: link.id, problem: 'previous hash does not match the preceding event' };
+    const key = this.opts.key;
+    if (!key) return { id: link.id, problem: 'keyed event, but no audit key is configured to verify it' };
+    if (chainHash(this.prev, content, key) === link.hash) return null;
+    return {
+      id: link.id,
+      problem:
+        chainHash(this.prev, content) === link.hash
+          ? 'keyed event re-hashed without the audit key (HMAC mismatch: rewritten with the keyless function)'
+          : 'content does not match its HMAC (event edited)',
+    };
+  }
+
+  /** Compare with the recorded head (null: the segment has events but no head) and the checkpoint. */
   end(head: SegmentHead | null, lastId: string | null): BrokenLink | null {
     if (this.broken) return this.broken;
     const at = lastId ?? `segment '${this.segment}'`;
+    const cp = this.checkpointProblem(at);
+    if (cp) return cp;
     if (!head) return { id: at, problem: `segment '${this.segment}' has events but no recorded head` };
     if (this.events < head.events)
       return {
@@ -180,6 +231,29 @@ export class SegmentVerifier {
       };
     if (this.prev !== head.headHash)
       return { id: at, problem: `segment '${this.segment}' ends at a hash other than its recorded head` };
+    return null;
+  }
+
+  private checkpointProblem(at: string): BrokenLink | null {
+    const cp = this.opts.checkpoint;
+    if (!cp || cp.events === 0) return null;
+    const expected = `event ${cp.events} (id ${cp.lastId ?? '?'})`;
+    if (this.events < cp.events)
+      return {
+        id: at,
+        problem: `truncated: the checkpoint records ${cp.events} events ending at ${expected}; the chain holds ${this.events}, last id ${this.lastLinkId ?? '(none)'} (newest events removed)`,
+      };
+    if (this.atCheckpoint?.hash !== cp.headHash)
+      return {
+        id: this.atCheckpoint?.id ?? at,
+        problem: `rewritten: the checkpoint records ${expected} with hash ${cp.headHash}; the chain has id ${this.atCheckpoint?.id ?? '?'} with hash ${this.atCheckpoint?.hash ?? '?'} there`,
+      };
+    const keyedFrom = this.opts.keyedFrom ?? null;
+    if (cp.keyedFrom !== null && keyedFrom !== cp.keyedFrom)
+      return {
+        id: at,
+        problem: `keying altered: the checkpoint records keyed events from ${cp.keyedFrom}, the database ${keyedFrom ?? 'none'}`,
+      };
     return null;
   }
 }

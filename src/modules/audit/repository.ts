@@ -18,7 +18,28 @@ export interface HeadRow {
   segment: string;
   headHash: string;
   events: number;
+  /** The segment's first keyed event (null: none yet). */
+  keyedFrom: number | null;
 }
+
+/** A registry change (row_change) whose transaction wrote no audit event. */
+export interface UnauditedChange {
+  id: string;
+  txid: string;
+  at: Date;
+  tbl: string;
+  op: string;
+  rows: string;
+  regions: string[];
+  dbUser: string;
+}
+
+const headOf = (r: { segment: string; head_hash: string; events: string; keyed_from: string | null }) => ({
+  segment: r.segment,
+  headHash: r.head_hash,
+  events: Number(r.events),
+  keyedFrom: r.keyed_from === null ? null : Number(r.keyed_from),
+});
 
 export const auditRepository = {
   /**
@@ -32,14 +53,19 @@ export const auditRepository = {
       .insertInto('audit_segment')
       .values({ segment, head_hash: GENESIS_HASH, events: 0 })
       .onConflict((oc) => oc.column('segment').doUpdateSet({ segment: (eb) => eb.ref('excluded.segment') }))
-      .returning(['head_hash', 'events'])
+      .returning(['segment', 'head_hash', 'events', 'keyed_from'])
       .executeTakeFirstOrThrow();
-    return { segment, headHash: row.head_hash, events: Number(row.events) };
+    return headOf(row);
   },
   async setHead(db: Kysely<DB>, head: HeadRow) {
     await db
       .updateTable('audit_segment')
-      .set({ head_hash: head.headHash, events: head.events, updated_at: sql<Date>`now()` })
+      .set({
+        head_hash: head.headHash,
+        events: head.events,
+        keyed_from: head.keyedFrom,
+        updated_at: sql<Date>`now()`,
+      })
       .where('segment', '=', head.segment)
       .execute();
   },
@@ -47,11 +73,11 @@ export const auditRepository = {
   async heads(db: Kysely<DB>): Promise<HeadRow[]> {
     const rows = await db
       .selectFrom('audit_segment')
-      .select(['segment', 'head_hash', 'events'])
+      .select(['segment', 'head_hash', 'events', 'keyed_from'])
       .where('events', '>', '0')
       .orderBy('segment')
       .execute();
-    return rows.map((r) => ({ segment: r.segment, headHash: r.head_hash, events: Number(r.events) }));
+    return rows.map(headOf);
   },
   /**
    * @deprecated for callers outside this module that predate segments: the digest over all segment
@@ -64,10 +90,78 @@ export const auditRepository = {
   async head(db: Kysely<DB>, segment: string): Promise<HeadRow | null> {
     const r = await db
       .selectFrom('audit_segment')
-      .select(['segment', 'head_hash', 'events'])
+      .select(['segment', 'head_hash', 'events', 'keyed_from'])
       .where('segment', '=', segment)
       .executeTakeFirst();
-    return r ? { segment: r.segment, headHash: r.head_hash, events: Number(r.events) } : null;
+    return r ? headOf(r) : null;
+  },
+  /** The event at a segment's place (the checkpoint writer's check that the chain still reaches it). */
+  eventAt(db: Kysely<DB>, segment: string, seq: number) {
+    return db
+      .selectFrom('audit_event')
+      .select(['id', 'hash'])
+      .where('segment', '=', segment)
+      .where('seq', '=', String(seq))
+      .executeTakeFirst();
+  },
+  /**
+   * Registry changes (row_change, written by the registry tables' triggers) whose transaction wrote
+   * no audit event and that no bulk event names among its `txids` (its `after`): changes made
+   * outside the application. Oldest first, at most `limit`.
+   */
+  async unauditedChanges(db: Kysely<DB>, limit = 100): Promise<{ total: number; rows: UnauditedChange[] }> {
+    const rows = await sql<UnauditedChange & { total: string }>`
+      with covered as (
+        select (jsonb_array_elements_text(after -> 'txids'))::bigint as txid
+        from audit_event where jsonb_typeof(after -> 'txids') = 'array'
+      )
+      select r.id, r.txid, r.at, r.tbl, r.op, r.rows, r.regions, r.db_user as "dbUser",
+             count(*) over () as total
+      from row_change r
+      where not exists (select 1 from audit_event e where e.txid = r.txid)
+        and not exists (select 1 from covered c where c.txid = r.txid)
+      order by r.id
+      limit ${limit}`.execute(db);
+    return { total: Number(rows.rows[0]?.total ?? 0), rows: rows.rows.map(({ total: _, ...r }) => r) };
+  },
+  /**
+   * Whether the connected role can rewrite the evidence: a superuser, or a role that may update or
+   * delete audit events or registry changes (or owns them, and so may disable their triggers).
+   */
+  async canRewriteAudit(db: Kysely<DB>): Promise<{ role: string; canRewrite: boolean }> {
+    const r = await sql<{ role: string; can: boolean }>`
+      select current_user as role,
+        (select rolsuper from pg_roles where rolname = current_user)
+        or has_table_privilege('audit_event', 'UPDATE') or has_table_privilege('audit_event', 'DELETE')
+        or has_table_privilege('row_change', 'UPDATE') or has_table_privilege('row_change', 'DELETE')
+        or pg_has_role((select tableowner from pg_tables where tablename = 'household' and schemaname = current_schema()), 'USAGE')
+        as can`.execute(db);
+    return { role: r.rows[0]!.role, canRewrite: r.rows[0]!.can };
+  },
+  /** The database's name: the key of its heads in the checkpoint file. */
+  async databaseName(db: Kysely<DB>): Promise<string> {
+    const r = await sql<{ name: string }>`select current_database() as name`.execute(db);
+    return r.rows[0]!.name;
+  },
+  /** The newest registry change's id so far ('0': none). */
+  async changeMark(db: Kysely<DB>): Promise<string> {
+    const r = await sql<{ id: string }>`select coalesce(max(id), 0)::text as id from row_change`.execute(db);
+    return r.rows[0]!.id;
+  },
+  /** The transactions after `mark`, changing only `county`, whose registry changes no audit event covers yet. */
+  async unauditedTxidsSince(db: Kysely<DB>, mark: string, county: string): Promise<string[]> {
+    const r = await sql<{ txid: string }>`
+      with covered as (
+        select (jsonb_array_elements_text(after -> 'txids'))::bigint as txid
+        from audit_event where jsonb_typeof(after -> 'txids') = 'array'
+      )
+      select distinct r.txid::text as txid from row_change r
+      where r.id > ${mark}
+        and r.regions <@ array[${county}]::text[]
+        and not exists (select 1 from audit_event e where e.txid = r.txid)
+        and not exists (select 1 from covered c where c.txid = r.txid)
+      order by 1`.execute(db);
+    return r.rows.map((x) => x.txid);
   },
   async insert(db: Kysely<DB>, rows: Insertable<AuditEventTable>[]) {
     if (rows.length) await db.insertInto('audit_event').values(rows).execute();

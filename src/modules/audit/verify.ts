@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent, DB } from '../../db/types.js';
 import { headsDigest, SegmentVerifier, type BrokenLink, type SegmentLink } from '../../domain/audit-chain.js';
-import { auditRepository } from './repository.js';
+import { readCheckpoint } from './checkpoint.js';
+import { auditSetup, type AuditSetup } from './keys.js';
+import { auditRepository, type UnauditedChange } from './repository.js';
 
 export interface SegmentReport {
   segment: string;
@@ -17,6 +19,13 @@ export interface VerifyReport {
   /** The digest over all segment heads (as printed on reports). */
   headHash: string;
   segments: SegmentReport[];
+  /** Registry changes whose transaction wrote no audit event: made outside the application. */
+  unaudited: { total: number; rows: UnauditedChange[] };
+  /** Whether events are keyed (an audit key is configured) and where the checkpoint is. */
+  keyed: boolean;
+  checkpoint: { path: string | null; state: 'none configured' | 'missing' | 'compared' };
+  /** The connected role, and whether it cannot change or delete audit rows nor disable the triggers. */
+  role: { name: string; leastPrivilege: boolean };
 }
 
 const linkOf = (r: AuditEvent): SegmentLink => ({
@@ -42,8 +51,19 @@ const linkOf = (r: AuditEvent): SegmentLink => ({
  * head: an edited, removed (also the newest), inserted or moved event breaks its segment. A segment
  * whose head exists but whose events are all gone is broken too.
  */
-export async function verifyChain(db: Kysely<DB>): Promise<VerifyReport> {
+export async function verifyChain(db: Kysely<DB>, setup: AuditSetup = auditSetup()): Promise<VerifyReport> {
   const heads = new Map((await auditRepository.heads(db)).map((h) => [h.segment, h]));
+  const checkpoint = setup.checkpointPath ? await readCheckpoint(db, setup.checkpointPath) : null;
+  const checkpointed = new Map(Object.entries(checkpoint ?? {}));
+  const verifierOf = (segment: string) => {
+    const cp = checkpointed.get(segment) ?? null;
+    checkpointed.delete(segment);
+    return new SegmentVerifier(segment, {
+      key: setup.key,
+      keyedFrom: heads.get(segment)?.keyedFrom ?? null,
+      checkpoint: cp,
+    });
+  };
   const segments: SegmentReport[] = [];
   const close = (v: SegmentVerifier | null, lastId: string | null) => {
     if (!v) return;
@@ -61,20 +81,25 @@ export async function verifyChain(db: Kysely<DB>): Promise<VerifyReport> {
   for await (const r of auditRepository.streamBySegment(db)) {
     if (current?.segment !== r.segment) {
       close(current, lastId);
-      current = new SegmentVerifier(r.segment);
+      current = verifierOf(r.segment);
     }
     current.next(linkOf(r));
     lastId = r.id;
   }
   close(current, lastId);
   for (const head of heads.values()) {
-    const empty = new SegmentVerifier(head.segment);
+    const empty = verifierOf(head.segment);
     segments.push({
       segment: head.segment,
       events: 0,
       headHash: empty.lastHash,
       broken: empty.end(head, null),
     });
+  }
+  for (const [segment, cp] of checkpointed) {
+    if (cp.events === 0) continue;
+    const gone = new SegmentVerifier(segment, { checkpoint: cp });
+    segments.push({ segment, events: 0, headHash: gone.lastHash, broken: gone.end(null, null) });
   }
   segments.sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
   const first = segments.find((s) => s.broken);
@@ -85,5 +110,14 @@ export async function verifyChain(db: Kysely<DB>): Promise<VerifyReport> {
       segments.map((s) => ({ segment: s.segment, headHash: s.headHash, events: s.events })),
     ),
     segments,
+    unaudited: await auditRepository.unauditedChanges(db),
+    keyed: setup.key !== null,
+    checkpoint: {
+      path: setup.checkpointPath,
+      state: !setup.checkpointPath ? 'none configured' : checkpoint ? 'compared' : 'missing',
+    },
+    role: await auditRepository
+      .canRewriteAudit(db)
+      .then((p) => ({ name: p.role, leastPrivilege: !p.canRewrite })),
   };
 }
