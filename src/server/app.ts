@@ -220,7 +220,8 @@ function errorHandler(
   }
   const bounded = boundedWorkReply(err);
   if (bounded) {
-    req.log.warn({ code: bounded.code }, 'request stopped by its bounds: answered 503');
+    if (bounded.code === 'E_CLIENT_GONE') req.log.info('client gone: its queries cancelled');
+    else req.log.warn({ code: bounded.code }, 'request stopped by its bounds: answered 503');
     reply.header('retry-after', String(bounded.details.retryAfter));
     return reply.status(503).send(bounded);
   }

@@ -151,13 +151,8 @@ async function connectUnlessGone(pool: pg.Pool, work: Work | undefined): Promise
   if (!work) return pending;
   const signal = work.gone.signal;
   return new Promise((resolve, reject) => {
-    const onGone = () => {
-      pending.then(
-        (c) => c.release(),
-        () => undefined,
-      );
-      reject(new BoundedWorkError('E_CLIENT_GONE'));
-    };
+    // the connection, once it comes, goes straight back to the pool (below)
+    const onGone = () => reject(new BoundedWorkError('E_CLIENT_GONE'));
     signal.addEventListener('abort', onGone, { once: true });
     pending.then(
       (c) => {
