@@ -34,14 +34,21 @@ export function loadAuditKey(c: AuditPaths, log: (l: string) => void = () => und
   const file = path.join(c.dataDir, 'audit-key');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(c.dataDir, { recursive: true });
+    // written aside, then linked in place: a concurrent process sees no key file or a whole one
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, randomBytes(32).toString('base64url'), { mode: 0o600 });
     try {
-      fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      fs.linkSync(tmp, file);
       log(`generated the audit key ${file} (back it up with the data folder)`);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // made by a concurrent process
+    } finally {
+      fs.rmSync(tmp, { force: true });
     }
   }
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8');
+  const key = fs.readFileSync(file, 'utf8').trim();
+  if (key.length < 32) throw new Error(`the audit key ${file} is shorter than 32 characters`);
+  return Buffer.from(key, 'utf8');
 }
 
 export const checkpointPathOf = (c: AuditPaths): string =>
