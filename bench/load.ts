@@ -74,6 +74,7 @@ try {
     database: 'jingzhun',
   });
   await client.connect();
+  const year = Number((await client.query('select max(year) as y from household_year')).rows[0].y);
   const households = Number((await client.query('select max(id) as n from household')).rows[0].n);
   const names = (await client.query<{ name: string }>('select name from member order by id limit 500')).rows;
   const broadPrefix = (
@@ -105,7 +106,7 @@ try {
     list: () => '/api/households',
     detail: detailPath,
     statistics: () => `/api/stats/summary?region=${county}`,
-    measures: () => `/api/measures?region=${county}`,
+    measures: () => `/api/measures?region=${county}&year=${year}`,
     search: (i) => `/api/households?q=${encodeURIComponent(names[i % names.length]!.name)}`,
     'broad search': broadPath,
   };
@@ -114,26 +115,30 @@ try {
   const run = (paths: (i: number) => string, connections: number) => {
     const times: number[] = [];
     let errors = 0;
+    const statuses: Record<number, number> = {};
     let i = 0;
-    return new Promise<ReturnType<typeof summarise>>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: base,
-          connections,
-          duration: seconds,
-          headers: { cookie },
-          requests: [{ setupRequest: (req) => ({ ...req, path: paths(i++) }) }],
-        },
-        (err) =>
-          err
-            ? reject(err instanceof Error ? err : new Error(String(err)))
-            : resolve(summarise(times, seconds, errors)),
-      );
-      instance.on('response', (_c, status: number, _bytes, ms: number) => {
-        times.push(ms);
-        if (status < 200 || status >= 300) errors++;
-      });
-    });
+    return new Promise<ReturnType<typeof summarise> & { statuses: Record<number, number> }>(
+      (resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: base,
+            connections,
+            duration: seconds,
+            headers: { cookie },
+            requests: [{ setupRequest: (req) => ({ ...req, path: paths(i++) }) }],
+          },
+          (err) =>
+            err
+              ? reject(err instanceof Error ? err : new Error(String(err)))
+              : resolve({ ...summarise(times, seconds, errors), statuses }),
+        );
+        instance.on('response', (_c, status: number, _bytes, ms: number) => {
+          times.push(ms);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (status < 200 || status >= 300) errors++;
+        });
+      },
+    );
   };
 
   const results: Record<string, unknown>[] = [];

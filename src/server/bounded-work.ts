@@ -111,10 +111,7 @@ export function installBoundedWork(app: FastifyInstance, db: Database, opts: Bou
     const work = store && !store.done ? store : undefined;
     if (work?.gone.signal.aborted) throw new BoundedWorkError('E_CLIENT_GONE');
     if (work?.shed && queuedBeyondPool(pool) >= opts.queueLimit) throw new BoundedWorkError('E_BUSY');
-    const count = counts(pool);
-    count.waiting++;
-    const client = await connectUnlessGone(pool, work).finally(() => count.waiting--);
-    count.inUse++;
+    const client = await connectUnlessGone(pool, work);
     try {
       const want = work ? opts.timeoutsMs[work.cls] : 0;
       if (timeoutOf.get(client) !== want) {
@@ -122,28 +119,20 @@ export function installBoundedWork(app: FastifyInstance, db: Database, opts: Bou
         timeoutOf.set(client, want);
       }
     } catch (err) {
-      count.inUse--;
       client.release(err as Error);
       throw err;
     }
     work?.clients.add(client);
-    return wrap(pool, client, work);
+    return wrap(client, work);
   });
 }
 
-/** Connections taken through here: waiting for one, and in use (pg-pool's own waitingCount also counts
- * requests queued for a moment while idle connections exist, so it cannot tell a burst from a backlog). */
-const counters = new WeakMap<pg.Pool, { waiting: number; inUse: number }>();
-const counts = (pool: pg.Pool) => {
-  let c = counters.get(pool);
-  if (!c) counters.set(pool, (c = { waiting: 0, inUse: 0 }));
-  return c;
-};
-/** Requests waiting for a connection beyond those the pool's free connections will serve. */
-const queuedBeyondPool = (pool: pg.Pool) => {
-  const c = counts(pool);
-  return c.waiting - Math.max(0, (pool.options.max ?? 10) - c.inUse);
-};
+/**
+ * Requests waiting for a connection beyond those the pool will serve at once: pg-pool queues a request
+ * for a moment even while an idle connection exists or a new one is opening, so those are subtracted.
+ */
+const queuedBeyondPool = (pool: pg.Pool) =>
+  pool.waitingCount - pool.idleCount - Math.max(0, (pool.options.max ?? 10) - pool.totalCount);
 
 /** The pool's next connection, or E_CLIENT_GONE as soon as the request's client goes away while waiting. */
 async function connectUnlessGone(pool: pg.Pool, work: Work | undefined): Promise<pg.PoolClient> {
@@ -168,7 +157,7 @@ async function connectUnlessGone(pool: pg.Pool, work: Work | undefined): Promise
   });
 }
 
-function wrap(pool: pg.Pool, client: pg.PoolClient, work: Work | undefined): PostgresPoolClient {
+function wrap(client: pg.PoolClient, work: Work | undefined): PostgresPoolClient {
   return {
     query: ((...args: Parameters<pg.PoolClient['query']>) => {
       const r = (client.query as (...a: unknown[]) => unknown)(...args);
@@ -180,7 +169,6 @@ function wrap(pool: pg.Pool, client: pg.PoolClient, work: Work | undefined): Pos
       });
     }) as PostgresPoolClient['query'],
     release: () => {
-      counts(pool).inUse--;
       work?.clients.delete(client);
       client.release();
     },
@@ -193,11 +181,18 @@ function cancelWork(work: Work, config: pg.PoolConfig): void {
   work.gone.abort();
   const pids = [...work.clients].map((c) => (c as unknown as { processID: number | null }).processID);
   if (pids.length === 0) return;
-  // a connection of its own (outside the pool, which may be full): pg_cancel_backend for each
+  // a connection of its own (outside the pool, which may be full): pg_cancel_backend for each still
+  // running a query it started before (the connection may already serve another request)
   const canceller = new pg.Client({ ...config, application_name: 'jingzhun-cancel' });
   canceller
     .connect()
-    .then(() => canceller.query('select pg_cancel_backend(pid) from unnest($1::int[]) pid', [pids]))
+    .then(() =>
+      canceller.query(
+        `select pg_cancel_backend(pid) from pg_stat_activity
+          where pid = any($1::int[]) and state = 'active' and query_start < statement_timestamp()`,
+        [pids],
+      ),
+    )
     .catch(() => undefined)
     .finally(() => void canceller.end().catch(() => undefined));
 }
