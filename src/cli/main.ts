@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { systemClock } from '../kernel/clock.js';
 import { registerImportCommands } from './registry-io.js';
+import { registerBackupCommands } from './backup.js';
 import { registerAnalysisCommands } from './analysis.js';
 import { registerMatchingCommands } from './matching.js';
 import { registerEvaluateCommands } from './evaluate.js';
@@ -293,6 +294,7 @@ program
   });
 
 registerImportCommands(program);
+registerBackupCommands(program, () => loadConfig().dataDir);
 registerAnalysisCommands(program);
 registerMatchingCommands(program);
 registerEvaluateCommands(program);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditVerify, backup, restore, tableCounts } from '../../scripts/backup-restore.js';
+import { auditVerify, tableCounts } from '../../src/cli/backup.js';
 
 /**
  * Backup and restore (issue 15, item 7; docs/operations.md): the demo at a small scale is backed up
@@ -33,10 +33,19 @@ describe.runIf(embeddedOnly)('backup and restore of a data folder', () => {
     );
     expect(demo.status, demo.stderr).toBe(0);
     const file = path.join(work, 'backup.tar.gz');
-    const parts = backup(dir, file);
-    expect(parts).toContain('pg');
-    expect(parts).toContain('pg-password');
-    restore(file, fresh);
+    // the product's commands: `jingzhun backup <file>`, `jingzhun restore <file> --data <dir>`
+    const jz = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/jingzhun.js'), ...args], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      });
+    const b = jz('backup', file);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toMatch(/backed up pg, pg-password/);
+    const r = jz('restore', file, '--data', fresh);
+    expect(r.status, r.stderr).toBe(0);
+    expect(jz('restore', file, '--data', fresh).status).toBe(2); // not into a folder in use
     // the restored folder verifies exactly as the original does (the same chain, key and checkpoint)
     const [original, restored] = [auditVerify(dir), auditVerify(fresh)];
     expect(restored.out.replaceAll(fresh, '<dir>')).toBe(original.out.replaceAll(dir, '<dir>'));
