@@ -81,6 +81,10 @@ interface Work {
   cls: WorkClass;
   /** Refused when the queue is full (all but the health check). */
   shed: boolean;
+  /** Waiting for its first connection (counted in the queue). */
+  queued: boolean;
+  /** Has had a connection: its further queries are never refused. */
+  started: boolean;
   /** The answer has been sent: later queries (background jobs it started) are not bounded by it. */
   done: boolean;
   gone: AbortController;
@@ -97,7 +101,15 @@ export function installBoundedWork(app: FastifyInstance, db: Database, opts: Bou
     if (!req.url.startsWith('/api/')) return done();
     const cls = classify(req.method, req.url);
     const shed = !req.url.startsWith('/api/health'); // health answers even when busy (it reports the queue)
-    const work: Work = { cls, shed, done: false, gone: new AbortController(), clients: new Set() };
+    const work: Work = {
+      cls,
+      shed,
+      queued: false,
+      started: false,
+      done: false,
+      gone: new AbortController(),
+      clients: new Set(),
+    };
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) cancelWork(work, poolConfig);
       work.done = true;
@@ -105,13 +117,31 @@ export function installBoundedWork(app: FastifyInstance, db: Database, opts: Bou
     als.run(work, done);
   });
   let poolConfig: pg.PoolConfig = {};
+  let queued = 0; // requests waiting for their first connection
   setAcquire(db, async (pool) => {
     poolConfig = pool.options;
     const store = als.getStore();
     const work = store && !store.done ? store : undefined;
     if (work?.gone.signal.aborted) throw new BoundedWorkError('E_CLIENT_GONE');
-    if (work?.shed && queuedBeyondPool(pool) >= opts.queueLimit) throw new BoundedWorkError('E_BUSY');
-    const client = await connectUnlessGone(pool, work);
+    // a request not yet started (no connection so far) queues; one already running is never refused
+    if (work && !work.started && !work.queued) {
+      if (work.shed && queued >= opts.queueLimit && queuedBeyondPool(pool) > 0)
+        throw new BoundedWorkError('E_BUSY');
+      work.queued = true;
+      queued++;
+    }
+    const leaveQueue = (started: boolean) => {
+      if (work?.queued) {
+        work.queued = false;
+        queued--;
+      }
+      if (work && started) work.started = true;
+    };
+    const client = await connectUnlessGone(pool, work).catch((err: unknown) => {
+      leaveQueue(false);
+      throw err;
+    });
+    leaveQueue(true);
     try {
       const want = work ? opts.timeoutsMs[work.cls] : 0;
       if (timeoutOf.get(client) !== want) {
