@@ -19,7 +19,7 @@ const fresh = path.join(work, 'restored');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe.runIf(embeddedOnly)('backup and restore of a data folder', () => {
-  it('restores the demo into a fresh folder: audit verify answers as on the original, every count equal', async () => {
+  it('restores the demo into a fresh folder: audit verify passes there as on the original, every count equal', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, JZ_DATA_DIR: dir, LOG_LEVEL: 'warn', HOME: work };
     delete env.DATABASE_URL;
     const demo = spawnSync(
@@ -50,6 +50,8 @@ describe.runIf(embeddedOnly)('backup and restore of a data folder', () => {
     const [original, restored] = [auditVerify(dir), auditVerify(fresh)];
     expect(restored.out.replaceAll(fresh, '<dir>')).toBe(original.out.replaceAll(dir, '<dir>'));
     expect(restored.code, restored.out).toBe(original.code);
+    expect(original.code, original.out).toBe(0); // the demo's own seeding is named in the chain
+    expect(restored.out).toMatch(/audit chain intact/);
     expect(restored.out).toMatch(/keyed: yes/);
     const [before, after] = [await tableCounts(dir), await tableCounts(fresh)];
     expect(after).toEqual(before);
