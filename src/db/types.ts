@@ -444,8 +444,6 @@ export interface HouseholdYearTable {
   year: number;
 }
 
-export interface InspectionTable {
-  created_at: Generated<Timestamp>;
 export interface ImportJobTable {
   accept_valid: Generated<boolean>;
   bulk: Generated<boolean>;
@@ -469,6 +467,8 @@ export interface ImportJobTable {
   vacuumed_at: Timestamp | null;
 }
 
+export interface InspectionTable {
+  created_at: Generated<Timestamp>;
   created_by: Int8 | null;
   days: number;
   id: Generated<Int8>;
@@ -981,6 +981,7 @@ export interface DB {
   household_archive: HouseholdArchiveTable;
   household_plan: HouseholdPlanTable;
   household_year: HouseholdYearTable;
+  import_job: ImportJobTable;
   inspection: InspectionTable;
   match_flag: MatchFlagTable;
   measure_catalogue: MeasureCatalogueTable;
@@ -994,7 +995,6 @@ export interface DB {
   portal_access: PortalAccessTable;
   portal_login_source: PortalLoginSourceTable;
   portal_session: PortalSessionTable;
-  import_job: ImportJobTable;
   product: ProductTable;
   product_household: ProductHouseholdTable;
   product_income: ProductIncomeTable;
