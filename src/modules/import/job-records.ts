@@ -11,7 +11,6 @@ import type { ImportJobRef, ImportReport } from './types.js';
 
 export type { ImportJobRef } from './types.js';
 
-
 /** Households written and rolled back from which the registry tables are vacuumed (bulk: any). */
 export const VACUUM_AFTER_HOUSEHOLDS = 5_000;
 
