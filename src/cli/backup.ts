@@ -16,7 +16,7 @@ import { liveOwner } from '../db/data-folder-owner.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** What a backup holds, beside the cluster; absent files are skipped. */
-export const KEY_FILES = ['pg-password', 'audit-key', 'audit-head.json'];
+export const KEY_FILES = ['pg-password', 'pg-app-password', 'audit-key', 'audit-head.json'];
 
 /** A folder in use exits 4 (as a busy data folder does elsewhere); anything else 2. */
 function fail(message: string, code = 2): never {

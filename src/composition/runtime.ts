@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import { openDatabase, type DatabaseHandle, type OpenOptions } from '../db/database.js';
+import { appPassword, appUrl, ensureAppRole } from '../db/app-role.js';
+import { connect, openDatabase, type DatabaseHandle, type OpenOptions } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { syncCodeLists } from '../modules/codelists/service.js';
 import { startAuditKeeping } from '../modules/audit/service.js';
@@ -29,11 +30,15 @@ export async function openAndMigrate(
     const { applied } = await migrate(handle.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     await syncCodeLists(handle.db);
+    // the server's requests connect as the least-privilege role (embedded cluster only)
+    const app =
+      opts.role === 'serve' && handle.engine === 'embedded' ? await appConnection(config, handle) : null;
     // the audit key and the checkpoint of the chain's heads, both outside the database
     const keeping = startAuditKeeping(handle.db, config, log);
     const close = handle.close;
     handle.close = async () => {
       await keeping.stop();
+      await app?.destroy().catch(() => undefined);
       await close();
     };
   } catch (err) {
@@ -41,6 +46,13 @@ export async function openAndMigrate(
     throw err;
   }
   return handle;
+}
+
+async function appConnection(config: Config, handle: DatabaseHandle) {
+  const password = appPassword(config.dataDir);
+  await ensureAppRole(handle.db, password);
+  handle.app = connect(appUrl(handle.url, password)).db;
+  return handle.app;
 }
 
 /** Run `fn` with an open, migrated database; always close it (and stop the embedded server). */

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   engine: 'embedded' | 'external';
   /** The live jingzhun process whose embedded cluster this handle joined (e.g. the running server). */
   joined?: OwnerRecord;
+  /** The server's requests' connection as the least-privilege role (db/app-role.ts); else `db`'s. */
+  app?: Database;
   close(): Promise<void>;
 }
 

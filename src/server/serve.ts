@@ -12,7 +12,7 @@ export async function serve(
   opts: { demo?: boolean } = {},
 ): Promise<FastifyInstance> {
   const app = await buildApp({
-    db: handle.db,
+    db: handle.app ?? handle.db, // the least-privilege role on the embedded cluster (db/app-role.ts)
     sessionHours: config.JZ_SESSION_HOURS,
     loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
     logLevel: config.LOG_LEVEL,

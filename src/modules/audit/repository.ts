@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { APP_ROLE } from '../../db/app-role.js';
 import type { AuditEventTable, DB } from '../../db/types.js';
 import { GENESIS_HASH, headsDigest } from '../../domain/audit-chain.js';
 import { inRegion } from '../../kernel/scope.js';
@@ -125,17 +126,23 @@ export const auditRepository = {
     return { total: Number(rows.rows[0]?.total ?? 0), rows: rows.rows.map(({ total: _, ...r }) => r) };
   },
   /**
-   * Whether the connected role can rewrite the evidence: a superuser, or a role that may update or
-   * delete audit events or registry changes (or owns them, and so may disable their triggers).
+   * Whether the server's role can rewrite the evidence: a superuser, or a role that may update,
+   * delete or truncate audit events or registry changes (or owns them, and so may disable their
+   * triggers). The server's role is the least-privilege `jingzhun_app` where it exists (the embedded
+   * cluster, db/app-role.ts), else the connected one (an external `DATABASE_URL`).
    */
   async canRewriteAudit(db: Kysely<DB>): Promise<{ role: string; canRewrite: boolean }> {
     const r = await sql<{ role: string; can: boolean }>`
-      select current_user as role,
-        (select rolsuper from pg_roles where rolname = current_user)
-        or has_table_privilege('audit_event', 'UPDATE') or has_table_privilege('audit_event', 'DELETE')
-        or has_table_privilege('row_change', 'UPDATE') or has_table_privilege('row_change', 'DELETE')
-        or pg_has_role((select tableowner from pg_tables where tablename = 'household' and schemaname = current_schema()), 'USAGE')
-        as can`.execute(db);
+      with r as (select coalesce((select rolname::text from pg_roles where rolname = ${APP_ROLE}), current_user::text) as name)
+      select r.name as role,
+        (select rolsuper from pg_roles where rolname = r.name)
+        or has_table_privilege(r.name, 'audit_event', 'UPDATE') or has_table_privilege(r.name, 'audit_event', 'DELETE')
+        or has_table_privilege(r.name, 'audit_event', 'TRUNCATE')
+        or has_table_privilege(r.name, 'row_change', 'UPDATE') or has_table_privilege(r.name, 'row_change', 'DELETE')
+        or has_table_privilege(r.name, 'row_change', 'TRUNCATE')
+        or pg_has_role(r.name, (select tableowner from pg_tables where tablename = 'household' and schemaname = current_schema()), 'USAGE')
+        as can
+      from r`.execute(db);
     return { role: r.rows[0]!.role, canRewrite: r.rows[0]!.can };
   },
   /** The database's name: the key of its heads in the checkpoint file. */

@@ -24,7 +24,7 @@ export interface VerifyReport {
   /** Whether events are keyed (an audit key is configured) and where the checkpoint is. */
   keyed: boolean;
   checkpoint: { path: string | null; state: 'none configured' | 'missing' | 'compared' };
-  /** The connected role, and whether it cannot change or delete audit rows nor disable the triggers. */
+  /** The server's role (`jingzhun_app` where it exists, else the connected one), and whether it cannot change or delete audit rows nor disable the triggers. */
   role: { name: string; leastPrivilege: boolean };
 }
 
