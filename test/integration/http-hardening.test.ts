@@ -9,6 +9,9 @@ import { apiDocsServed, isLoopbackHost, loadConfig, secureCookies } from '../../
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { configureAudit } from '../../src/modules/audit/keys.js';
+
+const TEST_AUDIT_KEY = 'test-audit-key-of-http-hardening-0123456789';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HAS_WEB = fs.existsSync(path.join(ROOT, 'web/dist/index.html'));
@@ -235,7 +238,14 @@ describe('password policy', () => {
   function cli(args: string[]): Promise<{ code: number | null; out: string }> {
     const p = spawn(process.execPath, [path.join(ROOT, 'bin/jingzhun.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: tdb.url, PORT: '0', LOG_LEVEL: 'warn' },
+      // the CLI keys the audit chain; the in-process app below writes to the same chain with the same key
+      env: {
+        ...process.env,
+        DATABASE_URL: tdb.url,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        JZ_AUDIT_KEY: TEST_AUDIT_KEY,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -280,6 +290,11 @@ describe('password policy', () => {
     await expect(users.upsert(actor, { ...user, password: 'pw-svc-2026' })).rejects.toThrow(/username/);
     const ok = await add('pw-good', 'long-enough-1');
     expect(ok.code, ok.out).toBe(0);
-    expect((await login(app, 'pw-good', 'long-enough-1')).startsWith('jz_session=')).toBe(true);
+    configureAudit({ key: Buffer.from(TEST_AUDIT_KEY, 'utf8'), checkpointPath: null });
+    try {
+      expect((await login(app, 'pw-good', 'long-enough-1')).startsWith('jz_session=')).toBe(true);
+    } finally {
+      configureAudit({ key: null, checkpointPath: null });
+    }
   }, 120_000);
 });
