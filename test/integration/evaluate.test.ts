@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login } from '../helpers/app.js';
+import { keyAuditLikeTheCli, TEST_AUDIT_KEY } from '../helpers/audit-key.js';
 import { clockOf } from '../../src/kernel/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +27,7 @@ async function guaranteed(id: string) {
 }
 
 beforeAll(async () => {
+  keyAuditLikeTheCli(); // the CLI below writes keyed events into the same chain
   tdb = await createTestDatabase();
   const { db } = tdb;
   await seedRegions(db);
@@ -85,7 +87,7 @@ const get = (user: string, url: string) =>
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const p = spawn(process.execPath, [path.join(ROOT, 'bin/jingzhun.js'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: tdb.url, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: tdb.url, LOG_LEVEL: 'warn', JZ_AUDIT_KEY: TEST_AUDIT_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

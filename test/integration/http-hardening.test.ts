@@ -9,9 +9,7 @@ import { apiDocsServed, isLoopbackHost, loadConfig, secureCookies } from '../../
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
-import { configureAudit } from '../../src/modules/audit/keys.js';
-
-const TEST_AUDIT_KEY = 'test-audit-key-of-http-hardening-0123456789';
+import { keyAuditLikeTheCli, TEST_AUDIT_KEY, unkeyAudit } from '../helpers/audit-key.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HAS_WEB = fs.existsSync(path.join(ROOT, 'web/dist/index.html'));
@@ -290,11 +288,11 @@ describe('password policy', () => {
     await expect(users.upsert(actor, { ...user, password: 'pw-svc-2026' })).rejects.toThrow(/username/);
     const ok = await add('pw-good', 'long-enough-1');
     expect(ok.code, ok.out).toBe(0);
-    configureAudit({ key: Buffer.from(TEST_AUDIT_KEY, 'utf8'), checkpointPath: null });
+    keyAuditLikeTheCli();
     try {
       expect((await login(app, 'pw-good', 'long-enough-1')).startsWith('jz_session=')).toBe(true);
     } finally {
-      configureAudit({ key: null, checkpointPath: null });
+      unkeyAudit();
     }
   }, 120_000);
 });
