@@ -77,8 +77,9 @@ describe('registry in the browser', () => {
     for (const c of cells) expect(c).toMatch(/^\d{6}\*{12}$/);
     expect(await page.content()).not.toContain(inA1.headIdNumber);
 
+    // a household of another village answers as one that does not exist (its existence is not told)
     await page.goto(`${base}/households/${inB1.id}`);
-    await page.getByTestId('result-forbidden').waitFor();
+    await page.getByTestId('result-not-found').waitFor();
     await page.close();
   });
 
