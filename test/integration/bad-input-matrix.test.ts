@@ -8,6 +8,7 @@ import { clockOf } from '../../src/kernel/clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { changedTables, tableDigest } from '../helpers/table-digest.js';
 import { variantsFor, type JsonSchema, type Variant } from '../helpers/bad-input-variants.js';
 
 /**
@@ -81,23 +82,6 @@ const UNCOVERED: string[] = [
   'POST /api/matching/flags/{id}/review', // the demo county has no department-list match flags
 ];
 
-/**
- * Tables left out of the "nothing changed" digest, and why: none of them holds business data.
- * - session, portal_session: sign-ins (none of the matrix's requests signs in successfully);
- * - stats_dirty, measures_dirty: change marks kept by triggers, consumed by readers;
- * - schema_migration, app_meta: bookkeeping.
- */
-const IGNORED_TABLES = [
-  'session',
-  'portal_session',
-  'stats_dirty',
-  'measures_dirty',
-  'schema_migration',
-  'app_meta',
-  // the registry's change capture (migration 024): any change it logs shows in the registry table itself
-  'row_change',
-];
-
 let tdb: TestDatabase;
 let db: Database;
 let app: FastifyInstance;
@@ -141,23 +125,9 @@ async function openOneCase(): Promise<void> {
     }
 }
 
-/** Per business table: row count and an order-independent sum of row hashes. */
-async function digest(): Promise<Record<string, string>> {
-  const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
-  const names = tables.rows.map((r) => r.t).filter((t) => !IGNORED_TABLES.includes(t));
-  const q = names
-    .map(
-      (t) =>
-        `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtextextended(x::text, 7)), 0)::text as d from "${t}" x`,
-    )
-    .join(' union all ');
-  const rows = await sql<{ t: string; d: string }>`${sql.raw(q)}`.execute(db);
-  return Object.fromEntries(rows.rows.map((r) => [r.t, r.d]));
-}
+const digest = () => tableDigest(db);
 
-const changed = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+const changed = changedTables;
 
 interface Operation {
   method: string;

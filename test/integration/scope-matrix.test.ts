@@ -8,6 +8,7 @@ import { clockOf } from '../../src/kernel/clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { changedTables, tableDigest } from '../helpers/table-digest.js';
 import { sample, type JsonSchema } from '../helpers/bad-input-variants.js';
 import { COUNTY_KINDS, FIELD_KINDS, PATH_KINDS, resolveKinds, type Ids } from '../helpers/scope-fixtures.js';
 import {
@@ -35,16 +36,6 @@ import {
 const TODAY = new Date('2026-11-28T08:00:00Z');
 const OTHER_COUNTY = '433122'; // 泸溪县: seeded empty, the scope of the "foreign" admin and county officer
 const REFUSED = new Set([403, 404]);
-const IGNORED_TABLES = [
-  'session',
-  'portal_session',
-  'stats_dirty',
-  'measures_dirty',
-  'schema_migration',
-  'app_meta',
-  // the registry's change capture (migration 024): any change it logs shows in the registry table itself
-  'row_change',
-];
 const LADDER = ['village', 'township', 'county', 'admin', 'homeOrg'] as const;
 
 let tdb: TestDatabase;
@@ -184,22 +175,9 @@ async function openOneCase(township: string): Promise<void> {
     }
 }
 
-async function digest(): Promise<Record<string, string>> {
-  const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
-  const names = tables.rows.map((r) => r.t).filter((t) => !IGNORED_TABLES.includes(t));
-  const q = names
-    .map(
-      (t) =>
-        `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtextextended(x::text, 7)), 0)::text as d from "${t}" x`,
-    )
-    .join(' union all ');
-  const rows = await sql<{ t: string; d: string }>`${sql.raw(q)}`.execute(db);
-  return Object.fromEntries(rows.rows.map((r) => [r.t, r.d]));
-}
+const digest = () => tableDigest(db);
 
-const changed = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+const changed = changedTables;
 
 interface Param {
   in: string;
