@@ -96,3 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const merged = { ...parsed.data, ...overrides };
   return { ...merged, dataDir: path.resolve(merged.JZ_DATA_DIR) };
 }
+
+/**
+ * The environment of a child `jingzhun` process (e.g. `audit verify` on a restored folder): this
+ * process's environment with `set` applied and the names in `drop` removed — read here, so that the
+ * config module stays the one reader of `process.env`.
+ */
+export function childEnv(set: Record<string, string>, drop: readonly string[] = []): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...set };
+  for (const name of drop) delete env[name];
+  return env;
+}

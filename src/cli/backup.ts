@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
+import { childEnv } from '../config.js';
 import { liveOwner } from '../db/data-folder-owner.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,8 +78,7 @@ export async function tableCounts(dataDir: string): Promise<Record<string, numbe
 
 /** `jingzhun audit verify` on a folder: its exit code and output. */
 export function auditVerify(dataDir: string): { code: number | null; out: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, JZ_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
+  const env = childEnv({ JZ_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, ['DATABASE_URL']);
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jingzhun.js'), 'audit', 'verify'], {
     cwd: ROOT,
     env,
