@@ -426,6 +426,7 @@ export interface HouseholdPlanTable {
 
 export interface HouseholdYearTable {
   business_income: Generated<Numeric>;
+  collected_on: string | null;
   household_id: Int8;
   medical_cost: Generated<Numeric>;
   net_income: Numeric;

@@ -16,7 +16,8 @@ export interface ColumnDef {
   key: string;
   zh: string;
   aliases: string[];
-  level: 'household' | 'member' | 'income';
+  /** Where the value goes: the household, the member, the year's income, or the year's provenance. */
+  level: 'household' | 'member' | 'income' | 'provenance';
   required: boolean;
   kind: ColumnKind;
   description: string;
@@ -99,6 +100,24 @@ export const COLUMNS: readonly ColumnDef[] = [
     ['生态补偿金'],
   ),
   c('medical_cost', '医疗自付费用', 'income', false, money, 'Eligible out-of-pocket medical costs (yuan)'),
+  c(
+    'recorded_by',
+    '采集人',
+    'provenance',
+    false,
+    { type: 'text', max: 30 },
+    'Who collected the figures of the year (household_year.recorded_by)',
+    ['collector'],
+  ),
+  c(
+    'collected_on',
+    '采集日期',
+    'provenance',
+    false,
+    { type: 'date' },
+    'Date the figures of the year were collected (YYYY-MM-DD, not in the future)',
+    ['collection_date'],
+  ),
   c('sex', '性别', 'member', false, { type: 'code', list: 'sex' }, 'Sex; must agree with the ID number'),
   c(
     'birth_date',

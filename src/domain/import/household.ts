@@ -50,7 +50,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
     });
   }
   for (const r of rows.slice(1)) {
-    for (const level of ['household', 'income'] as const) {
+    for (const level of ['household', 'income', 'provenance'] as const) {
       const keys = new Set([...Object.keys(first[level]), ...Object.keys(r[level])]);
       for (const k of keys) {
         const a = (first[level] as Record<string, unknown>)[k];

@@ -20,6 +20,8 @@ export interface ImportRow {
     birth_date: string;
   };
   income: Record<string, number> & { year: number };
+  /** Who collected the year's figures and when (optional columns 采集人, 采集日期). */
+  provenance: { recorded_by?: string; collected_on?: string };
 }
 
 /**
@@ -74,6 +76,7 @@ export function makeRowParser(
   const idCol = headerOf.get('id_number') ?? '公民身份号码';
   const sexCol = headerOf.get('sex') ?? '性别';
   const birthCol = headerOf.get('birth_date') ?? '出生日期';
+  const collectedCol = headerOf.get('collected_on') ?? '采集日期';
   const noErrors: ImportError[] = [];
   const thisYear = Number(today.slice(0, 4));
 
@@ -82,6 +85,7 @@ export function makeRowParser(
     const household: Record<string, unknown> = {};
     const member: Record<string, unknown> = {};
     const income: Record<string, unknown> = {};
+    const provenance: Record<string, unknown> = {};
     for (const { i, col, header } of active) {
       const raw = cells[i];
       const text = cellText(raw);
@@ -97,8 +101,13 @@ export function makeRowParser(
         if (errors === noErrors) errors = [];
         errors.push({ row, column: header, code: p.code, message: p.message });
       } else
-        (col.level === 'member' ? member : col.level === 'income' ? income : household)[col.key] =
-          typeof p.value === 'string' ? ownCopy(p.value) : p.value;
+        (col.level === 'member'
+          ? member
+          : col.level === 'income'
+            ? income
+            : col.level === 'provenance'
+              ? provenance
+              : household)[col.key] = typeof p.value === 'string' ? ownCopy(p.value) : p.value;
     }
     const idNumber = typeof member.id_number === 'string' ? member.id_number.toUpperCase() : undefined;
     if (idNumber) {
@@ -143,9 +152,19 @@ export function makeRowParser(
         }
       }
     }
+    const collectedOn = provenance.collected_on as string | undefined;
+    if (collectedOn !== undefined && collectedOn > today) {
+      if (errors === noErrors) errors = [];
+      errors.push({
+        row,
+        column: collectedCol,
+        code: 'E_DATE_FUTURE',
+        message: `collection date ${collectedOn} is in the future (today is ${today})`,
+      });
+    }
     if (errors.length) return { value: null, errors };
     return {
-      value: { row, household, member, income } as unknown as ImportRow,
+      value: { row, household, member, income, provenance } as unknown as ImportRow,
       errors: [],
     };
   };

@@ -72,6 +72,7 @@ const year = (y: number, perCapita: number, over: Partial<YearRow> = {}): YearRo
   net_income: String(perCapita * 2),
   per_capita_income: String(perCapita),
   recorded_by: null,
+  collected_on: null,
   ...over,
 });
 

@@ -165,18 +165,20 @@ export const importRepository = {
   async upsertYears(db: Kysely<DB>, cols: Record<string, Arr>): Promise<void> {
     await sql`
       insert into household_year (household_id, year, village_code, size, status, wage_income, business_income, production_cost,
-        property_income, transfer_income, transfer_dibao, transfer_pension, transfer_eco, medical_cost, net_income, per_capita_income)
+        property_income, transfer_income, transfer_dibao, transfer_pension, transfer_eco, medical_cost, net_income, per_capita_income,
+        recorded_by, collected_on)
       select * from unnest(${cols.household_id}::bigint[], ${cols.year}::smallint[], ${cols.village_code}::text[],
         ${cols.size}::smallint[], ${cols.status}::text[], ${cols.wage_income}::numeric[], ${cols.business_income}::numeric[],
         ${cols.production_cost}::numeric[], ${cols.property_income}::numeric[], ${cols.transfer_income}::numeric[],
         ${cols.transfer_dibao}::numeric[], ${cols.transfer_pension}::numeric[], ${cols.transfer_eco}::numeric[],
-        ${cols.medical_cost}::numeric[], ${cols.net_income}::numeric[], ${cols.per_capita_income}::numeric[])
+        ${cols.medical_cost}::numeric[], ${cols.net_income}::numeric[], ${cols.per_capita_income}::numeric[],
+        ${cols.recorded_by}::text[], ${cols.collected_on}::date[])
       on conflict (household_id, year) do update set village_code = excluded.village_code, size = excluded.size,
         wage_income = excluded.wage_income, business_income = excluded.business_income, production_cost = excluded.production_cost,
         property_income = excluded.property_income, transfer_income = excluded.transfer_income,
         transfer_dibao = excluded.transfer_dibao, transfer_pension = excluded.transfer_pension, transfer_eco = excluded.transfer_eco,
-        medical_cost = excluded.medical_cost, net_income = excluded.net_income, per_capita_income = excluded.per_capita_income`.execute(
-      db,
-    );
+        medical_cost = excluded.medical_cost, net_income = excluded.net_income, per_capita_income = excluded.per_capita_income,
+        recorded_by = coalesce(excluded.recorded_by, household_year.recorded_by),
+        collected_on = coalesce(excluded.collected_on, household_year.collected_on)`.execute(db);
   },
 };

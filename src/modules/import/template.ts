@@ -45,7 +45,7 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
       c.zh,
       c.key,
       c.required ? '是' : '否',
-      { household: '户', member: '成员', income: '户收入' }[c.level],
+      { household: '户', member: '成员', income: '户收入', provenance: '户收入（采集）' }[c.level],
       allowed(c),
       c.description,
     ]);

@@ -357,7 +357,7 @@ const INCOME_KEYS = [
   'medical_cost',
 ] as const;
 
-const YEAR_COPY_COLUMNS = `year, village_code, size, status, net_income, per_capita_income, ${INCOME_KEYS.join(', ')}`;
+const YEAR_COPY_COLUMNS = `year, village_code, size, status, net_income, per_capita_income, ${INCOME_KEYS.join(', ')}, recorded_by, collected_on`;
 
 /** A household's household_year values in the order of YEAR_COPY_COLUMNS. */
 function yearValues(h: PendingHousehold): unknown[] {
@@ -372,11 +372,22 @@ function yearValues(h: PendingHousehold): unknown[] {
     Math.round((net / h.rows.length) * 100) / 100,
   ];
   for (const k of INCOME_KEYS) out.push(first.income[k] ?? 0);
+  out.push(first.provenance.recorded_by ?? null, first.provenance.collected_on ?? null);
   return out;
 }
 
 function yearColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {
-  const names = ['year', 'village_code', 'size', 'status', 'net_income', 'per_capita_income', ...INCOME_KEYS];
+  const names = [
+    'year',
+    'village_code',
+    'size',
+    'status',
+    'net_income',
+    'per_capita_income',
+    ...INCOME_KEYS,
+    'recorded_by',
+    'collected_on',
+  ];
   const cols: Record<string, unknown[]> = { household_id: [] };
   for (const k of names) cols[k] = [];
   for (const h of good) {
