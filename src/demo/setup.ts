@@ -147,7 +147,8 @@ async function pickVillage(db: Kysely<DB>, county: string) {
   return db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
 }
 
-/** The four demo accounts: admin (country), county officer, township officer, village cadre. */
+/** The demo accounts: admin (country), county, township and village staff, county and township civil
+ *  affairs, an organisation. */
 export async function ensureDemoAccounts(
   db: Kysely<DB>,
   countyCode: string,
@@ -186,6 +187,21 @@ export async function ensureDemoAccounts(
       scopeCode: village.code,
       scopeName: village.name,
       displayName: `${village.name}村干部`,
+    },
+    // civil affairs (another bureau): the county's dibao / 特困 rolls and payments, the township's reviews
+    {
+      username: 'civil',
+      role: 'civil_affairs_county',
+      scopeCode: county.code,
+      scopeName: county.name,
+      displayName: `${county.name}民政局`,
+    },
+    {
+      username: 'civiltown',
+      role: 'civil_affairs_township',
+      scopeCode: township.code,
+      scopeName: township.name,
+      displayName: `${township.name}民政助理员`,
     },
     // an approved organisation (src/demo/seeders/participation.ts): the needs board and its own data only
     {

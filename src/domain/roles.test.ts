@@ -45,6 +45,13 @@ describe('permissions', () => {
     expect(allowed('admin')).toEqual(Object.keys(permissionsOf('admin')).sort());
   });
 
+  it('gives civil affairs the safety net only: the township runs it, the county decides and pays', () => {
+    expect(allowed('civil_affairs_township')).toEqual(['runSafetyNet']);
+    expect(allowed('civil_affairs_county')).toEqual(['decideSafetyNet', 'exportPayments', 'runSafetyNet']);
+    for (const p of ['runSafetyNet', 'decideSafetyNet', 'exportPayments'] as const)
+      expect(permissionsOf('county_officer')[p]).toBe(false);
+  });
+
   it('gives an organisation no staff permission at all', () => {
     expect(allowed('organisation')).toEqual([]);
   });

@@ -5,6 +5,8 @@ export const ROLES = [
   'township_officer',
   'village_cadre',
   'organisation',
+  'civil_affairs_county',
+  'civil_affairs_township',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -45,6 +47,15 @@ export interface Permissions {
   setInspectionLimits: boolean;
   /** May import department lists, review their flags and resolve duplicates (township level and above). */
   reviewMatches: boolean;
+  /** May run the safety-net procedures within scope: dibao, 特困 and temporary-assistance cases,
+   *  means-test facts, reviews, sectoral assistance records (civil affairs, both levels; admin). */
+  runSafetyNet: boolean;
+  /** May decide them: approve, change or cease a benefit, approve temporary assistance, close a
+   *  month's payment list (the county civil-affairs bureau; admin). */
+  decideSafetyNet: boolean;
+  /** May export a payment list as the bank file, the one place bank accounts appear whole (logged;
+   *  the county civil-affairs bureau; admin). */
+  exportPayments: boolean;
 }
 
 /** Who may do what, by the lowest role that may: admin > county > township > village cadre. */
@@ -67,11 +78,27 @@ const FROM: Record<keyof Permissions, Role> = {
   keepBurdenRegisters: 'township_officer',
   setInspectionLimits: 'county_officer',
   reviewMatches: 'township_officer',
+  runSafetyNet: 'admin',
+  decideSafetyNet: 'admin',
+  exportPayments: 'admin',
 };
+
+/**
+ * The civil-affairs roles are on no rung of the staff ladder: they read the registry of their region
+ * (a county bureau: its county, a township assistant: its township) and run the safety net, and may
+ * do only what is listed here — no registry edit, status change, grievance or user administration.
+ */
+const CIVIL_AFFAIRS: Partial<Record<Role, readonly (keyof Permissions)[]>> = {
+  civil_affairs_township: ['runSafetyNet'],
+  civil_affairs_county: ['runSafetyNet', 'decideSafetyNet', 'exportPayments'],
+};
+
+/** Whether a role is one of the civil-affairs roles (county bureau, township assistant). */
+export const isCivilAffairs = (role: Role): boolean => CIVIL_AFFAIRS[role] !== undefined;
 
 /** The staff ladder; an organisation (src/modules/participation) is on none of it: the needs board,
  *  its pledges, products and orders only, every other route refused centrally
- *  (src/server/organisation-guard.ts). */
+ *  (src/server/organisation-guard.ts). Nor are the civil-affairs roles (`CIVIL_AFFAIRS` above). */
 const LADDER: readonly Role[] = ['village_cadre', 'township_officer', 'county_officer', 'admin'];
 
 const PERMISSIONS = Object.fromEntries(
@@ -80,7 +107,8 @@ const PERMISSIONS = Object.fromEntries(
     Object.fromEntries(
       (Object.keys(FROM) as (keyof Permissions)[]).map((p) => [
         p,
-        LADDER.includes(role) && LADDER.indexOf(role) >= LADDER.indexOf(FROM[p]),
+        (LADDER.includes(role) && LADDER.indexOf(role) >= LADDER.indexOf(FROM[p])) ||
+          (CIVIL_AFFAIRS[role]?.includes(p) ?? false),
       ]),
     ) as unknown as Permissions,
   ]),

@@ -18,10 +18,20 @@ describe('visibility table', () => {
         for (const cls of DATA_CLASSES) expect(VISIBILITY[role][view][cls]).toMatch(/^(show|mask|age|hide)$/);
   });
 
-  it('keeps health and disability from every default view', () => {
+  it("keeps health and disability from every default view but civil affairs' (their decisions rest on them)", () => {
+    const civil = ['civil_affairs_county', 'civil_affairs_township'];
     for (const role of ROLES) {
-      expect(treatment(role, 'health')).toBe('hide');
-      expect(treatment(role, 'disability')).toBe('hide');
+      const expected = civil.includes(role) ? 'show' : 'hide';
+      expect(treatment(role, 'health')).toBe(expected);
+      expect(treatment(role, 'disability')).toBe(expected);
+    }
+  });
+
+  it('shows civil affairs no bank account and nothing more when unmasked (they may not unmask)', () => {
+    for (const role of ['civil_affairs_county', 'civil_affairs_township'] as const) {
+      expect(treatment(role, 'bankAccount')).toBe('hide');
+      expect(treatment(role, 'idNumber')).toBe('mask');
+      expect(VISIBILITY[role].unmasked).toEqual(VISIBILITY[role].default);
     }
   });
 

@@ -72,6 +72,20 @@ const ORGANISATION: ClassTable = {
   disability: 'hide',
 };
 
+/**
+ * Civil affairs (county bureau, township assistant) decide dibao, 特困 and medical assistance on a
+ * person's illness and disability (重病重残 single-person coverage, 特困 care level): they see both
+ * whole. Names, birth dates and addresses as the staff; the ID number and phone masked as the staff;
+ * no bank account at all — it appears only in the payment list's bank file (`exportPayments`, logged).
+ * They may not unmask: their unmasked view is their everyday view.
+ */
+const CIVIL_AFFAIRS: ClassTable = {
+  ...STAFF_DEFAULT,
+  bankAccount: 'hide',
+  health: 'show',
+  disability: 'show',
+};
+
 export const VISIBILITY: Readonly<Record<Role, Readonly<Record<View, ClassTable>>>> = {
   admin: { default: STAFF_DEFAULT, unmasked: EVERYTHING },
   county_officer: { default: STAFF_DEFAULT, unmasked: EVERYTHING },
@@ -80,6 +94,8 @@ export const VISIBILITY: Readonly<Record<Role, Readonly<Record<View, ClassTable>
   // them back: an officer's logged unmask does.
   village_cadre: { default: STAFF_DEFAULT, unmasked: STAFF_DEFAULT },
   organisation: { default: ORGANISATION, unmasked: ORGANISATION },
+  civil_affairs_county: { default: CIVIL_AFFAIRS, unmasked: CIVIL_AFFAIRS },
+  civil_affairs_township: { default: CIVIL_AFFAIRS, unmasked: CIVIL_AFFAIRS },
 };
 
 /** The treatment of one data class for a role in a view (a role that may not unmask gets its default). */

@@ -96,6 +96,8 @@ describe('who may list and create', () => {
       'county_officer',
       'township_officer',
       'village_cadre',
+      'civil_affairs_county',
+      'civil_affairs_township',
     ]);
     const county = await call('ua-county', 'GET', '/api/users?pageSize=500');
     const names = county.body.items.map((u: Body) => u.username);
@@ -134,6 +136,7 @@ describe('who may list and create', () => {
     expect(await refused({ ...base, role: 'county_officer', scopeCode: T.county })).toBe(403);
     expect(await refused({ ...base, role: 'admin', scopeCode: T.county })).toBe(403);
     expect(await refused({ ...base, role: 'organisation', scopeCode: T.county })).toBe(403);
+    expect(await refused({ ...base, role: 'civil_affairs_county', scopeCode: T.county })).toBe(403); // admin only
     expect(await refused({ ...base, scopeCode: OTHER_VILLAGE })).toBe(403);
     expect(await refused({ ...base, scopeCode: T.townshipA })).toBe(400); // a cadre's scope is a village
     expect(await refused({ ...base, password: '12345678' })).toBe(400);

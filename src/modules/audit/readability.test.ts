@@ -28,6 +28,26 @@ describe('audit readability', () => {
     expect(mayRead('village_cadre', 'case.review_vote')).toBe(true);
   });
 
+  it('gives civil affairs the registry, cases and the safety net, not cadres, projects or accounts', () => {
+    for (const r of ['civil_affairs_county', 'civil_affairs_township'] as const) {
+      expect(mayRead(r, 'household.member.update')).toBe(true);
+      expect(mayRead(r, 'case.approve')).toBe(true);
+      expect(mayRead(r, 'safety_net.review')).toBe(true);
+      expect(mayRead(r, 'plan.measure.add')).toBe(true);
+      for (const a of [
+        'cadre.create',
+        'project.fund',
+        'grievance.file',
+        'user.create',
+        'login',
+        'burden.request',
+      ])
+        expect(mayRead(r, a), a).toBe(false);
+    }
+    expect(mayRead('village_cadre', 'safety_net.review')).toBe(true);
+    expect(mayRead('organisation', 'safety_net.review')).toBe(false);
+  });
+
   it('gives an organisation nothing and an unknown action to nobody', () => {
     for (const a of Object.keys(AUDIT_READABILITY)) expect(mayRead('organisation', a)).toBe(false);
     for (const r of ROLES) expect(mayRead(r, 'something.new')).toBe(false);
@@ -38,8 +58,8 @@ describe('audit readability', () => {
     const vil = readableActions('village_cadre');
     expect(vil.actions).toContain('household.update');
     expect(vil.actions).not.toContain('grievance.file');
-    expect(vil.prefixes).toEqual(['case.']);
-    expect(readableActions('admin').prefixes).toEqual(['case.', 'user.']);
+    expect(vil.prefixes).toEqual(['case.', 'safety_net.']);
+    expect(readableActions('admin').prefixes).toEqual(['case.', 'user.', 'safety_net.']);
     expect(readableActions('admin').actions).toHaveLength(Object.keys(AUDIT_READABILITY).length);
   });
 });

@@ -1,4 +1,4 @@
-import { permissionsOf, type Permissions, type Role } from '../../domain/roles.js';
+import { isCivilAffairs, permissionsOf, type Permissions, type Role } from '../../domain/roles.js';
 import type { AuditAction } from './actions.js';
 
 /**
@@ -11,6 +11,11 @@ import type { AuditAction } from './actions.js';
  *  - a permission of `domain/roles.ts`: the object is read only with it (a grievance needs
  *    `handleGrievances`, user accounts and the demo need `administer`, organisations need
  *    `reviewOrganisations`).
+ *
+ * The civil-affairs roles (county bureau, township assistant) are not on the staff ladder: of the
+ * `staff` rules they pass those whose object they read for their work (`CIVIL_AFFAIRS_READS`: the
+ * registry, cases, regions, policy, plans, warnings and the safety net) — not cadres, projects,
+ * evaluation, burden registers or matching.
  *
  * Events the reader may not read are left out of the list and its count (never a placeholder).
  * The table is exhaustive by type: a new action in `actions.ts` does not compile until it is
@@ -36,6 +41,7 @@ export type ObjectKind =
   | 'organisation'
   | 'grievance'
   | 'burden'
+  | 'safety_net'
   | 'demo';
 
 export interface Readability {
@@ -47,7 +53,7 @@ export interface Readability {
  * Two families are classified whole, by their prefix: case steps are data (`domain/cases`
  * definitions), and every `user.*` action is about an account (users module).
  */
-type FamilyAction = Extract<AuditAction, `case.${string}` | `user.${string}`>;
+type FamilyAction = Extract<AuditAction, `case.${string}` | `user.${string}` | `safety_net.${string}`>;
 type ListedAction = Exclude<AuditAction, FamilyAction>;
 
 const staff = (object: ObjectKind): Readability => ({ object, rule: 'staff' });
@@ -59,9 +65,14 @@ export const CASE_READABILITY: Readability = staff('case');
  *  county officers — the region check keeps a county officer to the county's accounts). */
 export const USER_READABILITY: Readability = needs('user', 'manageUsers');
 
+/** The safety net's events (`safety_net.*`: dibao, 特困, temporary assistance, reviews, payments) read
+ *  as the household they are about: every staff role in the region, and civil affairs. */
+export const SAFETY_NET_READABILITY: Readability = staff('safety_net');
+
 const FAMILIES: readonly (readonly [prefix: string, r: Readability])[] = [
   ['case.', CASE_READABILITY],
   ['user.', USER_READABILITY],
+  ['safety_net.', SAFETY_NET_READABILITY],
 ];
 
 export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
@@ -168,10 +179,23 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
 
 const STAFF: readonly Role[] = ['village_cadre', 'township_officer', 'county_officer', 'admin'];
 
-/** Whether a role passes a read rule. */
-export function passes(role: Role, rule: ReadRule): boolean {
+/** The objects whose `staff` events the civil-affairs roles read. */
+export const CIVIL_AFFAIRS_READS: ReadonlySet<ObjectKind> = new Set<ObjectKind>([
+  'household',
+  'case',
+  'region',
+  'policy',
+  'plan',
+  'warning',
+  'safety_net',
+]);
+
+/** Whether a role passes an action's read rule. */
+export function passes(role: Role, r: Readability): boolean {
+  if (isCivilAffairs(role))
+    return r.rule === 'staff' ? CIVIL_AFFAIRS_READS.has(r.object) : permissionsOf(role)[r.rule];
   if (!STAFF.includes(role)) return false;
-  return rule === 'staff' || permissionsOf(role)[rule];
+  return r.rule === 'staff' || permissionsOf(role)[r.rule];
 }
 
 /** The readability of a stored action name; null for a name the table does not know (never readable). */
@@ -183,7 +207,7 @@ export function readabilityOf(action: string): Readability | null {
 /** Whether a role may read an event of this action (its region checked apart). */
 export function mayRead(role: Role, action: string): boolean {
   const r = readabilityOf(action);
-  return r !== null && passes(role, r.rule);
+  return r !== null && passes(role, r);
 }
 
 /**
@@ -193,8 +217,8 @@ export function mayRead(role: Role, action: string): boolean {
 export function readableActions(role: Role): { actions: string[]; prefixes: string[] } {
   return {
     actions: Object.entries(AUDIT_READABILITY)
-      .filter(([, r]) => passes(role, r.rule))
+      .filter(([, r]) => passes(role, r))
       .map(([a]) => a),
-    prefixes: FAMILIES.filter(([, r]) => passes(role, r.rule)).map(([p]) => p),
+    prefixes: FAMILIES.filter(([, r]) => passes(role, r)).map(([p]) => p),
   };
 }

@@ -39,6 +39,8 @@ const ROLE_NAMES: Record<Role, string> = {
   township_officer: '乡镇干部',
   village_cadre: '村干部',
   organisation: '社会组织',
+  civil_affairs_county: '县民政局',
+  civil_affairs_township: '乡镇民政助理员',
 };
 
 type Lines = (db: Kysely<DB>, page: ExportHouseholdRow[]) => Promise<CellValue[][]>;

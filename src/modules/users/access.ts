@@ -8,11 +8,18 @@ import type { AuthUser } from '../../kernel/user.js';
  * - an admin: every account within the admin's scope (an admin of the whole country: every account);
  * - a county officer: township officers and village cadres within the county — never a county
  *   officer (their own rank), an admin or an organisation account, and never a scope outside the county;
- * - nobody else.
+ * - nobody else. The civil-affairs accounts (another bureau) are given by an admin only.
  * Organisation accounts belong to their organisation's registration (src/modules/participation): they
  * are listed, and an admin may disable, enable or reset them, but no role is changed to or from it.
  */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'county_officer', 'township_officer', 'village_cadre'];
+export const STAFF_ROLES: readonly Role[] = [
+  'admin',
+  'county_officer',
+  'township_officer',
+  'village_cadre',
+  'civil_affairs_county',
+  'civil_affairs_township',
+];
 const COUNTY_MANAGES: readonly Role[] = ['township_officer', 'village_cadre'];
 
 /** The length of the division code each staff role is scoped to (admin: any, '' = the country). */
@@ -20,6 +27,8 @@ const SCOPE_LENGTH: Partial<Record<Role, number>> = {
   county_officer: 6,
   township_officer: 9,
   village_cadre: 12,
+  civil_affairs_county: 6,
+  civil_affairs_township: 9,
 };
 
 export function assertAdministers(actor: AuthUser): void {

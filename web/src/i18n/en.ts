@@ -80,6 +80,8 @@ export const en: Messages = {
     township_officer: 'Township officer',
     village_cadre: 'Village cadre',
     organisation: 'Organisation',
+    civil_affairs_county: 'County civil-affairs bureau',
+    civil_affairs_township: 'Township civil-affairs assistant',
   },
   auth: {
     title: 'Sign in',

@@ -79,6 +79,8 @@ export const zhCN = {
     township_officer: '乡镇干部',
     village_cadre: '村干部',
     organisation: '社会组织',
+    civil_affairs_county: '县民政局',
+    civil_affairs_township: '乡镇民政助理员',
   },
   auth: {
     title: '登录',

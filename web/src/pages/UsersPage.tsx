@@ -55,12 +55,18 @@ export default function UsersPage() {
               value={role}
               onChange={(v) => (setRole(v), setPage(1))}
               style={{ width: 140 }}
-              options={['admin', 'county_officer', 'township_officer', 'village_cadre', 'organisation'].map(
-                (r) => ({
-                  value: r,
-                  label: t(`role.${r}` as 'role.admin'),
-                }),
-              )}
+              options={[
+                'admin',
+                'county_officer',
+                'township_officer',
+                'village_cadre',
+                'civil_affairs_county',
+                'civil_affairs_township',
+                'organisation',
+              ].map((r) => ({
+                value: r,
+                label: t(`role.${r}` as 'role.admin'),
+              }))}
             />
             <Button
               type="primary"

@@ -21698,7 +21698,14 @@ export interface operations {
     parameters: {
       query?: {
         q?: string;
-        role?: 'admin' | 'county_officer' | 'township_officer' | 'village_cadre' | 'organisation';
+        role?:
+          | 'admin'
+          | 'county_officer'
+          | 'township_officer'
+          | 'village_cadre'
+          | 'organisation'
+          | 'civil_affairs_county'
+          | 'civil_affairs_township';
         page?: number;
         pageSize?: number;
       };
@@ -21800,7 +21807,14 @@ export interface operations {
           username: string;
           displayName?: string;
           /** @enum {string} */
-          role: 'admin' | 'county_officer' | 'township_officer' | 'village_cadre' | 'organisation';
+          role:
+            | 'admin'
+            | 'county_officer'
+            | 'township_officer'
+            | 'village_cadre'
+            | 'organisation'
+            | 'civil_affairs_county'
+            | 'civil_affairs_township';
           scopeCode: string;
           password?: string;
         };
@@ -21899,7 +21913,14 @@ export interface operations {
         'application/json': {
           displayName?: string;
           /** @enum {string} */
-          role?: 'admin' | 'county_officer' | 'township_officer' | 'village_cadre' | 'organisation';
+          role?:
+            | 'admin'
+            | 'county_officer'
+            | 'township_officer'
+            | 'village_cadre'
+            | 'organisation'
+            | 'civil_affairs_county'
+            | 'civil_affairs_township';
           scopeCode?: string;
         };
       };

@@ -5,7 +5,13 @@ import { isApiError } from '../../api/client';
 import { useChangeUser, useCreateUser, useResetPassword, type NewUser, type UserRow } from '../../api/users';
 import { RegionSearchSelect } from '../RegionSearchSelect';
 
-const SCOPE_LENGTH: Record<string, number> = { county_officer: 6, township_officer: 9, village_cadre: 12 };
+const SCOPE_LENGTH: Record<string, number> = {
+  county_officer: 6,
+  township_officer: 9,
+  village_cadre: 12,
+  civil_affairs_county: 6,
+  civil_affairs_township: 9,
+};
 
 /** The division code of a role: 6, 9 or 12 digits (an admin: any division code, or none for the country). */
 export const scopeFits = (role: string | undefined, code: string | undefined) => {
