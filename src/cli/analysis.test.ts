@@ -134,7 +134,7 @@ describe('jingzhun measure', () => {
     [['--input', fixture('households.csv'), '--income', 'net'], 'row 1: missing column "net"'],
     [['--input', fixture('households.csv'), '--by', 'village'], 'row 1: missing column "village"'],
     [['--input', fixture('nowhere.csv')], 'cannot read'],
-    [['--input', fixture('ragged.csv')], 'Invalid Record Length: expect 6, got 5 on line 3'],
+    [['--input', fixture('ragged.csv')], 'row 3: 5 fields, the header row has 6'],
   ])('bad input %j → exit 2 naming row and column', async (args, message) => {
     const r = await cli('measure', '--line', '6000', ...args);
     expect(r.code).toBe(2);

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import type { Config, loadConfig as LoadConfig } from '../config.js';
 import { systemClock } from '../kernel/clock.js';
-import { registerImportCommands } from './registry-io.js';
-import { registerBackupCommands } from './backup.js';
-import { registerAnalysisCommands } from './analysis.js';
-import { registerMatchingCommands } from './matching.js';
-import { registerEvaluateCommands } from './evaluate.js';
-import { registerWarningsCommands } from './warnings.js';
-import { registerQualityCommands } from './quality.js';
+
+// `measure`, `mpi` and `benford` need neither the configuration nor the database: for them only
+// ./analysis.js is loaded, not zod, kysely and the other commands' modules (bench/measure-vs-r.ts).
+const analysisOnly = ['measure', 'mpi', 'benford'].includes(process.argv[2] ?? '');
+const configModule = analysisOnly ? undefined : await import('../config.js');
+function loadConfig(...args: Parameters<typeof LoadConfig>): Config {
+  if (!configModule) throw new Error('the configuration is not loaded for the analysis commands');
+  return configModule.loadConfig(...args);
+}
 
 // Command modules are imported inside their actions, so `--help` and light commands start fast.
 const runtime = () => import('../composition/runtime.js');
@@ -303,13 +305,25 @@ program
     process.exitCode = code;
   });
 
-registerImportCommands(program);
-registerBackupCommands(program, () => loadConfig().dataDir);
-registerAnalysisCommands(program);
-registerMatchingCommands(program);
-registerEvaluateCommands(program);
-registerWarningsCommands(program);
-registerQualityCommands(program);
+if (analysisOnly) (await import('./analysis.js')).registerAnalysisCommands(program);
+else {
+  const [io, backup, analysis, matching, evaluate, warnings, quality] = await Promise.all([
+    import('./registry-io.js'),
+    import('./backup.js'),
+    import('./analysis.js'),
+    import('./matching.js'),
+    import('./evaluate.js'),
+    import('./warnings.js'),
+    import('./quality.js'),
+  ]);
+  io.registerImportCommands(program);
+  backup.registerBackupCommands(program, () => loadConfig().dataDir);
+  analysis.registerAnalysisCommands(program);
+  matching.registerMatchingCommands(program);
+  evaluate.registerEvaluateCommands(program);
+  warnings.registerWarningsCommands(program);
+  quality.registerQualityCommands(program);
+}
 
 process.on('uncaughtException', (err) => void fail(err));
 process.on('unhandledRejection', (err) => void fail(err));

@@ -40,6 +40,7 @@ export {
 export { positiveWeights, sortSample, weightedTotals, type SortedSample, type Weighted } from './sample.js';
 export { measureHouseholds, type MeasureSummary } from './summary.js';
 export { GrowableFloat64, LabelCoder, parseDecimal } from './columns.js';
+export { CsvColumnReader, CsvInputError, type CsvColumns, type CsvNumberColumn } from './csv-columns.js';
 export {
   benfordReport,
   measureReport,
