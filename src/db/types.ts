@@ -409,6 +409,26 @@ export interface HouseholdArchiveTable {
   village_code: string;
 }
 
+export interface HouseholdFactTable {
+  confirmed_at: Timestamp | null;
+  confirmed_by: Int8 | null;
+  decision_note: string | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  kind: string;
+  member_id: Int8 | null;
+  observed_on: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: Int8 | null;
+  source: string;
+  source_ref: string | null;
+  state: string;
+  subject: Generated<string>;
+  supersedes: Int8 | null;
+  value: ColumnType<unknown, string, string>;
+  village_code: string;
+}
+
 export interface HouseholdPlanTable {
   agreed_at: Timestamp | null;
   agreed_by: string | null;
@@ -980,6 +1000,7 @@ export interface DB {
   help_rating: HelpRatingTable;
   household: HouseholdTable;
   household_archive: HouseholdArchiveTable;
+  household_fact: HouseholdFactTable;
   household_plan: HouseholdPlanTable;
   household_year: HouseholdYearTable;
   import_job: ImportJobTable;
