@@ -19,6 +19,7 @@ describe('permissions', () => {
     expect(allowed('township_officer')).toEqual(
       [
         'changeStatus',
+        'confirmFacts',
         'editHouseholds',
         'handleGrievances',
         'keepBurdenRegisters',

@@ -47,6 +47,8 @@ export interface Permissions {
   setInspectionLimits: boolean;
   /** May import department lists, review their flags and resolve duplicates (township level and above). */
   reviewMatches: boolean;
+  /** May confirm or reject village cadres' proposed facts (township level and above; docs/facts.md). */
+  confirmFacts: boolean;
   /** May run the safety-net procedures within scope: dibao, 特困 and temporary-assistance cases,
    *  means-test facts, reviews, sectoral assistance records (civil affairs, both levels; admin). */
   runSafetyNet: boolean;
@@ -78,6 +80,7 @@ const FROM: Record<keyof Permissions, Role> = {
   keepBurdenRegisters: 'township_officer',
   setInspectionLimits: 'county_officer',
   reviewMatches: 'township_officer',
+  confirmFacts: 'township_officer',
   runSafetyNet: 'admin',
   decideSafetyNet: 'admin',
   exportPayments: 'admin',

@@ -223,6 +223,11 @@ export const FIELD_CLASS: Readonly<Record<string, DataClass>> = {
   health: 'health',
   disabilityGrade: 'disability',
   disability_grade: 'disability',
+  // recorded facts (src/domain/facts): a disability's type, a supporter's name, and a value that as a
+  // whole reveals illness (a medical spending record), kept in audit records under `healthFact`
+  disabilityType: 'disability',
+  supporterName: 'name',
+  healthFact: 'health',
 };
 
 /**

@@ -66,6 +66,9 @@ export interface PolicyParams {
   severeDisabilityMaxGrade: number;
   /** Sudden hardship: rigid spending ≥ share × 12-month net income, or income fell by ≥ dropShare. */
   suddenShock: { rigidSpendingShare: number; incomeDropShare: number };
+  /** Maker–checker of recorded facts (docs/facts.md): a village cadre's change to a decision-critical
+   *  fact waits for a township ('township') or county ('county') officer, or applies at once ('none'). */
+  factConfirmation: 'none' | 'township' | 'county';
   /** Where each value came from (filled by the parameter tables); rules never read it. */
   provenance: Partial<Record<ParamKey, Provenance>>;
 }
@@ -127,6 +130,7 @@ export function defaultParams(year: number, opts: { western?: boolean } = {}): P
     noLabourAges: { elderly: 60, minorBelow: 16 },
     severeDisabilityMaxGrade: 2,
     suddenShock: { rigidSpendingShare: 0.5, incomeDropShare: 0.5 },
+    factConfirmation: 'township',
   };
   const sources: Partial<Record<ParamKey, string>> = {
     ruralDibaoStandardMonthly: 'national average rural standard (民政统计公报), approximate',

@@ -29,6 +29,11 @@ export type AuditAction =
   | 'household.export'
   | 'household.export.unmask'
   | 'household.unmask'
+  // recorded facts (src/modules/household-facts): recorded at once, proposed, confirmed, rejected
+  | 'household.fact.record'
+  | 'household.fact.propose'
+  | 'household.fact.confirm'
+  | 'household.fact.reject'
   | 'member.move_out'
   | 'region.flags'
   | 'department_list.import'

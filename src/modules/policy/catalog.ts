@@ -248,6 +248,13 @@ export const PARAM_CATALOG: Record<StoredKey, Entry> = {
     seeding: 'once',
     schema: z.object({ rigidSpendingShare: share, incomeDropShare: share }),
   },
+  factConfirmation: {
+    zh: '关键事实变更的确认层级（none 不需确认、township 乡镇、county 县级）',
+    en: 'Confirmation of decision-critical fact changes (none, township, county)',
+    unit: '',
+    seeding: 'optional',
+    schema: z.enum(['none', 'township', 'county']),
+  },
 };
 
 export const STORED_KEYS = Object.keys(PARAM_CATALOG) as StoredKey[];
