@@ -55,12 +55,14 @@ describe('jingzhun measure', () => {
       'squared_gap',
       'watts',
       'sen',
+      'poor_if',
       'median_eq',
       'lines',
       'arpr',
       'rmpg',
       'gini',
       's80_s20',
+      's80_s20_convention',
       'theil',
       'mld',
     ]);
@@ -70,8 +72,30 @@ describe('jingzhun measure', () => {
     expect(out.arpr).toEqual({ p40: 0, p50: 0.2, p60: 0.2 }); // ties at the 40 % and 60 % lines
     expect(out.rmpg).toBeCloseTo(1 / 3, 12);
     expect(out.gini).toBeCloseTo(221 / 990, 12);
-    expect(out.s80_s20).toBeCloseTo(3.75, 12);
+    // Eurostat S80/S20 (laeken qsr) by default: the 80 % cut-off is the largest income → undefined
+    expect(out).toMatchObject({ s80_s20: null, s80_s20_convention: 'eurostat', poor_if: 'below' });
     expect(typeof out.mld).toBe('number');
+  });
+
+  it('--s80s20 lorenz and --poor at-or-below select the other conventions', async () => {
+    const r = await cli(
+      ...['measure', '--input', fixture('households.csv'), '--line', '6000', '--json'],
+      ...['--s80s20', 'lorenz', '--poor', 'at-or-below'],
+    );
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out).toMatchObject({ s80_s20_convention: 'lorenz', poor_if: 'at-or-below', headcount: 0.7 });
+    expect(out.s80_s20).toBeCloseTo(3.75, 12);
+    const bad = await cli('measure', '--input', fixture('households.csv'), '--line', '6000', '--s80s20', 'x');
+    expect(bad.code).toBe(2);
+  });
+
+  it('no household with a positive weight → exit 2 with a message', async () => {
+    const r = await cli('measure', '--input', fixture('zero-weights.csv'), '--line', '6000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no household with a positive weight (2 rows)');
+    const empty = await cli('measure', '--input', fixture('header-only.csv'), '--line', '6000');
+    expect(empty.stderr).toContain('no household with a positive weight (0 rows)');
   });
 
   it('--by decomposes by a column', async () => {

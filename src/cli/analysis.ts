@@ -9,7 +9,11 @@ import {
   CsvColumnReader,
   CsvInputError,
   MeasureInputError,
+  POOR_IF,
+  S80S20_CONVENTIONS,
   type CsvNumberColumn,
+  type PoorIf,
+  type S80S20Convention,
   measureHouseholds,
   measureReport,
   mpiReport,
@@ -134,6 +138,8 @@ interface MeasureOptions {
   adults: string;
   children: string;
   by?: string;
+  s80s20: S80S20Convention;
+  poor: PoorIf;
   json: boolean;
 }
 
@@ -158,7 +164,12 @@ async function runMeasure(o: MeasureOptions): Promise<void> {
       );
   });
   const households = { income: col(o.income), weight: col(o.weight), size, adults, children };
-  print(measureReport(measureHouseholds(households, o.line, t.groups)), o.json);
+  const summary = measureHouseholds(households, o.line, t.groups, { s80s20: o.s80s20, poorIf: o.poor });
+  if (summary.n === 0)
+    throw new AnalysisInputError(
+      `${o.input}: no household with a positive weight (${t.rows.length} rows): nothing to measure`,
+    );
+  print(measureReport(summary), o.json);
 }
 
 // ---------------------------------------------------------------- mpi
@@ -244,6 +255,16 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--adults <column>', 'members aged 14 or more', 'n_adults')
     .option('--children <column>', 'members under 14', 'n_children')
     .option('--by <column>', 'decompose FGT by the values of this column')
+    .addOption(
+      new Option('--s80s20 <convention>', "S80/S20: eurostat = R laeken's qsr; lorenz = exact 20 % shares")
+        .choices(S80S20_CONVENTIONS)
+        .default('eurostat'),
+    )
+    .addOption(
+      new Option('--poor <rule>', 'poor if income is below the line, or at or below it (convey svyfgt)')
+        .choices(POOR_IF)
+        .default('below'),
+    )
     .option('--json', 'print one JSON object', false)
     .action(guarded(runMeasure));
 

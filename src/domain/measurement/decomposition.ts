@@ -1,4 +1,5 @@
 import { assertPositiveLine, MeasureInputError } from './errors.js';
+import { isPoor, type PoorIf } from './poverty.js';
 
 /** Subgroups as codes 0..labels.length−1, one per element, with their labels. */
 export interface Groups {
@@ -32,6 +33,7 @@ export function decomposeFgt(
   weights: Float64Array,
   line: number,
   groups: Groups,
+  poorIf: PoorIf = 'below',
 ): GroupPoverty[] {
   assertPositiveLine(line);
   const g = groups.labels.length;
@@ -44,7 +46,7 @@ export function decomposeFgt(
     const y = values[i]!;
     if (!Number.isFinite(y)) throw new MeasureInputError('must be a finite number', 'values', i);
     sums[4 * c]! += w;
-    if (!(y < line)) continue;
+    if (!isPoor(y, line, poorIf)) continue;
     const gap = (line - y) / line;
     sums[4 * c + 1]! += w;
     sums[4 * c + 2]! += w * gap;

@@ -21,15 +21,20 @@ export { decomposeFgt, type GroupPoverty, type Groups } from './decomposition.js
 export { modifiedOecdScale, toPersons, type Households, type Persons } from './equivalence.js';
 export { assertPositiveLine, MeasureInputError } from './errors.js';
 export {
+  DEFAULT_S80S20,
   giniSorted,
   inequality,
   inequalitySorted,
+  quintileShareRatioEurostatSorted,
+  quintileShareRatioLorenzSorted,
   quintileShareRatioSorted,
+  S80S20_CONVENTIONS,
   theilAndMld,
   type Inequality,
+  type S80S20Convention,
 } from './inequality.js';
-export { absolutePoverty, fgt, type AbsolutePoverty } from './poverty.js';
-export { countBelow, quantileIndex, SHARE_TOLERANCE, weightedQuantile } from './quantile.js';
+export { absolutePoverty, fgt, isPoor, POOR_IF, type AbsolutePoverty, type PoorIf } from './poverty.js';
+export { countBelow, quantileIndex, weightedQuantile } from './quantile.js';
 export { argsortFloat64 } from './radix-sort.js';
 export {
   RELATIVE_SHARES,
@@ -38,7 +43,7 @@ export {
   type RelativePoverty,
 } from './relative.js';
 export { positiveWeights, sortSample, weightedTotals, type SortedSample, type Weighted } from './sample.js';
-export { measureHouseholds, type MeasureSummary } from './summary.js';
+export { measureHouseholds, type MeasureConventions, type MeasureSummary } from './summary.js';
 export { GrowableFloat64, LabelCoder, parseDecimal } from './columns.js';
 export { CsvColumnReader, CsvInputError, type CsvColumns, type CsvNumberColumn } from './csv-columns.js';
 export {

@@ -13,18 +13,20 @@ describe('weighted quantile: smallest value whose cumulative share exceeds p', (
   it.each([
     [0, 1],
     [0.2, 1], // 0.25 > 0.2
-    [0.25, 2], // share of 1 equals 0.25 exactly → the next value (laeken would average: 1.5)
-    [0.5, 3], // median: share of 2 equals 0.5 → 3 (laeken: 2.5)
+    [0.25, 2], // share of 1 equals 0.25 exactly → the next value (laeken: weightedQuantile(1:4, probs = .25) = 2)
+    [0.5, 3], // median: share of 2 equals 0.5 → 3 (laeken: weightedMedian(1:4) = 3)
     [0.6, 3],
     [0.75, 4],
     [0.99, 4],
     [1, 4], // nothing exceeds 1: the largest value
   ])('p = %s → %s', (p, q) => expect(weightedQuantile(s, p)).toBe(q));
 
-  it('treats a share equal to p up to rounding as equal (0.1 + 0.2 = 0.3 → next value)', () => {
-    // weights 0.1, 0.2, 0.7: cumulative 0.1, 0.30000000000000004, 1 → p = 0.3 takes the third value
+  it('compares the share as a double, as R does (0.1 + 0.2 = 0.30000000000000004 > 0.3)', () => {
+    // weights 0.1, 0.2, 0.7: shares 0.1, 0.30000000000000004, 1 → p = 0.3 takes the second value, as
+    // laeken: weightedQuantile(c(10, 20, 30), c(.1, .2, .7), probs = .3) = 20
     const t = sample([10, 20, 30], [0.1, 0.2, 0.7]);
-    expect(weightedQuantile(t, 0.3)).toBe(30);
+    expect(weightedQuantile(t, 0.3)).toBe(20);
+    expect(weightedQuantile(t, 0.31)).toBe(30);
     expect(weightedQuantile(t, 0.29)).toBe(20);
   });
 

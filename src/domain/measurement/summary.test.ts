@@ -71,8 +71,21 @@ describe('measures of a household population', () => {
   it('inequality on equivalised income (hand values in inequality.test.ts)', () => {
     const r = measureHouseholds(households(), 6000);
     expect(r.gini).toBeCloseTo(221 / 990, 12);
-    expect(r.s80s20).toBeCloseTo(3.75, 12);
+    // Eurostat (laeken qsr, the default): the 80 % cut-off is 15000, the largest income, so nobody is
+    // above it: laeken's qsr gives 0 (case 'C weighted' of reference.test.ts), null here
+    expect(r).toMatchObject({ s80s20: null, s80s20Convention: 'eurostat' });
+    const lorenz = measureHouseholds(households(), 6000, undefined, { s80s20: 'lorenz' });
+    expect(lorenz.s80s20).toBeCloseTo(3.75, 12);
+    expect(lorenz.s80s20Convention).toBe('lorenz');
     expect(Number.isFinite(r.mld)).toBe(true);
+  });
+
+  it('poor at the line with at-or-below: B (per capita 6000 = the line) counts', () => {
+    // below: A (4 persons), D (2) of 10 → 0.6; at-or-below adds B (1) → 0.7
+    const r = measureHouseholds(households(), 6000, undefined, { poorIf: 'at-or-below' });
+    expect(r.headcount).toBeCloseTo(0.7, 14);
+    expect(r.poorIf).toBe('at-or-below');
+    expect(r.povertyGap).toBeCloseTo(measureHouseholds(households(), 6000).povertyGap!, 14);
   });
 
   it('decomposes FGT by group: A, B in x; C, D in y', () => {
@@ -119,7 +132,7 @@ describe('measures of a household population', () => {
       headcount: 1,
       povertyGap: 0.25,
       gini: 0,
-      s80s20: 1,
+      s80s20: null, // laeken's rule: nobody above the 80 % cut-off (the Lorenz convention gives 1)
       theil: 0,
     });
     expect(r.relative).toMatchObject({ median: 2000, arpr: { p40: 0, p50: 0, p60: 0 }, rmpg: null });
