@@ -1,4 +1,5 @@
 import type { DataClass } from '../visibility.js';
+import { INTEGRITY_CHECKS } from './catalogue-integrity.js';
 import { BENFORD_RULE, BURST_RULE, HEAPING_RULE, JUMP_RULE } from './statistics.js';
 
 /**
@@ -323,6 +324,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     params: { ...BURST_RULE, windowDays: BURST_WINDOW_DAYS, baselineDays: BURST_BASELINE_DAYS },
     rests: [],
   },
+  ...INTEGRITY_CHECKS,
 ];
 
 export const checkById = (id: string): QualityCheck | undefined => QUALITY_CHECKS.find((c) => c.id === id);

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { QualityCheck } from '../../domain/quality/catalogue.js';
-import type { BenfordDigits } from '../../domain/measurement/benford.js';
+import { pooledHeapingSignal, villageJumpSignal } from './integrity-jumps.js';
+import { nearCopySignal, roundNumberSignal, sharedFactorSignal } from './integrity-signals.js';
+import { integrityRepository, type YearRow } from './repository-integrity.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
+import type { BenfordDigits } from '../../domain/measurement/benford.js';
 import {
   benfordSignal,
   burstSignal,
@@ -20,12 +23,16 @@ export interface CheckContext {
   today: string;
   lines: readonly YearLines[];
   riskRemovalMinMonths: number;
+  /** The region's household-years, read once per run by the integrity signals. */
+  memo?: { years?: Promise<YearRow[]> };
 }
 
 const plain = (findings: FindingRow[]): SignalOutcome => ({ findings, tested: 0, flagged: [] });
 
 export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<SignalOutcome> {
   const { db, region } = ctx;
+  const memo = (ctx.memo ??= {});
+  const years = () => (memo.years ??= integrityRepository.yearRows(db, region));
   const p = check.params;
   const num = (k: string) => {
     const v = p[k];
@@ -75,6 +82,21 @@ export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<
       const rule = { digits: num('digits') as BenfordDigits, minN: num('minN') };
       return benfordSignal(await repo.digitCounts(db, region, by), by, rule);
     }
+    case 'heaping_pooled':
+      return pooledHeapingSignal(await repo.exitYearIncomes(db, region, ctx.lines, num('band')), p);
+    case 'near_copy_family':
+      return nearCopySignal(await years(), p);
+    case 'round_numbers_village':
+    case 'round_numbers_collector':
+      return roundNumberSignal(
+        await years(),
+        check.id === 'round_numbers_village' ? 'village' : 'collector',
+        p,
+      );
+    case 'shared_factor':
+      return sharedFactorSignal(await years(), p);
+    case 'village_jump_rate':
+      return villageJumpSignal(await years(), p);
     case 'edit_burst': {
       const windowDays = num('windowDays');
       const baselineDays = num('baselineDays');

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/service.js';
 import { nationalDefaults, type ParamsFor } from '../matching/run.js';
 import { runCheck, type CheckContext } from './checks.js';
 import { qualityResults } from './results-repository.js';
-import type { YearLines } from './repository.js';
+import type { FindingRow, YearLines } from './repository.js';
 import type { Clock } from '../../kernel/clock.js';
 
 /** Run the check catalogue over a region, store the findings, and read the latest run back. */
@@ -35,9 +35,32 @@ export interface CheckSummary {
   households: number;
   tested?: number;
   flagged?: { group: string; statistic: Record<string, unknown> }[];
+  /** Signals: the villages and households named, each with its statistic (the JSON of `quality run`). */
+  named?: {
+    villages: string[];
+    households: { id: string; village: string; statistic: Record<string, unknown> | null }[];
+  };
 }
 
 const FIRST_YEAR = 2010;
+
+const namedBy = (findings: readonly FindingRow[]): NonNullable<CheckSummary['named']> => {
+  const households = new Map<
+    string,
+    { id: string; village: string; statistic: Record<string, unknown> | null }
+  >();
+  for (const f of findings)
+    if (f.household_id && !households.has(f.household_id))
+      households.set(f.household_id, {
+        id: f.household_id,
+        village: f.region_code,
+        statistic: f.statistic ?? null,
+      });
+  return {
+    villages: [...new Set(findings.map((f) => f.region_code))].sort(),
+    households: [...households.values()],
+  };
+};
 
 /**
  * The checks whose findings a role may read: a finding of a check resting on a class the role may not
@@ -113,6 +136,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
           households,
           tested: out.tested,
           flagged: out.flagged,
+          ...(check.kind === 'signal' ? { named: namedBy(out.findings) } : {}),
         });
         total += out.findings.length;
       }

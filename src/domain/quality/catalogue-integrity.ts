@@ -1,0 +1,120 @@
+/** The integrity signals added to the catalogue (docs/quality.md, issue 17); typed where catalogue.ts spreads them. */
+
+const t = (zh: string, en: string) => ({ zh, en });
+
+export const INTEGRITY_CHECKS = [
+  {
+    id: 'near_copy_family',
+    kind: 'signal',
+    severity: 'high',
+    title: t('同村多户收入近似复制', 'Near-copy income families in a village'),
+    description: t(
+      '同一村同一年，户人数相同且工资、经营、生产费用、财产四项均在 ±2% 以内一致的户组成的家族（至少两项非零）',
+      'In one village and year, families of households of the same size whose wage, business, production cost and property all agree within ±2 % (at least two non-zero)',
+    ),
+    statistic: t(
+      '家族内一致户对数与偶然期望（各项一致比例之积 × 户对数）比较：Poisson 上尾 p，各村年 BH（FDR 1%）',
+      'agreeing pairs against chance (product of each item’s agreeing share × pairs): Poisson upper tail p, BH across village-years (FDR 1 %)',
+    ),
+    fix: t(
+      '逐户重新采集收入，查明是否复制',
+      "Re-collect each household's income; find out whether records were copied",
+    ),
+    implementation: 'statistic',
+    params: { tolerance: 0.02, minNonZero: 2, fdr: 0.01, minFamily: 2 },
+    rests: [],
+  },
+  {
+    id: 'heaping_pooled',
+    kind: 'signal',
+    severity: 'high',
+    title: t(
+      '脱贫收入扎堆（各年合并、多重检验校正）',
+      'Exit incomes heaped at the line (years pooled, corrected)',
+    ),
+    description: t(
+      '每村历年脱贫当年人均纯收入合并：[线, 线×1.05) 或 [线, 线×1.1) 占 [线, 线×1.3) 的比例，与本地区其余各村比较；乡镇结论归到承载它的村',
+      'By village, exits of all years pooled: share in [line, line×1.05) or [line, line×1.1) of those in [line, line×1.3), against the rest of the region; a township verdict goes to the villages that carry it',
+    ),
+    statistic: t(
+      '单侧精确二项检验（H0：地区比例，不低于均匀密度），两档取小 p×2；各村 BH（FDR 5%）；低档 ≥ 5 户、超额比 ≥ 1.5',
+      'one-sided exact binomial (H0: the region’s share, at least flat), smaller p of two bands × 2; BH across villages (FDR 5 %); ≥ 5 in the band, excess ratio ≥ 1.5',
+    ),
+    fix: t('抽查脱贫户收入台账，入户核实', "Audit the exit households' income records at home"),
+    implementation: 'statistic',
+    params: { band: 0.15, wide: 0.3, fdr: 0.05, minN: 5, minLow: 5, minRatio: 1.5 },
+    rests: [],
+  },
+  {
+    id: 'round_numbers_village',
+    kind: 'signal',
+    severity: 'medium',
+    title: t('村级收入整数偏好（500 的倍数）', 'Round numbers by village (multiples of 500)'),
+    description: t(
+      '每村自报收入项（工资、经营、生产费用、财产，> 0，固定标准金额除外）中 100/500/1000 的倍数所占比例，与本地区其余各村比较',
+      'Share of multiples of 100 / 500 / 1,000 among the village’s self-reported items (wage, business, production cost, property; > 0; fixed programme amounts left out) against the rest of the region',
+    ),
+    statistic: t(
+      '单侧精确二项检验（500 的倍数，H0：本地区比例），各村 BH 校正 FDR 1%；且比例 ≥ 50% 且 ≥ 地区的 2 倍，n ≥ 40',
+      'one-sided exact binomial test at 500 (H0: the region’s share), Benjamini–Hochberg across villages at FDR 1 %; and share ≥ 50 % and ≥ 2 × the region’s, n ≥ 40',
+    ),
+    fix: t('抽样入户重新采集收入', 'Re-collect the income of a sample of households at home'),
+    implementation: 'statistic',
+    params: { minShare500: 0.5, minRatio: 2, minN: 40, fdr: 0.01 },
+    rests: [],
+  },
+  {
+    id: 'round_numbers_collector',
+    kind: 'signal',
+    severity: 'high',
+    title: t('采集员收入整数偏好（500 的倍数）', 'Round numbers by collector (multiples of 500)'),
+    description: t(
+      '按采集人（household_year.recorded_by）汇总的自报收入项中 500 的倍数所占比例，与其余采集员比较',
+      'Share of multiples of 500 among the self-reported items a collector entered (household_year.recorded_by) against the other collectors',
+    ),
+    statistic: t(
+      '同村级检验：二项检验 + BH（FDR 1%），比例 ≥ 50% 且 ≥ 地区的 2 倍',
+      'as by village: binomial test + BH (FDR 1 %), share ≥ 50 % and ≥ 2 × the region’s',
+    ),
+    fix: t('复核该采集员录入的户', 'Re-check the households the collector entered'),
+    implementation: 'statistic',
+    params: { minShare500: 0.5, minRatio: 2, minN: 40, fdr: 0.01 },
+    rests: [],
+  },
+  {
+    id: 'shared_factor',
+    kind: 'signal',
+    severity: 'high',
+    title: t('同村多户收入按同一倍数变化', 'Many households of a village changed by one factor'),
+    description: t(
+      '同一村同一年，多户纯收入与上年之比落在同一 1% 窗口内（如全村乘以 1.45）',
+      'In one village and year, many households’ net income over the year before lies in one 1 % window (e.g. every figure × 1.45)',
+    ),
+    statistic: t(
+      '扫描统计：窗口内户数 k，H0 为本年度全地区比值落入该窗口的比例；p = n × P(X ≥ k)；各村年 BH（FDR 1%）；k ≥ 5 且 ≥ 期望的 4 倍',
+      'scan: k households in the window; H0 the share of the region’s ratios that year in it; p = n × P(X ≥ k); BH across village-years (FDR 1 %); k ≥ 5 and ≥ 4 × expected',
+    ),
+    fix: t('核对该村当年收入台账的来源', 'Check where the village’s figures of that year came from'),
+    implementation: 'statistic',
+    params: { width: 0.01, fdr: 0.01, minK: 5, minExcess: 4 },
+    rests: [],
+  },
+  {
+    id: 'village_jump_rate',
+    kind: 'signal',
+    severity: 'medium',
+    title: t('村级收入跳升率高于乡镇', 'Village jump rate above its township'),
+    description: t(
+      '每村每年纯收入增长 > 30% 的户（易地搬迁户除外）所占比例，与同乡镇其余各村比较',
+      'Share of a village’s households whose net income rose by > 30 % in a year (relocated households left out) against the rest of its township',
+    ),
+    statistic: t(
+      '单侧精确二项检验，各村年 BH（FDR 1%）；比例 ≥ 25% 且 ≥ 乡镇的 2 倍，n ≥ 20',
+      'one-sided exact binomial test, BH across village-years (FDR 1 %); share ≥ 25 % and ≥ 2 × the township’s, n ≥ 20',
+    ),
+    fix: t('核实该村当年增收的来源', 'Verify where the village’s rise that year came from'),
+    implementation: 'statistic',
+    params: { rise: 0.3, fdr: 0.01, minShare: 0.25, minRatio: 2, minN: 20 },
+    rests: [],
+  },
+] as const;
