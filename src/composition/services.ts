@@ -13,6 +13,7 @@ import { createHouseholdEditService } from '../modules/households/edit-service.j
 import { createHouseholdExportService } from '../modules/households/export-service.js';
 import { createMemberEditService } from '../modules/households/member-edit-service.js';
 import { createHouseholdService } from '../modules/households/service.js';
+import { createHouseholdFactService } from '../modules/household-facts/service.js';
 import { createImportJobs } from '../modules/import/jobs.js';
 import { createMatchingService } from '../modules/matching/service.js';
 import { createMeasuresService } from '../modules/measurement/service.js';
@@ -67,6 +68,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     households: createHouseholdService(db, regions, clock),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),
+    householdFacts: createHouseholdFactService(db, { clock, paramsFor }),
     householdExport: createHouseholdExportService(db, regions, clock),
     stats: createStatsService(db, regions, clock),
     assistance: createAssistanceServices(db, clock),

@@ -101,8 +101,13 @@ export const factRepository = {
       .selectFrom('household_fact as f')
       .leftJoin('app_user as r', 'r.id', 'f.recorded_by')
       .leftJoin('app_user as c', 'c.id', 'f.confirmed_by')
+      .leftJoin('member as m', 'm.id', 'f.member_id')
       .selectAll('f')
-      .select(['r.display_name as recorded_by_name', 'c.display_name as confirmed_by_name'])
+      .select([
+        'r.display_name as recorded_by_name',
+        'c.display_name as confirmed_by_name',
+        'm.name as member_name',
+      ])
       .where('f.household_id', '=', householdId)
       .orderBy('f.kind')
       .orderBy('f.observed_on', 'desc')

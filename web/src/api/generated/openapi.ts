@@ -277,6 +277,92 @@ export interface paths {
     patch: operations['patchHouseholdsByIdMembersByMemberId'];
     trace?: never;
   };
+  '/api/households/{id}/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A household's recorded facts with their history, date, source and state */
+    get: operations['getHouseholdsByIdFacts'];
+    put?: never;
+    /** Record a fact (a village cadre's decision-critical change is proposed where the county asks) */
+    post: operations['postHouseholdsByIdFacts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/{id}/facts/{factId}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct a recorded fact: a new record that supersedes it (note required) */
+    post: operations['postHouseholdsByIdFactsByFactIdCorrect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/facts/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proposed facts waiting for confirmation in a township or county */
+    get: operations['getFactsQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/facts/{factId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a proposed fact */
+    post: operations['postFactsByFactIdConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/facts/{factId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a proposed fact (note required) */
+    post: operations['postFactsByFactIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/households/export': {
     parameters: {
       query?: never;
@@ -4945,6 +5031,854 @@ export interface operations {
               changedOn: string;
               reason: string;
             }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsByIdFacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            householdId: string;
+            /** @enum {string} */
+            confirmation: 'none' | 'township' | 'county';
+            facts: {
+              id: string;
+              householdId: string;
+              /** @enum {string} */
+              kind:
+                | 'income_month'
+                | 'rigid_spending'
+                | 'food_clothing'
+                | 'schooling'
+                | 'insurance'
+                | 'housing_safety'
+                | 'drinking_water'
+                | 'risk'
+                | 'shock'
+                | 'legal_supporter'
+                | 'dibao_means'
+                | 'disability'
+                | 'land';
+              memberId: string | null;
+              memberName: string | null;
+              subject: string;
+              value: {
+                [key: string]: unknown;
+              } | null;
+              withheld: boolean;
+              observedOn: string;
+              /** @enum {string} */
+              source:
+                | 'home_visit'
+                | 'self_report'
+                | 'department_list'
+                | 'document'
+                | 'import'
+                | 'civil_affairs'
+                | 'demo';
+              sourceRef: string | null;
+              /** @enum {string} */
+              state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+              recordedBy: string | null;
+              recordedAt: string;
+              confirmedBy: string | null;
+              confirmedAt: string | null;
+              decisionNote: string | null;
+              supersedes: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsByIdFacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind:
+            | 'income_month'
+            | 'rigid_spending'
+            | 'food_clothing'
+            | 'schooling'
+            | 'insurance'
+            | 'housing_safety'
+            | 'drinking_water'
+            | 'risk'
+            | 'shock'
+            | 'legal_supporter'
+            | 'dibao_means'
+            | 'disability'
+            | 'land';
+          /** @description the member, for kinds about one member */
+          memberId?: string | null;
+          /** @description the day the fact holds as of (not in the future); an income month: its first day, may be left out */
+          observedOn?: string;
+          /** @enum {string} */
+          source:
+            | 'home_visit'
+            | 'self_report'
+            | 'department_list'
+            | 'document'
+            | 'import'
+            | 'civil_affairs'
+            | 'demo';
+          sourceRef?: string | null;
+          /** @description the kind's value (docs/facts.md) */
+          value: {
+            [key: string]: unknown;
+          };
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            /** @enum {string} */
+            kind:
+              | 'income_month'
+              | 'rigid_spending'
+              | 'food_clothing'
+              | 'schooling'
+              | 'insurance'
+              | 'housing_safety'
+              | 'drinking_water'
+              | 'risk'
+              | 'shock'
+              | 'legal_supporter'
+              | 'dibao_means'
+              | 'disability'
+              | 'land';
+            memberId: string | null;
+            memberName: string | null;
+            subject: string;
+            value: {
+              [key: string]: unknown;
+            } | null;
+            withheld: boolean;
+            observedOn: string;
+            /** @enum {string} */
+            source:
+              | 'home_visit'
+              | 'self_report'
+              | 'department_list'
+              | 'document'
+              | 'import'
+              | 'civil_affairs'
+              | 'demo';
+            sourceRef: string | null;
+            /** @enum {string} */
+            state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+            recordedBy: string | null;
+            recordedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            decisionNote: string | null;
+            supersedes: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsByIdFactsByFactIdCorrect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        factId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the day the fact holds as of (not in the future); an income month: its first day, may be left out */
+          observedOn?: string;
+          /** @enum {string} */
+          source:
+            | 'home_visit'
+            | 'self_report'
+            | 'department_list'
+            | 'document'
+            | 'import'
+            | 'civil_affairs'
+            | 'demo';
+          sourceRef?: string | null;
+          /** @description the kind's value (docs/facts.md) */
+          value: {
+            [key: string]: unknown;
+          };
+          /** @description why the recorded value was wrong */
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            /** @enum {string} */
+            kind:
+              | 'income_month'
+              | 'rigid_spending'
+              | 'food_clothing'
+              | 'schooling'
+              | 'insurance'
+              | 'housing_safety'
+              | 'drinking_water'
+              | 'risk'
+              | 'shock'
+              | 'legal_supporter'
+              | 'dibao_means'
+              | 'disability'
+              | 'land';
+            memberId: string | null;
+            memberName: string | null;
+            subject: string;
+            value: {
+              [key: string]: unknown;
+            } | null;
+            withheld: boolean;
+            observedOn: string;
+            /** @enum {string} */
+            source:
+              | 'home_visit'
+              | 'self_report'
+              | 'department_list'
+              | 'document'
+              | 'import'
+              | 'civil_affairs'
+              | 'demo';
+            sourceRef: string | null;
+            /** @enum {string} */
+            state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+            recordedBy: string | null;
+            recordedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            decisionNote: string | null;
+            supersedes: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getFactsQueue: {
+    parameters: {
+      query?: {
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              householdId: string;
+              /** @enum {string} */
+              kind:
+                | 'income_month'
+                | 'rigid_spending'
+                | 'food_clothing'
+                | 'schooling'
+                | 'insurance'
+                | 'housing_safety'
+                | 'drinking_water'
+                | 'risk'
+                | 'shock'
+                | 'legal_supporter'
+                | 'dibao_means'
+                | 'disability'
+                | 'land';
+              memberId: string | null;
+              memberName: string | null;
+              subject: string;
+              value: {
+                [key: string]: unknown;
+              } | null;
+              withheld: boolean;
+              observedOn: string;
+              /** @enum {string} */
+              source:
+                | 'home_visit'
+                | 'self_report'
+                | 'department_list'
+                | 'document'
+                | 'import'
+                | 'civil_affairs'
+                | 'demo';
+              sourceRef: string | null;
+              /** @enum {string} */
+              state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+              recordedBy: string | null;
+              recordedAt: string;
+              confirmedBy: string | null;
+              confirmedAt: string | null;
+              decisionNote: string | null;
+              supersedes: string | null;
+              householdNo: string;
+              headName: string | null;
+              /** @enum {string} */
+              confirmation: 'none' | 'township' | 'county';
+              mayDecide: boolean;
+            }[];
+            truncated: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postFactsByFactIdConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        factId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            /** @enum {string} */
+            kind:
+              | 'income_month'
+              | 'rigid_spending'
+              | 'food_clothing'
+              | 'schooling'
+              | 'insurance'
+              | 'housing_safety'
+              | 'drinking_water'
+              | 'risk'
+              | 'shock'
+              | 'legal_supporter'
+              | 'dibao_means'
+              | 'disability'
+              | 'land';
+            memberId: string | null;
+            memberName: string | null;
+            subject: string;
+            value: {
+              [key: string]: unknown;
+            } | null;
+            withheld: boolean;
+            observedOn: string;
+            /** @enum {string} */
+            source:
+              | 'home_visit'
+              | 'self_report'
+              | 'department_list'
+              | 'document'
+              | 'import'
+              | 'civil_affairs'
+              | 'demo';
+            sourceRef: string | null;
+            /** @enum {string} */
+            state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+            recordedBy: string | null;
+            recordedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            decisionNote: string | null;
+            supersedes: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postFactsByFactIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        factId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            /** @enum {string} */
+            kind:
+              | 'income_month'
+              | 'rigid_spending'
+              | 'food_clothing'
+              | 'schooling'
+              | 'insurance'
+              | 'housing_safety'
+              | 'drinking_water'
+              | 'risk'
+              | 'shock'
+              | 'legal_supporter'
+              | 'dibao_means'
+              | 'disability'
+              | 'land';
+            memberId: string | null;
+            memberName: string | null;
+            subject: string;
+            value: {
+              [key: string]: unknown;
+            } | null;
+            withheld: boolean;
+            observedOn: string;
+            /** @enum {string} */
+            source:
+              | 'home_visit'
+              | 'self_report'
+              | 'department_list'
+              | 'document'
+              | 'import'
+              | 'civil_affairs'
+              | 'demo';
+            sourceRef: string | null;
+            /** @enum {string} */
+            state: 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+            recordedBy: string | null;
+            recordedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            decisionNote: string | null;
+            supersedes: string | null;
           };
         };
       };
