@@ -122,6 +122,9 @@ try {
       registryFloorSeconds: +floorS.toFixed(1),
       registryFloorPersonsPerSecond: Math.round(report.persons.imported / floorS),
       bulk: report.bulk,
+      // wall ms of the import's phases (parse: Node's main loop; check/write: the batches, overlapping it)
+      timings: report.timings,
+      ratioToFloor: +(importS / floorS).toFixed(2),
       peakRssMiB: Math.round(rssImport),
       // Node's own CPU (user + system, all threads) during the import, per person
       nodeCpuMicrosPerPerson: +((cpu.user + cpu.system) / persons).toFixed(1),

@@ -90,7 +90,9 @@ export function registerImportCommands(program: Command): void {
             return r;
           });
           log(
-            `${o.dryRun ? 'dry run: ' : ''}households imported ${report.households.imported}, rejected ${report.households.rejected}; ` +
+            `${o.dryRun ? 'dry run: ' : ''}households imported ${report.households.imported} ` +
+              `(created ${report.households.created}, updated ${report.households.updated}, unchanged ${report.households.unchanged}), ` +
+              `rejected ${report.households.rejected}; ` +
               `persons imported ${report.persons.imported}, rejected ${report.persons.rejected}; errors ${report.errorsTotal}`,
           );
           process.exitCode = report.errorsTotal > 0 ? 1 : 0;

@@ -242,7 +242,13 @@ describe('web import API', () => {
     expect(job.report!.errors).toEqual([
       expect.objectContaining({ row: 3, column: '村代码', code: 'E_OUT_OF_SCOPE' }),
     ]);
-    expect(job.report!.households).toEqual({ imported: 1, rejected: 1 });
+    expect(job.report!.households).toEqual({
+      imported: 1,
+      rejected: 1,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(await householdNos('W-SC')).toEqual(['W-SC-A']);
   });
 

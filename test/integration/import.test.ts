@@ -120,6 +120,7 @@ describe('import', () => {
       persons: 3,
       created: 2,
       updated: 0,
+      unchanged: 0,
       rejected: { households: 0, persons: 0 },
       bulk: false,
       acceptValid: false,
@@ -141,7 +142,7 @@ describe('import', () => {
         .executeTakeFirstOrThrow()
     ).id_number;
     const r = await importFile(tdb.db, writeCsv(rows), opts());
-    expect(r.households.imported).toBe(1);
+    expect(r.households).toMatchObject({ imported: 1, created: 0, updated: 1, unchanged: 0 });
     const h = await tdb.db
       .selectFrom('household')
       .selectAll()
@@ -201,7 +202,7 @@ describe('import', () => {
       }),
     );
     expect(r.errors.filter((e) => e.row === rowOf('H-NOT-VILLAGE')).map((e) => e.code)).toEqual(['E_REGION']);
-    expect(r.households).toEqual({ imported: 0, rejected: 2 + 13 });
+    expect(r.households).toEqual({ imported: 0, rejected: 2 + 13, created: 0, updated: 0, unchanged: 0 });
     expect(await count('household')).toBe(before.h);
     expect(await count('member')).toBe(before.m);
   });
@@ -214,7 +215,7 @@ describe('import', () => {
     ];
     const before = await count('household');
     const r = await importFile(tdb.db, writeCsv([...fresh, ...bad]), opts({ acceptValid: true }));
-    expect(r.households).toEqual({ imported: 1, rejected: 13 });
+    expect(r.households).toEqual({ imported: 1, rejected: 13, created: 1, updated: 0, unchanged: 0 });
     expect(r.persons).toEqual({ imported: 2, rejected: 15 });
     expect(await count('household')).toBe(before + 1);
   });
@@ -377,7 +378,7 @@ describe('import in bulk mode (indexes built at the end)', () => {
     );
     const r = await importFile(tdb.db, writeCsv(rows), opts({ bulk: 'on', acceptValid: true }));
     expect(r.bulk).toBe(true);
-    expect(r.households).toEqual({ imported: 2, rejected: 2 });
+    expect(r.households).toEqual({ imported: 2, rejected: 2, created: 2, updated: 0, unchanged: 0 });
     expect(r.errors.map((e) => [e.row, e.code])).toEqual([
       [4, 'E_PERSON_IN_OTHER_HOUSEHOLD'],
       [6, 'E_DUPLICATE_ID_IN_FILE'],
@@ -410,7 +411,7 @@ describe('import in bulk mode (indexes built at the end)', () => {
     ];
     const r = await importFile(tdb.db, writeCsv(rows), opts({ bulk: 'on' }));
     expect(r.bulk).toBe(true);
-    expect(r.households).toEqual({ imported: 0, rejected: 2 });
+    expect(r.households).toEqual({ imported: 0, rejected: 2, created: 0, updated: 0, unchanged: 0 });
     expect(await count('household')).toBe(before.h);
     expect(await registryIndexes()).toEqual(before.idx);
   });

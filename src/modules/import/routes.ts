@@ -39,6 +39,14 @@ const ImportErrorSchema = z.object({
   message: z.string(),
 });
 const Counts = z.object({ imported: z.number(), rejected: z.number() });
+const HouseholdCounts = Counts.extend({
+  created: z.number().optional().describe('new households (absent in reports of older imports)'),
+  updated: z.number().optional().describe('registered households whose values the file changed'),
+  unchanged: z
+    .number()
+    .optional()
+    .describe('registered households the file repeats as they are (not rewritten)'),
+});
 const Facet = z.array(z.object({ value: z.string(), count: z.number() }));
 const JobView = z.object({
   id: z.string(),
@@ -53,7 +61,7 @@ const JobView = z.object({
   message: z.string().optional(),
   report: z
     .object({
-      households: Counts,
+      households: HouseholdCounts,
       persons: Counts,
       errorsTotal: z.number(),
       errorsListed: z.number().describe('errors kept (at most 100,000)'),
@@ -70,7 +78,7 @@ const JobView = z.object({
     .optional(),
 });
 const CliReport = z.object({
-  households: Counts,
+  households: HouseholdCounts,
   persons: Counts,
   errors: z.array(ImportErrorSchema),
   errorsTotal: z.number(),

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/service.js';
 import { chooseBulk, deferIndexes, registryIds, restoreIndexes } from './bulk.js';
 import { importJobRecords, vacuumRegistry, VACUUM_AFTER_HOUSEHOLDS } from './job-records.js';
 import { readSheetBatches } from './reader.js';
-import type { ImportOptions, ImportReport, PendingHousehold } from './types.js';
+import type { ImportOptions, ImportReport, ImportTimings, PendingHousehold } from './types.js';
 import { writeHouseholds, type WriteContext } from './writer.js';
 
 export type { ImportOptions, ImportReport, PendingHousehold } from './types.js';
@@ -46,7 +46,7 @@ export function tuneHeapForImport(): void {
  */
 export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = {
-    households: { imported: 0, rejected: 0 },
+    households: { imported: 0, rejected: 0, created: 0, updated: 0, unchanged: 0 },
     persons: { imported: 0, rejected: 0 },
     errors: [],
     errorsTotal: 0,
@@ -65,7 +65,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
   const job = o.job ?? importJobRecords.cliRef(file, o);
   await importJobRecords.recover(db, o.now?.());
   await importJobRecords.start(db, job);
-  const written = { created: 0, updated: 0 };
+  let written = 0; // households written (rolled back too): dead space to vacuum after a rollback
+  const t0 = performance.now();
+  const timings = newTimings();
   const batches = readSheetBatches(file);
   const fileHash = sha256File(file);
   fileHash.catch(() => undefined); // a read error surfaces through the reader
@@ -95,7 +97,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         today,
         registryIds: registry,
         copy: client ? (copySql, data) => copyInto(client, copySql, data) : null,
+        timings,
       };
+      timings.prepareMs = performance.now() - t0;
       let headers: string[] = [];
       let columns: (ColumnDef | null)[] = [];
       let parse: ReturnType<typeof makeRowParser> | null = null;
@@ -108,10 +112,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       let inflight: Promise<void> = Promise.resolve();
 
       const processBatch = async (b: PendingHousehold[]) => {
-        const result = await writeHouseholds(trx, b, {
-          ...ctx,
-          write: !o.dryRun && (o.acceptValid || !anyError),
-        });
+        const write = !o.dryRun && (o.acceptValid || !anyError);
+        const result = await writeHouseholds(trx, b, { ...ctx, write, count: write || o.dryRun });
         for (const h of b) {
           if (h.errors.length) {
             anyError = true;
@@ -123,8 +125,10 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
             report.persons.imported += h.rows.length;
           }
         }
-        written.created += result.created;
-        written.updated += result.updated;
+        report.households.created += result.created;
+        report.households.updated += result.updated;
+        report.households.unchanged += result.unchanged;
+        if (write) written += result.created + result.updated;
       };
 
       /** Hand the batch to the database and return once the one before it is done (one in flight). */
@@ -132,7 +136,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         if (batch.length === 0) return;
         const b = batch;
         batch = [];
+        const w0 = performance.now();
         await inflight;
+        timings.waitMs += performance.now() - w0;
         inflight = processBatch(b);
         inflight.catch(() => undefined); // awaited by the next flush or at the end
       };
@@ -206,7 +212,10 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         }
         await closeCurrent();
         await flushBatch();
+        const w0 = performance.now();
         await inflight;
+        timings.waitMs += performance.now() - w0;
+        timings.parseMs = performance.now() - t0 - timings.prepareMs - timings.waitMs;
       } finally {
         // never leave the callback (and so end the transaction) while a batch is still being written
         await inflight.catch(() => undefined);
@@ -217,12 +226,16 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         throw new Rollback();
       }
       if (o.dryRun || (anyError && !o.acceptValid)) throw new Rollback();
+      const i0 = performance.now();
       if (deferred) await restoreIndexes(trx, deferred);
+      timings.indexMs = performance.now() - i0;
       // the one audit event of the import, last: its segment is locked only while the import commits
-      await recordAudit(trx, o.actor, importEvent(o, file, report, written, await fileHash));
+      await recordAudit(trx, o.actor, importEvent(o, file, report, await fileHash));
       await importJobRecords.committed(trx, job.id, report, o.now?.());
     });
     report.committed = true;
+    timings.commitMs =
+      performance.now() - t0 - timings.prepareMs - timings.parseMs - timings.waitMs - timings.indexMs;
   } catch (err) {
     if (!(err instanceof Rollback)) {
       failed = true;
@@ -232,8 +245,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     await batches.return(undefined).catch(() => undefined);
     client?.release(failed || undefined);
     // rolled-back rows are dead space until vacuumed: give it back now rather than at autovacuum's pace
-    const wrote = written.created + written.updated;
-    if (!report.committed && wrote > 0 && (report.bulk || wrote >= VACUUM_AFTER_HOUSEHOLDS))
+    if (!report.committed && written > 0 && (report.bulk || written >= VACUUM_AFTER_HOUSEHOLDS))
       await vacuumRegistry(db).catch(() => report.warnings.push('the registry tables could not be vacuumed'));
     if (!report.committed) {
       const outcome = failed
@@ -242,24 +254,35 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       await importJobRecords.finish(db, job.id, { ...outcome, at: o.now?.() }).catch(() => undefined);
     }
   }
+  timings.totalMs = performance.now() - t0;
+  report.timings = roundTimings(timings);
   if (report.errorsTotal > 0 && !o.acceptValid) {
     // all-or-nothing: nothing was (or, in a dry run, would be) written
     report.households.rejected += report.households.imported;
     report.persons.rejected += report.persons.imported;
     report.households.imported = 0;
     report.persons.imported = 0;
+    report.households.created = report.households.updated = report.households.unchanged = 0;
   }
   return report;
 }
 
+const newTimings = (): ImportTimings => ({
+  prepareMs: 0,
+  parseMs: 0,
+  waitMs: 0,
+  checkMs: 0,
+  writeMs: 0,
+  indexMs: 0,
+  commitMs: 0,
+  totalMs: 0,
+});
+
+const roundTimings = (t: ImportTimings): ImportTimings =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])) as unknown as ImportTimings;
+
 /** The import's audit event: what was written, counted, and the SHA-256 of the file it came from. */
-function importEvent(
-  o: ImportOptions,
-  file: string,
-  r: ImportReport,
-  written: { created: number; updated: number },
-  fileSha256: string,
-) {
+function importEvent(o: ImportOptions, file: string, r: ImportReport, fileSha256: string) {
   return {
     action: 'household.import' as const,
     entityType: 'household',
@@ -269,8 +292,9 @@ function importEvent(
       fileSha256,
       households: r.households.imported,
       persons: r.persons.imported,
-      created: written.created,
-      updated: written.updated,
+      created: r.households.created,
+      updated: r.households.updated,
+      unchanged: r.households.unchanged,
       rejected: { households: r.households.rejected, persons: r.persons.rejected },
       bulk: r.bulk,
       acceptValid: o.acceptValid,

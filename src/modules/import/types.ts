@@ -36,7 +36,11 @@ export interface ImportOptions {
 }
 
 export interface ImportReport {
-  households: { imported: number; rejected: number };
+  /**
+   * imported = created + updated + unchanged: new households, registered ones whose values the file
+   * changed, and registered ones whose values it repeats (not rewritten). In a dry run: what would be.
+   */
+  households: { imported: number; rejected: number; created: number; updated: number; unchanged: number };
   persons: { imported: number; rejected: number };
   errors: ImportError[];
   errorsTotal: number;
@@ -45,6 +49,26 @@ export interface ImportReport {
   committed: boolean;
   /** Whether the import ran as a bulk load (indexes built at the end). */
   bulk: boolean;
+  /** Where the time went (wall ms; see docs/import.md, "Where the time goes"). */
+  timings?: ImportTimings;
+}
+
+/**
+ * Wall time of an import's phases, in ms. prepare: job record, transaction, bulk choice, registry ids;
+ * parse: reading, splitting, parsing and checking rows in Node (the main loop, waits excluded); wait:
+ * the main loop waiting for the batch in flight; check and write: the batches' registry lookups and
+ * writes (they overlap with parse); index: deferred index builds; commit: audit event, job record and
+ * COMMIT.
+ */
+export interface ImportTimings {
+  prepareMs: number;
+  parseMs: number;
+  waitMs: number;
+  checkMs: number;
+  writeMs: number;
+  indexMs: number;
+  commitMs: number;
+  totalMs: number;
 }
 
 export interface PendingHousehold {

@@ -4,8 +4,12 @@ import { netIncome } from '../../domain/import/household.js';
 import type { ImportRow } from '../../domain/import/row.js';
 import { inScope } from '../../domain/region-code.js';
 import type { IdRowTable, IdSet } from '../../domain/import/id-table.js';
+import { changedHouseholds } from './changes.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
+import { copyFields, pgArray } from './copy-text.js';
 import type { PendingHousehold } from './types.js';
+
+export { copyLine, pgArray } from './copy-text.js';
 
 const STATUS_OF_TYPE: Record<string, string> = {
   general_poor: 'poor',
@@ -35,19 +39,24 @@ export interface WriteContext {
   /** The transaction's current_date (status_date of new households). */
   today: string;
   copy: CopyRunner | null;
+  /** Wall time of the batches' lookups (checkMs) and writes (writeMs). */
+  timings: { checkMs: number; writeMs: number };
 }
 
 /**
  * Check a batch of households against the registry and the rest of the file (village exists and is
  * in scope; ID numbers not in another household; not earlier in the file), then write the valid ones:
- * new households with COPY (ids drawn from the sequence first), existing ones with an upsert.
- * Errors are appended to each household's `errors`.
+ * new households with COPY (ids drawn from the sequence first), existing ones with an upsert — only
+ * those whose values differ from the registry's (changes.ts). Errors are appended to each household's
+ * `errors`. `count`: classify the valid households as created, updated or unchanged (also in a dry
+ * run); `write`: write them.
  */
 export async function writeHouseholds(
   db: Kysely<DB>,
   batch: PendingHousehold[],
-  o: WriteContext & { write: boolean },
-): Promise<{ written: string[]; created: number; updated: number }> {
+  o: WriteContext & { write: boolean; count: boolean },
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const c0 = performance.now();
   const valid = batch.filter((h) => h.errors.length === 0);
   const unknownVillages = new Set<string>();
   for (const h of valid) {
@@ -114,11 +123,32 @@ export async function writeHouseholds(
         if (!o.idsInFile.has(r.member.id_number)) o.idsInFile.set(r.member.id_number, r.row);
 
   const good = valid.filter((h) => h.errors.length === 0);
-  if (!o.write || good.length === 0) return { written: [], created: 0, updated: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  if (!o.count || good.length === 0) {
+    o.timings.checkMs += performance.now() - c0;
+    return counts;
+  }
 
-  const fresh = o.copy ? good.filter((h) => !existing.has(h.no)) : [];
-  const upserted = o.copy ? good.filter((h) => existing.has(h.no)) : good;
-  let updated = 0;
+  // households already registered whose file values equal the registry's are left alone
+  const old = good.filter((h) => existing.has(h.no));
+  const oldIds = new Map(old.map((h) => [h.no, existing.get(h.no)!.id]));
+  const changed = await changedHouseholds(
+    db,
+    old.map((h) => oldIds.get(h.no)!),
+    old.map((h) => householdRow(h.rows, true)),
+    memberColumns(old, oldIds),
+    yearColumns(old, oldIds),
+  );
+  const toWrite = good.filter((h) => !oldIds.has(h.no) || changed.has(oldIds.get(h.no)!));
+  counts.created = good.length - old.length;
+  counts.updated = changed.size;
+  counts.unchanged = old.length - changed.size;
+  const w0 = performance.now();
+  o.timings.checkMs += w0 - c0;
+  if (!o.write || toWrite.length === 0) return counts;
+
+  const fresh = o.copy ? toWrite.filter((h) => !existing.has(h.no)) : [];
+  const upserted = o.copy ? toWrite.filter((h) => existing.has(h.no)) : toWrite;
   if (fresh.length) await copyNewHouseholds(db, fresh, o);
   if (upserted.length) {
     const idOf = await importRepository.upsertHouseholds(
@@ -126,13 +156,13 @@ export async function writeHouseholds(
       upserted.map((h) => householdRow(h.rows, existing.get(h.no) !== undefined)),
     );
     const updatedIds = upserted.filter((h) => existing.has(h.no)).map((h) => idOf.get(h.no)!);
-    updated = updatedIds.length;
     await importRepository.deleteMembersOf(db, updatedIds);
     await importRepository.insertMembers(db, memberColumns(upserted, idOf));
     await importRepository.upsertYears(db, yearColumns(upserted, idOf));
     for (const h of upserted) if (!existing.has(h.no)) o.created.add(Number(idOf.get(h.no)));
   }
-  return { written: good.map((h) => h.no), created: good.length - updated, updated };
+  o.timings.writeMs += performance.now() - w0;
+  return counts;
 }
 
 /** Bulk mode: the ID numbers among `ids` the registry held when the import began, confirmed in SQL. */
@@ -239,35 +269,6 @@ const HOUSEHOLD_COPY_COLUMNS =
   'household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type, ' +
   'status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, ' +
   'house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km';
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES = /[\\\t\n\r]/g;
-const escapeChar = (c: string) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r');
-const parts: string[] = [];
-
-/** One value in COPY text format: \N for null, t/f, backslash escapes. */
-function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? v.replace(ESCAPES, escapeChar) : v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  const s = String(v);
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, escapeChar) : s;
-}
-
-/** The fields of one COPY text line, tab-separated, as one flat string (no line break). */
-function copyFields(values: unknown[]): string {
-  parts.length = values.length;
-  for (let i = 0; i < values.length; i++) parts[i] = copyValue(values[i]);
-  return parts.join('\t');
-}
-
-/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
-export const copyLine = (values: unknown[]): string => copyFields(values) + '\n';
-
-/** A PostgreSQL array literal of strings. */
-export const pgArray = (items: string[]): string =>
-  `{${items.map((s) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
 function householdRow(rows: ImportRow[], exists: boolean): HouseholdRowIn {
   const h = rows[0]!.household;

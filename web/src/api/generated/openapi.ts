@@ -23340,6 +23340,12 @@ export interface operations {
               households: {
                 imported: number;
                 rejected: number;
+                /** @description new households (absent in reports of older imports) */
+                created?: number;
+                /** @description registered households whose values the file changed */
+                updated?: number;
+                /** @description registered households the file repeats as they are (not rewritten) */
+                unchanged?: number;
               };
               persons: {
                 imported: number;
@@ -23535,6 +23541,12 @@ export interface operations {
             households: {
               imported: number;
               rejected: number;
+              /** @description new households (absent in reports of older imports) */
+              created?: number;
+              /** @description registered households whose values the file changed */
+              updated?: number;
+              /** @description registered households the file repeats as they are (not rewritten) */
+              unchanged?: number;
             };
             persons: {
               imported: number;

@@ -68,6 +68,13 @@ export function ImportSummary({ job, report }: { job: ImportJob; report: ImportR
       title: `${t('import.rejected')} · ${t('import.households')}`,
       value: report.households.rejected,
     },
+    // of the households imported: new, changed by the file, repeated as they are (not rewritten)
+    ...(['created', 'updated', 'unchanged'] as const).flatMap((k) => {
+      const value = report.households[k];
+      return value === undefined
+        ? []
+        : [{ key: `h-${k}`, title: `${t(`import.${k}`)} · ${t('import.households')}`, value }];
+    }),
     { key: 'pi', title: `${imported} · ${t('import.persons')}`, value: report.persons.imported },
     { key: 'pr', title: `${t('import.rejected')} · ${t('import.persons')}`, value: report.persons.rejected },
     { key: 'e', title: t('import.errorsTotal'), value: report.errorsTotal },
