@@ -13,6 +13,7 @@ import {
   type Population,
   type RegistryFrame,
 } from './registry.js';
+import { DEFAULT_S80S20, type S80S20Convention } from './inequality.js';
 import { measureHouseholds } from './summary.js';
 
 /** A measure as served over JSON: a number, "Infinity" (Watts or MLD with a zero income), or null. */
@@ -30,7 +31,7 @@ export interface RegistryMeasures {
     arpr: { p40: Num; p50: Num; p60: Num };
     rmpg: Num;
   };
-  inequality: { gini: Num; s80s20: Num; theil: Num; mld: Num };
+  inequality: { gini: Num; s80s20: Num; s80s20Convention: S80S20Convention; theil: Num; mld: Num };
   mpi: {
     k: number;
     H: Num;
@@ -67,15 +68,19 @@ const triple = (a: { headcount: number | null; povertyGap: number | null; square
   squaredGap: num(a.squaredGap),
 });
 
-/** Every measure of the rows of `region` (a village-code prefix) in the frame, against `line`. */
+/**
+ * Every measure of the rows of `region` (a village-code prefix) in the frame, against `line`; S80/S20
+ * by the given convention (default Eurostat, laeken's `qsr`).
+ */
 export function registryMeasures(
   f: RegistryFrame,
   region: string,
   population: Population,
   line: number,
+  s80s20: S80S20Convention = DEFAULT_S80S20,
 ): RegistryMeasures {
   const idx = select(f, region, population);
-  const s = measureHouseholds(householdsOf(f, idx), line);
+  const s = measureHouseholds(householdsOf(f, idx), line, undefined, { s80s20 });
   const mpi = alkireFoster(mpiIndicators(f, idx, line), REGISTRY_MPI_K, householdsOf(f, idx).size);
   const { exits, passive } = exitsOf(f, idx, line);
   return {
@@ -92,7 +97,13 @@ export function registryMeasures(
       arpr: { p40: num(s.relative.arpr.p40), p50: num(s.relative.arpr.p50), p60: num(s.relative.arpr.p60) },
       rmpg: num(s.relative.rmpg),
     },
-    inequality: { gini: num(s.gini), s80s20: num(s.s80s20), theil: num(s.theil), mld: num(s.mld) },
+    inequality: {
+      gini: num(s.gini),
+      s80s20: num(s.s80s20),
+      s80s20Convention: s.s80s20Convention,
+      theil: num(s.theil),
+      mld: num(s.mld),
+    },
     mpi: {
       k: REGISTRY_MPI_K,
       H: num(mpi.H),

@@ -13,6 +13,7 @@ import {
   select,
   type RegistryRow,
 } from './registry.js';
+import { registryMeasures } from './registry-report.js';
 
 const row = (over: Partial<RegistryRow>): RegistryRow => ({
   id: 1,
@@ -158,5 +159,24 @@ describe('isPassiveExit', () => {
     [11000, 2000, 2, 4500, false], // 4,500 without transfers is not below
   ])('income %i, transfers %i, size %i, line %i → %s', (income, transfer, size, line, passive) => {
     expect(isPassiveExit(income, transfer, size, line)).toBe(passive);
+  });
+});
+
+describe('registryMeasures: the S80/S20 convention is named and selectable', () => {
+  // ten one-person households with incomes 1000…10000 (equivalised = income): laeken's qsr takes
+  // q₂₀ = 3000, q₈₀ = 9000 → 10000 / (1000 + 2000 + 3000) = 5/3; the Lorenz shares 19000 / 3000
+  const rows = Array.from({ length: 10 }, (_, i) =>
+    row({ id: i + 1, size: 1, adults16: 1, netIncome: 1000 * (i + 1), wage: 1000 * (i + 1) }),
+  );
+  it.each([
+    ['eurostat', 5 / 3],
+    ['lorenz', 19 / 3],
+  ] as const)('%s → %f', (convention, value) => {
+    const m = registryMeasures(frameOf(rows), '', 'all', 4000, convention);
+    expect(m.inequality.s80s20Convention).toBe(convention);
+    expect(m.inequality.s80s20).toBeCloseTo(value, 12);
+  });
+  it('default: eurostat', () => {
+    expect(registryMeasures(frameOf(rows), '', 'all', 4000).inequality.s80s20Convention).toBe('eurostat');
   });
 });

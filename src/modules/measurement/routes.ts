@@ -12,6 +12,10 @@ const Line = z.coerce
   .positive()
   .optional()
   .describe('absolute line; default: the policy poverty line');
+const S80S20 = z
+  .enum(['eurostat', 'lorenz'])
+  .default('eurostat')
+  .describe("S80/S20: eurostat = R laeken's qsr (quintile cut-offs); lorenz = exact 20 % income shares");
 const Population = z
   .enum(['all', 'registered'])
   .default('all')
@@ -22,7 +26,13 @@ const Measures = {
   persons: z.number(),
   poverty: z.object({ headcount: Num, povertyGap: Num, squaredGap: Num, watts: Num, sen: Num }),
   relative: z.object({ median: Num, lines: Rel, arpr: Rel, rmpg: Num }),
-  inequality: z.object({ gini: Num, s80s20: Num, theil: Num, mld: Num }),
+  inequality: z.object({
+    gini: Num,
+    s80s20: Num,
+    s80s20Convention: z.enum(['eurostat', 'lorenz']),
+    theil: Num,
+    mld: Num,
+  }),
   mpi: z.object({
     k: z.number(),
     H: Num,
@@ -117,6 +127,7 @@ export function measuresRoutes(app: ZodApp, measures: MeasuresService) {
           .describe('absolute line; default: the policy poverty line'),
         by: z.enum(['township', 'village', 'household_type', 'cause']).optional(),
         population: Population,
+        s80s20: S80S20,
       }),
       response: { 200: MeasuresResponse, ...errorResponses },
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { labelOf, type CodeListName } from '../../domain/code-lists.js';
+import { DEFAULT_S80S20, type S80S20Convention } from '../../domain/measurement/inequality.js';
 import type { GroupBy, Population, RegistryFrame } from '../../domain/measurement/registry.js';
 import {
   passiveExitRows,
@@ -21,6 +22,8 @@ export interface MeasuresQuery {
   line?: number;
   by?: GroupBy;
   population: Population;
+  /** S80/S20 convention; default Eurostat (laeken's `qsr`). */
+  s80s20?: S80S20Convention;
 }
 
 export interface MeasuresDeps {
@@ -147,13 +150,20 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   }
 
   /** Measures of one region with the same for each child region (drill-down). */
-  async function compute(region: string, year: number, line: number, population: Population) {
+  async function compute(
+    region: string,
+    year: number,
+    line: number,
+    population: Population,
+    s80s20: S80S20Convention = DEFAULT_S80S20,
+  ) {
     const state = await stateFor(region, year);
     const children = await memo(state, `children|${region}`, () => repo.children(db, region));
-    return memo(state, `m|${region}|${line}|${population}`, () => ({
-      ...registryMeasures(state.frame, region, population, line),
+    const key = `m|${region}|${line}|${population}${s80s20 === DEFAULT_S80S20 ? '' : `|${s80s20}`}`;
+    return memo(state, key, () => ({
+      ...registryMeasures(state.frame, region, population, line, s80s20),
       children: children
-        .map((c) => ({ ...c, ...registryMeasures(state.frame, c.code, population, line) }))
+        .map((c) => ({ ...c, ...registryMeasures(state.frame, c.code, population, line, s80s20) }))
         .filter((c) => c.households > 0),
     }));
   }
@@ -189,7 +199,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       const q = { ...query, region: region.code };
       await checkYear(q.region, q.year);
       const line = q.line ?? (await lineFor(q.region, q.year));
-      const result = await compute(q.region, q.year, line, q.population);
+      const result = await compute(q.region, q.year, line, q.population, q.s80s20);
       const by = q.by ? { by: q.by, groups: await groups({ ...q, by: q.by }, line) } : null;
       const lineSource = q.line ? ('query' as const) : ('policy' as const);
       return { region, year: q.year, line, lineSource, population: q.population, ...result, by };

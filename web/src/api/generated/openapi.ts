@@ -20583,6 +20583,8 @@ export interface operations {
         by?: 'township' | 'village' | 'household_type' | 'cause';
         /** @description all: every household with a yearly row; registered: 建档立卡 statuses incl. exited */
         population?: 'all' | 'registered';
+        /** @description S80/S20: eurostat = R laeken's qsr (quintile cut-offs); lorenz = exact 20 % income shares */
+        s80s20?: 'eurostat' | 'lorenz';
       };
       header?: never;
       path?: never;
@@ -20634,6 +20636,7 @@ export interface operations {
             inequality: {
               gini: (number | 'Infinity') | null;
               s80s20: (number | 'Infinity') | null;
+              s80s20Convention: 'eurostat' | 'lorenz';
               theil: (number | 'Infinity') | null;
               mld: (number | 'Infinity') | null;
             };
@@ -20700,6 +20703,7 @@ export interface operations {
               inequality: {
                 gini: (number | 'Infinity') | null;
                 s80s20: (number | 'Infinity') | null;
+                s80s20Convention: 'eurostat' | 'lorenz';
                 theil: (number | 'Infinity') | null;
                 mld: (number | 'Infinity') | null;
               };
@@ -20872,6 +20876,7 @@ export interface operations {
               inequality: {
                 gini: (number | 'Infinity') | null;
                 s80s20: (number | 'Infinity') | null;
+                s80s20Convention: 'eurostat' | 'lorenz';
                 theil: (number | 'Infinity') | null;
                 mld: (number | 'Infinity') | null;
               };
