@@ -7,6 +7,7 @@ import { createPolicyService } from '../modules/policy/service.js';
 import { createRulesService } from '../modules/rules/service.js';
 import { createRuleRun } from '../modules/worklists/rule-run.js';
 import { createWorklistService } from '../modules/worklists/service.js';
+import { createSafetyNetServices } from '../modules/safety-net/index.js';
 import type { Clock } from '../kernel/clock.js';
 
 /**
@@ -18,9 +19,12 @@ export function createPolicyServices(db: Kysely<DB>, clock: Clock) {
   const policy = createPolicyService(db, clock);
   const facts = createFactsLoader(db, confirmedRedLineHits);
   const rules = createRulesService({ policy, facts, clock });
-  const cases = createCaseService({ db, policy, clock });
+  const paramsFor = (region: string, date: string) => policy.paramsFor(region, date);
+  // the safety net: an approved dibao or 特困 case enters its roll in the decision's transaction
+  const safetyNet = createSafetyNetServices({ db, clock, facts, paramsFor });
+  const cases = createCaseService({ db, policy, clock, onDecided: safetyNet.onCaseDecided });
   const ruleRun = createRuleRun({ db, policy, facts, clock });
   const worklists = createWorklistService(db, ruleRun);
-  return { policy, rules, cases, ruleRun, worklists };
+  return { policy, rules, cases, ruleRun, worklists, safetyNet };
 }
 export type PolicyServices = ReturnType<typeof createPolicyServices>;

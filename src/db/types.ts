@@ -36,6 +36,49 @@ export interface AppUserTable {
   username: string;
 }
 
+export interface AssistanceRollTable {
+  appeal: ColumnType<unknown, string, string> | null;
+  care_level: string | null;
+  case_id: Int8 | null;
+  category: string;
+  ceased_on: string | null;
+  cessation_reason: string | null;
+  computation: Generated<ColumnType<unknown, string, string>>;
+  created_at: Timestamp;
+  created_by: Int8 | null;
+  end_month: string | null;
+  gradual_exit_until: string | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  member_id: Int8 | null;
+  monthly_amount: Numeric;
+  next_review_on: string | null;
+  persons: number;
+  programme: string;
+  review_kind: string | null;
+  start_month: string;
+  state: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  village_code: string;
+}
+
+export interface AssistanceRollChangeTable {
+  amount_after: Numeric;
+  amount_before: Numeric | null;
+  computation: Generated<ColumnType<unknown, string, string>>;
+  decided_at: Timestamp;
+  decided_by: Int8 | null;
+  decision: string;
+  effective_month: string;
+  id: Generated<Int8>;
+  kind: string;
+  note: string | null;
+  reasons: Generated<ColumnType<unknown, string, string>>;
+  roll_id: Int8;
+  village_code: string;
+}
+
 export interface AssistCommitmentTable {
   amount: Numeric;
   category: string;
@@ -629,6 +672,32 @@ export interface OrganisationTable {
   username: string;
 }
 
+export interface PaymentLineTable {
+  amount: Numeric;
+  corrects: Int8 | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  list_id: Int8;
+  note: string | null;
+  programme: string;
+  roll_id: Int8 | null;
+  state: string;
+  temporary_id: Int8 | null;
+  updated_at: Timestamp;
+  village_code: string;
+}
+
+export interface PaymentListTable {
+  county_code: string;
+  created_at: Timestamp;
+  created_by: Int8 | null;
+  exports: Generated<number>;
+  id: Generated<Int8>;
+  month: string;
+  state: string;
+  totals: Generated<ColumnType<unknown, string, string>>;
+}
+
 export interface PlanMeasureTable {
   amount: Numeric | null;
   batch: string;
@@ -858,9 +927,34 @@ export interface RowChangeTable {
   txid: Generated<Int8>;
 }
 
+export interface SafetyNetParamTable {
+  effective_from: string;
+  id: Generated<Int8>;
+  note: string | null;
+  region_code: Generated<string>;
+  set_at: Timestamp;
+  set_by: Int8 | null;
+  values: ColumnType<unknown, string, string>;
+}
+
 export interface SchemaMigrationTable {
   applied_at: Generated<Timestamp>;
   name: string;
+}
+
+export interface SectoralAssistanceTable {
+  amount: Numeric;
+  details: Generated<ColumnType<unknown, string, string>>;
+  household_id: Int8;
+  id: Generated<Int8>;
+  member_id: Int8 | null;
+  occurred_on: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8 | null;
+  sector: string;
+  source: string;
+  source_ref: string | null;
+  village_code: string;
 }
 
 export interface SessionTable {
@@ -897,6 +991,29 @@ export interface StatusHistoryTable {
   id: Generated<Int8>;
   reason: string;
   to_status: string;
+}
+
+export interface TemporaryAssistanceTable {
+  amount: Numeric | null;
+  applied_on: string;
+  approval_level: string | null;
+  cause: string;
+  created_at: Timestamp;
+  created_by: Int8 | null;
+  decided_on: string | null;
+  fast_track: Generated<boolean>;
+  household_id: Int8;
+  id: Generated<Int8>;
+  note: string | null;
+  pay_month: string | null;
+  reasons: Generated<ColumnType<unknown, string, string>>;
+  regularise_by: string | null;
+  regularised_on: string | null;
+  requested_amount: Numeric;
+  state: string;
+  type: string;
+  updated_at: Timestamp;
+  village_code: string;
 }
 
 export interface VisitTable {
@@ -977,6 +1094,8 @@ export interface DB {
   assist_delivery: AssistDeliveryTable;
   assist_pair: AssistPairTable;
   assist_target: AssistTargetTable;
+  assistance_roll: AssistanceRollTable;
+  assistance_roll_change: AssistanceRollChangeTable;
   audit_event: AuditEventTable;
   audit_segment: AuditSegmentTable;
   cadre: CadreTable;
@@ -1012,6 +1131,8 @@ export interface DB {
   need: NeedTable;
   need_pledge: NeedPledgeTable;
   organisation: OrganisationTable;
+  payment_line: PaymentLineTable;
+  payment_list: PaymentListTable;
   plan_measure: PlanMeasureTable;
   policy_param: PolicyParamTable;
   portal_access: PortalAccessTable;
@@ -1034,12 +1155,15 @@ export interface DB {
   region: RegionTable;
   report_log: ReportLogTable;
   row_change: RowChangeTable;
+  safety_net_param: SafetyNetParamTable;
   schema_migration: SchemaMigrationTable;
+  sectoral_assistance: SectoralAssistanceTable;
   session: SessionTable;
   stats_dirty: StatsDirtyTable;
   stats_village_cause: StatsVillageCauseTable;
   stats_village_year: StatsVillageYearTable;
   status_history: StatusHistoryTable;
+  temporary_assistance: TemporaryAssistanceTable;
   visit: VisitTable;
   visit_plan_rule: VisitPlanRuleTable;
   warning_signal: WarningSignalTable;

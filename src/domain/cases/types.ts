@@ -6,7 +6,7 @@ import type { VoteThreshold } from '../rules/params.js';
  * level, and what each requires. `fire` (fire.ts) is the only way a case moves.
  */
 
-export type CaseKind = 'identification' | 'exit' | 'monitoring' | 'dibao';
+export type CaseKind = 'identification' | 'exit' | 'monitoring' | 'dibao' | 'tekun';
 
 /** Roles of roles.ts plus civil-affairs staff (民政), who run dibao; not yet a login role. */
 export type CaseRole = Role | 'civil_affairs';

@@ -48,6 +48,8 @@ export type AuditAction =
   | 'policy.delete'
   | 'case.open'
   | `case.${string}`
+  // the safety net (src/modules/safety-net/audit.ts): rolls, reviews, temporary and sectoral assistance, payments
+  | `safety_net.${string}`
   | 'warning.case_opened'
   | 'warning.derive'
   | 'warning.disaster_area'

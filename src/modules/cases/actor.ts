@@ -16,7 +16,8 @@ const LEVEL_BY_LENGTH: Record<number, ScopeLevel> = {
  * step names the login, through the kernel's actorOf).
  */
 export const caseActorOf = (user: AuthUser): Actor => ({
-  role: user.role,
+  // the civil-affairs roles (county bureau, township assistant) act as the procedures' 民政 staff
+  role: user.role.startsWith('civil_affairs') ? 'civil_affairs' : user.role,
   scopeLevel: LEVEL_BY_LENGTH[user.scopeCode.length] ?? 'village',
   id: user.id,
   name: user.displayName,

@@ -14,6 +14,8 @@ export interface HouseholdEffect {
   monitoringCategory?: string | null;
   /** Put every present member on dibao. */
   dibaoMembers: boolean;
+  /** Put every present member on 特困 support (undefined: unchanged). */
+  tekunMembers?: boolean;
   zh: string;
   en: string;
 }
@@ -74,6 +76,14 @@ export function effectOf(
       zh: '纳入农村低保',
       en: 'dibao approved',
     };
+  if (kind === 'tekun' && to === 'approved')
+    return {
+      ...none,
+      householdType: 'tekun',
+      tekunMembers: true,
+      zh: '认定为特困人员',
+      en: 'special hardship approved',
+    };
   return null;
 }
 
@@ -92,6 +102,7 @@ export const KIND_LABEL: Record<CaseKind, { zh: string; en: string }> = {
   exit: { zh: '贫困户退出', en: 'household exit' },
   monitoring: { zh: '防返贫监测', en: 'monitoring' },
   dibao: { zh: '低保审批', en: 'dibao' },
+  tekun: { zh: '特困人员认定', en: 'special hardship' },
 };
 
 /** Which household statuses may enter a procedure; null when any may. */
@@ -100,4 +111,5 @@ export const OPENABLE: Record<CaseKind, readonly HouseholdStatus[] | null> = {
   exit: ['poor', 'returned'],
   monitoring: ['none', 'exited', 'risk_removed', 'monitored'],
   dibao: null,
+  tekun: null,
 };

@@ -4,7 +4,18 @@ import type { MonitoringCategoryCode } from './effects.js';
 /** What a caller gives the case service: an opening, and the payload of a step. */
 export interface CasePayload extends FirePayload {
   /** The county's monitoring decision: category (required to include) and up to 5 risks. */
-  decision?: { category?: MonitoringCategoryCode | undefined; risks?: string[] | undefined } | undefined;
+  decision?:
+    | {
+        category?: MonitoringCategoryCode | undefined;
+        risks?: string[] | undefined;
+        /** dibao approval: category (absent: by the rule) and the member covered alone (单人户). */
+        dibaoCategory?: 'A' | 'B' | 'C' | 'full' | 'partial' | undefined;
+        singleMemberId?: string | undefined;
+        /** 特困 approval: support mode and care level. */
+        supportMode?: 'centralised' | 'dispersed' | undefined;
+        careLevel?: 'self_care' | 'partly_dependent' | 'fully_dependent' | undefined;
+      }
+    | undefined;
 }
 
 export interface OpenInput {

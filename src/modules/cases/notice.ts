@@ -61,6 +61,10 @@ const PROPOSED: Record<string, Text> = {
     zh: '经入户调查和民主评议，拟纳入农村最低生活保障',
     en: 'proposed for rural dibao after the investigation and democratic review',
   },
+  'tekun/notice': {
+    zh: '经入户调查和乡镇审核，拟认定为特困人员',
+    en: 'proposed for special-hardship support after the investigation and the township review',
+  },
 };
 
 const TITLE: Record<CaseKind, Text> = {
@@ -68,6 +72,7 @@ const TITLE: Record<CaseKind, Text> = {
   exit: { zh: '贫困户退出公示', en: 'Public notice: household exit' },
   monitoring: { zh: '防返贫监测对象公示', en: 'Public notice: monitoring' },
   dibao: { zh: '农村低保对象公示', en: 'Public notice: rural dibao' },
+  tekun: { zh: '特困人员公示', en: 'Public notice: special hardship' },
 };
 
 /** The notice step of the current state, if the case is waiting in one. */

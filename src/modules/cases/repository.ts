@@ -129,6 +129,13 @@ export const caseRepository = {
         .where('household_id', '=', h.id)
         .where('member_status', '=', 'present')
         .execute();
+    if (e.tekunMembers)
+      await db
+        .updateTable('member')
+        .set({ is_tekun: true, is_dibao: false, version: sql`version + 1` })
+        .where('household_id', '=', h.id)
+        .where('member_status', '=', 'present')
+        .execute();
     if (e.status && e.status !== h.status)
       await db
         .insertInto('status_history')

@@ -4,7 +4,7 @@ import { Id, Page, PageSize, RegionCode, IsoDate } from '../../kernel/schema.js'
 const Name = z.string().trim().max(40);
 const count = z.number().int().min(0).max(100_000);
 
-export const CaseKind = z.enum(['identification', 'exit', 'monitoring', 'dibao']);
+export const CaseKind = z.enum(['identification', 'exit', 'monitoring', 'dibao', 'tekun']);
 
 /** What the person firing a step records (src/domain/cases/types.ts `FirePayload`) and the county's decision. */
 export const CasePayload = z.object({
@@ -38,6 +38,12 @@ export const CasePayload = z.object({
     .object({
       category: z.enum(['unstable', 'marginal', 'sudden']).optional(),
       risks: z.array(z.string().max(40)).max(5).optional(),
+      /** dibao approval: the category (absent: by the rule) and the member covered alone (单人户). */
+      dibaoCategory: z.enum(['A', 'B', 'C', 'full', 'partial']).optional(),
+      singleMemberId: Id.optional(),
+      /** 特困 approval: support mode and care level. */
+      supportMode: z.enum(['centralised', 'dispersed']).optional(),
+      careLevel: z.enum(['self_care', 'partly_dependent', 'fully_dependent']).optional(),
     })
     .optional(),
 });

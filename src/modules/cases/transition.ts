@@ -95,6 +95,13 @@ export function createCaseTransitions(ctx: CaseContext) {
       const effect = r.returned
         ? null
         : await applyEffect(trx, user, row, { action, to: entry.to, payload }, now);
+      if (final && !r.returned && ctx.onDecided)
+        await ctx.onDecided(
+          trx,
+          user,
+          { id, kind, householdId: row.household_id, villageCode: row.village_code },
+          { action, to: entry.to, payload, now },
+        );
       const objections = entry.returned?.objections.map((o) => o.text);
       await recordAudit(trx, actorOf(user), {
         action: `case.${action}`,

@@ -25,8 +25,9 @@ export function caseKindFor(rule: string, decision: string): CaseKind | null {
     case 'identification':
       return decision === 'red_line_hit' ? null : 'identification';
     case 'dibao':
-    case 'special_hardship':
       return 'dibao';
+    case 'special_hardship':
+      return 'tekun';
     case 'linkage':
       return decision === 'poor_eligible_not_covered' ? 'dibao' : null;
     default:

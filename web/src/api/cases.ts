@@ -4,7 +4,7 @@ import type { ApiBody, ApiResponse, Item, Override } from './generated/helpers';
 import type { Requirement } from '../../../src/domain/cases/types';
 
 export type CaseKind = ApiBody<'/api/cases', 'post'>['kind'];
-export const CASE_KINDS: readonly CaseKind[] = ['identification', 'exit', 'monitoring', 'dibao'];
+export const CASE_KINDS: readonly CaseKind[] = ['identification', 'exit', 'monitoring', 'dibao', 'tekun'];
 
 export interface CaseFilters {
   region?: string;

@@ -186,6 +186,7 @@ export const policyCasesEn: typeof policyCasesZhCN = {
     exit: 'Household exit',
     monitoring: 'Monitoring',
     dibao: 'Dibao',
+    tekun: 'Special hardship',
   },
   caseState: {
     applied: 'applied',

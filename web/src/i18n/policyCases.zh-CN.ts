@@ -184,6 +184,7 @@ export const policyCasesZhCN = {
     exit: '贫困户退出',
     monitoring: '防返贫监测',
     dibao: '低保审批',
+    tekun: '特困人员认定',
   },
   caseState: {
     applied: '已申请',

@@ -57,6 +57,7 @@ const STATES: Record<CaseKind, string[]> = {
     'denied',
     'withdrawn',
   ],
+  tekun: ['applied', 'notice', 'county_check', 'decision', 'approved', 'denied', 'withdrawn'],
 };
 const FINAL = new Set([
   'registered',

@@ -8025,7 +8025,7 @@ export interface operations {
     parameters: {
       query?: {
         region?: string;
-        kind?: 'identification' | 'exit' | 'monitoring' | 'dibao';
+        kind?: 'identification' | 'exit' | 'monitoring' | 'dibao' | 'tekun';
         state?: string;
         overdue?: 'true' | 'false';
         open?: 'true' | 'false';
@@ -8147,7 +8147,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @enum {string} */
-          kind: 'identification' | 'exit' | 'monitoring' | 'dibao';
+          kind: 'identification' | 'exit' | 'monitoring' | 'dibao' | 'tekun';
           householdId: string;
           /** @default {} */
           payload?: {
@@ -8187,6 +8187,13 @@ export interface operations {
               /** @enum {string} */
               category?: 'unstable' | 'marginal' | 'sudden';
               risks?: string[];
+              /** @enum {string} */
+              dibaoCategory?: 'A' | 'B' | 'C' | 'full' | 'partial';
+              singleMemberId?: string;
+              /** @enum {string} */
+              supportMode?: 'centralised' | 'dispersed';
+              /** @enum {string} */
+              careLevel?: 'self_care' | 'partly_dependent' | 'fully_dependent';
             };
           };
           /** @default {} */
@@ -8556,6 +8563,13 @@ export interface operations {
               /** @enum {string} */
               category?: 'unstable' | 'marginal' | 'sudden';
               risks?: string[];
+              /** @enum {string} */
+              dibaoCategory?: 'A' | 'B' | 'C' | 'full' | 'partial';
+              singleMemberId?: string;
+              /** @enum {string} */
+              supportMode?: 'centralised' | 'dispersed';
+              /** @enum {string} */
+              careLevel?: 'self_care' | 'partly_dependent' | 'fully_dependent';
             };
           };
         };
@@ -20636,6 +20650,7 @@ export interface operations {
             inequality: {
               gini: (number | 'Infinity') | null;
               s80s20: (number | 'Infinity') | null;
+              /** @enum {string} */
               s80s20Convention: 'eurostat' | 'lorenz';
               theil: (number | 'Infinity') | null;
               mld: (number | 'Infinity') | null;
@@ -20703,6 +20718,7 @@ export interface operations {
               inequality: {
                 gini: (number | 'Infinity') | null;
                 s80s20: (number | 'Infinity') | null;
+                /** @enum {string} */
                 s80s20Convention: 'eurostat' | 'lorenz';
                 theil: (number | 'Infinity') | null;
                 mld: (number | 'Infinity') | null;
@@ -20876,6 +20892,7 @@ export interface operations {
               inequality: {
                 gini: (number | 'Infinity') | null;
                 s80s20: (number | 'Infinity') | null;
+                /** @enum {string} */
                 s80s20Convention: 'eurostat' | 'lorenz';
                 theil: (number | 'Infinity') | null;
                 mld: (number | 'Infinity') | null;
