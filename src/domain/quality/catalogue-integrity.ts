@@ -4,48 +4,6 @@ const t = (zh: string, en: string) => ({ zh, en });
 
 export const INTEGRITY_CHECKS = [
   {
-    id: 'near_copy_family',
-    kind: 'signal',
-    severity: 'high',
-    title: t('同村多户收入近似复制', 'Near-copy income families in a village'),
-    description: t(
-      '同一村同一年，户人数相同且工资、经营、生产费用、财产四项均在 ±2% 以内一致的户组成的家族（至少两项非零）',
-      'In one village and year, families of households of the same size whose wage, business, production cost and property all agree within ±2 % (at least two non-zero)',
-    ),
-    statistic: t(
-      '家族内一致户对数与偶然期望（各项一致比例之积 × 户对数）比较：Poisson 上尾 p，各村年 BH（FDR 1%）',
-      'agreeing pairs against chance (product of each item’s agreeing share × pairs): Poisson upper tail p, BH across village-years (FDR 1 %)',
-    ),
-    fix: t(
-      '逐户重新采集收入，查明是否复制',
-      "Re-collect each household's income; find out whether records were copied",
-    ),
-    implementation: 'statistic',
-    params: { tolerance: 0.02, minNonZero: 2, fdr: 0.01, minFamily: 2 },
-    rests: [],
-  },
-  {
-    id: 'heaping_pooled',
-    kind: 'signal',
-    severity: 'high',
-    title: t(
-      '脱贫收入扎堆（各年合并、多重检验校正）',
-      'Exit incomes heaped at the line (years pooled, corrected)',
-    ),
-    description: t(
-      '每村历年脱贫当年人均纯收入合并：[线, 线×1.05) 或 [线, 线×1.1) 占 [线, 线×1.3) 的比例，与本地区其余各村比较；乡镇结论归到承载它的村',
-      'By village, exits of all years pooled: share in [line, line×1.05) or [line, line×1.1) of those in [line, line×1.3), against the rest of the region; a township verdict goes to the villages that carry it',
-    ),
-    statistic: t(
-      '单侧精确二项检验（H0：地区比例，不低于均匀密度），两档取小 p×2；各村 BH（FDR 5%）；低档 ≥ 5 户、超额比 ≥ 1.5',
-      'one-sided exact binomial (H0: the region’s share, at least flat), smaller p of two bands × 2; BH across villages (FDR 5 %); ≥ 5 in the band, excess ratio ≥ 1.5',
-    ),
-    fix: t('抽查脱贫户收入台账，入户核实', "Audit the exit households' income records at home"),
-    implementation: 'statistic',
-    params: { band: 0.15, wide: 0.3, fdr: 0.05, minN: 5, minLow: 5, minRatio: 1.5 },
-    rests: [],
-  },
-  {
     id: 'round_numbers_village',
     kind: 'signal',
     severity: 'medium',

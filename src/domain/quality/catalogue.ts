@@ -1,6 +1,6 @@
 import type { DataClass } from '../visibility.js';
 import { INTEGRITY_CHECKS } from './catalogue-integrity.js';
-import { BENFORD_RULE, BURST_RULE, HEAPING_RULE, JUMP_RULE } from './statistics.js';
+import { BURST_RULE, JUMP_RULE } from './statistics.js';
 
 /**
  * The catalogue of data-quality checks and fabrication signals, kept as data (docs/quality.md).
@@ -210,47 +210,50 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     severity: 'high',
     title: t('脱贫年度收入扎堆在贫困线上方', 'Exit-year incomes heaped just above the line'),
     description: t(
-      '按村和乡镇：脱贫当年人均纯收入落在 [线, 线×1.1) 的户数与相邻区间 [线×1.1, 线×1.2) 比较',
-      'By village and township: exit-year per-capita incomes in [line, line×1.1) against the neighbouring band [line×1.1, line×1.2)',
+      '每村历年脱贫当年人均纯收入合并：落在 [线, 线×1.05) 或 [线, 线×1.1) 的户数占 [线, 线×1.3) 的比例，与本地区其余各村比较；乡镇的结论归到承载它的村',
+      'By village, exits of all years pooled: the share of exit-year per-capita incomes in [line, line×1.05) or [line, line×1.1) among those in [line, line×1.3), against the rest of the region; a township verdict goes to the villages that carry it',
     ),
     statistic: t(
-      '单侧二项检验 H0: p = 0.5 → z、p；p < 0.01 且 超额比 (低+½)/(高+½) > 1.5 且 n ≥ 10',
-      'one-sided binomial test H0: p = 0.5 → z, p; p < 0.01 and excess ratio (low+½)/(high+½) > 1.5 and n ≥ 10',
+      '单侧精确二项检验（H0：地区比例，不低于均匀密度），两档取小 p×2；各村 BH 校正 FDR 5%；且低档户数 ≥ 5、超额比 ≥ 1.5',
+      'one-sided exact binomial test (H0: the region’s share, at least a flat density’s), the smaller p of the two bands × 2; Benjamini–Hochberg across villages at FDR 5 %; and ≥ 5 in the band, excess ratio ≥ 1.5',
     ),
     fix: t(
       '抽查脱贫户收入台账，入户核实收入来源',
       "Audit the exit households' income records; verify sources at home",
     ),
     implementation: 'statistic',
-    params: { ...HEAPING_RULE, band: 0.1 },
+    params: { band: 0.15, wide: 0.3, fdr: 0.05, minN: 5, minLow: 5, minRatio: 1.5 },
     rests: [],
   },
   {
     id: 'identical_income_vectors',
     kind: 'signal',
     severity: 'high',
-    title: t('同村多户收入结构完全相同', 'Identical income vectors in a village'),
+    title: t('同村多户收入近似复制', 'Near-copy income families in a village'),
     description: t(
-      '同一村同一年 ≥ 2 户的工资、经营、生产费用、财产、转移收入五项完全相同（至少两项自报收入非零）',
-      'In one village and year, ≥ 2 households with the same wage, business, production cost, property and transfer values (at least two self-reported items non-zero)',
+      '同一村同一年，工资、经营、生产费用、财产四项均在 ±2% 以内一致的户（至少两项非零）组成的家族：近似复制 ≥ 3 户，或完全相同 ≥ 2 户',
+      'In one village and year, families of households whose wage, business, production cost and property all agree within ±2 % (at least two non-zero): three or more near copies, or two exact ones',
     ),
-    statistic: t('相同向量的簇数与户数；簇大小 ≥ 2', 'clusters and households; cluster size ≥ 2'),
+    statistic: t(
+      '家族内一致的户对数与偶然期望（各项一致比例之积 × 户对数）比较：Poisson 上尾 p，各村年 BH（FDR 1%）',
+      'agreeing pairs of the family against chance (product of each item’s agreeing share × pairs): Poisson upper tail p, BH across village-years (FDR 1 %)',
+    ),
     fix: t(
       '逐户重新采集收入，查明是否复制粘贴',
       "Re-collect each household's income; find out whether records were copied",
     ),
-    implementation: 'sql',
-    params: { minCluster: 2, minNonZero: 2 },
+    implementation: 'statistic',
+    params: { tolerance: 0.02, minNonZero: 2, fdr: 0.01, minFamily: 3 },
     rests: [],
   },
   {
     id: 'income_jump_no_measure',
     kind: 'signal',
     severity: 'medium',
-    title: t('收入大幅跳升且无帮扶措施', 'Year-on-year income jump with no measure'),
+    title: t('收入大幅跳升且无记录可解释', 'Year-on-year income jump nothing recorded explains'),
     description: t(
-      '人均纯收入较上年增长 > 100% 且 > 3000 元，当年无有效帮扶措施（plan_measure）也无项目收益',
-      'Per-capita income up > 100 % and > 3,000 yuan on the year before, with no active plan measure and no project benefit that year',
+      '人均纯收入较上年增长 > 100% 且 > 3000 元，且无记录可解释：帮扶措施、项目收益、易地搬迁、新增成员、务工（增幅主要来自工资且有务工记录）、恢复到两三年前水平',
+      'Per-capita income up > 100 % and > 3,000 yuan on the year before, and nothing recorded explains it: a plan measure, a project benefit, relocation, a member joining, employment (the rise carried by wages with migrant work recorded), a return to the level of two or three years before',
     ),
     statistic: t(
       '收入(y) > 2×收入(y−1) 且 差额 > 3000',
@@ -270,16 +273,16 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     severity: 'medium',
     title: t('村级收入数据偏离本福特定律', 'Benford deviation by village'),
     description: t(
-      '每村所有年度的自报收入项（工资、经营、生产费用、财产收入，> 0）的首位数字分布',
-      'First digits of the self-reported income items (wage, business, production cost, property; > 0) of all years, by village',
+      '每村所有年度的自报收入项（工资、经营、生产费用、财产收入，> 0）的首位数字分布；固定标准金额（如每户固定分红）除外',
+      'First digits of the self-reported income items (wage, business, production cost, property; > 0) of all years, by village; fixed programme amounts (e.g. a dividend per household) left out',
     ),
     statistic: t(
-      'MAD（Nigrini）> 0.015 为不符合；n ≥ 100 才判定',
-      'MAD (Nigrini) > 0.015 = nonconformity; verdict only when n ≥ 100',
+      'MAD > 0.015（Nigrini 不符合）且 > 偶然 MAD 的 2 倍，且与本地区其余数据的首位分布 MAD > 0.015；n ≥ 300 才判定',
+      'MAD > 0.015 (Nigrini nonconformity) and > 2 × the MAD chance gives at n, and MAD against the rest of the region’s first digits > 0.015; verdict only when n ≥ 300',
     ),
     fix: t('抽样回访核对收入台账', 'Re-interview a sample and check the income records'),
     implementation: 'statistic',
-    params: { ...BENFORD_RULE },
+    params: { digits: 1, minN: 300, madLimit: 0.015 },
     rests: [],
   },
   {
@@ -288,19 +291,19 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     severity: 'high',
     title: t('信息采集员数据偏离本福特定律', 'Benford deviation by data collector'),
     description: t(
-      '按录入收入的采集员（household_year.recorded_by）汇总自报收入项的首位数字',
-      'First digits of the self-reported income items by the collector who entered them (household_year.recorded_by)',
+      '按录入收入的采集员（household_year.recorded_by）汇总自报收入项的首位数字；固定标准金额除外',
+      'First digits of the self-reported income items by the collector who entered them (household_year.recorded_by); fixed programme amounts left out',
     ),
     statistic: t(
-      'MAD（Nigrini）> 0.015 为不符合；n ≥ 100 才判定',
-      'MAD (Nigrini) > 0.015 = nonconformity; verdict only when n ≥ 100',
+      '同村级：MAD > 0.015 且 > 偶然 MAD 的 2 倍，且偏离本地区分布 > 0.015；n ≥ 300',
+      'as by village: MAD > 0.015 and > 2 × chance, and > 0.015 from the region’s own digits; n ≥ 300',
     ),
     fix: t(
       '复核该采集员录入的户，必要时重新采集',
       'Re-check the households the collector entered; re-collect where needed',
     ),
     implementation: 'statistic',
-    params: { ...BENFORD_RULE },
+    params: { digits: 1, minN: 300, madLimit: 0.015 },
     rests: [],
   },
   {

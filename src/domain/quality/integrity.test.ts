@@ -44,14 +44,11 @@ describe('nearCopies', () => {
     expect(fam.pairs).toBe(10);
     expect(familyP(fam.pairs, res.expectedPairs)).toBeLessThan(1e-6);
   });
-  it('does not group households of different sizes or beyond the tolerance', () => {
+  it('groups copies written onto households of another size unless sizes must agree; never beyond the tolerance', () => {
     const a = { id: 'a', items: [15000, 4200, 1300, 0], size: 4 };
-    const res = nearCopies(
-      [a, { ...a, id: 'b', size: 3 }, { id: 'c', items: [15600, 4200, 1300, 0], size: 4 }],
-      0.02,
-      2,
-    );
-    expect(res.families).toEqual([]);
+    const rows = [a, { ...a, id: 'b', size: 3 }, { id: 'c', items: [15600, 4200, 1300, 0], size: 4 }];
+    expect(nearCopies(rows, 0.02, 2).families).toEqual([{ ids: ['a', 'b'], pairs: 1 }]);
+    expect(nearCopies(rows, 0.02, 2, true).families).toEqual([]);
   });
   it('must not flag the varied village: no family, or none beyond chance', () => {
     const res = nearCopies(varied, 0.02, 2);

@@ -47,12 +47,17 @@ export interface NearCopyResult {
 }
 
 /**
- * Near copies in one village-year: households whose every item agrees within `tol` (and the same
- * size). Sorted by the first non-zero item so that only neighbours within the tolerance are
+ * Near copies in one village-year: households whose every item agrees within `tol` (and, with
+ * `sameSize`, of the same size: copies are often written onto households of another size). Sorted by the first non-zero item so that only neighbours within the tolerance are
  * compared (the bucketing); families are the connected groups. Chance: the items taken as
  * independent, each pair agrees on item j with the share q_j of all pairs that agree on it.
  */
-export function nearCopies(rows: readonly VectorRow[], tol: number, minNonZero: number): NearCopyResult {
+export function nearCopies(
+  rows: readonly VectorRow[],
+  tol: number,
+  minNonZero: number,
+  sameSize = false,
+): NearCopyResult {
   const eligible = rows.filter((r) => r.items.filter((v) => v > 0).length >= minNonZero);
   const n = eligible.length;
   const key = (r: VectorRow) => r.items.reduce((s, v) => s + v, 0);
@@ -70,7 +75,7 @@ export function nearCopies(rows: readonly VectorRow[], tol: number, minNonZero: 
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j]!;
       if (key(b) > key(a) * (1 + tol) + 1) break;
-      if (a.size !== b.size || !a.items.every((v, k) => within(v, b.items[k]!, tol))) continue;
+      if ((sameSize && a.size !== b.size) || !a.items.every((v, k) => within(v, b.items[k]!, tol))) continue;
       edges.push([a.id, b.id]);
       parent.set(find(a.id), find(b.id));
     }
@@ -91,8 +96,8 @@ export function nearCopies(rows: readonly VectorRow[], tol: number, minNonZero: 
   }
   const sizes = new Map<number, number>();
   for (const r of eligible) sizes.set(r.size, (sizes.get(r.size) ?? 0) + 1);
-  const sameSize = [...sizes.values()].reduce((s, c) => s + (c * (c - 1)) / 2, 0);
-  if (n > 1) expected *= sameSize / ((n * (n - 1)) / 2);
+  const sizePairs = [...sizes.values()].reduce((s, c) => s + (c * (c - 1)) / 2, 0);
+  if (n > 1 && sameSize) expected *= sizePairs / ((n * (n - 1)) / 2);
   return { families, expectedPairs: expected, observedPairs: observed };
 }
 

@@ -1,18 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { QualityCheck } from '../../domain/quality/catalogue.js';
-import { pooledHeapingSignal, villageJumpSignal } from './integrity-jumps.js';
-import { nearCopySignal, roundNumberSignal, sharedFactorSignal } from './integrity-signals.js';
+import { pooledHeapingSignal, unexplainedJumpSignal, villageJumpSignal } from './integrity-jumps.js';
+import {
+  nearCopySignal,
+  reportedBenfordSignal,
+  roundNumberSignal,
+  sharedFactorSignal,
+} from './integrity-signals.js';
 import { integrityRepository, type YearRow } from './repository-integrity.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
-import type { BenfordDigits } from '../../domain/measurement/benford.js';
-import {
-  benfordSignal,
-  burstSignal,
-  heapingSignal,
-  vectorClusterStatistic,
-  type SignalOutcome,
-} from './signals.js';
+import { burstSignal, type SignalOutcome } from './signals.js';
 
 /** Run one catalogue entry: its query, and for the signals its statistic (docs/quality.md). */
 
@@ -60,32 +58,21 @@ export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<
       return plain(await repo.dibaoNoTransfer(db, region));
     case 'implausible_land_distance':
       return plain(await repo.implausibleLand(db, region, p));
-    case 'income_heaping': {
-      const band = num('band');
-      const rows = await repo.exitYearIncomes(db, region, ctx.lines, band);
-      return heapingSignal(rows, band, {
-        expectedShare: num('expectedShare'),
-        maxP: num('maxP'),
-        minRatio: num('minRatio'),
-        minN: num('minN'),
-      });
-    }
-    case 'identical_income_vectors':
-      return plain(
-        vectorClusterStatistic(await repo.identicalVectors(db, region, num('minCluster'), num('minNonZero'))),
-      );
-    case 'income_jump_no_measure':
-      return plain(await repo.incomeJumps(db, region, num('minRise'), num('minYuan')));
-    case 'benford_village':
-    case 'benford_collector': {
-      const by = check.id === 'benford_village' ? 'village' : 'collector';
-      const rule = { digits: num('digits') as BenfordDigits, minN: num('minN') };
-      return benfordSignal(await repo.digitCounts(db, region, by), by, rule);
-    }
-    case 'heaping_pooled':
+    case 'income_heaping':
       return pooledHeapingSignal(await repo.exitYearIncomes(db, region, ctx.lines, num('band')), p);
-    case 'near_copy_family':
+    case 'identical_income_vectors':
       return nearCopySignal(await years(), p);
+    case 'income_jump_no_measure':
+      return unexplainedJumpSignal(
+        await integrityRepository.jumps(db, region, num('minRise'), num('minYuan')),
+      );
+    case 'benford_village':
+    case 'benford_collector':
+      return reportedBenfordSignal(
+        await years(),
+        check.id === 'benford_village' ? 'village' : 'collector',
+        p,
+      );
     case 'round_numbers_village':
     case 'round_numbers_collector':
       return roundNumberSignal(

@@ -102,7 +102,8 @@ interface ExitRow {
  * Heaping with power: a village's exits pooled over the years, in bands [line, line × (1 + b)) for
  * b = 5 % and 10 % of a wide band of 30 %, against the rest of the region's share (floored at a flat
  * density's); p = 2 × the smaller band's p (Bonferroni over the two bands); BH across villages. A
- * township verdict (same test) is attributed to its villages with p < 0.05 that carry it.
+ * township verdict (same test) is attributed to its villages with p < 0.05 that carry it. The
+ * households named are a named village's exits in [line, line × 1.1).
  */
 export function pooledHeapingSignal(
   rows: readonly ExitRow[],
@@ -164,7 +165,7 @@ export function pooledHeapingSignal(
       p: t.p,
     };
     flagged.push({ group: v, statistic });
-    for (const r of lowIn(g, t.band))
+    for (const r of lowIn(g, 0.1))
       findings.push({
         household_id: r.household_id,
         region_code: v,

@@ -30,7 +30,10 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Near-copy families per village-year, each against the pairs chance gives in that village-year. */
+/**
+ * Near-copy families per village-year, each against the pairs chance gives in that village-year
+ * (BH across village-years); a family of near copies needs `minFamily` members, exact copies two.
+ */
 export function nearCopySignal(rows: readonly YearRow[], p: Readonly<Record<string, number>>): SignalOutcome {
   const tol = p.tolerance ?? 0.02;
   const tested: {
@@ -39,30 +42,35 @@ export function nearCopySignal(rows: readonly YearRow[], p: Readonly<Record<stri
     fam: { ids: string[]; pairs: number };
     expected: number;
     p: number;
+    exact: boolean;
+    items: Map<string, number[]>;
   }[] = [];
   let groups = 0;
   for (const [, g] of groupBy(rows, (r) => `${r.village_code}:${r.year}`)) {
-    const res = nearCopies(
-      g.map((r) => ({ id: r.household_id, items: REPORTED.map((k) => r[k]), size: r.size })),
-      tol,
-      p.minNonZero ?? 2,
-    );
+    const vectors = g.map((r) => ({ id: r.household_id, items: REPORTED.map((k) => r[k]), size: r.size }));
+    const res = nearCopies(vectors, tol, p.minNonZero ?? 2);
+    const items = new Map(vectors.map((v) => [v.id, v.items]));
     groups++;
-    for (const fam of res.families)
+    for (const fam of res.families) {
+      const first = items.get(fam.ids[0]!)!;
       tested.push({
         village: g[0]!.village_code,
         year: g[0]!.year,
         fam,
         expected: res.expectedPairs,
         p: familyP(fam.pairs, res.expectedPairs),
+        exact: fam.ids.every((id) => items.get(id)!.every((v, k) => v === first[k])),
+        items,
       });
+    }
   }
   const ps = [...tested.map((t) => t.p), ...new Array<number>(Math.max(0, groups - tested.length)).fill(1)];
   const found = benjaminiHochberg(ps, p.fdr ?? 0.01);
   const findings: FindingRow[] = [];
   const flagged: SignalOutcome['flagged'] = [];
   tested.forEach((t, i) => {
-    if (!found[i] || t.fam.ids.length < (p.minFamily ?? 2)) return;
+    // a family of near copies needs minFamily members; exact copies count from two
+    if (!found[i] || (t.fam.ids.length < (p.minFamily ?? 3) && !t.exact)) return;
     const statistic = {
       level: 'village',
       region: t.village,
@@ -72,6 +80,7 @@ export function nearCopySignal(rows: readonly YearRow[], p: Readonly<Record<stri
       expected_pairs: round(t.expected, 6),
       p: t.p,
       tolerance: tol,
+      exact: t.exact,
     };
     flagged.push({ group: t.village, statistic });
     for (const id of t.fam.ids)
@@ -79,7 +88,14 @@ export function nearCopySignal(rows: readonly YearRow[], p: Readonly<Record<stri
         household_id: id,
         region_code: t.village,
         subject: null,
-        detail: { year: t.year, family: t.fam.ids },
+        detail: {
+          year: t.year,
+          family: t.fam.ids,
+          wage: t.items.get(id)![0],
+          business: t.items.get(id)![1],
+          production_cost: t.items.get(id)![2],
+          property: t.items.get(id)![3],
+        },
         statistic,
       });
   });
@@ -168,7 +184,7 @@ export function roundNumberSignal(
     };
     flagged.push({ group: k, statistic });
     for (const [id, h] of t.households)
-      if (h.n >= 3 && h.r500 / h.n >= 0.75)
+      if (h.n >= 3 && h.r500 / h.n >= 0.6)
         findings.push({
           household_id: id,
           region_code: h.village,
@@ -192,10 +208,11 @@ const BENFORD = Array.from({ length: 9 }, (_, j) => Math.log10(1 + 1 / (j + 1)))
 
 /**
  * Benford's first digits of the reported values (fixed programme amounts left out) by village or
- * collector: flagged when n ≥ minN, MAD > Nigrini's 0.015 and > 2 × the MAD chance gives at n, and
- * the group also departs from the rest of the region's own first digits by more than 0.015.
+ * collector: flagged when n ≥ minN, MAD against Benford > Nigrini's 0.015, and the group's MAD
+ * against the rest of the region's own first digits > 0.015 + 2 × the MAD chance gives at n (honest
+ * figures of a region need not follow Benford; a group that departs from its neighbours does).
  */
-export function benfordSignal2(
+export function reportedBenfordSignal(
   rows: readonly YearRow[],
   by: 'village' | 'collector',
   p: Readonly<Record<string, number>>,
@@ -216,8 +233,14 @@ export function benfordSignal2(
       ? t.first.reduce((s, c, j) => s + Math.abs(c / t.n - rest[j]! / restN), 0) / 9
       : 0;
     const chance = chanceMad(BENFORD, t.n);
+    const chanceRegion = restN
+      ? chanceMad(
+          rest.map((c) => c / restN),
+          t.n,
+        )
+      : 0;
     const mad = res.mad ?? 0;
-    if (!(mad > limit && mad > 2 * chance && madRegion > limit)) continue;
+    if (!(mad > limit && madRegion > limit + 2 * chanceRegion)) continue;
     const statistic = {
       level: by,
       group: k,
@@ -225,6 +248,7 @@ export function benfordSignal2(
       mad: round(mad, 5),
       mad_region: round(madRegion, 5),
       chance_mad: round(chance, 5),
+      chance_mad_region: round(chanceRegion, 5),
       bound: limit,
       conformity: res.conformity,
     };
@@ -250,13 +274,17 @@ export function benfordSignal2(
   return { findings, tested, flagged };
 }
 
-/** Year-on-year net-income ratios of the households of each village-year. */
+/**
+ * Year-on-year ratios of the reported gross (wage + business + property; transfers are set by the
+ * departments and production cost is a cost) of the households of each village-year.
+ */
 function ratios(rows: readonly YearRow[]) {
   const prev = new Map(rows.map((r) => [`${r.household_id}:${r.year}`, r]));
   const out: { row: YearRow; ratio: number }[] = [];
   for (const r of rows) {
     const q = prev.get(`${r.household_id}:${r.year - 1}`);
-    if (q && q.net > 0 && r.net > 0 && !r.relocated) out.push({ row: r, ratio: r.net / q.net });
+    const gross = (x: YearRow) => x.wage + x.business + x.property;
+    if (q && gross(q) > 0 && gross(r) > 0 && !r.relocated) out.push({ row: r, ratio: gross(r) / gross(q) });
   }
   return out;
 }

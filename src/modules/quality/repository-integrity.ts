@@ -47,7 +47,10 @@ export const integrityRepository = {
   /**
    * Year-on-year jumps of per-capita income (> minRise and > minYuan) with the first recorded fact
    * that explains them, or null: an active plan measure, a project benefit, relocation, a member
-   * joining, a rise carried by wages with migrant work recorded, or a return to the level of two or
+   * joining, a rise in wages alone (≥ 80 % of it; business and property moved by ≤ 30 % of it) in a
+   * household with migrant work recorded or a member of working age (16–60) that year — the registry
+   * keeps migrant months for the latest year only, so a member who started work in an earlier year
+   * shows by the wage alone —, or a return to the level of two or
    * three years before (after a one-year drop, e.g. an illness).
    */
   jumps: async (db: Db, region: string, minRise: number, minYuan: number): Promise<JumpRow[]> =>
@@ -63,9 +66,11 @@ export const integrityRepository = {
             and pb.year between y.year - 1 and y.year and pb.amount > 0) then 'project_benefit'
           when h.relocated then 'relocation'
           when y.size > p.size then 'member_joined'
-          when y.wage_income - p.wage_income >= 0.6 * (y.net_income - p.net_income)
-            and exists (select 1 from member m where m.household_id = y.household_id
-              and m.member_status = 'present' and m.migrant_months > 0) then 'employment'
+          when y.wage_income - p.wage_income >= 0.8 * (y.net_income - p.net_income)
+            and abs((y.business_income - y.production_cost + y.property_income)
+              - (p.business_income - p.production_cost + p.property_income)) <= 0.3 * (y.net_income - p.net_income)
+            and exists (select 1 from member m where m.household_id = y.household_id and m.member_status = 'present'
+              and (m.migrant_months > 0 or extract(year from age(make_date(y.year, 12, 31), m.birth_date)) between 16 and 60)) then 'employment'
           when y.per_capita_income <= 1.25 * (select max(q.per_capita_income) from household_year q
             where q.household_id = y.household_id and q.year between y.year - 3 and y.year - 2) then 'recovery'
         end as explained_by

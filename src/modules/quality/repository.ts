@@ -166,56 +166,6 @@ export const qualityRepository = {
         and y.per_capita_income >= lines.line and y.per_capita_income < lines.line * ${1 + 2 * band}::numeric`,
     ),
 
-  identicalVectors: (db: Db, region: string, minCluster: number, minNonZero: number) =>
-    rows<FindingRow>(
-      db,
-      sql`with c as (
-        select y.village_code, y.year, y.wage_income, y.business_income, y.production_cost, y.property_income,
-          y.transfer_income, array_agg(y.household_id::text order by y.household_id) as ids
-        from household_year y
-        where ${inRegion('y.village_code', region)}
-          and (y.wage_income <> 0)::int + (y.business_income <> 0)::int + (y.production_cost <> 0)::int
-            + (y.property_income <> 0)::int >= ${minNonZero}
-        group by 1, 2, 3, 4, 5, 6, 7 having count(*) >= ${minCluster})
-      select u.id as household_id, c.village_code as region_code, null as subject,
-        jsonb_build_object('year', c.year, 'wage_income', c.wage_income, 'business_income', c.business_income,
-          'production_cost', c.production_cost, 'property_income', c.property_income,
-          'transfer_income', c.transfer_income, 'cluster', to_jsonb(c.ids)) as detail
-      from c cross join lateral unnest(c.ids) as u (id)`,
-    ),
-
-  incomeJumps: (db: Db, region: string, minRise: number, minYuan: number) =>
-    rows<FindingRow>(
-      db,
-      sql`select y.household_id::text as household_id, y.village_code as region_code, null as subject,
-        jsonb_build_object('year', y.year, 'previous', p.per_capita_income, 'current', y.per_capita_income) as detail
-      from household_year y join household_year p on p.household_id = y.household_id and p.year = y.year - 1
-      where ${inRegion('y.village_code', region)}
-        and y.per_capita_income > p.per_capita_income * ${1 + minRise}::numeric
-        and y.per_capita_income - p.per_capita_income > ${minYuan}::numeric
-        and not exists (select 1 from plan_measure pm join household_plan hp on hp.id = pm.plan_id
-          where pm.household_id = y.household_id and pm.status <> 'cancelled'
-            and coalesce(pm.start_date, make_date(hp.year, 1, 1)) <= make_date(y.year, 12, 31)
-            and coalesce(pm.deadline, make_date(hp.year, 12, 31)) >= make_date(y.year - 1, 1, 1))
-        and not exists (select 1 from project_benefit pb
-          where pb.household_id = y.household_id and pb.year between y.year - 1 and y.year and pb.amount > 0)`,
-    ),
-
-  /** Leading-digit counts of the self-reported income items (≥ 1 yuan), by village or by collector. */
-  digitCounts: (db: Db, region: string, by: 'village' | 'collector') =>
-    rows<{ grp: string; digit: number; n: number; village_code: string }>(
-      db,
-      sql`with v as (
-        select ${by === 'village' ? sql`y.village_code` : sql`y.recorded_by`} as grp, y.village_code, x.v
-        from household_year y
-        cross join lateral unnest(array[y.wage_income, y.business_income, y.production_cost, y.property_income]) as x (v)
-        where ${inRegion('y.village_code', region)} and x.v >= 1
-          ${by === 'collector' ? sql`and y.recorded_by is not null` : sql``})
-      select grp, left(floor(v)::bigint::text, 1)::int as digit, count(*)::int as n,
-        mode() within group (order by village_code) as village_code
-      from v group by 1, 2`,
-    ),
-
   /** Edits per account and region in the window before each evaluation date, and in the baseline before it. */
   editWindows: (db: Db, region: string, windowDays: number, baselineDays: number) =>
     rows<{
