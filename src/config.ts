@@ -15,6 +15,21 @@ const ConfigSchema = z.object({
   JZ_API_DOCS: z.enum(['auto', 'on', 'off']).default('auto'),
   /** When set, use this PostgreSQL server instead of the embedded one. */
   DATABASE_URL: z.string().url().optional(),
+  /** Streaming replicas for dashboards, measures, search and exports: one URL or several, comma-separated (docs/scaling.md). */
+  DATABASE_READ_URL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  /** A replica further behind the primary than this (ms) is skipped; its reads go to the primary. */
+  JZ_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often the replicas' positions and health are probed (ms). */
+  JZ_REPLICA_CHECK_MS: z.coerce.number().int().positive().default(1000),
   /** HMAC key of the audit chain (≥ 32 characters); default: `<dataDir>/audit-key`, made on first start. */
   JZ_AUDIT_KEY: z.string().min(32).optional(),
   /** File of the audit chain's checkpointed heads, outside the database; default `<dataDir>/audit-head.json`. */

@@ -22,6 +22,13 @@ function printSummary(s: RunSummary): void {
   for (const [rule, byDecision] of Object.entries(s.worklist))
     for (const [decision, n] of Object.entries(byDecision))
       log(`  ${rule.padEnd(17)} ${decision.padEnd(28)} ${n}`);
+  if (s.toVerify > 0) {
+    log(
+      `  ${s.toVerify} household(s) to verify: a rule lacks a fact; decisions blocked by each missing fact:`,
+    );
+    for (const [fact, n] of Object.entries(s.blockedBy).sort((a, b) => b[1] - a[1]))
+      log(`    ${fact.padEnd(20)} ${n}`);
+  }
   if (s.standardBelowLine.length)
     log(`  dibao standard below the poverty line in: ${s.standardBelowLine.join(', ')}`);
 }

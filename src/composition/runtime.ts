@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { appPassword, appUrl, ensureAppRole } from '../db/app-role.js';
 import { connect, openDatabase, type DatabaseHandle, type OpenOptions } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { attachReplicas } from '../db/read-routing.js';
 import { syncCodeLists } from '../modules/codelists/service.js';
 import { startAuditKeeping } from '../modules/audit/service.js';
 import { systemClock } from '../kernel/clock.js';
@@ -35,8 +36,14 @@ export async function openAndMigrate(
       opts.role === 'serve' && handle.engine === 'embedded' ? await appConnection(config, handle) : null;
     // the audit key and the checkpoint of the chain's heads, both outside the database
     const keeping = startAuditKeeping(handle.db, config, log);
+    // streaming replicas for the read paths that opt in (db/read-routing.ts)
+    const reads = attachReplicas(handle.db, config.DATABASE_READ_URL, {
+      maxLagMs: config.JZ_REPLICA_MAX_LAG_MS,
+      checkMs: config.JZ_REPLICA_CHECK_MS,
+    });
     const close = handle.close;
     handle.close = async () => {
+      await reads.close();
       await keeping.stop();
       await app?.destroy().catch(() => undefined);
       await close();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readRouterOf } from '../db/read-routing.js';
 import type { DB } from '../db/types.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { createAuditService } from '../modules/audit/service.js';
@@ -29,6 +30,9 @@ import { createUserService } from '../modules/users/service.js';
 import { createUserAdminService } from '../modules/users/admin-service.js';
 import { createWarningService } from '../modules/warnings/service.js';
 import { createPolicyServices } from './policy-cases.js';
+import { createLinkageBoardService } from '../modules/linkage-board/service.js';
+import { createFactsLoader } from '../modules/facts/loader.js';
+import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 
 /** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
 export const INCOME_CEILING = 200_000;
@@ -50,6 +54,7 @@ export interface ServiceOptions {
  */
 export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
   const { clock } = opts;
+  const reads = readRouterOf(db); // streaming replicas for the read paths below, when configured
   const regions = createRegionService(db);
   const policyServices = createPolicyServices(db, clock);
   const paramsFor = (region: string, date: string) => policyServices.policy.paramsFor(region, date);
@@ -65,12 +70,12 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     users: createUserService(db),
     userAdmin: createUserAdminService(db, createUserService(db), clock),
     audit: createAuditService(db),
-    households: createHouseholdService(db, regions, clock),
+    households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),
     householdFacts: createHouseholdFactService(db, { clock, paramsFor }),
-    householdExport: createHouseholdExportService(db, regions, clock),
-    stats: createStatsService(db, regions, clock),
+    householdExport: createHouseholdExportService(db, regions, clock, reads.db),
+    stats: createStatsService(db, regions, clock, reads.db),
     assistance: createAssistanceServices(db, clock),
     matching: createMatchingService(db, { paramsFor, clock }),
     duplicates: createDuplicateService(db, clock),
@@ -87,9 +92,16 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     measures: createMeasuresService(db, regions, {
       lineFor: async (region, year) => (await paramsFor(region, `${year}-12-31`)).povertyLine,
       cacheBytes: opts.measuresCacheBytes,
+      pick: reads.pick,
     }),
     burden: createBurdenService(db, clock),
     evaluation: createEvaluationService(db, paramsFor, clock),
+    linkageBoard: createLinkageBoardService({
+      db,
+      facts: createFactsLoader(db, confirmedRedLineHits),
+      paramsFor,
+      clock,
+    }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

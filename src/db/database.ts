@@ -34,10 +34,7 @@ export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } 
   const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
   pool.on('error', () => undefined); // idle client lost (server shutdown): the next query reports it
   // Kysely takes its connections through `acquire` when one is set (server/bounded-work.ts), else the pool's
-  const viaAcquire = {
-    connect: () => (acquirers.get(pool) ?? ((p: pg.Pool) => p.connect()))(pool),
-    end: () => pool.end(),
-  };
+  const viaAcquire = { connect: () => acquireFrom(pool), end: () => pool.end() };
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: viaAcquire }) });
   pools.set(db, pool);
   return { db, pool };
@@ -52,6 +49,24 @@ const acquirers = new WeakMap<pg.Pool, Acquire>();
 export function setAcquire(db: Database, acquire: Acquire): void {
   const pool = pools.get(db);
   if (pool) acquirers.set(pool, acquire);
+}
+
+/** A replica's pools take their connections as the primary's do (read-routing.ts). */
+const leaders = new WeakMap<pg.Pool, pg.Pool>();
+
+/** A connection from `pool` the way its Kysely takes them (its own `acquire`, else its leader's). */
+export function acquireFrom(pool: pg.Pool): Promise<PostgresPoolClient> {
+  const leader = leaders.get(pool);
+  const acquire = acquirers.get(pool) ?? (leader && acquirers.get(leader));
+  return acquire ? acquire(pool) : pool.connect();
+}
+
+/** `connect` to a replica whose connections are taken as `leader`'s are (statement timeouts, queue). */
+export function connectFollower(url: string, leader: Database, max = 10): { db: Database; pool: pg.Pool } {
+  const c = connect(url, max);
+  const lead = pools.get(leader);
+  if (lead) leaders.set(c.pool, lead);
+  return c;
 }
 
 /** The pg pool behind a Kysely made by `connect` (for what Kysely cannot do, e.g. COPY). */

@@ -583,8 +583,15 @@ export interface MeasureCatalogueTable {
   version: Generated<number>;
 }
 
-export interface MeasuresDirtyTable {
+export interface MeasuresChangeTable {
+  changed_at: Generated<Timestamp>;
   village_code: string;
+  xid: Generated<string>;
+}
+
+export interface MeasuresChangeFloorTable {
+  one: Generated<boolean>;
+  upto: Generated<string>;
 }
 
 export interface MemberTable {
@@ -1126,7 +1133,8 @@ export interface DB {
   inspection: InspectionTable;
   match_flag: MatchFlagTable;
   measure_catalogue: MeasureCatalogueTable;
-  measures_dirty: MeasuresDirtyTable;
+  measures_change: MeasuresChangeTable;
+  measures_change_floor: MeasuresChangeFloorTable;
   member: MemberTable;
   need: NeedTable;
   need_pledge: NeedPledgeTable;

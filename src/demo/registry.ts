@@ -8,6 +8,7 @@ import { plansDemo } from './seeders/plans.js';
 import { portalDemo } from './seeders/portal.js';
 import { projectsDemo } from './seeders/projects.js';
 import { qualityDemo } from './seeders/quality.js';
+import { safetyNetDemo } from './seeders/safety-net.js';
 import { warningsDemo } from './seeders/warnings.js';
 
 /**
@@ -20,6 +21,7 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   plansDemo, // after 'cadres'
   projectsDemo, // keep after 'plans'
   warningsDemo, // after 'cadres' and 'plans'
+  safetyNetDemo, // the dibao and 特困 rolls from the members' flags, temporary assistance, a payment list
   evaluationDemo, // reads exits and incomes only
   burdenDemo, // requests and inspections of the current year
   participationDemo, // organisations, needs, products; the demo account `org` is linked in setup

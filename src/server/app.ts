@@ -47,6 +47,8 @@ import { qualityRoutes } from '../modules/quality/routes.js';
 import { startQualitySchedule } from '../modules/quality/schedule.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { ruleRoutes } from '../modules/rules/routes.js';
+import { linkageBoardRoutes } from '../modules/linkage-board/routes.js';
+import { safetyNetRoutes } from '../modules/safety-net/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
@@ -65,6 +67,8 @@ import { installPasswordChangeGuard } from './password-change-guard.js';
 import { swaggerOptions } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { validationMessageZh } from './validation-zh.js';
+import { readRouterOf } from '../db/read-routing.js';
+import { installReadRouting } from '../db/read-routing-hooks.js';
 
 const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -127,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const token = req.cookies[SESSION_COOKIE];
     req.user = token ? await services.auth.userForToken(token) : null;
   });
+  installReadRouting(app, readRouterOf(opts.db)); // replicas: reads as this user; their writes noted
 
   registerRoutes(app.withTypeProvider<ZodTypeProvider>(), services, opts);
   if (opts.warmMeasures) warmMeasuresAfterListen(app, services.measures);
@@ -174,6 +179,8 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   warningRoutes(zapp, s.warnings);
   cadreRoutes(zapp, s.cadres);
   planRoutes(zapp, s.plans, s.cards);
+  safetyNetRoutes(zapp, s.safetyNet);
+  linkageBoardRoutes(zapp, s.linkageBoard);
   measuresRoutes(zapp, s.measures);
   burdenRoutes(zapp, s.burden);
   evaluationRoutes(zapp, s.evaluation);

@@ -7,7 +7,8 @@ import type { Database } from '../../src/db/database.js';
  *
  * Tables left out, and why — none holds business data:
  * - session, portal_session: sign-ins (no matrix request signs in successfully);
- * - stats_dirty, measures_dirty: change marks kept by triggers, consumed by readers;
+ * - stats_dirty: change marks kept by triggers, consumed by readers;
+ * - measures_change, measures_change_floor: the measures cache's change log (migration 033), pruned by readers;
  * - schema_migration, app_meta: bookkeeping;
  * - row_change: the registry's change capture (migration 024); a change it logs shows in the registry
  *   table itself.
@@ -16,7 +17,8 @@ export const IGNORED_TABLES = [
   'session',
   'portal_session',
   'stats_dirty',
-  'measures_dirty',
+  'measures_change',
+  'measures_change_floor',
   'schema_migration',
   'app_meta',
   'row_change',

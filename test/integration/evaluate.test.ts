@@ -9,6 +9,7 @@ import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.
 import { login } from '../helpers/app.js';
 import { keyAuditLikeTheCli, TEST_AUDIT_KEY } from '../helpers/audit-key.js';
 import { clockOf } from '../../src/kernel/clock.js';
+import { dibaoInvestigated, visited } from './fact-fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let tdb: TestDatabase;
@@ -63,6 +64,11 @@ beforeAll(async () => {
   });
   h.noIncome = await createHousehold(db, { village: T.villageB1, income: [{ year: 2024, perCapita: 3000 }] });
   for (const x of Object.values(h)) await guaranteed(x.id);
+  // recorded facts (issue 16): the last round's home visits and one dibao investigation; the
+  // marginal household was not visited and the exit-ready one has no means test on file
+  await visited(db, h.exitReady.id, '2025-10-01');
+  await visited(db, h.wellOff.id, '2025-10-01');
+  await dibaoInvestigated(db, h.stillPoor.id, '2025-09-01');
   await createUser(db, 'vil', 'village_cadre', T.villageA1);
   await createUser(db, 'cty', 'county_officer', T.county);
   app = await buildApp({
@@ -126,11 +132,22 @@ describe('batch evaluation', () => {
       withoutIncomeRow: 1,
     });
     expect(s.worklist.household_exit).toEqual({ may_exit: 1 });
-    // the 2025 default rural dibao standard, 672 a month (8,064 a year), is above 3,000 and 7,000
-    expect(s.worklist.dibao).toEqual({ eligible: 2 });
-    expect(s.worklist.linkage).toEqual({ poor_eligible_not_covered: 2 });
-    expect(s.worklist.monitoring).toBeUndefined(); // 9,000 is above the 2025 monitoring line (6,750)
-    expect(s.decisions.identification).toMatchObject({ not_eligible: 3, eligible: 1 });
+    // the 2025 default rural dibao standard, 672 a month (8,064 a year), is above 3,000 and 7,000:
+    // eligible with the means test on file, "to verify" without it
+    expect(s.worklist.dibao).toEqual({ eligible: 1, verify: 1 });
+    expect(s.worklist.linkage).toEqual({ poor_eligible_not_covered: 1, verify: 1 });
+    // 9,000 is above the 2025 monitoring line (6,750); "no shock" needs the rigid spending checked
+    expect(s.worklist.monitoring).toEqual({ verify: 1 });
+    // no department list matched yet: the one household below the line cannot be identified
+    expect(s.decisions.identification).toMatchObject({ not_eligible: 3, verify: 1 });
+    expect(s.toVerify).toBe(3);
+    expect(s.blockedBy).toEqual({
+      department_lists: 1,
+      rigid_spending: 1,
+      dibao_means: 2,
+      legal_supporter: 2,
+    });
+    expect(r.stderr).toMatch(/to verify/);
     expect(r.stderr).toMatch(/worklist items/);
     const audit = await tdb.db
       .selectFrom('audit_event')
@@ -155,7 +172,18 @@ describe('batch evaluation', () => {
     ]);
     const labels = body.items[0]!.reasons.map((x) => x.label_zh).join('\n');
     expect(labels).toContain('今年人均纯收入 7,000 元，达到贫困线 4,500 元');
-    expect(body.items[0]!.reasons.map((x) => x.criterion)).toContain('data.food_clothing');
+    expect(body.items[0]!.reasons).toContainEqual(
+      expect.objectContaining({ criterion: 'food_clothing', label_zh: '吃穿不愁', binding: true }),
+    );
+    const toVerify = (await get('cty', '/api/worklists?decision=verify')).json().items as Item[];
+    expect(toVerify.map((i) => [i.householdId, i.rule, i.caseKind]).sort()).toEqual(
+      [
+        [h.exitReady!.id, 'dibao', null],
+        [h.exitReady!.id, 'linkage', null],
+        [h.marginal!.id, 'monitoring', null],
+        // identification "to verify" is not listed for a registered household (only its red lines are)
+      ].sort(),
+    );
     expect(body.counts).toEqual(
       expect.arrayContaining([{ rule: 'household_exit', decision: 'may_exit', n: 1 }]),
     );
@@ -225,7 +253,19 @@ describe('batch evaluation', () => {
       'special_hardship',
       'linkage',
     ]);
-    expect(e.results[1]).toMatchObject({ rule: 'household_exit', decision: 'may_exit' });
+    expect(e.results[1]).toMatchObject({ rule: 'household_exit', decision: 'may_exit', missing: [] });
+    // every recorded fact the rule used, with its date and source
+    expect(e.results[1].facts).toContainEqual(
+      expect.objectContaining({ kind: 'food_clothing', observedOn: '2025-10-01', source: 'document' }),
+    );
+    expect(e.results[4]).toMatchObject({
+      rule: 'dibao',
+      decision: { status: 'verify' },
+      missing: [
+        expect.objectContaining({ fact: 'dibao_means', supplier: 'township' }),
+        expect.objectContaining({ fact: 'legal_supporter', supplier: 'township' }),
+      ],
+    });
     expect((await get('vil', `/api/households/${h.wellOff!.id}/evaluation`)).statusCode).toBe(404);
   });
 

@@ -38,8 +38,16 @@ afterAll(async () => {
 const get = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
 
 describe('first start of serve --demo', () => {
-  it('makes the five demo accounts', () => {
-    expect(accounts.map((a) => a.username)).toEqual(['admin', 'county', 'township', 'village', 'org']);
+  it('makes the seven demo accounts', () => {
+    expect(accounts.map((a) => a.username)).toEqual([
+      'admin',
+      'county',
+      'township',
+      'village',
+      'civil',
+      'civiltown',
+      'org',
+    ]);
   });
 
   it.each([
@@ -47,6 +55,8 @@ describe('first start of serve --demo', () => {
     ['county', '/api/org/organisations'],
     ['township', '/api/warnings'],
     ['village', '/api/households'],
+    ['civil', '/api/safety-net/rolls'],
+    ['civiltown', '/api/safety-net/reviews-due'],
     ['org', '/api/org/me'],
     ['org', '/api/org/pledges'],
   ])('%s signs in and reads %s', async (username, url) => {

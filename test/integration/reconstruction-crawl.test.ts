@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.js';
 import { runDemoExtensions } from '../../src/demo/extensions.js';
 import { generateDemo } from '../../src/demo/service.js';
 import { checkCharacter, makeIdNumber } from '../../src/domain/id-number.js';
-import { ageOn } from '../../src/domain/visibility.js';
+import { ageOn, maskValue } from '../../src/domain/visibility.js';
 import { clockOf } from '../../src/kernel/clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createUser, seedRegions, T } from '../helpers/factory.js';
@@ -50,6 +50,11 @@ const FIXTURES: Record<string, string> = {
   'users/{id}': `select id::text from app_user order by id limit 1`,
   'imports/{id}': `select '00000000-0000-4000-8000-000000000000'`, // import jobs live in memory: none
   'portal-codes/{householdId}': `select id::text from household where village_code like '$S%' order by id limit 1`,
+  // the safety net (issue 18): a roll entry, a temporary-assistance case, a county's payment list
+  'rolls/{id}': `select id::text from assistance_roll where village_code like '$S%' order by id limit 1`,
+  'temporary/{id}': `select id::text from temporary_assistance where village_code like '$S%' order by id limit 1`,
+  'payments/{id}': `select id::text from payment_list where county_code = left('$S', 6) order by month desc limit 1`,
+  'safety-net/households/{householdId}': `select household_id::text from assistance_roll where village_code like '$S%' order by id limit 1`,
 };
 
 /** Required query parameters (other than enums): values per name. */
@@ -79,6 +84,7 @@ beforeAll(async () => {
       group by 1 order by count(*) desc, 1 limit 1`.execute(db)
   ).rows[0]!.v;
   await createUser(db, 'rc_vil', 'village_cadre', village);
+  await createUser(db, 'rc_civ', 'civil_affairs_township', village.slice(0, 9));
   const org = (
     await sql<{ id: string; region: string }>`select id::text as id, region_code as region from organisation
       where status = 'approved' order by id limit 1`.execute(db)
@@ -423,6 +429,26 @@ describe('reconstruction crawl', () => {
     expect(phones.filter((p) => joined.includes(p))).toEqual([]);
     expect(accounts.filter((a) => joined.includes(a))).toEqual([]);
     expect(c.healthLeaks).toEqual([]);
+  }, 600_000);
+
+  it('a township civil-affairs assistant can rebuild no ID, sees no whole phone, no bank account in any form', async () => {
+    const township = village.slice(0, 9);
+    const cookie = await login(app, 'rc_civ', 'test-password-1');
+    const c = await crawl(cookie, township);
+    const v = judge(c, await personsIn(township));
+    report('civil affairs (township)', c, v);
+    const { phones, accounts } = await householdSecrets();
+    const joined = c.text.join('\n');
+    expect(c.uncovered).toEqual([]);
+    expect(v.persons).toBeGreaterThan(50);
+    expect(v.whole).toEqual([]);
+    expect(v.rebuildable).toEqual([]);
+    expect(phones.filter((p) => joined.includes(p))).toEqual([]);
+    // the account is only in the county's bank file (exportPayments), which the assistant is refused
+    expect(
+      accounts.filter((a) => joined.includes(a) || joined.includes(maskValue('bankAccount', a))),
+    ).toEqual([]);
+    // health and disability are shown to civil affairs (docs/security.md): not a leak here
   }, 600_000);
 
   it('an organisation can rebuild no ID and sees no phone of any household', async () => {

@@ -82,6 +82,8 @@ beforeAll(async () => {
   await createUser(db, 'sm_fcty', 'county_officer', OTHER_COUNTY);
   await createUser(db, 'sm_horg', 'organisation', T.county);
   await createUser(db, 'sm_org', 'organisation', OTHER_COUNTY);
+  await createUser(db, 'sm_ctwn', 'civil_affairs_township', homeTownship);
+  await createUser(db, 'sm_fciv', 'civil_affairs_county', OTHER_COUNTY);
   await sql`update organisation set user_id = (select id from app_user where username = 'sm_horg')
     where id = (select min(id) from organisation where status = 'approved' and user_id is null)`.execute(db);
   await sql`insert into organisation (name, kind, contact_person, contact_phone, region_code, status, username,
@@ -95,6 +97,8 @@ beforeAll(async () => {
     ['foreignAdmin', 'sm_fadm'],
     ['foreignCounty', 'sm_fcty'],
     ['organisation', 'sm_org'],
+    ['civilTownship', 'sm_ctwn'],
+    ['foreignCivil', 'sm_fciv'],
   ] as const)
     cookies[k] = await login(app, u, 'test-password-1');
 }, 300_000);
@@ -333,7 +337,15 @@ interface Finding {
   problem: string;
 }
 
-const FOREIGN_ROLES = ['foreignAdmin', 'foreignCounty', 'township', 'village', 'organisation'] as const;
+const FOREIGN_ROLES = [
+  'foreignAdmin',
+  'foreignCounty',
+  'township',
+  'village',
+  'organisation',
+  'civilTownship', // civil affairs of the home township
+  'foreignCivil', // a county civil-affairs bureau of the empty county
+] as const;
 
 describe('scope matrix', () => {
   it('every operation refuses foreign objects and serves home objects', async () => {
@@ -382,7 +394,7 @@ describe('scope matrix', () => {
       for (const role of FOREIGN_ROLES) {
         if (url === undefined) break;
         const onlyCounty = fields.every((f) => COUNTY_KINDS.has(kindOf(o, pk, f)));
-        if (onlyCounty && (role === 'township' || role === 'village')) continue;
+        if (onlyCounty && (role === 'township' || role === 'village' || role === 'civilTownship')) continue;
         if (role === 'organisation' && OPEN_TO_ORGANISATIONS.has(o.name)) continue;
         const res = await send(o, url, body, cookies[role]!);
         judge(role, res.statusCode, res.body);

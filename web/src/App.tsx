@@ -20,6 +20,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const MatchingPage = lazy(() => import('./pages/MatchingPage'));
 const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
+const FactConfirmationPage = lazy(() => import('./pages/FactConfirmationPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
@@ -47,6 +48,10 @@ const PublicGrievancePage = lazy(() => import('./pages/PublicGrievancePage'));
 const GrievancesPage = lazy(() => import('./pages/GrievancesPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+const SafetyNetPage = lazy(() => import('./pages/safety-net/SafetyNetPage'));
+const RollEntryPage = lazy(() => import('./pages/safety-net/RollEntryPage'));
+const LinkageBoardPage = lazy(() => import('./pages/safety-net/LinkageBoardPage'));
+const RollNoticePrintPage = lazy(() => import('./pages/safety-net/RollNoticePrintPage'));
 
 const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
 
@@ -83,6 +88,10 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /reports/:kind/print?region&year              a standard report's print view (no app frame)
  *   /users                 admins and county officers: accounts of their scope
  *   /change-password       set one's own password (forced after a reset or for a new account)
+ *   /safety-net?tab=reviews|rolls|temporary|payments   civil affairs: the safety net's desk
+ *   /safety-net/rolls/:id  one dibao / 特困 roll entry: computation, decisions, review form
+ *   /safety-net/notice?region&programme&month         a village's dibao / 特困 roll notice (print, no app frame)
+ *   /linkage?region&nearFactor&indicator&at            the linkage board 保障与开发衔接 and its drill-down
  */
 export function App() {
   const lang = useLang();
@@ -101,6 +110,7 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="cases/:id/notice" element={<NoticePrintPage />} />
                 <Route path="reports/:kind/print" element={<ReportPrintPage />} />
+                <Route path="safety-net/notice" element={<RollNoticePrintPage />} />
                 <Route path="households/:id/card" element={<HouseholdCardPage kind="household" />} />
                 <Route path="villages/:code/cards" element={<HouseholdCardPage kind="village" />} />
                 <Route element={<AppLayout />}>
@@ -115,6 +125,7 @@ export function App() {
                   <Route path="matching" element={<MatchingPage />} />
                   <Route path="duplicates" element={<DuplicatesPage />} />
                   <Route path="quality" element={<QualityPage />} />
+                  <Route path="facts" element={<FactConfirmationPage />} />
                   <Route path="policy" element={<PolicyPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
@@ -134,6 +145,9 @@ export function App() {
                   <Route path="evaluation" element={<EvaluationPage />} />
                   <Route path="burden" element={<BurdenPage />} />
                   <Route path="users" element={<UsersPage />} />
+                  <Route path="safety-net" element={<SafetyNetPage />} />
+                  <Route path="safety-net/rolls/:id" element={<RollEntryPage />} />
+                  <Route path="linkage" element={<LinkageBoardPage />} />
                   <Route path="*" element={<ErrorResult error={notFound} />} />
                 </Route>
               </Route>

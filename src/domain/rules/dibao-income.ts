@@ -13,6 +13,8 @@ import { HEALTH_AND_DISABILITY, reason, round2, yuan, type Reason } from './reas
  */
 export interface DibaoAssessment {
   standardMonthly: number;
+  /** False when legal supporters are not investigated: support counted as 0, the income is a lower bound. */
+  supportKnown: boolean;
   size: number;
   netIncome12m: number;
   assistanceExcluded12m: number;
@@ -24,7 +26,10 @@ export interface DibaoAssessment {
   perCapitaMonthly: number;
 }
 
-export function assessDibaoIncome(f: HouseholdFacts, p: PolicyParams): DibaoAssessment {
+/** Null when the last 12 months' income is not known. */
+export function assessDibaoIncome(f: HouseholdFacts, p: PolicyParams): DibaoAssessment | null {
+  const l = f.last12Months;
+  if (!l) return null;
   const s = p.ruralDibaoStandardMonthly;
   const members = presentMembers(f);
   const employmentCap = p.employmentCostDeductionCap * s * 12;
@@ -38,18 +43,19 @@ export function assessDibaoIncome(f: HouseholdFacts, p: PolicyParams): DibaoAsse
     return sum + Math.min(m.earnings12m, capFactor * s * 12);
   }, 0);
   const rigid = p.dibaoDeductibleSpending.reduce((sum, k) => sum + f.dibao.deductible12m[k], 0);
-  const l = f.last12Months;
   const size = Math.max(1, l.size);
+  const support = f.dibao.obligedSupport12m ?? 0;
   const assessed = Math.max(
     0,
-    l.netIncome - l.assistanceReceived + f.dibao.obligedSupport12m - employment - disregards - rigid,
+    l.netIncome - l.assistanceReceived + support - employment - disregards - rigid,
   );
   return {
     standardMonthly: s,
+    supportKnown: f.dibao.obligedSupport12m !== null,
     size,
     netIncome12m: l.netIncome,
     assistanceExcluded12m: l.assistanceReceived,
-    obligedSupport12m: f.dibao.obligedSupport12m,
+    obligedSupport12m: support,
     employmentDeduction12m: round2(employment),
     disregards12m: round2(disregards),
     rigidDeduction12m: round2(rigid),
@@ -71,11 +77,14 @@ export function assessmentReason(a: DibaoAssessment): Reason {
     {
       zh:
         `近 12 个月家庭纯收入 ${yuan(a.netIncome12m)} 元，不计低保特困金 ${yuan(a.assistanceExcluded12m)} 元，` +
-        `计入赡养抚养扶养费 ${yuan(a.obligedSupport12m)} 元，扣除就业成本 ${yuan(a.employmentDeduction12m)} 元、` +
+        (a.supportKnown
+          ? `计入赡养抚养扶养费 ${yuan(a.obligedSupport12m)} 元，`
+          : '赡养抚养扶养费尚未核实（未计入），') +
+        `扣除就业成本 ${yuan(a.employmentDeduction12m)} 元、` +
         `豁免收入 ${yuan(a.disregards12m)} 元、刚性支出 ${yuan(a.rigidDeduction12m)} 元，` +
         `核算收入 ${yuan(a.assessedIncome12m)} 元，${a.size} 口人，每人每月 ${yuan(a.perCapitaMonthly)} 元`,
       en:
-        `net ${yuan(a.netIncome12m)} − assistance ${yuan(a.assistanceExcluded12m)} + support ${yuan(a.obligedSupport12m)}` +
+        `net ${yuan(a.netIncome12m)} − assistance ${yuan(a.assistanceExcluded12m)} + support ${a.supportKnown ? yuan(a.obligedSupport12m) : '(not investigated)'}` +
         ` − employment ${yuan(a.employmentDeduction12m)} − disregards ${yuan(a.disregards12m)}` +
         ` − rigid ${yuan(a.rigidDeduction12m)} = ${yuan(a.assessedIncome12m)}; per person per month ${yuan(a.perCapitaMonthly)}`,
     },

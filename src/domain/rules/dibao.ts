@@ -3,6 +3,7 @@ import { dibaoReviewKind, reviewReason, type DibaoReviewKind } from './dibao-rev
 import type { HouseholdFacts } from './facts.js';
 import { isSeriouslyIllOrSeverelyDisabled, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
+import { missingFacts, unknownReason } from './missing.js';
 import { HEALTH_AND_DISABILITY, reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
@@ -13,10 +14,13 @@ import { HEALTH_AND_DISABILITY, reason, round2, yuan, type Reason, type RuleResu
  *   each seriously ill or severely disabled member is covered alone, benefit S − own earnings/12;
  * - gradual_exit (渐退期): currently covered, income now at or above S: payment continues for
  *   dibaoGradualExitMonths months;
- * - not_eligible otherwise. Review interval by household kind (see dibao-review.ts).
+ * - not_eligible otherwise. Review interval by household kind (see dibao-review.ts);
+ * - verify: the decision needs a fact not on file — the last 12 months' income, the means test
+ *   (assets, spending) or the legal supporters (while not investigated, their support counts as 0,
+ *   so the assessed income is a lower bound: at or above S it still decides "not eligible").
  */
 export interface DibaoDecision {
-  status: 'eligible' | 'single_person' | 'gradual_exit' | 'not_eligible';
+  status: 'eligible' | 'single_person' | 'gradual_exit' | 'not_eligible' | 'verify';
   monthlyBenefit: number;
   coveredMemberIds: string[];
   perCapitaMonthlyIncome: number;
@@ -24,9 +28,22 @@ export interface DibaoDecision {
   gradualExitMonths: number | null;
 }
 
+const INCOME_LABEL = {
+  zh: '家庭每人每月收入与低保标准比较',
+  en: 'per-capita monthly income against the standard',
+};
+
 /** Rests on health and disability: a disabled member's earnings are disregarded (dibao-income.ts). */
 function incomeReason(a: DibaoAssessment): Reason {
   const below = a.perCapitaMonthly < a.standardMonthly;
+  // below on a lower bound (support not investigated): not known
+  if (below && !a.supportKnown)
+    return unknownReason(
+      'income_below_dibao_standard',
+      ['legal_supporter'],
+      INCOME_LABEL,
+      HEALTH_AND_DISABILITY,
+    );
   return reason(
     'income_below_dibao_standard',
     below,
@@ -44,14 +61,18 @@ function incomeReason(a: DibaoAssessment): Reason {
 function limitReasons(f: HouseholdFacts): Reason[] {
   const { assetsWithinLimits: assets, spendingWithinLimits: spending } = f.dibao;
   return [
-    reason('assets_within_limits', assets, assets, true, {
-      zh: assets ? '家庭财产符合规定' : '家庭财产超过规定',
-      en: assets ? 'assets within limits' : 'assets over limits',
-    }),
-    reason('spending_within_limits', spending, spending, true, {
-      zh: spending ? '家庭消费支出符合规定' : '家庭消费支出超过规定',
-      en: spending ? 'spending within limits' : 'spending over limits',
-    }),
+    assets === null
+      ? unknownReason('assets_within_limits', ['dibao_means'], { zh: '家庭财产', en: 'assets' })
+      : reason('assets_within_limits', assets, assets, true, {
+          zh: assets ? '家庭财产符合规定' : '家庭财产超过规定',
+          en: assets ? 'assets within limits' : 'assets over limits',
+        }),
+    spending === null
+      ? unknownReason('spending_within_limits', ['dibao_means'], { zh: '家庭消费支出', en: 'spending' })
+      : reason('spending_within_limits', spending, spending, true, {
+          zh: spending ? '家庭消费支出符合规定' : '家庭消费支出超过规定',
+          en: spending ? 'spending within limits' : 'spending over limits',
+        }),
   ];
 }
 
@@ -79,35 +100,55 @@ function singlePerson(f: HouseholdFacts, p: PolicyParams, a: DibaoAssessment) {
     false,
     HEALTH_AND_DISABILITY,
   );
-  return { ok, persons, reason: r };
+  // near on a lower bound only: not known until the supporters are investigated
+  return { ok, unknown: ok && !a.supportKnown, persons, reason: r };
 }
 
 const decided = (
   status: DibaoDecision['status'],
-  a: DibaoAssessment,
+  a: DibaoAssessment | null,
   rest: Partial<DibaoDecision> = {},
 ): DibaoDecision => ({
   status,
   monthlyBenefit: 0,
   coveredMemberIds: [],
-  perCapitaMonthlyIncome: a.perCapitaMonthly,
+  perCapitaMonthlyIncome: a?.perCapitaMonthly ?? 0,
   reviewEveryMonths: null,
   gradualExitMonths: null,
   ...rest,
 });
 
+const missingKeys = (reasons: readonly Reason[]) => reasons.flatMap((r) => r.missing ?? []);
+
 export function dibao(f: HouseholdFacts, p: PolicyParams): RuleResult<DibaoDecision> {
   const a = assessDibaoIncome(f, p);
+  if (!a) {
+    const r = unknownReason(
+      'income_below_dibao_standard',
+      ['income_months'],
+      INCOME_LABEL,
+      HEALTH_AND_DISABILITY,
+    );
+    return {
+      rule: 'dibao',
+      decision: decided('verify', null),
+      reasons: [r],
+      missing: missingFacts(r.missing ?? []),
+    };
+  }
   const income = incomeReason(a);
   const limits = limitReasons(f);
   const base = [assessmentReason(a), income, ...limits];
-  const result = (decision: DibaoDecision, extra: Reason[] = []) => ({
+  const result = (decision: DibaoDecision, extra: Reason[] = [], missing: string[] = []) => ({
     rule: 'dibao',
     decision,
     reasons: [...base, ...extra],
+    missing: decision.status === 'verify' ? missingFacts(missing) : [],
   });
-  const withinLimits = limits.every((r) => r.passed);
-  if (withinLimits && income.passed) {
+  const limitsFailed = limits.some((r) => !r.passed && !r.missing);
+  const limitsMissing = missingKeys(limits);
+  if (limitsFailed) return result(decided('not_eligible', a));
+  if (income.passed && limitsMissing.length === 0) {
     const kind = dibaoReviewKind(f);
     return result(
       decided('eligible', a, {
@@ -118,9 +159,16 @@ export function dibao(f: HouseholdFacts, p: PolicyParams): RuleResult<DibaoDecis
       [reviewReason(kind, p)],
     );
   }
-  if (!withinLimits) return result(decided('not_eligible', a));
+  if (income.passed || income.missing)
+    return result(decided('verify', a), [], [...missingKeys([income]), ...limitsMissing]);
   const single = singlePerson(f, p, a);
   if (single.ok) {
+    if (single.unknown || limitsMissing.length)
+      return result(
+        decided('verify', a),
+        [single.reason],
+        [...(single.unknown ? ['legal_supporter'] : []), ...limitsMissing],
+      );
     const kind: DibaoReviewKind = 'illOrDisabled';
     return result(
       decided('single_person', a, {
@@ -132,6 +180,7 @@ export function dibao(f: HouseholdFacts, p: PolicyParams): RuleResult<DibaoDecis
     );
   }
   if (presentMembers(f).some((m) => m.dibao)) {
+    if (limitsMissing.length) return result(decided('verify', a), [single.reason], limitsMissing);
     const months = p.dibaoGradualExitMonths;
     const r = reason(
       'gradual_exit',

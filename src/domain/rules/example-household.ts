@@ -1,4 +1,4 @@
-import type { HouseholdFacts, MemberFacts } from './facts.js';
+import type { HouseholdFacts, Last12Months, MemberFacts } from './facts.js';
 
 /**
  * A plausible household of four (couple in their forties, two school children), used as the base
@@ -105,11 +105,7 @@ export function exampleYearIncome(year: number, net: number, size: number): Hous
 }
 
 /** Last-12-months income with net `net` for `size` persons; other fields zero unless given. */
-export function exampleLast12(
-  net: number,
-  size: number,
-  rest: Partial<HouseholdFacts['last12Months']> = {},
-): HouseholdFacts['last12Months'] {
+export function exampleLast12(net: number, size: number, rest: Partial<Last12Months> = {}): Last12Months {
   return {
     size,
     netIncome: net,

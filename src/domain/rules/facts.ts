@@ -94,6 +94,40 @@ export const DEVELOPMENT_MEASURES: readonly MeasureType[] = [
   'finance',
 ];
 
+/** The income of the 12 months before the evaluation date (computed from monthly records, or the year's row at 31 December). */
+export interface Last12Months {
+  size: number;
+  netIncome: number;
+  eligibleMedicalCost: number;
+  /** Net income of the 12 months before (income collapse); null when unknown. */
+  previousNetIncome: number | null;
+  /** Rigid spending (medical, schooling, disaster, accident) in the 12 months; null when not checked. */
+  rigidSpending: number | null;
+  /** Dibao / 特困 payments received, not counted when assessing dibao. */
+  assistanceReceived: number;
+}
+
+/** A measure of the household's plan (一户一策) that a rule counts. */
+export interface PlanMeasureFact {
+  id: string;
+  catalogueCode: string;
+  type: string;
+  status: string;
+  startDate: string | null;
+  deadline: string | null;
+}
+
+/** Where a recorded fact comes from (household page: every fact a rule used, with date and source). */
+export interface FactSource {
+  observedOn: string | null;
+  source: string;
+  sourceRef: string | null;
+}
+
+/**
+ * Facts the registry may not hold are `null` ("not recorded"); a rule that needs one returns the
+ * third outcome, `verify`, naming it (missing.ts) instead of deciding on a default.
+ */
 export interface HouseholdFacts {
   /** Evaluation date. */
   asOf: string;
@@ -106,39 +140,42 @@ export interface HouseholdFacts {
   income: YearIncome;
   /** Per-capita net income of earlier years (trend). */
   previousPerCapita: readonly { year: number; perCapita: number }[];
-  last12Months: {
-    size: number;
-    netIncome: number;
-    eligibleMedicalCost: number;
-    /** Net income of the 12 months before (income collapse); null when unknown. */
-    previousNetIncome: number | null;
-    /** Rigid spending (medical, schooling, disaster, accident) in the 12 months. */
-    rigidSpending: number;
-    /** Dibao / 特困 payments received, not counted when assessing dibao. */
-    assistanceReceived: number;
-  };
-  housing: { grade: HouseGrade | null; relocated: boolean; rebuilt: boolean };
+  /** Null when neither monthly records nor a year row covering the 12 months are held. */
+  last12Months: Last12Months | null;
+  /** `rebuilt` null: no rebuilding record (matters only when the grade is not safe). */
+  housing: { grade: HouseGrade | null; relocated: boolean; rebuilt: boolean | null };
   safeWater: boolean;
-  foodClothingSecure: boolean;
-  redLineHits: readonly RedLineHit[];
+  foodClothingSecure: boolean | null;
+  /** Null: not yet matched with department lists. */
+  redLineHits: readonly RedLineHit[] | null;
   monitoring: {
     since: string | null;
     measuresApplied: number;
-    /** Consecutive months (follow-up visits) with income above the monitoring line. */
-    monthsAboveLine: number;
-    rigidSpendingResolved: boolean;
-    newRisk: boolean;
+    /** Consecutive months (monthly records) with 12-month income above the monitoring line; null without records. */
+    monthsAboveLine: number | null;
+    rigidSpendingResolved: boolean | null;
+    /** An open risk recorded after inclusion; null without a risk screening. */
+    newRisk: boolean | null;
   };
   /** Types of the household's active assistance measures. */
   measures: readonly MeasureType[];
+  /** 'plan': read from the household's plan; 'inferred': no plan, inferred from registry fields. */
+  measureBasis?: 'plan' | 'inferred';
+  /** The plan measures counted (status in progress or completed, started by the evaluation date). */
+  planMeasures?: readonly PlanMeasureFact[];
   /** Notes documenting a shock (hospital bills, disaster report…). */
   shockEvidence: readonly string[];
   dibao: {
-    /** Support from legally obliged relatives (赡养/抚养/扶养) over 12 months; counts as income. */
-    obligedSupport12m: number;
+    /** Support from legally obliged relatives (赡养/抚养/扶养) over 12 months; counts as income. Null: not investigated. */
+    obligedSupport12m: number | null;
     deductible12m: { medical: number; disability: number; schooling: number };
-    assetsWithinLimits: boolean;
-    spendingWithinLimits: boolean;
+    assetsWithinLimits: boolean | null;
+    spendingWithinLimits: boolean | null;
   };
-  legalSupporters: readonly { relation: string; able: boolean }[];
+  /** Null: legal supporters not investigated. */
+  legalSupporters: readonly { relation: string; able: boolean }[] | null;
+  /** Date and source of each recorded fact the rules read (fact-use.ts keys). */
+  sources?: Readonly<Record<string, FactSource>>;
+  /** Proposals of decision-critical facts awaiting confirmation (maker–checker): not yet read by the rules. */
+  pending?: readonly { kind: string; since: string }[];
 }

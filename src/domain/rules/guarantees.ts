@@ -1,6 +1,7 @@
 import type { HouseholdFacts, StudentStatus } from './facts.js';
 import { presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
+import { unknownReason } from './missing.js';
 import { reason, type Reason } from './reason.js';
 
 /**
@@ -13,6 +14,11 @@ const NOT_IN_SCHOOL: readonly (StudentStatus | null)[] = ['not_student', 'out_of
 
 export function foodAndClothing(f: HouseholdFacts, binding = true): Reason {
   const ok = f.foodClothingSecure;
+  if (ok === null)
+    return {
+      ...unknownReason('food_clothing', ['food_clothing'], { zh: '吃穿不愁', en: 'food and clothing' }),
+      binding,
+    };
   return reason(
     'food_clothing',
     ok,
@@ -70,7 +76,16 @@ export function basicMedical(f: HouseholdFacts, binding = true): Reason {
 
 export function safeHousing(f: HouseholdFacts, p: PolicyParams, binding = true): Reason {
   const { grade, relocated, rebuilt } = f.housing;
-  const ok = relocated || rebuilt || (grade !== null && p.safeHousingGrades.includes(grade));
+  const ok = relocated || rebuilt === true || (grade !== null && p.safeHousingGrades.includes(grade));
+  // not safe by the grade and no rebuilding record (or no grade at all): not known
+  if (!ok && (rebuilt === null || grade === null))
+    return {
+      ...unknownReason('safe_housing', ['housing_safety'], {
+        zh: grade ? `住房鉴定为 ${grade} 级，是否已改造` : '住房未鉴定',
+        en: grade ? `housing grade ${grade}, rebuilt or not` : 'housing not assessed',
+      }),
+      binding,
+    };
   const how = relocated
     ? '已易地搬迁'
     : rebuilt

@@ -84,11 +84,6 @@ describe('household exit: 两不愁三保障 and water', () => {
     ],
     ['grade D house rebuilt', { ...base, housing: { grade: 'D', relocated: false, rebuilt: true } }, []],
     ['relocated', { ...base, housing: { grade: null, relocated: true, rebuilt: false } }, []],
-    [
-      'house not assessed',
-      { ...base, housing: { grade: null, relocated: false, rebuilt: false } },
-      ['safe_housing'],
-    ],
     ['grade A house', { ...base, housing: { grade: 'A', relocated: false, rebuilt: false } }, []],
     ['unsafe water', { ...base, safeWater: false }, ['safe_water']],
     ['food and clothing not secure', { ...base, foodClothingSecure: false }, ['food_clothing']],

@@ -3,7 +3,8 @@ import type { HouseholdFacts } from './facts.js';
 import { basicMedical, compulsoryEducation, foodAndClothing, safeHousing, safeWater } from './guarantees.js';
 import { perCapitaNetIncome, previousYearPerCapita } from './income.js';
 import type { PolicyParams } from './params.js';
-import { bindingPassed, reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
+import { missingOf, outcome } from './missing.js';
+import { reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
  * Household exit (退出, DOMAIN.md §4): income stably above the line AND 两不愁三保障 with safe water.
@@ -11,7 +12,7 @@ import { bindingPassed, reason, round2, yuan, type Reason, type RuleResult } fro
  * ≥ last year's line; (3) the trend does not fall below: this year + (this year − last year) ≥ this
  * year's line. At the line counts as above (poor = strictly below).
  */
-export type HouseholdExitDecision = 'may_exit' | 'not_yet';
+export type HouseholdExitDecision = 'may_exit' | 'not_yet' | 'verify';
 
 function statusReason(f: HouseholdFacts): Reason {
   const ok = POOR_STATUSES.includes(f.status);
@@ -75,5 +76,7 @@ export function householdExit(f: HouseholdFacts, p: PolicyParams): RuleResult<Ho
     safeHousing(f, p),
     safeWater(f),
   ];
-  return { rule: 'household_exit', decision: bindingPassed(reasons) ? 'may_exit' : 'not_yet', reasons };
+  const o = outcome(reasons);
+  const decision = o === 'met' ? 'may_exit' : o === 'failed' ? 'not_yet' : 'verify';
+  return { rule: 'household_exit', decision, reasons, missing: o === 'unknown' ? missingOf(reasons) : [] };
 }

@@ -1,8 +1,9 @@
-import type { HouseholdFacts } from './facts.js';
+import type { HouseholdFacts, RedLineHit } from './facts.js';
 import { basicMedical, compulsoryEducation, safeHousing } from './guarantees.js';
 import { perCapitaNetIncome } from './income.js';
 import { isSeriouslyIllOrSeverelyDisabled, presentMembers } from './members.js';
 import type { PolicyParams, RedLine, RedLineKey } from './params.js';
+import { missingOf, unknownReason } from './missing.js';
 import { HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
@@ -10,7 +11,7 @@ import { HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } fro
  * poverty line; exclusion red lines from other departments' lists block, or need a written exception.
  * Housing, education and health are considerations (non-binding reasons) for the democratic review.
  */
-export type IdentificationDecision = 'eligible' | 'needs_exception' | 'not_eligible';
+export type IdentificationDecision = 'eligible' | 'needs_exception' | 'not_eligible' | 'verify';
 
 export const RED_LINE_LABELS: Record<RedLineKey, { zh: string; en: string }> = {
   car: { zh: '家庭成员有小汽车', en: 'a family member owns a car' },
@@ -30,8 +31,8 @@ function incomeReason(f: HouseholdFacts, p: PolicyParams): Reason {
   return reason('income_below_line', below, pc, p.povertyLine, { zh: text, en });
 }
 
-function redLineReason(f: HouseholdFacts, line: RedLine): Reason {
-  const hits = f.redLineHits.filter((h) => h.key === line.key);
+function redLineReason(hitList: readonly RedLineHit[], line: RedLine): Reason {
+  const hits = hitList.filter((h) => h.key === line.key);
   const excepted = line.effect === 'exception' && hits.every((h) => h.writtenException !== null);
   const passed = hits.length === 0 || excepted;
   const label = RED_LINE_LABELS[line.key];
@@ -70,7 +71,17 @@ function illnessConsideration(f: HouseholdFacts, p: PolicyParams): Reason {
 
 export function identification(f: HouseholdFacts, p: PolicyParams): RuleResult<IdentificationDecision> {
   const income = incomeReason(f, p);
-  const redLines = p.redLines.map((line) => ({ line, r: redLineReason(f, line) }));
+  const hits = f.redLineHits;
+  const redLines = hits === null ? [] : p.redLines.map((line) => ({ line, r: redLineReason(hits, line) }));
+  const unmatched =
+    hits === null
+      ? [
+          unknownReason('red_lines', ['department_lists'], {
+            zh: '“红线”比对',
+            en: 'red-line match',
+          }),
+        ]
+      : [];
   const considerations = [
     safeHousing(f, p, false),
     compulsoryEducation(f, p, false),
@@ -81,12 +92,15 @@ export function identification(f: HouseholdFacts, p: PolicyParams): RuleResult<I
   const decision: IdentificationDecision =
     !income.passed || failed.some((x) => x.line.effect === 'block')
       ? 'not_eligible'
-      : failed.length > 0
-        ? 'needs_exception'
-        : 'eligible';
+      : unmatched.length > 0
+        ? 'verify'
+        : failed.length > 0
+          ? 'needs_exception'
+          : 'eligible';
   return {
     rule: 'identification',
     decision,
-    reasons: [income, ...redLines.map((x) => x.r), ...considerations],
+    reasons: [income, ...redLines.map((x) => x.r), ...unmatched, ...considerations],
+    missing: decision === 'verify' ? missingOf(unmatched) : [],
   };
 }

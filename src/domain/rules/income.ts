@@ -1,4 +1,4 @@
-import type { HouseholdFacts, YearIncome } from './facts.js';
+import type { HouseholdFacts, Last12Months, YearIncome } from './facts.js';
 import { round2 } from './reason.js';
 
 /** Net income = wages + business − production cost + property + transfers (DOMAIN.md §3). */
@@ -9,8 +9,7 @@ export const netIncome = (y: YearIncome): number =>
 export const perCapitaNetIncome = (y: YearIncome): number => round2(netIncome(y) / Math.max(1, y.size));
 
 /** Monitoring income: last 12 months' net income minus eligible medical costs, per capita. */
-export function monitoringPerCapita(f: HouseholdFacts): number {
-  const l = f.last12Months;
+export function monitoringPerCapitaOf(l: Last12Months): number {
   return round2((l.netIncome - l.eligibleMedicalCost) / Math.max(1, l.size));
 }
 

@@ -3,6 +3,7 @@ import { dibao } from './dibao.js';
 import { DEVELOPMENT_MEASURES, type HouseholdFacts } from './facts.js';
 import { canWork, isCovered, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
+import { missingOf, unknownReason, type MissingFactKey } from './missing.js';
 import { HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
@@ -17,7 +18,15 @@ export type LinkageGap = 'poor_eligible_not_covered' | 'dibao_labour_no_developm
 
 function coverageReason(f: HouseholdFacts, p: PolicyParams): Reason {
   const registered = REGISTERED_STATUSES.includes(f.status);
-  const status = dibao(f, p).decision.status;
+  const d = dibao(f, p);
+  const status = d.decision.status;
+  if (registered && !isCovered(f) && status === 'verify')
+    return unknownReason(
+      'poor_eligible_not_covered',
+      (d.missing ?? []).map((m) => m.fact as MissingFactKey),
+      { zh: '建档立卡户是否符合低保条件', en: 'whether the registry household meets dibao conditions' },
+      HEALTH_AND_DISABILITY,
+    );
   const meets = status === 'eligible' || status === 'single_person';
   const gap = registered && meets && !isCovered(f);
   return reason(
@@ -39,16 +48,32 @@ function developmentReason(f: HouseholdFacts): Reason {
   const labour = presentMembers(f).some(canWork);
   const dev = f.measures.filter((m) => DEVELOPMENT_MEASURES.includes(m));
   const gap = onDibao && labour && dev.length === 0;
+  const inferred = f.measureBasis === 'inferred';
+  const note = inferred
+    ? {
+        zh: '（该户没有帮扶计划，措施按登记信息推断）',
+        en: ' (no plan: measures inferred from registry fields)',
+      }
+    : { zh: '', en: '' };
   return reason(
     'dibao_labour_no_development',
     !gap,
-    { onDibao, labour, developmentMeasures: dev },
+    {
+      onDibao,
+      labour,
+      developmentMeasures: dev,
+      basis: f.measureBasis ?? null,
+      measures: f.planMeasures ?? null,
+    },
     DEVELOPMENT_MEASURES,
     {
-      zh: gap
-        ? '低保户家里有劳动力，但没有产业、就业等开发式帮扶措施'
-        : '没有“有劳动力的低保户缺少开发式帮扶”的问题',
-      en: gap ? 'dibao household with labour has no development measure' : 'no development-measure gap',
+      zh:
+        (gap
+          ? '低保户家里有劳动力，但没有产业、就业等开发式帮扶措施'
+          : '没有“有劳动力的低保户缺少开发式帮扶”的问题') + note.zh,
+      en:
+        (gap ? 'dibao household with labour has no development measure' : 'no development-measure gap') +
+        note.en,
     },
   );
 }
@@ -62,8 +87,12 @@ function standardReason(p: PolicyParams): Reason {
   });
 }
 
+/**
+ * The known gaps; when the coverage gap cannot be decided (dibao `verify`), `missing` names the facts
+ * and the decision keys add `verify` (worklists/selection.ts).
+ */
 export function linkage(f: HouseholdFacts, p: PolicyParams): RuleResult<{ gaps: LinkageGap[] }> {
   const reasons = [coverageReason(f, p), developmentReason(f), standardReason(p)];
-  const gaps = reasons.filter((r) => !r.passed).map((r) => r.criterion as LinkageGap);
-  return { rule: 'linkage', decision: { gaps }, reasons };
+  const gaps = reasons.filter((r) => !r.passed && !r.missing?.length).map((r) => r.criterion as LinkageGap);
+  return { rule: 'linkage', decision: { gaps }, reasons, missing: missingOf(reasons) };
 }

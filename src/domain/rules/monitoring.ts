@@ -1,5 +1,6 @@
-import type { HouseholdFacts } from './facts.js';
-import { monitoringPerCapita } from './income.js';
+import type { HouseholdFacts, Last12Months } from './facts.js';
+import { monitoringPerCapitaOf } from './income.js';
+import { missingOf, unknownReason } from './missing.js';
 import type { PolicyParams } from './params.js';
 import { percent, reason, round2, yuan, type Reason, type RuleResult } from './reason.js';
 
@@ -10,10 +11,10 @@ import { percent, reason, round2, yuan, type Reason, type RuleResult } from './r
  * 突发严重困难户 when a shock is shown — rigid spending ≥ share × 12-month net income, or net income
  * fell by ≥ dropShare against the 12 months before. Otherwise none.
  */
-export type MonitoringCategory = 'unstable' | 'marginal' | 'sudden' | 'none';
+export type MonitoringCategory = 'unstable' | 'marginal' | 'sudden' | 'none' | 'verify';
 
-function rangeReason(f: HouseholdFacts, p: PolicyParams): Reason {
-  const pc = monitoringPerCapita(f);
+function rangeReason(l: Last12Months, p: PolicyParams): Reason {
+  const pc = monitoringPerCapitaOf(l);
   const inRange = pc < p.monitoringLine;
   return reason('income_in_monitoring_range', inRange, pc, p.monitoringLine, {
     zh: `近 12 个月人均纯收入（扣除合规自付医疗费用后）${yuan(pc)} 元，${inRange ? '低于' : '不低于'}监测线 ${yuan(p.monitoringLine)} 元`,
@@ -37,18 +38,28 @@ function registeredReason(f: HouseholdFacts): Reason {
   );
 }
 
-function shockReasons(f: HouseholdFacts, p: PolicyParams): Reason[] {
-  const l = f.last12Months;
-  const { rigidSpendingShare, incomeDropShare } = p.suddenShock;
+function spendingReason(l: Last12Months, p: PolicyParams): Reason {
+  const { rigidSpendingShare } = p.suddenShock;
+  const rigid = l.rigidSpending;
+  if (rigid === null)
+    return unknownReason('rigid_spending_shock', ['rigid_spending'], {
+      zh: '近 12 个月刚性支出',
+      en: 'rigid spending of the last 12 months',
+    });
   const spendingLimit = round2(rigidSpendingShare * Math.max(0, l.netIncome));
-  const spendingShock = l.rigidSpending > 0 && l.rigidSpending >= spendingLimit;
+  const spendingShock = rigid > 0 && rigid >= spendingLimit;
+  return reason('rigid_spending_shock', spendingShock, rigid, spendingLimit, {
+    zh: `近 12 个月刚性支出 ${yuan(rigid)} 元，${spendingShock ? '达到' : '未达到'}家庭纯收入的 ${percent(rigidSpendingShare)}（${yuan(spendingLimit)} 元）`,
+    en: `rigid spending ${yuan(rigid)} ${spendingShock ? 'reaches' : 'below'} ${percent(rigidSpendingShare)} of net income (${yuan(spendingLimit)})`,
+  });
+}
+
+function shockReasons(f: HouseholdFacts, l: Last12Months, p: PolicyParams): Reason[] {
+  const { incomeDropShare } = p.suddenShock;
   const drop = l.previousNetIncome && l.previousNetIncome > 0 ? 1 - l.netIncome / l.previousNetIncome : null;
   const collapse = drop !== null && drop >= incomeDropShare;
   return [
-    reason('rigid_spending_shock', spendingShock, l.rigidSpending, spendingLimit, {
-      zh: `近 12 个月刚性支出 ${yuan(l.rigidSpending)} 元，${spendingShock ? '达到' : '未达到'}家庭纯收入的 ${percent(rigidSpendingShare)}（${yuan(spendingLimit)} 元）`,
-      en: `rigid spending ${yuan(l.rigidSpending)} ${spendingShock ? 'reaches' : 'below'} ${percent(rigidSpendingShare)} of net income (${yuan(spendingLimit)})`,
-    }),
+    spendingReason(l, p),
     reason(
       'income_collapse',
       collapse,
@@ -75,17 +86,37 @@ function shockReasons(f: HouseholdFacts, p: PolicyParams): Reason[] {
   ];
 }
 
+/**
+ * Three-valued: without the last 12 months' income the category is `verify`; above the range, a
+ * known shock decides `sudden`, and "no shock" needs the rigid spending checked (else `verify`).
+ */
 export function monitoringCategory(f: HouseholdFacts, p: PolicyParams): RuleResult<MonitoringCategory> {
-  const range = rangeReason(f, p);
+  const l = f.last12Months;
+  if (!l) {
+    const r = unknownReason('income_in_monitoring_range', ['income_months'], {
+      zh: '近 12 个月人均纯收入与监测线比较',
+      en: '12-month per-capita income against the monitoring line',
+    });
+    return { rule: 'monitoring', decision: 'verify', reasons: [r], missing: missingOf([r]) };
+  }
+  const range = rangeReason(l, p);
   if (range.passed) {
     const registered = registeredReason(f);
     return {
       rule: 'monitoring',
       decision: registered.passed ? 'unstable' : 'marginal',
       reasons: [range, registered],
+      missing: [],
     };
   }
-  const shocks = shockReasons(f, p);
+  const shocks = shockReasons(f, l, p);
   const sudden = shocks.some((r) => r.binding && r.passed);
-  return { rule: 'monitoring', decision: sudden ? 'sudden' : 'none', reasons: [range, ...shocks] };
+  const unknown = !sudden && shocks.some((r) => r.missing?.length);
+  const reasons = [range, ...shocks];
+  return {
+    rule: 'monitoring',
+    decision: sudden ? 'sudden' : unknown ? 'verify' : 'none',
+    reasons,
+    missing: unknown ? missingOf(shocks) : [],
+  };
 }

@@ -20,12 +20,30 @@ export interface Reason {
    * that every reason reading a member's health or disability declares it.
    */
   rests: readonly DataClass[];
+  /**
+   * Set on a binding reason that cannot be tested: the facts it lacks (missing.ts keys). Such a
+   * reason has `passed: false`; the rule then decides on the reasons it can test, or returns `verify`.
+   */
+  missing?: string[];
+}
+
+/** Who can supply a missing fact: the village cadre at a home visit, the township, a department. */
+export type FactSupplier = 'village_cadre' | 'township' | 'department';
+
+/** A fact a rule needs and the registry does not hold (keys and labels: missing.ts). */
+export interface MissingFact {
+  fact: string;
+  supplier: FactSupplier;
+  label_zh: string;
+  label_en: string;
 }
 
 export interface RuleResult<D> {
   rule: string;
   decision: D;
   reasons: Reason[];
+  /** Household rules: the facts lacking for a decision (non-empty exactly when the decision is `verify`). */
+  missing?: MissingFact[];
 }
 
 /** The grounds of a reason that reads no personal data class (income, housing, area figures). */
@@ -46,6 +64,7 @@ export function reason(
   return { criterion, label_zh: label.zh, label_en: label.en, value, threshold, passed, binding, rests };
 }
 
+/** Every binding reason met (an unknown one, with `missing`, is not met). */
 export const bindingPassed = (reasons: readonly Reason[]): boolean =>
   reasons.every((r) => !r.binding || r.passed);
 

@@ -2,15 +2,8 @@ import { assessDibaoIncome } from './dibao-income.js';
 import type { HouseholdFacts } from './facts.js';
 import { lacksLabourCapacity, presentMembers } from './members.js';
 import type { PolicyParams } from './params.js';
-import {
-  bindingPassed,
-  DISABILITY,
-  HEALTH_AND_DISABILITY,
-  reason,
-  yuan,
-  type Reason,
-  type RuleResult,
-} from './reason.js';
+import { missingOf, outcome, unknownReason } from './missing.js';
+import { DISABILITY, HEALTH_AND_DISABILITY, reason, yuan, type Reason, type RuleResult } from './reason.js';
 
 /**
  * Special hardship (特困, DOMAIN.md §4), all three conditions for every present member:
@@ -22,7 +15,7 @@ import {
  * Support = specialHardshipStandardMonthly per person per month.
  */
 export interface SpecialHardshipDecision {
-  status: 'eligible' | 'not_eligible';
+  status: 'eligible' | 'not_eligible' | 'verify';
   monthlySupportPerPerson: number;
   persons: number;
 }
@@ -47,18 +40,37 @@ function labourReason(f: HouseholdFacts, p: PolicyParams): Reason {
   );
 }
 
+const LIVING = {
+  zh: '没有生活来源（收入低于低保标准、财产符合规定）',
+  en: 'no means of living (income, assets)',
+};
+
 function livingReason(f: HouseholdFacts, p: PolicyParams): Reason {
   const a = assessDibaoIncome(f, p);
-  const ok = a.perCapitaMonthly < a.standardMonthly && f.dibao.assetsWithinLimits;
-  const assets = f.dibao.assetsWithinLimits ? '财产符合规定' : '财产超过规定';
+  if (!a) return unknownReason('no_means_of_living', ['income_months'], LIVING, HEALTH_AND_DISABILITY);
+  const below = a.perCapitaMonthly < a.standardMonthly;
+  const assetsOk = f.dibao.assetsWithinLimits;
+  // income at or above the standard, or assets over: known not met whatever is missing
+  if (below && (assetsOk === null || !a.supportKnown))
+    return unknownReason(
+      'no_means_of_living',
+      [
+        ...(assetsOk === null ? (['dibao_means'] as const) : []),
+        ...(a.supportKnown ? [] : (['legal_supporter'] as const)),
+      ],
+      LIVING,
+      HEALTH_AND_DISABILITY,
+    );
+  const ok = below && assetsOk === true;
+  const assets = assetsOk === null ? '财产未核查' : assetsOk ? '财产符合规定' : '财产超过规定';
   return reason(
     'no_means_of_living',
     ok,
-    { perCapitaMonthly: a.perCapitaMonthly, assetsWithinLimits: f.dibao.assetsWithinLimits },
+    { perCapitaMonthly: a.perCapitaMonthly, assetsWithinLimits: assetsOk },
     a.standardMonthly,
     {
       zh: `每人每月收入 ${yuan(a.perCapitaMonthly)} 元，${a.perCapitaMonthly < a.standardMonthly ? '低于' : '不低于'}低保标准 ${yuan(a.standardMonthly)} 元，${assets}`,
-      en: `per-capita monthly income ${yuan(a.perCapitaMonthly)} against the dibao standard ${yuan(a.standardMonthly)}; assets ${f.dibao.assetsWithinLimits ? 'within' : 'over'} limits`,
+      en: `per-capita monthly income ${yuan(a.perCapitaMonthly)} against the dibao standard ${yuan(a.standardMonthly)}; assets ${assetsOk === null ? 'not checked' : assetsOk ? 'within' : 'over'} limits`,
     },
     true,
     HEALTH_AND_DISABILITY, // the dibao assessment disregards a disabled member's earnings
@@ -66,9 +78,15 @@ function livingReason(f: HouseholdFacts, p: PolicyParams): Reason {
 }
 
 function supporterReason(f: HouseholdFacts): Reason {
-  const able = f.legalSupporters.filter((s) => s.able);
+  const supporters = f.legalSupporters;
+  if (supporters === null)
+    return unknownReason('no_able_supporter', ['legal_supporter'], {
+      zh: '没有有能力的法定义务人',
+      en: 'no legal supporter able to support',
+    });
+  const able = supporters.filter((s) => s.able);
   const ok = able.length === 0;
-  return reason('no_able_supporter', ok, { supporters: f.legalSupporters.length, able: able.length }, 0, {
+  return reason('no_able_supporter', ok, { supporters: supporters.length, able: able.length }, 0, {
     zh: ok
       ? '没有有赡养、抚养、扶养能力的法定义务人'
       : `有 ${able.length} 名法定义务人有赡养、抚养或扶养能力`,
@@ -78,11 +96,13 @@ function supporterReason(f: HouseholdFacts): Reason {
 
 export function specialHardship(f: HouseholdFacts, p: PolicyParams): RuleResult<SpecialHardshipDecision> {
   const reasons = [labourReason(f, p), livingReason(f, p), supporterReason(f)];
-  const ok = bindingPassed(reasons);
+  const o = outcome(reasons);
+  const ok = o === 'met';
   return {
     rule: 'special_hardship',
+    missing: o === 'unknown' ? missingOf(reasons) : [],
     decision: {
-      status: ok ? 'eligible' : 'not_eligible',
+      status: ok ? 'eligible' : o === 'failed' ? 'not_eligible' : 'verify',
       monthlySupportPerPerson: ok ? p.specialHardshipStandardMonthly : 0,
       persons: ok ? presentMembers(f).length : 0,
     },

@@ -32,17 +32,20 @@ export function createFactsLoader(db: Kysely<DB>, redLines: RedLineSource = noDe
       asOf: string,
       paramsOf: (h: FactsHousehold) => PolicyParams,
     ): Promise<LoadedFacts[]> {
-      const [rows, hits] = await Promise.all([
+      const ids = households.map((h) => h.id);
+      const [rows, hits, recorded] = await Promise.all([
         factsRepository.rowsFor(db, households, year),
-        redLines(
-          db,
-          households.map((h) => h.id),
-        ),
+        redLines(db, ids),
+        factsRepository.recordedFor(db, ids, asOf),
       ]);
       return rows.map((r) => ({
         household: r.household,
         built: toFacts(
-          { ...r, redLineHits: hits === null ? null : (hits.get(r.household.id) ?? []) },
+          {
+            ...r,
+            redLineHits: hits === null ? null : (hits.get(r.household.id) ?? []),
+            recorded: recorded.get(r.household.id) ?? { facts: [], pending: [] },
+          },
           year,
           asOf,
           paramsOf(r.household),

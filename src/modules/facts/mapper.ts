@@ -15,22 +15,27 @@ import {
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { ageOn } from '../households/mapper.js';
 import type { GapKey } from './data-gaps.js';
-import type { FactsHousehold, RegistryRows, YearRow } from './repository.js';
+import { countedMeasures, fromRecorded, type RecordedSet } from './recorded.js';
+import type { FactsHousehold, PlanRow, RegistryRows, YearRow } from './repository.js';
 
 /**
- * Registry rows → `HouseholdFacts` for an evaluation year, plus the facts the registry lacks (gaps,
- * see data-gaps.ts). Pure. Conventions (docs/policy-and-cases.md, "Facts"): the last 12 months are
- * the year's income row; rigid spending is the recorded medical cost; measures are inferred from
- * registry fields; missing labour capacity is inferred from age and health.
+ * Registry rows, recorded facts (recorded.ts) and plan measures → `HouseholdFacts` for an evaluation
+ * year. Pure. Conventions (docs/policy-and-cases.md, "Facts read"): a fact the registry does not
+ * hold stays `null` and the rules that need it return `verify`; measures are the household's plan
+ * measures, inferred from registry fields only when it has no plan; missing labour capacity is
+ * inferred from age and health. `gaps` lists these two inferences — never a defaulted value.
  */
 
 export interface FactsInput extends RegistryRows {
   /** Hits from department lists, or null when no department data source is connected. */
   redLineHits: RedLineHit[] | null;
+  /** Confirmed facts and pending proposals (empty when none). */
+  recorded?: RecordedSet;
 }
 
 export interface BuiltFacts {
   facts: HouseholdFacts;
+  /** Inferences (labour capacity, measures without a plan) the reasons name. */
   gaps: GapKey[];
 }
 
@@ -76,7 +81,7 @@ function memberFacts(m: Member, on: Date): { facts: MemberFacts; inferred: boole
   };
 }
 
-/** Measure types the registry shows indirectly (no measures table yet). */
+/** Measure types the registry shows indirectly: read only for a household without a plan (reasons say "inferred"). */
 export function inferMeasures(h: FactsHousehold, members: readonly Member[], y: YearRow): MeasureType[] {
   const present = members.filter((m) => m.member_status === 'present' || !m.member_status);
   const out = new Set<MeasureType>();
@@ -87,15 +92,6 @@ export function inferMeasures(h: FactsHousehold, members: readonly Member[], y: 
   if (present.some((m) => m.is_dibao || m.is_tekun)) out.add('social_security');
   if (h.coop_member || h.enterprise_tie) out.add('industry');
   return [...out];
-}
-
-const monitoringIncome = (y: YearRow) => (n(y.net_income) - n(y.medical_cost)) / Math.max(1, y.size);
-
-/** Months above the monitoring line, estimated from yearly rows: 12 for this year, 12 more for last year. */
-function monthsAboveLine(year: YearRow, prev: YearRow | undefined, p: PolicyParams): number {
-  if (monitoringIncome(year) < p.monitoringLine) return 0;
-  const prevLine = p.monitoringLineFactor * p.previousPovertyLine;
-  return prev && prev.year === year.year - 1 && monitoringIncome(prev) >= prevLine ? 24 : 12;
 }
 
 /** Facts of one household for `year` (null without an income row of that year). */
@@ -111,23 +107,28 @@ export function toFacts(input: FactsInput, year: number, asOf: string, p: Policy
   // start (end of the year before), so that a look-back lists who qualified during that year.
   const startOfYear = input.years.find((r) => r.year === year - 1)?.status ?? y.status;
   const status = (year === latest ? h.status : startOfYear) as HouseholdStatus;
-  const measures = inferMeasures(h, input.members, y);
-  const hits = input.redLineHits ?? [];
-  const net = n(y.net_income);
-  const medical = n(y.medical_cost);
+  const hits = input.redLineHits;
   const grade = oneOf(HOUSE_GRADES, h.house_grade) as HouseGrade | null;
-
+  const plan = planMeasures(input.plans, year, asOf);
+  const measures = plan
+    ? [...new Set(plan.map((m) => m.type as MeasureType))]
+    : inferMeasures(h, input.members, y);
+  const since = input.monitoredSince ?? (h.status === 'monitored' ? h.status_date : null);
+  const sinceYear = since === null ? year : Number(since.slice(0, 4));
+  const applied = plan ? plan.filter((m) => m.planYear >= sinceYear).length : measures.length;
+  const r = fromRecorded(input.recorded ?? { facts: [], pending: [] }, {
+    asOf,
+    year,
+    size: y.size,
+    yearRow: { net: n(y.net_income), medical: n(y.medical_cost), assistance: n(y.transfer_dibao) },
+    prevYearNet: prev && prev.year === year - 1 ? n(prev.net_income) : null,
+    params: p,
+    registryHousing: { grade, relocated: h.relocated, rebuilt: null },
+    registrySafeWater: h.safe_water,
+    assetRedLine: (hits ?? []).some((x) => ASSET_RED_LINES.has(x.key)),
+  });
   const gaps: GapKey[] = [
-    ...(input.redLineHits === null ? (['department_lists'] as const) : []),
-    'food_clothing',
-    'measures',
-    'follow_up',
-    'rigid_spending',
-    'shock_evidence',
-    'dibao_investigation',
-    'legal_supporters',
-    'last_12_months',
-    ...(grade === null || !p.safeHousingGrades.includes(grade) ? (['housing_rebuilt'] as const) : []),
+    ...(plan ? [] : (['measures'] as const)),
     ...(members.some((m) => m.inferred) ? (['labour_capacity'] as const) : []),
   ];
 
@@ -145,39 +146,45 @@ export function toFacts(input: FactsInput, year: number, asOf: string, p: Policy
       productionCost: n(y.production_cost),
       property: n(y.property_income),
       transfers: n(y.transfer_income),
-      eligibleMedicalCost: medical,
+      eligibleMedicalCost: n(y.medical_cost),
     },
     previousPerCapita: input.years
-      .filter((r) => r.year < year)
-      .map((r) => ({ year: r.year, perCapita: n(r.per_capita_income) })),
-    last12Months: {
-      size: y.size,
-      netIncome: net,
-      eligibleMedicalCost: medical,
-      previousNetIncome: prev && prev.year === year - 1 ? n(prev.net_income) : null,
-      rigidSpending: medical,
-      assistanceReceived: n(y.transfer_dibao),
-    },
-    housing: { grade, relocated: h.relocated, rebuilt: false },
-    safeWater: h.safe_water,
-    foodClothingSecure: true,
+      .filter((row) => row.year < year)
+      .map((row) => ({ year: row.year, perCapita: n(row.per_capita_income) })),
+    last12Months: r.last12Months,
+    housing: r.housing,
+    safeWater: r.safeWater,
+    foodClothingSecure: r.foodClothingSecure,
     redLineHits: hits,
     monitoring: {
-      since: input.monitoredSince ?? (h.status === 'monitored' ? h.status_date : null),
-      measuresApplied: h.status === 'monitored' ? measures.length : 0,
-      monthsAboveLine: monthsAboveLine(y, prev, p),
-      rigidSpendingResolved: medical < p.suddenShock.rigidSpendingShare * Math.max(0, net),
-      newRisk: false,
+      since,
+      measuresApplied: h.status === 'monitored' ? applied : 0,
+      monthsAboveLine: r.monthsAboveLine,
+      rigidSpendingResolved:
+        r.last12Months?.rigidSpending == null
+          ? null
+          : r.last12Months.rigidSpending <
+            p.suddenShock.rigidSpendingShare * Math.max(0, r.last12Months.netIncome),
+      newRisk: r.newRisk,
     },
     measures,
-    shockEvidence: [],
-    dibao: {
-      obligedSupport12m: 0,
-      deductible12m: { medical, disability: 0, schooling: 0 },
-      assetsWithinLimits: !hits.some((x) => ASSET_RED_LINES.has(x.key)),
-      spendingWithinLimits: true,
-    },
-    legalSupporters: [],
+    measureBasis: plan ? 'plan' : 'inferred',
+    planMeasures: plan ?? [],
+    shockEvidence: r.shockEvidence,
+    dibao: r.dibao,
+    legalSupporters: r.legalSupporters,
+    sources: r.sources ?? {},
+    pending: r.pending ?? [],
   };
   return { facts, gaps };
+}
+
+/** The measures counted from the household's plans of the evaluation year and the two before; null without a plan. */
+function planMeasures(plans: readonly PlanRow[] | undefined, year: number, asOf: string) {
+  const inRange = (plans ?? []).filter((pl) => pl.year <= year && pl.year >= year - 2);
+  if (inRange.length === 0) return null;
+  return countedMeasures(
+    inRange.flatMap((pl) => pl.measures.map((m) => ({ ...m, planYear: pl.year }))),
+    asOf,
+  );
 }

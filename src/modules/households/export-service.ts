@@ -88,7 +88,12 @@ interface Job {
  * layout, streamed from one read-only snapshot in keyset pages. The report states the audit chain head
  * of that snapshot. Each export is audited; an unmasked one also before any data leaves.
  */
-export function createHouseholdExportService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
+export function createHouseholdExportService(
+  db: Kysely<DB>,
+  regions: RegionService,
+  clock: Clock,
+  reads = db, // the snapshot's handle (a replica when configured); audits on `db`
+) {
   const audit = (user: AuthUser, input: AuditInput) =>
     db.transaction().execute((trx) => recordAudit(trx, actorOf(user), input));
   const filterOf = (j: Pick<Job, 'query' | 'scope'>) => ({
@@ -107,7 +112,7 @@ export function createHouseholdExportService(db: Kysely<DB>, regions: RegionServ
 
   /** Read the snapshot and write its rows; returns what the provenance needs. */
   async function write(j: Job, progress: { households: number; rows: number }, ready: () => void) {
-    return db
+    return reads
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')

@@ -23,12 +23,13 @@ export interface ListQuery {
   pageSize: number;
 }
 
-export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
+/** `reads`: the search's handle (a replica when configured, db/read-routing.ts). */
+export function createHouseholdService(db: Kysely<DB>, regions: RegionService, clock: Clock, reads = db) {
   return {
     async list(user: AuthUser, q: ListQuery) {
       const scope = scopeFor(user, q.region);
       const year = await regions.latestYear();
-      const { total, totalCapped, rows } = await householdRepository.list(db, {
+      const { total, totalCapped, rows } = await householdRepository.list(reads, {
         scope,
         status: q.status,
         type: q.type,

@@ -164,4 +164,28 @@ describe('frame cache budget', () => {
     await tiny.trim();
     expect((await tiny.usage()).map((h) => h.region)).toEqual(['433124']);
   });
+
+  it('applies successive change marks in order, each re-reading only the villages not yet applied', async () => {
+    const reads: string[][] = [];
+    const cache = new FrameCache(6);
+    const load = async (only?: { villages: readonly string[] }) => {
+      if (only) reads.push([...only.villages]);
+      return base;
+    };
+    const entry = cache.get('433124', { load, position: async () => 10n });
+    await entry.snapshot;
+    cache.apply([{ xid: 12n, village: '433124100001' }], 13n);
+    cache.apply(
+      [
+        { xid: 12n, village: '433124100001' }, // already applied
+        { xid: 9n, village: '433124100002' }, // below the store's position: in its first read
+        { xid: 14n, village: '433124100002' },
+      ],
+      15n,
+    );
+    cache.invalidate(['433124100001']); // a mark without a transaction id: always applied
+    await entry.snapshot;
+    expect(await entry.position).toBe(15n);
+    expect(reads).toEqual([['433124100001'], ['433124100002'], ['433124100001']]);
+  });
 });

@@ -9,11 +9,35 @@ export type DataLoader = (only?: {
   ids: readonly number[];
 }) => Promise<RegistryData>;
 
+/**
+ * Where a store's data comes from: a whole region once (`position`: the change-mark position that read
+ * reflects, taken first on the same server, e.g. a replica), then the households of changed villages
+ * (`load` with `only`, on the primary, which is never behind a mark read there).
+ */
+export interface Source {
+  load: DataLoader;
+  position?: () => Promise<bigint>;
+}
+
+/** A change mark (migration 033): a village changed by a transaction. */
+export interface Mark {
+  xid: bigint;
+  village: string;
+}
+
 export interface Entry {
   region: string;
   snapshot: Promise<Snapshot>;
   load: DataLoader;
+  /** The position the store reflects: marks at or above it may still be missing. */
+  position: Promise<bigint>;
+  /** Marks at or above `position` already applied. */
+  seen: Set<string>;
 }
+/** The transaction id of a mark every store applies whatever its position (`invalidate`). */
+const ALWAYS = 0n;
+const markKey = (m: Mark) => `${m.xid}|${m.village}`;
+
 /**
  * Registry stores per region in memory (all years of the region in one), with the year frames and
  * answers computed on them. A request for a region is served by the cached store of that region or
@@ -32,7 +56,9 @@ export class FrameCache {
   ) {}
 
   /** The entry covering `region`, loading `region`'s own store when none does. */
-  get(region: string, load: DataLoader): Entry {
+  get(region: string, source: DataLoader | Source): Entry {
+    const { load, position: at } =
+      typeof source === 'function' ? { load: source, position: undefined } : source;
     let best: Entry | undefined;
     for (const e of this.entries.values())
       if (region.startsWith(e.region) && (!best || e.region.length > best.region.length)) best = e;
@@ -41,12 +67,15 @@ export class FrameCache {
       this.entries.set(best.region, best);
       return best;
     }
+    const position = at?.() ?? Promise.resolve(0n);
     const entry: Entry = {
       region,
       load,
-      snapshot: load().then(
-        (d) => new Snapshot({ base: storeOf(region, d), overlay: null, replaced: new Set() }),
-      ),
+      position,
+      seen: new Set(),
+      snapshot: position
+        .then(() => load())
+        .then((d) => new Snapshot({ base: storeOf(region, d), overlay: null, replaced: new Set() })),
     };
     this.track(entry);
     this.entries.set(region, entry);
@@ -83,19 +112,57 @@ export class FrameCache {
 
   /** Re-read the households touching these villages in every cached store that holds one of them. */
   invalidate(villages: readonly string[]): void {
+    this.apply(
+      villages.map((village) => ({ xid: ALWAYS, village })),
+      0n,
+    );
+  }
+
+  /**
+   * Apply change marks read at position `xmin`: each store re-reads the households touching the
+   * villages of the marks at or above its own position (not yet applied), then stands at `xmin`.
+   */
+  apply(marks: readonly Mark[], xmin: bigint): void {
     for (const e of this.entries.values()) {
-      e.snapshot = e.snapshot.then(async (snap) => {
-        // the villages in the region, and those outside it where a held household has a row
-        const { ids, held } = householdsIn(snap.view, new Set(villages));
-        const mine = villages.filter((v) => v.startsWith(e.region) || held.has(v));
-        if (mine.length === 0) return snap;
-        const fresh = storeOf(e.region, await e.load({ villages: mine, ids }));
-        const reread = new Set(ids);
-        for (let h = 0; h < fresh.n; h++) reread.add(fresh.id[h]!);
-        return snap.refresh(fresh, reread);
+      // the position before this call: `e.position` itself is replaced below by one that waits on `done`
+      const before = e.position;
+      const done = e.snapshot.then(async (snap) => {
+        const at = await before;
+        const fresh = marks.filter((m) => m.xid === ALWAYS || (m.xid >= at && !e.seen.has(markKey(m))));
+        const next = xmin > at ? xmin : at;
+        for (const m of fresh) e.seen.add(markKey(m));
+        for (const k of e.seen) if (BigInt(k.slice(0, k.indexOf('|'))) < next) e.seen.delete(k);
+        if (fresh.length === 0) return { snap, next };
+        return { snap: await this.reread(e, snap, [...new Set(fresh.map((m) => m.village))]), next };
       });
+      e.snapshot = done.then((d) => d.snap);
+      e.position = done.then(
+        (d) => d.next,
+        () => 0n,
+      );
       this.track(e);
     }
+  }
+
+  private async reread(e: Entry, snap: Snapshot, villages: readonly string[]): Promise<Snapshot> {
+    // the villages in the region, and those outside it where a held household has a row
+    const { ids, held } = householdsIn(snap.view, new Set(villages));
+    const mine = villages.filter((v) => v.startsWith(e.region) || held.has(v));
+    if (mine.length === 0) return snap;
+    const fresh = storeOf(e.region, await e.load({ villages: mine, ids }));
+    const reread = new Set(ids);
+    for (let h = 0; h < fresh.n; h++) reread.add(fresh.id[h]!);
+    return snap.refresh(fresh, reread);
+  }
+
+  /** The entries held, least recently used first. */
+  list(): Entry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Drop an entry (e.g. it missed pruned marks): the next request reads its region again. */
+  drop(e: Entry): void {
+    if (this.entries.get(e.region) === e) this.entries.delete(e.region);
   }
 
   clear(): void {

@@ -195,11 +195,43 @@ export const measuresRepository = {
     };
   },
 
-  /** Take (and clear) the villages marked changed since the last call. */
-  takeDirty: async (db: Kysely<DB>): Promise<string[]> =>
-    (
-      await sql<{ village_code: string }>`delete from measures_dirty returning village_code`.execute(db)
-    ).rows.map((r) => r.village_code),
+  /**
+   * The position of what this server shows now: the xmin of a fresh snapshot (every transaction
+   * below it has ended and is visible). Data read after it, on the same server, is at least as new.
+   */
+  position: async (db: Kysely<DB>): Promise<bigint> =>
+    BigInt(
+      (await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db))
+        .rows[0]!.xmin,
+    ),
+
+  /**
+   * The change marks at or above `from` (migration 033), the position they were read at, and the
+   * highest pruned mark (a holder below it has missed marks).
+   */
+  changesSince: async (db: Kysely<DB>, from: bigint) => {
+    const r = await sql<{ xmin: string; floor: string; xid: string | null; village_code: string | null }>`
+      select s.xmin, s.floor, c.xid::text as xid, c.village_code
+      from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+                   (select upto::text from measures_change_floor) as floor) s
+      left join (select distinct xid, village_code from measures_change where xid >= ${String(from)}::xid8) c
+        on true`.execute(db);
+    const first = r.rows[0]!;
+    return {
+      xmin: BigInt(first.xmin),
+      floor: BigInt(first.floor ?? '0'),
+      marks: r.rows.flatMap((m) =>
+        m.xid === null ? [] : [{ xid: BigInt(m.xid), village: m.village_code! }],
+      ),
+    };
+  },
+
+  /** Delete the marks older than `minutes` and raise the floor to the highest deleted. */
+  pruneChanges: (db: Kysely<DB>, minutes: number) =>
+    sql`with d as (delete from measures_change where changed_at < now() - make_interval(mins => ${minutes})
+                   returning xid)
+        update measures_change_floor set upto = greatest(upto, (select xid from d order by xid desc limit 1))
+        where exists (select from d)`.execute(db),
 
   /** Counties with households (to warm the cache after start). */
   counties: async (db: Kysely<DB>): Promise<string[]> =>

@@ -12,7 +12,7 @@ import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { RegionService } from '../regions/service.js';
-import { FrameCache } from './cache.js';
+import { FrameCache, type Source } from './cache.js';
 import { memo, type State } from './snapshot.js';
 import { measuresRepository as repo } from './repository.js';
 
@@ -30,8 +30,13 @@ export interface MeasuresDeps {
   /** The absolute poverty line of a region in a year (the policy engine's `povertyLine`). */
   lineFor(region: string, year: number): Promise<number>;
   /** Memory budget of the cached region stores (bytes); unbounded when absent (tests). */
-  cacheBytes?: number;
+  cacheBytes?: number | undefined;
+  /** The server a region's whole store is read from (a replica when configured); else `db`. */
+  pick?: () => Kysely<DB>;
 }
+
+/** Change marks older than this are pruned (a store below the pruned ones is read again whole). */
+const MARKS_KEPT_MINUTES = 60;
 
 const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
   household_type: 'household_type',
@@ -101,14 +106,46 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
 
-  /** Take the change marks: re-read changed villages in cached stores; '*' = a policy change. */
+  let linesAt: bigint | null = null;
+  let prunedAt = Date.now();
+
+  /**
+   * Read the change marks no cached store has applied yet (migration 033) on the primary; stores
+   * re-read the changed villages; '*' (a policy change) drops the lines. No mark is consumed: every
+   * server process keeps its own positions.
+   */
   async function sync() {
-    const dirty = await repo.takeDirty(db);
-    if (dirty.length === 0) return;
-    if (dirty.includes('*')) lines.clear();
-    const villages = dirty.filter((v) => v !== '*');
-    if (villages.length > 0) cache.invalidate(villages);
+    const entries = cache.list();
+    const at = await Promise.all(entries.map((e) => e.position.catch(() => 0n)));
+    if (linesAt === null && at.length === 0) {
+      linesAt = await repo.position(db);
+      return;
+    }
+    const from = [...at, ...(linesAt === null ? [] : [linesAt])].reduce((a, b) => (b < a ? b : a));
+    const { xmin, floor, marks } = await repo.changesSince(db, from);
+    entries.forEach((e, i) => at[i]! < floor && cache.drop(e));
+    if (linesAt === null || linesAt < floor || marks.some((m) => m.village === '*' && m.xid >= linesAt!))
+      lines.clear();
+    if (linesAt === null || xmin > linesAt) linesAt = xmin;
+    cache.apply(
+      marks.filter((m) => m.village !== '*'),
+      xmin,
+    );
+    if (Date.now() - prunedAt > 10 * 60_000) {
+      prunedAt = Date.now();
+      await repo.pruneChanges(db, MARKS_KEPT_MINUTES).catch(() => undefined);
+    }
   }
+
+  /** A region's store: read whole from the picked server, its position first; changes from `db`. */
+  const sourceOf = (region: string): Source => {
+    let server: Kysely<DB> | undefined;
+    const from = () => (server ??= deps.pick?.() ?? db);
+    return {
+      position: () => repo.position(from()),
+      load: (only) => (only ? repo.data(db, only) : repo.data(from(), { region })),
+    };
+  };
 
   const once = <T>(map: Map<string, Promise<T>>, key: string, f: () => Promise<T>) => {
     let p = map.get(key);
@@ -123,7 +160,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   /** The cached store covering `region` (read in one pass over every year when none does). */
   async function snapshotFor(region: string) {
     await sync();
-    return cache.get(region, (only) => repo.data(db, only ?? { region })).snapshot;
+    return cache.get(region, sourceOf(region)).snapshot;
   }
 
   const stateFor = async (region: string, year: number) => (await snapshotFor(region)).state(year);

@@ -65,17 +65,24 @@ export const HouseholdFactsBody = z.object({
   previousPerCapita: z
     .array(z.object({ year: z.number().int().min(1900).max(2100), perCapita: money }))
     .max(30),
-  last12Months: z.object({
-    size: z.number().int().min(1).max(40),
-    netIncome: money,
-    eligibleMedicalCost: money,
-    previousNetIncome: money.nullable(),
-    rigidSpending: money,
-    assistanceReceived: money,
+  // null: not recorded — a rule that needs it answers `verify` with the missing fact
+  last12Months: z
+    .object({
+      size: z.number().int().min(1).max(40),
+      netIncome: money,
+      eligibleMedicalCost: money,
+      previousNetIncome: money.nullable(),
+      rigidSpending: money.nullable(),
+      assistanceReceived: money,
+    })
+    .nullable(),
+  housing: z.object({
+    grade: z.enum(HOUSE_GRADES).nullable(),
+    relocated: z.boolean(),
+    rebuilt: z.boolean().nullable(),
   }),
-  housing: z.object({ grade: z.enum(HOUSE_GRADES).nullable(), relocated: z.boolean(), rebuilt: z.boolean() }),
   safeWater: z.boolean(),
-  foodClothingSecure: z.boolean(),
+  foodClothingSecure: z.boolean().nullable(),
   redLineHits: z
     .array(
       z.object({
@@ -85,23 +92,27 @@ export const HouseholdFactsBody = z.object({
         writtenException: z.string().max(200).nullable(),
       }),
     )
-    .max(50),
+    .max(50)
+    .nullable(),
   monitoring: z.object({
     since: IsoDate.nullable(),
     measuresApplied: z.number().int().min(0),
-    monthsAboveLine: z.number().int().min(0),
-    rigidSpendingResolved: z.boolean(),
-    newRisk: z.boolean(),
+    monthsAboveLine: z.number().int().min(0).nullable(),
+    rigidSpendingResolved: z.boolean().nullable(),
+    newRisk: z.boolean().nullable(),
   }),
   measures: z.array(z.enum(MEASURE_TYPES)).max(20),
   shockEvidence: z.array(z.string().max(500)).max(20),
   dibao: z.object({
-    obligedSupport12m: money,
+    obligedSupport12m: money.nullable(),
     deductible12m: z.object({ medical: money, disability: money, schooling: money }),
-    assetsWithinLimits: z.boolean(),
-    spendingWithinLimits: z.boolean(),
+    assetsWithinLimits: z.boolean().nullable(),
+    spendingWithinLimits: z.boolean().nullable(),
   }),
-  legalSupporters: z.array(z.object({ relation: z.string().max(40), able: z.boolean() })).max(20),
+  legalSupporters: z
+    .array(z.object({ relation: z.string().max(40), able: z.boolean() }))
+    .max(20)
+    .nullable(),
 });
 
 export const ReasonSchema = z.object({
@@ -112,12 +123,52 @@ export const ReasonSchema = z.object({
   threshold: z.unknown(),
   passed: z.boolean(),
   binding: z.boolean(),
+  /** A binding reason that cannot be tested: the facts it lacks. */
+  missing: z.array(z.string()).optional(),
+});
+
+/** A fact the rule needs and the registry does not hold, and who can supply it. */
+export const MissingFactSchema = z.object({
+  fact: z.string(),
+  supplier: z.enum(['village_cadre', 'township', 'department']),
+  label_zh: z.string(),
+  label_en: z.string(),
 });
 
 export const RuleResultSchema = z.object({
   rule: z.string(),
   decision: z.unknown(),
   reasons: z.array(ReasonSchema),
+  /** Non-empty exactly when the rule cannot decide (`verify`). */
+  missing: z.array(MissingFactSchema).optional(),
+});
+
+const FactUseSchema = z.object({
+  kind: z.string(),
+  label_zh: z.string(),
+  label_en: z.string(),
+  observedOn: z.string().nullable(),
+  source: z.string(),
+  source_zh: z.string(),
+  sourceRef: z.string().nullable(),
+});
+
+const PlanMeasureSchema = z.object({
+  id: z.string(),
+  catalogueCode: z.string(),
+  type: z.string(),
+  status: z.string(),
+  startDate: z.string().nullable(),
+  deadline: z.string().nullable(),
+});
+
+/** A result on the household page: the facts used (date, source) and the plan measures counted. */
+export const ExplainedResultSchema = RuleResultSchema.extend({
+  missing: z.array(MissingFactSchema),
+  facts: z.array(FactUseSchema),
+  measures: z
+    .object({ basis: z.enum(['plan', 'inferred']).nullable(), counted: z.array(PlanMeasureSchema) })
+    .nullable(),
 });
 
 export const RuleParams = z.object({ rule: z.enum(HOUSEHOLD_RULE_NAMES as [string, ...string[]]) });
@@ -139,5 +190,5 @@ export const HouseholdEvaluation = z.object({
       ruralDibaoStandardMonthly: z.number(),
     })
     .nullable(),
-  results: z.array(RuleResultSchema),
+  results: z.array(ExplainedResultSchema),
 });

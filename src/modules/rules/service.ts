@@ -6,6 +6,7 @@ import {
   type HouseholdRuleName,
   type RuleResult,
 } from '../../domain/rules/index.js';
+import { factsUsed, pendingReasons } from '../../domain/rules/fact-use.js';
 import { notFound } from '../../kernel/errors.js';
 import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
@@ -14,9 +15,35 @@ import type { FactsLoader } from '../facts/loader.js';
 import type { PolicyService } from '../policy/service.js';
 import type { Clock } from '../../kernel/clock.js';
 
-/** Each rule's result with the notes on facts the registry lacks (non-binding `data.*` reasons). */
-export const withGaps = (results: RuleResult<unknown>[], gaps: readonly GapKey[]): RuleResult<unknown>[] =>
-  results.map((r) => ({ ...r, reasons: [...r.reasons, ...gapsFor(r.rule, gaps)] }));
+/** Each rule's result with the notes on inferred facts (non-binding `data.*` reasons) and pending proposals. */
+export const withGaps = (
+  results: RuleResult<unknown>[],
+  gaps: readonly GapKey[],
+  f?: HouseholdFacts,
+): RuleResult<unknown>[] =>
+  results.map((r) => ({
+    ...r,
+    reasons: [
+      ...r.reasons,
+      ...gapsFor(r.rule, gaps),
+      ...(f ? pendingReasons(r.rule as HouseholdRuleName, f) : []),
+    ],
+  }));
+
+const MEASURE_RULES = new Set(['risk_removal', 'linkage']);
+
+/**
+ * The household page's form of a result: the recorded facts the rule used (date, source), the plan
+ * measures it counted (rules that read measures) and on what basis.
+ */
+export const explained = (r: RuleResult<unknown>, f: HouseholdFacts) => ({
+  ...r,
+  missing: r.missing ?? [],
+  facts: factsUsed(r.rule as HouseholdRuleName, f),
+  measures: MEASURE_RULES.has(r.rule)
+    ? { basis: f.measureBasis ?? null, counted: [...(f.planMeasures ?? [])] }
+    : null,
+});
 
 /** The evaluation date of a year: 31 December, or today for the running year. */
 export const asOfFor = (year: number, today: string): string =>
@@ -52,8 +79,8 @@ export function createRulesService(deps: { policy: PolicyService; facts: FactsLo
           monitoringLine: params.monitoringLine,
           ruralDibaoStandardMonthly: params.ruralDibaoStandardMonthly,
         },
-        results: withGaps(evaluateHousehold(built.facts, params), built.gaps).map((r) =>
-          redactResult(r, { role: user.role }),
+        results: withGaps(evaluateHousehold(built.facts, params), built.gaps, built.facts).map((r) =>
+          explained(redactResult(r, { role: user.role }), built.facts),
         ),
       };
     },

@@ -59,8 +59,10 @@ export function createMeansTest(deps: { db: Kysely<DB>; facts: FactsLoader; para
       );
     const { policy, params } = await paramsFor(h.village_code, asOf);
     const p = { ...policy, ruralDibaoStandardMonthly: params.dibaoStandardMonthly };
+    // the facts of the latest income year as of its end (or today in the running year), as the rules read them
+    const factsAsOf = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
     const [[loaded], sup] = await Promise.all([
-      facts.load([h], year, asOf, () => p),
+      facts.load([h], year, factsAsOf, () => p),
       supportersOf(db, [householdId], asOf),
     ]);
     if (!loaded?.built) throw notFound('income year of household', householdId);

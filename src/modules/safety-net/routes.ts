@@ -86,14 +86,14 @@ export function safetyNetRoutes(app: ZodApp, s: SafetyNetServices) {
     handler: (req) => s.rolls.appeal(currentUser(req), req.params.id, req.body),
   });
 
-  app.get('/api/safety-net/households/:householdId/means', {
+  app.get('/api/safety-net/households/:id/means', {
     schema: {
       tags,
       summary: 'The means test of a household today: the dibao benefit it would get and the 特困 rule',
       params: MeansParams,
       response: { 200: MeansResponse, ...errors },
     },
-    handler: (req) => s.rolls.means(currentUser(req), req.params.householdId),
+    handler: (req) => s.rolls.means(currentUser(req), req.params.id),
   });
 
   paymentRoutes(app, s);

@@ -103,7 +103,7 @@ export const AppealBody = z.object({
 });
 
 /** The means test of a household now (what a review or an approval would compute). */
-export const MeansParams = z.object({ householdId: Id });
+export const MeansParams = z.object({ id: Id });
 export const MeansResponse = z.object({
   householdId: z.string(),
   asOf: z.string(),

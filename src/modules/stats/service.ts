@@ -19,14 +19,15 @@ const sumWhere = <T extends { status: string }>(
     .filter((r) => (statuses as readonly string[]).includes(r.status))
     .reduce((a, r) => a + Number(r[key]), 0);
 
-export function createStatsService(db: Kysely<DB>, regions: RegionService, clock: Clock) {
+/** `reads`: the read handle (a replica when configured, db/read-routing.ts); the refresh writes on `db`. */
+export function createStatsService(db: Kysely<DB>, regions: RegionService, clock: Clock, reads = db) {
   return {
     /** Key figures of a region and year, with sub-regions, causes and the trend by year. */
     async summary(user: AuthUser, regionCode: string, yearParam?: number) {
       const scope = scopeFor(user, regionCode);
       const region = await regions.refOf(scope);
       await refreshStats(db);
-      const years = await statsRepository.years(db);
+      const years = await statsRepository.years(reads);
       const year = yearParam ?? years.at(-1) ?? Number(clock.today().slice(0, 4));
       if (yearParam !== undefined && years.length > 0 && !years.includes(yearParam)) {
         throw new AppError(
@@ -38,9 +39,9 @@ export function createStatsService(db: Kysely<DB>, regions: RegionService, clock
         );
       }
       const [byStatus, byCause, trend, children] = await Promise.all([
-        statsRepository.byStatus(db, scope, year),
-        statsRepository.byCause(db, scope),
-        statsRepository.trend(db, scope),
+        statsRepository.byStatus(reads, scope, year),
+        statsRepository.byCause(reads, scope),
+        statsRepository.trend(reads, scope),
         region.level < 5 ? regions.children(user, scope, year) : Promise.resolve({ items: [] }),
       ]);
       const persons = byStatus.reduce((a, r) => a + r.persons, 0);

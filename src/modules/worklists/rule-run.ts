@@ -3,6 +3,7 @@ import type { DB, WorklistItemTable } from '../../db/types.js';
 import { chinaDate } from '../../domain/calendar.js';
 import { evaluateHousehold, type PolicyParams } from '../../domain/rules/index.js';
 import { recordAudit, type Actor } from '../audit/service.js';
+import { pendingReasons } from '../../domain/rules/fact-use.js';
 import { gapsFor } from '../facts/data-gaps.js';
 import type { FactsHousehold, FactsLoader, LoadedFacts } from '../facts/loader.js';
 import type { PolicyService } from '../policy/service.js';
@@ -40,6 +41,10 @@ export interface RunSummary {
   worklist: Record<string, Record<string, number>>;
   /** Counties whose dibao standard is below the poverty line (region-wide linkage gap). */
   standardBelowLine: string[];
+  /** Decisions (household × rule) that could not be taken, by the missing fact that blocked them. */
+  blockedBy: Record<string, number>;
+  /** Households with at least one rule answering "verify". */
+  toVerify: number;
   ruleMs: number;
   totalMs: number;
 }
@@ -81,10 +86,21 @@ export function createRuleRun(deps: {
       const results = evaluateHousehold(built.facts, params);
       const entries = worklistEntries(built.facts, results);
       s.evaluated++;
+      let verify = false;
+      for (const r of results)
+        for (const m of r.missing ?? []) {
+          s.blockedBy[m.fact] = (s.blockedBy[m.fact] ?? 0) + 1;
+          verify = true;
+        }
+      if (verify) s.toVerify++;
       for (const r of results) for (const k of decisionKeys(r)) bump(s.decisions, r.rule, k);
       for (const e of entries) {
         bump(s.worklist, e.rule, e.decision);
-        const reasons = [...e.reasons, ...gapsFor(e.rule, built.gaps)];
+        const reasons = [
+          ...e.reasons,
+          ...gapsFor(e.rule, built.gaps),
+          ...pendingReasons(e.rule, built.facts),
+        ];
         rows.push({
           run_id: runId,
           household_id: h.id,
@@ -126,6 +142,8 @@ export function createRuleRun(deps: {
         decisions: {},
         worklist: {},
         standardBelowLine: [],
+        blockedBy: {},
+        toVerify: 0,
         ruleMs: 0,
         totalMs: 0,
       };
@@ -152,6 +170,8 @@ export function createRuleRun(deps: {
         decisions: s.decisions,
         worklist: s.worklist,
         standardBelowLine: s.standardBelowLine,
+        blockedBy: s.blockedBy,
+        toVerify: s.toVerify,
       };
       await worklistRepository.finishRun(trx, runId, {
         finished_at: clock.now(),
@@ -166,7 +186,14 @@ export function createRuleRun(deps: {
         entityType: 'evaluation_run',
         entityId: runId,
         regionCode: o.region || null,
-        after: { year: o.year, asOf, households: s.households, items: s.items, worklist: s.worklist },
+        after: {
+          year: o.year,
+          asOf,
+          households: s.households,
+          items: s.items,
+          worklist: s.worklist,
+          blockedBy: s.blockedBy,
+        },
         reason: `batch evaluation of ${o.year}`,
       });
       return s;

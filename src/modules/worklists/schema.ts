@@ -69,6 +69,9 @@ export const RunResponse = z.object({
   decisions: z.record(z.string(), z.record(z.string(), z.number())),
   worklist: z.record(z.string(), z.record(z.string(), z.number())),
   standardBelowLine: z.array(z.string()),
+  /** Decisions not taken, by the missing fact that blocked them (a decision lacking two facts counts for each). */
+  blockedBy: z.record(z.string(), z.number()),
+  toVerify: z.number(),
   ruleMs: z.number(),
   totalMs: z.number(),
 });

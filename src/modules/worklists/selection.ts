@@ -6,7 +6,8 @@ import type { HouseholdFacts, HouseholdRuleName, Reason, RuleResult } from '../.
  * Which rule results put a household on a worklist (pure): candidates for exit, monitoring and risk
  * removal; registry households hit by a red line; non-registered households that look eligible;
  * dibao and special-hardship candidates not yet covered; linkage gaps. Each entry keeps the rule's
- * reasons. A region-wide gap (dibao standard below the line) is a run diagnostic, not an item.
+ * reasons. A rule that cannot decide for lack of facts puts the household on the same list as
+ * `verify` ("to verify", apart from the candidates) where a decision would have put it there. A region-wide gap (dibao standard below the line) is a run diagnostic, not an item.
  */
 export interface WorklistEntry {
   rule: HouseholdRuleName;
@@ -14,8 +15,12 @@ export interface WorklistEntry {
   reasons: Reason[];
 }
 
-/** The procedure a cadre opens from an entry, if any. */
+/** The decision of a rule that cannot decide for lack of facts ("to verify", missing.ts). */
+export const VERIFY = 'verify';
+
+/** The procedure a cadre opens from an entry, if any (none for "to verify": the facts come first). */
 export function caseKindFor(rule: string, decision: string): CaseKind | null {
+  if (decision === VERIFY) return null;
   switch (rule) {
     case 'household_exit':
       return 'exit';
@@ -35,14 +40,15 @@ export function caseKindFor(rule: string, decision: string): CaseKind | null {
   }
 }
 
-/** A result's decision as one string per item (linkage: one per gap). */
+/** A result's decision as one string per item (linkage: one per gap, and `verify` when a gap is undecided). */
 export function decisionKeys(r: RuleResult<unknown>): string[] {
   const d = r.decision;
   if (typeof d === 'string') return [d];
   if (d && typeof d === 'object' && 'status' in d) return [String((d as { status: unknown }).status)];
   if (d && typeof d === 'object' && 'gaps' in d) {
     const gaps = (d as { gaps: string[] }).gaps;
-    return gaps.length ? gaps : ['none'];
+    const keys = r.missing?.length ? [...gaps, VERIFY] : gaps;
+    return keys.length ? keys : ['none'];
   }
   return [JSON.stringify(d)];
 }
@@ -59,18 +65,18 @@ function entriesOf(f: HouseholdFacts, r: RuleResult<unknown>): string[] {
       if (poor) return redLineFailed(r) ? ['red_line_hit'] : [];
       return f.status === 'none' && d !== 'not_eligible' ? [d] : [];
     case 'household_exit':
-      return poor && d === 'may_exit' ? [d] : [];
+      return poor && (d === 'may_exit' || d === VERIFY) ? [d] : [];
     case 'monitoring':
       return !poor && f.status !== 'monitored' && d !== 'none' ? [d] : [];
     case 'risk_removal':
-      return f.status === 'monitored' && d === 'may_remove' ? [d] : [];
+      return f.status === 'monitored' && (d === 'may_remove' || d === VERIFY) ? [d] : [];
     case 'dibao':
-      if (d === 'gradual_exit') return [d];
+      if (d === 'gradual_exit' || d === VERIFY) return [d];
       return (d === 'eligible' || d === 'single_person') && !present.some((m) => m.dibao || m.tekun)
         ? [d]
         : [];
     case 'special_hardship':
-      return d === 'eligible' && !present.some((m) => m.tekun) ? [d] : [];
+      return (d === 'eligible' || d === VERIFY) && !present.some((m) => m.tekun) ? [d] : [];
     case 'linkage':
       return decisionKeys(r).filter((g) => g !== 'none' && g !== 'standard_below_line');
     default:

@@ -22,6 +22,8 @@ import {
   HeartOutlined,
   UserOutlined,
   ProjectOutlined,
+  NodeIndexOutlined,
+  SafetyOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -44,11 +46,14 @@ const NAV = [
   { key: 'worklists', path: '/worklists', icon: <OrderedListOutlined /> },
   { key: 'warnings', path: '/warnings', icon: <AlertOutlined /> },
   { key: 'cases', path: '/cases', icon: <FileDoneOutlined /> },
+  { key: 'safetyNet', path: '/safety-net', icon: <SafetyOutlined /> }, // who may run the safety net
+  { key: 'linkage', path: '/linkage', icon: <NodeIndexOutlined /> },
   { key: 'policy', path: '/policy', icon: <ControlOutlined /> },
   { key: 'import', path: '/import', icon: <ImportOutlined /> },
   { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
   { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },
   { key: 'quality', path: '/quality', icon: <SafetyCertificateOutlined /> },
+  { key: 'factQueue', path: '/facts', icon: <SafetyCertificateOutlined /> }, // staff: a cadre sees what awaits confirmation
   { key: 'pairs', path: '/pairs', icon: <TeamOutlined /> },
   { key: 'targets', path: '/targets', icon: <AimOutlined /> },
   { key: 'plans', path: '/plans', icon: <SolutionOutlined /> },
@@ -64,35 +69,52 @@ const NAV = [
 
 type NavKey = (typeof NAV)[number]['key'];
 
+/** What the civil-affairs roles are shown: the registry they read, cases, policy, the safety net. */
+const CIVIL_AFFAIRS_NAV: readonly NavKey[] = [
+  'dashboard',
+  'regions',
+  'households',
+  'cases',
+  'safetyNet',
+  'linkage',
+  'policy',
+  'audit',
+];
+
+function navShown(key: NavKey, user: User): boolean {
+  if ((user.role === 'organisation') !== (key === 'org')) return false;
+  if (key === 'users') return user.role === 'admin' || user.role === 'county_officer';
+  if (key === 'safetyNet') return user.permissions.runSafetyNet;
+  if (user.role === 'civil_affairs_county' || user.role === 'civil_affairs_township')
+    return CIVIL_AFFAIRS_NAV.includes(key);
+  return true;
+}
+
 function useSelectedKey(): NavKey {
   const { pathname } = useLocation();
   const first = pathname.split('/')[1] ?? '';
-  return NAV.find((n) => n.key === first)?.key ?? 'dashboard';
+  return NAV.find((n) => n.path === `/${first}`)?.key ?? 'dashboard';
 }
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const selected = useSelectedKey();
-  const { role } = useUser();
-  const isOrg = role === 'organisation';
-  const administers = role === 'admin' || role === 'county_officer';
+  const user = useUser();
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={NAV.filter((n) => isOrg === (n.key === 'org') && (administers || n.key !== 'users')).map(
-        (n) => ({
-          key: n.key,
-          icon: n.icon,
-          label: (
-            <Link to={n.path} data-testid={`nav-${n.key}`}>
-              {t(`nav.${n.key}`)}
-            </Link>
-          ),
-        }),
-      )}
+      items={NAV.filter((n) => navShown(n.key, user)).map((n) => ({
+        key: n.key,
+        icon: n.icon,
+        label: (
+          <Link to={n.path} data-testid={`nav-${n.key}`}>
+            {t(`nav.${n.key}`)}
+          </Link>
+        ),
+      }))}
     />
   );
 }

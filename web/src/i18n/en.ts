@@ -1,7 +1,9 @@
 import { burdenEn } from './burden.en';
+import { safetyNetEn } from './safetyNet.en';
 import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
+import { factsEn } from '../pages/household/factMessages';
 import { assistanceEn } from './assistance.en';
 import { responsibilityEn } from './responsibility.en';
 import { evaluationEn } from './evaluation.en';
@@ -31,6 +33,7 @@ export const en: Messages = {
     audit: 'Audit log',
     matching: 'Matching',
     quality: 'Data quality',
+    factQueue: 'Fact confirmation',
     duplicates: 'Duplicates',
     import: 'Import',
     cases: 'Cases',
@@ -48,6 +51,8 @@ export const en: Messages = {
     org: 'Social assistance',
     grievances: 'Grievances',
     users: 'Users',
+    safetyNet: 'Social assistance',
+    linkage: 'Safety net and development',
     menu: 'Menu',
   },
   lang: {
@@ -310,4 +315,6 @@ export const en: Messages = {
   ...assistanceEn,
   ...responsibilityEn,
   ...plansEn,
+  ...factsEn,
+  ...safetyNetEn,
 };

@@ -1,4 +1,5 @@
 import { burdenZhCN } from './burden.zh-CN';
+import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
@@ -9,6 +10,7 @@ import { measuresZhCN } from './measures.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { factsZhCN } from '../pages/household/factMessages';
 import { warningsZhCN } from './warnings.zh-CN';
 import { householdEditZhCN } from './householdEdit.zh-CN';
 import { importZhCN } from './import.zh-CN';
@@ -30,6 +32,7 @@ export const zhCN = {
     audit: '审计日志',
     matching: '比对核查',
     quality: '数据质量',
+    factQueue: '事实确认',
     duplicates: '重复检测',
     import: '导入',
     cases: '程序办理',
@@ -47,6 +50,8 @@ export const zhCN = {
     org: '社会帮扶',
     grievances: '投诉办理',
     users: '用户管理',
+    safetyNet: '社会救助',
+    linkage: '保障与开发衔接',
     menu: '菜单',
   },
   lang: {
@@ -308,6 +313,8 @@ export const zhCN = {
   ...assistanceZhCN,
   ...responsibilityZhCN,
   ...plansZhCN,
+  ...factsZhCN,
+  ...safetyNetZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -12,6 +12,7 @@ import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { BasicInfo, LivingConditions } from '../components/household/HouseholdInfo';
 import { IncomeSection } from '../components/household/IncomeSection';
+import { HouseholdFactsPanel } from './household/HouseholdFactsPanel';
 import { MembersTable } from '../components/household/MembersTable';
 import { StatusHistory } from '../components/household/StatusHistory';
 import { HouseholdChanges } from '../components/household/HouseholdChanges';
@@ -22,6 +23,7 @@ import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
 import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 import { PortalAccessCard } from '../components/portal/PortalAccessCard';
+import { AssistanceHistory } from './safety-net/AssistanceHistory';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -99,9 +101,11 @@ function HouseholdView({ id }: { id: string }) {
       <LivingConditions h={record.household} />
       <MembersTable members={record.members} masked={record.masked} />
       <IncomeSection years={record.years} />
+      <HouseholdFactsPanel householdId={id} members={record.members} canEdit={masked.data.canEdit} />
       <HouseholdRulePanel householdId={id} />
       <HouseholdWarnings householdId={id} />
       <HouseholdPlanPanel householdId={id} />
+      <AssistanceHistory householdId={id} />
       <HouseholdCadreCard
         householdId={id}
         label={`${record.household.headName ?? ''} ${record.household.householdNo}`}

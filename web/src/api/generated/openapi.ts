@@ -2351,6 +2351,349 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/safety-net/rolls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dibao and 特困 rolls of a region (by programme, state, category, household) */
+    get: operations['getSafetyNetRolls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/reviews-due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dibao entries whose next review is on or before `by` (default today), soonest first */
+    get: operations['getSafetyNetReviewsDue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/rolls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One roll entry with its computation and every decision on it */
+    get: operations['getSafetyNetRollsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/rolls/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Review a dibao entry: the means test re-run on current facts raises, lowers, keeps, starts a gradual exit or stops the benefit */
+    post: operations['postSafetyNetRollsByIdReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/rolls/{id}/cease': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cease an entry with its reason (income, death, moved, refusal, fraud, other); paid through lastMonth */
+    post: operations['postSafetyNetRollsByIdCease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/rolls/{id}/appeal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** File an appeal against a decision on the entry, or record its outcome (upheld reinstates a ceased entry) */
+    post: operations['postSafetyNetRollsByIdAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/households/{id}/means': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The means test of a household today: the dibao benefit it would get and the 特困 rule */
+    get: operations['getSafetyNetHouseholdsByIdMeans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/temporary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Temporary-assistance cases of a region */
+    get: operations['getSafetyNetTemporary'];
+    put?: never;
+    /** Apply for temporary assistance (emergency may be fast-tracked: aid first, procedure after) */
+    post: operations['postSafetyNetTemporary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/temporary/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One temporary-assistance case */
+    get: operations['getSafetyNetTemporaryById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/temporary/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (within limits; above the township limit the county), deny, or regularise a fast-tracked aid */
+    post: operations['postSafetyNetTemporaryByIdDecide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/sectoral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sectoral assistance records of a region */
+    get: operations['getSafetyNetSectoral'];
+    put?: never;
+    /** Record medical (after the insurances), education or housing assistance */
+    post: operations['postSafetyNetSectoral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Payment lists (newest month first) with their totals */
+    get: operations['getSafetyNetPayments'];
+    put?: never;
+    /** Make (or remake, until exported) a county's payment list of a month from the rolls */
+    post: operations['postSafetyNetPayments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One payment list with its totals by programme */
+    get: operations['getSafetyNetPaymentsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lines of a list (no account numbers) */
+    get: operations['getSafetyNetPaymentsByIdLines'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}/bank-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bank file (CSV or XLSX) with whole account numbers; every export is audited */
+    get: operations['getSafetyNetPaymentsByIdBankFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}/lines/{lineId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a line returned by the bank */
+    post: operations['postSafetyNetPaymentsByIdLinesByLineIdReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}/lines/{lineId}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a correction of a line (+ back payment, − claw-back) */
+    post: operations['postSafetyNetPaymentsByIdLinesByLineIdCorrect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/safety-net/payments/{id}/reconcile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list against what the rolls make due: per entry and per programme */
+    get: operations['getSafetyNetPaymentsByIdReconcile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage-board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Linkage board (保障与开发衔接) of a region: gaps between the safety net and development assistance, by child region, and the dibao standard against the lines */
+    get: operations['getLinkageBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage-board/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The households behind one count of the linkage board (drill-down), a page at a time */
+    get: operations['getLinkageBoardHouseholds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/measures': {
     parameters: {
       query?: never;
@@ -7785,36 +8128,38 @@ export interface operations {
             netIncome: number;
             eligibleMedicalCost: number;
             previousNetIncome: number | null;
-            rigidSpending: number;
+            rigidSpending: number | null;
             assistanceReceived: number;
-          };
+          } | null;
           housing: {
             grade: ('A' | 'B' | 'C' | 'D') | null;
             relocated: boolean;
-            rebuilt: boolean;
+            rebuilt: boolean | null;
           };
           safeWater: boolean;
-          foodClothingSecure: boolean;
-          redLineHits: {
-            /** @enum {string} */
-            key:
-              | 'car'
-              | 'commercial_housing'
-              | 'company'
-              | 'public_employee'
-              | 'village_cadre'
-              | 'split_household'
-              | 'absent_over_year';
-            source: string;
-            memberId: string | null;
-            writtenException: string | null;
-          }[];
+          foodClothingSecure: boolean | null;
+          redLineHits:
+            | {
+                /** @enum {string} */
+                key:
+                  | 'car'
+                  | 'commercial_housing'
+                  | 'company'
+                  | 'public_employee'
+                  | 'village_cadre'
+                  | 'split_household'
+                  | 'absent_over_year';
+                source: string;
+                memberId: string | null;
+                writtenException: string | null;
+              }[]
+            | null;
           monitoring: {
             since: string | null;
             measuresApplied: number;
-            monthsAboveLine: number;
-            rigidSpendingResolved: boolean;
-            newRisk: boolean;
+            monthsAboveLine: number | null;
+            rigidSpendingResolved: boolean | null;
+            newRisk: boolean | null;
           };
           measures: (
             | 'industry'
@@ -7832,19 +8177,21 @@ export interface operations {
           )[];
           shockEvidence: string[];
           dibao: {
-            obligedSupport12m: number;
+            obligedSupport12m: number | null;
             deductible12m: {
               medical: number;
               disability: number;
               schooling: number;
             };
-            assetsWithinLimits: boolean;
-            spendingWithinLimits: boolean;
+            assetsWithinLimits: boolean | null;
+            spendingWithinLimits: boolean | null;
           };
-          legalSupporters: {
-            relation: string;
-            able: boolean;
-          }[];
+          legalSupporters:
+            | {
+                relation: string;
+                able: boolean;
+              }[]
+            | null;
         };
       };
     };
@@ -7866,6 +8213,14 @@ export interface operations {
               threshold: unknown;
               passed: boolean;
               binding: boolean;
+              missing?: string[];
+            }[];
+            missing?: {
+              fact: string;
+              /** @enum {string} */
+              supplier: 'village_cadre' | 'township' | 'department';
+              label_zh: string;
+              label_en: string;
             }[];
           };
         };
@@ -7962,7 +8317,35 @@ export interface operations {
                 threshold: unknown;
                 passed: boolean;
                 binding: boolean;
+                missing?: string[];
               }[];
+              missing: {
+                fact: string;
+                /** @enum {string} */
+                supplier: 'village_cadre' | 'township' | 'department';
+                label_zh: string;
+                label_en: string;
+              }[];
+              facts: {
+                kind: string;
+                label_zh: string;
+                label_en: string;
+                observedOn: string | null;
+                source: string;
+                source_zh: string;
+                sourceRef: string | null;
+              }[];
+              measures: {
+                basis: ('plan' | 'inferred') | null;
+                counted: {
+                  id: string;
+                  catalogueCode: string;
+                  type: string;
+                  status: string;
+                  startDate: string | null;
+                  deadline: string | null;
+                }[];
+              } | null;
             }[];
           };
         };
@@ -8908,6 +9291,7 @@ export interface operations {
                 threshold: unknown;
                 passed: boolean;
                 binding: boolean;
+                missing?: string[];
               }[];
               caseKind: string | null;
               caseId: string | null;
@@ -9013,6 +9397,10 @@ export interface operations {
               };
             };
             standardBelowLine: string[];
+            blockedBy: {
+              [key: string]: number;
+            };
+            toVerify: number;
             ruleMs: number;
             totalMs: number;
           };
@@ -15973,6 +16361,7 @@ export interface operations {
                 threshold: unknown;
                 passed: boolean;
                 binding: boolean;
+                missing?: string[];
                 points: number;
                 signalId: string | null;
                 channel: string | null;
@@ -16082,6 +16471,7 @@ export interface operations {
               threshold: unknown;
               passed: boolean;
               binding: boolean;
+              missing?: string[];
               points: number;
               signalId: string | null;
               channel: string | null;
@@ -20529,6 +20919,2635 @@ export interface operations {
                 en: string;
                 who: string[];
               }[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetRolls: {
+    parameters: {
+      query?: {
+        region?: string;
+        programme?: 'dibao' | 'tekun';
+        state?: 'active' | 'gradual_exit' | 'ceased';
+        category?: string;
+        householdId?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              programme: string;
+              householdId: string;
+              householdNo: string;
+              headName: string;
+              villageCode: string;
+              villageName: string;
+              memberId: string | null;
+              caseId: string | null;
+              category: string;
+              careLevel: string | null;
+              persons: number;
+              monthlyAmount: number;
+              state: string;
+              startMonth: string;
+              endMonth: string | null;
+              gradualExitUntil: string | null;
+              reviewKind: string | null;
+              nextReviewOn: string | null;
+              reviewDue: boolean;
+              cessationReason: string | null;
+              ceasedOn: string | null;
+              version: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetReviewsDue: {
+    parameters: {
+      query?: {
+        region?: string;
+        by?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              programme: string;
+              householdId: string;
+              householdNo: string;
+              headName: string;
+              villageCode: string;
+              villageName: string;
+              memberId: string | null;
+              caseId: string | null;
+              category: string;
+              careLevel: string | null;
+              persons: number;
+              monthlyAmount: number;
+              state: string;
+              startMonth: string;
+              endMonth: string | null;
+              gradualExitUntil: string | null;
+              reviewKind: string | null;
+              nextReviewOn: string | null;
+              reviewDue: boolean;
+              cessationReason: string | null;
+              ceasedOn: string | null;
+              version: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetRollsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            programme: string;
+            householdId: string;
+            householdNo: string;
+            headName: string;
+            villageCode: string;
+            villageName: string;
+            memberId: string | null;
+            caseId: string | null;
+            category: string;
+            careLevel: string | null;
+            persons: number;
+            monthlyAmount: number;
+            state: string;
+            startMonth: string;
+            endMonth: string | null;
+            gradualExitUntil: string | null;
+            reviewKind: string | null;
+            nextReviewOn: string | null;
+            reviewDue: boolean;
+            cessationReason: string | null;
+            ceasedOn: string | null;
+            version: number;
+            computation: {
+              [key: string]: unknown;
+            };
+            appeal: {
+              [key: string]: unknown;
+            } | null;
+            changes: {
+              id: string;
+              kind: string;
+              decision: string;
+              effectiveMonth: string;
+              amountBefore: number | null;
+              amountAfter: number;
+              reasons: unknown[];
+              computation: {
+                [key: string]: unknown;
+              };
+              note: string | null;
+              decidedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetRollsByIdReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          effectiveMonth?: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'raise' | 'lower' | 'keep' | 'gradual_exit' | 'stop';
+            effectiveMonth: string;
+            entry: {
+              id: string;
+              programme: string;
+              householdId: string;
+              householdNo: string;
+              headName: string;
+              villageCode: string;
+              villageName: string;
+              memberId: string | null;
+              caseId: string | null;
+              category: string;
+              careLevel: string | null;
+              persons: number;
+              monthlyAmount: number;
+              state: string;
+              startMonth: string;
+              endMonth: string | null;
+              gradualExitUntil: string | null;
+              reviewKind: string | null;
+              nextReviewOn: string | null;
+              reviewDue: boolean;
+              cessationReason: string | null;
+              ceasedOn: string | null;
+              version: number;
+              computation: {
+                [key: string]: unknown;
+              };
+              appeal: {
+                [key: string]: unknown;
+              } | null;
+              changes: {
+                id: string;
+                kind: string;
+                decision: string;
+                effectiveMonth: string;
+                amountBefore: number | null;
+                amountAfter: number;
+                reasons: unknown[];
+                computation: {
+                  [key: string]: unknown;
+                };
+                note: string | null;
+                decidedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetRollsByIdCease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          reason: 'income' | 'death' | 'moved' | 'refusal' | 'fraud' | 'other';
+          note: string;
+          lastMonth?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            programme: string;
+            householdId: string;
+            householdNo: string;
+            headName: string;
+            villageCode: string;
+            villageName: string;
+            memberId: string | null;
+            caseId: string | null;
+            category: string;
+            careLevel: string | null;
+            persons: number;
+            monthlyAmount: number;
+            state: string;
+            startMonth: string;
+            endMonth: string | null;
+            gradualExitUntil: string | null;
+            reviewKind: string | null;
+            nextReviewOn: string | null;
+            reviewDue: boolean;
+            cessationReason: string | null;
+            ceasedOn: string | null;
+            version: number;
+            computation: {
+              [key: string]: unknown;
+            };
+            appeal: {
+              [key: string]: unknown;
+            } | null;
+            changes: {
+              id: string;
+              kind: string;
+              decision: string;
+              effectiveMonth: string;
+              amountBefore: number | null;
+              amountAfter: number;
+              reasons: unknown[];
+              computation: {
+                [key: string]: unknown;
+              };
+              note: string | null;
+              decidedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetRollsByIdAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          filedOn: string;
+          grounds: string;
+          /** @enum {string} */
+          outcome?: 'upheld' | 'dismissed';
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            programme: string;
+            householdId: string;
+            householdNo: string;
+            headName: string;
+            villageCode: string;
+            villageName: string;
+            memberId: string | null;
+            caseId: string | null;
+            category: string;
+            careLevel: string | null;
+            persons: number;
+            monthlyAmount: number;
+            state: string;
+            startMonth: string;
+            endMonth: string | null;
+            gradualExitUntil: string | null;
+            reviewKind: string | null;
+            nextReviewOn: string | null;
+            reviewDue: boolean;
+            cessationReason: string | null;
+            ceasedOn: string | null;
+            version: number;
+            computation: {
+              [key: string]: unknown;
+            };
+            appeal: {
+              [key: string]: unknown;
+            } | null;
+            changes: {
+              id: string;
+              kind: string;
+              decision: string;
+              effectiveMonth: string;
+              amountBefore: number | null;
+              amountAfter: number;
+              reasons: unknown[];
+              computation: {
+                [key: string]: unknown;
+              };
+              note: string | null;
+              decidedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetHouseholdsByIdMeans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            householdId: string;
+            asOf: string;
+            incomeYear: number;
+            dibao: {
+              [key: string]: unknown;
+            };
+            tekun: {
+              eligible: boolean;
+              reasons: unknown[];
+            };
+            supporters: {
+              [key: string]: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetTemporary: {
+    parameters: {
+      query?: {
+        region?: string;
+        householdId?: string;
+        year?: number;
+        state?: 'applied' | 'aided' | 'approved' | 'denied' | 'regularised';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              householdId: string;
+              householdNo: string;
+              villageCode: string;
+              type: string;
+              cause: string;
+              fastTrack: boolean;
+              state: string;
+              requestedAmount: number;
+              amount: number | null;
+              approvalLevel: string | null;
+              appliedOn: string;
+              decidedOn: string | null;
+              payMonth: string | null;
+              regulariseBy: string | null;
+              regularisedOn: string | null;
+              reasons: unknown[];
+              note: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetTemporary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          householdId: string;
+          /** @enum {string} */
+          type: 'emergency' | 'expenditure';
+          /** @enum {string} */
+          cause: 'fire' | 'accident' | 'illness' | 'disaster' | 'medical' | 'schooling' | 'other';
+          amount: number;
+          /** @default false */
+          fastTrack?: boolean;
+          appliedOn?: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            householdNo: string;
+            villageCode: string;
+            type: string;
+            cause: string;
+            fastTrack: boolean;
+            state: string;
+            requestedAmount: number;
+            amount: number | null;
+            approvalLevel: string | null;
+            appliedOn: string;
+            decidedOn: string | null;
+            payMonth: string | null;
+            regulariseBy: string | null;
+            regularisedOn: string | null;
+            reasons: unknown[];
+            note: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetTemporaryById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            householdNo: string;
+            villageCode: string;
+            type: string;
+            cause: string;
+            fastTrack: boolean;
+            state: string;
+            requestedAmount: number;
+            amount: number | null;
+            approvalLevel: string | null;
+            appliedOn: string;
+            decidedOn: string | null;
+            payMonth: string | null;
+            regulariseBy: string | null;
+            regularisedOn: string | null;
+            reasons: unknown[];
+            note: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetTemporaryByIdDecide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'approve' | 'deny' | 'regularise';
+          amount?: number;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            householdNo: string;
+            villageCode: string;
+            type: string;
+            cause: string;
+            fastTrack: boolean;
+            state: string;
+            requestedAmount: number;
+            amount: number | null;
+            approvalLevel: string | null;
+            appliedOn: string;
+            decidedOn: string | null;
+            payMonth: string | null;
+            regulariseBy: string | null;
+            regularisedOn: string | null;
+            reasons: unknown[];
+            note: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetSectoral: {
+    parameters: {
+      query?: {
+        region?: string;
+        householdId?: string;
+        sector?: 'medical' | 'education' | 'housing';
+        year?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              householdId: string;
+              householdNo: string;
+              villageCode: string;
+              memberId: string | null;
+              sector: string;
+              occurredOn: string;
+              amount: number;
+              details: {
+                [key: string]: unknown;
+              };
+              source: string;
+              sourceRef: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetSectoral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              sector: 'medical';
+              householdId: string;
+              memberId?: string;
+              occurredOn: string;
+              totalCost: number;
+              basicPaid: number;
+              criticalPaid: number;
+              amount: number;
+              sourceRef?: string;
+            }
+          | {
+              /** @enum {string} */
+              sector: 'education';
+              householdId: string;
+              memberId?: string;
+              occurredOn: string;
+              /** @enum {string} */
+              stage: 'preschool' | 'primary' | 'junior' | 'senior' | 'vocational' | 'higher';
+              amount: number;
+              sourceRef?: string;
+            }
+          | {
+              /** @enum {string} */
+              sector: 'housing';
+              householdId: string;
+              occurredOn: string;
+              /** @enum {string} */
+              grade: 'C' | 'D';
+              amount: number;
+              done: boolean;
+              sourceRef?: string;
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            householdId: string;
+            householdNo: string;
+            villageCode: string;
+            memberId: string | null;
+            sector: string;
+            occurredOn: string;
+            amount: number;
+            details: {
+              [key: string]: unknown;
+            };
+            source: string;
+            sourceRef: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetPayments: {
+    parameters: {
+      query?: {
+        county?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              countyCode: string;
+              month: string;
+              state: string;
+              exports: number;
+              totals: {
+                programme: string;
+                expected: number;
+                listed: number;
+                returned: number;
+                corrections: number;
+                paid: number;
+                lines: number;
+              }[];
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetPayments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          county: string;
+          month: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            countyCode: string;
+            month: string;
+            state: string;
+            exports: number;
+            totals: {
+              programme: string;
+              expected: number;
+              listed: number;
+              returned: number;
+              corrections: number;
+              paid: number;
+              lines: number;
+            }[];
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetPaymentsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            countyCode: string;
+            month: string;
+            state: string;
+            exports: number;
+            totals: {
+              programme: string;
+              expected: number;
+              listed: number;
+              returned: number;
+              corrections: number;
+              paid: number;
+              lines: number;
+            }[];
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetPaymentsByIdLines: {
+    parameters: {
+      query?: {
+        village?: string;
+        programme?: 'dibao' | 'tekun' | 'temporary';
+        state?: 'due' | 'returned' | 'correction';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              id: string;
+              villageCode: string;
+              householdId: string;
+              householdNo: string;
+              payee: string;
+              programme: string;
+              rollId: string | null;
+              temporaryId: string | null;
+              amount: number;
+              state: string;
+              corrects: string | null;
+              note: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetPaymentsByIdBankFile: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postSafetyNetPaymentsByIdLinesByLineIdReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            countyCode: string;
+            month: string;
+            state: string;
+            exports: number;
+            totals: {
+              programme: string;
+              expected: number;
+              listed: number;
+              returned: number;
+              corrections: number;
+              paid: number;
+              lines: number;
+            }[];
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postSafetyNetPaymentsByIdLinesByLineIdCorrect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          amount: number;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            listId: string;
+            month: string;
+            ok: boolean;
+            totals: {
+              programme: string;
+              expected: number;
+              listed: number;
+              returned: number;
+              corrections: number;
+              paid: number;
+              lines: number;
+            }[];
+            mismatches: {
+              key: string;
+              programme: string;
+              expected: number;
+              listed: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getSafetyNetPaymentsByIdReconcile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            listId: string;
+            month: string;
+            ok: boolean;
+            totals: {
+              programme: string;
+              expected: number;
+              listed: number;
+              returned: number;
+              corrections: number;
+              paid: number;
+              lines: number;
+            }[];
+            mismatches: {
+              key: string;
+              programme: string;
+              expected: number;
+              listed: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getLinkageBoard: {
+    parameters: {
+      query?: {
+        region?: string;
+        year?: number;
+        nearFactor?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: string;
+            regionName: string;
+            year: number | null;
+            asOf: string;
+            withoutIncomeRow: number;
+            totals: {
+              households: number;
+              dibao: number;
+              tekun: number;
+              eligible_not_covered: number;
+              eligible_to_verify: number;
+              dibao_labour_no_development: number;
+              tekun_development: number;
+              near_dibao: number;
+              overlap: number;
+            };
+            children: {
+              code: string;
+              name: string;
+              counts: {
+                households: number;
+                dibao: number;
+                tekun: number;
+                eligible_not_covered: number;
+                eligible_to_verify: number;
+                dibao_labour_no_development: number;
+                tekun_development: number;
+                near_dibao: number;
+                overlap: number;
+              };
+            }[];
+            standards: {
+              county: string;
+              countyName: string;
+              dibaoMonthly: number;
+              dibaoAnnual: number;
+              povertyLine: number;
+              monitoringLine: number;
+              ratioToLine: number;
+              belowLine: boolean;
+              belowMonitoringLine: boolean;
+              nearFactor: number;
+            }[];
+            indicators: {
+              /** @enum {string} */
+              key:
+                | 'eligible_not_covered'
+                | 'eligible_to_verify'
+                | 'dibao_labour_no_development'
+                | 'tekun_development'
+                | 'near_dibao'
+                | 'overlap';
+              zh: string;
+              en: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getLinkageBoardHouseholds: {
+    parameters: {
+      query: {
+        region?: string;
+        year?: number;
+        nearFactor?: number;
+        indicator:
+          | 'eligible_not_covered'
+          | 'eligible_to_verify'
+          | 'dibao_labour_no_development'
+          | 'tekun_development'
+          | 'near_dibao'
+          | 'overlap';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: string;
+            /** @enum {string} */
+            indicator:
+              | 'eligible_not_covered'
+              | 'eligible_to_verify'
+              | 'dibao_labour_no_development'
+              | 'tekun_development'
+              | 'near_dibao'
+              | 'overlap';
+            year: number | null;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              householdId: string;
+              householdNo: string;
+              headName: string | null;
+              villageCode: string;
+              villageName: string;
+              status: string;
+              perCapitaMonthly: number | null;
+              standardMonthly: number;
+              developmentMeasures: string[];
+              onDibao: boolean;
+              onTekun: boolean;
             }[];
           };
         };

@@ -100,6 +100,10 @@ interface NewUserValues extends RoleScope {
   password?: string;
 }
 
+/** The role a new account starts with: a village cadre, the account made most often, where it may be given. */
+const defaultRole = (roles: string[]) =>
+  roles.includes('village_cadre') ? 'village_cadre' : roles[roles.length - 1];
+
 export function CreateUserDialog({ roles, onClose }: { roles: string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -134,7 +138,7 @@ export function CreateUserDialog({ roles, onClose }: { roles: string[]; onClose:
       okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: roles[roles.length - 1] }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: defaultRole(roles) }}>
         <Form.Item
           name="username"
           label={t('users.username')}
