@@ -55,6 +55,12 @@ const FIXTURES: Record<string, string> = {
   'requests/{id}': `select id::text from data_request order by id limit 1`,
   'samples/{id}': `select id::text from evaluation_sample order by id limit 1`,
   'users/{id}': `select id::text from app_user where role <> 'admin' order by id limit 1`,
+  // a fact of the household of 'households/{id}' (one is recorded in beforeAll: the demo may have none)
+  'facts/{factId}': `select id::text from household_fact where household_id = (select min(id) from household where village_code like '433124%') order by id limit 1`,
+  'rolls/{id}': `select id::text from assistance_roll order by state = 'ceased', id limit 1`,
+  'temporary/{id}': `select id::text from temporary_assistance order by id limit 1`,
+  'payments/{id}': `select id::text from payment_list order by id limit 1`,
+  'lines/{lineId}': `select id::text from payment_line where list_id = (select min(id) from payment_list) order by id limit 1`,
 };
 
 /** Operations that take no input and succeed whatever is sent (signing out): not in the matrix. */
@@ -103,6 +109,7 @@ beforeAll(async () => {
   cookies.admin = await login(app, 'bim_adm', 'test-password-1');
   cookies.county = await login(app, 'bim_cty', 'test-password-1');
   await openOneCase(); // the demo has no case files: one for 'cases/{id}'
+  await recordOneFact(); // 'facts/{factId}', whether or not the demo records facts
 }, 300_000);
 
 afterAll(async () => {
@@ -123,6 +130,24 @@ async function openOneCase(): Promise<void> {
       });
       if (res.statusCode === 200) return;
     }
+}
+
+/** A fact of the first household of the demo county, recorded as the county officer does. */
+async function recordOneFact(): Promise<void> {
+  const h = await sql<{ id: string }>`select min(id)::text as id from household
+    where village_code like '433124%'`.execute(db);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/households/${h.rows[0]!.id}/facts`,
+    headers: { cookie: cookies.county! },
+    payload: {
+      kind: 'housing_safety',
+      observedOn: '2026-10-12',
+      source: 'home_visit',
+      value: { grade: 'C', rebuilt: false, relocated: false },
+    },
+  });
+  if (res.statusCode !== 200) throw new Error(`fact: ${res.body}`);
 }
 
 const digest = () => tableDigest(db);
