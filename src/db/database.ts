@@ -33,6 +33,9 @@ export type OpenOptions = Pick<EmbeddedOptions, 'role' | 'command' | 'supervise'
 export function connect(url: string, max = 10): { db: Database; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
   pool.on('error', () => undefined); // idle client lost (server shutdown): the next query reports it
+  // a client in use whose server goes away emits 'error' too (its queries are rejected as well): without a
+  // listener that would be an uncaught exception, e.g. a replica stopped during a probe (read-routing.ts)
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Kysely takes its connections through `acquire` when one is set (server/bounded-work.ts), else the pool's
   const viaAcquire = { connect: () => acquireFrom(pool), end: () => pool.end() };
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: viaAcquire }) });

@@ -66,6 +66,8 @@ beforeAll(async () => {
     '-R',
     '-X',
     'stream',
+    '-c',
+    'fast', // a spread checkpoint would wait minutes
   ]);
   port = 20000 + (process.pid % 20000);
   fs.writeFileSync(
