@@ -1,4 +1,5 @@
 import type { DataClass } from '../visibility.js';
+import { CONSISTENCY_CHECKS } from './catalogue-consistency.js';
 import { INTEGRITY_CHECKS } from './catalogue-integrity.js';
 import { BURST_RULE, JUMP_RULE } from './statistics.js';
 
@@ -328,6 +329,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     rests: [],
   },
   ...INTEGRITY_CHECKS,
+  ...CONSISTENCY_CHECKS,
 ];
 
 export const checkById = (id: string): QualityCheck | undefined => QUALITY_CHECKS.find((c) => c.id === id);

@@ -69,6 +69,9 @@ export interface PolicyParams {
   /** Maker–checker of recorded facts (docs/facts.md): a village cadre's change to a decision-critical
    *  fact waits for a township ('township') or county ('county') officer, or applies at once ('none'). */
   factConfirmation: 'none' | 'township' | 'county';
+  /** Review interval of recorded facts: a decision-critical fact observed longer ago than this many
+   *  months is named by the quality check `stale_facts` (docs/facts.md). */
+  factMaxAgeMonths: number;
   /** Where each value came from (filled by the parameter tables); rules never read it. */
   provenance: Partial<Record<ParamKey, Provenance>>;
 }
@@ -131,11 +134,14 @@ export function defaultParams(year: number, opts: { western?: boolean } = {}): P
     severeDisabilityMaxGrade: 2,
     suddenShock: { rigidSpendingShare: 0.5, incomeDropShare: 0.5 },
     factConfirmation: 'township',
+    factMaxAgeMonths: 12,
   };
   const sources: Partial<Record<ParamKey, string>> = {
     ruralDibaoStandardMonthly: 'national average rural standard (民政统计公报), approximate',
     specialHardshipStandardMonthly: '1.3 × dibao standard (common provincial practice)',
     villageReviewVote: '村民委员会组织法 art. 26',
+    factMaxAgeMonths:
+      '防止返贫动态监测和帮扶机制: 每年至少开展一次集中排查 (facts re-checked at least yearly)',
   };
   const keys = Object.keys(values) as ParamKey[];
   const provenance = Object.fromEntries(

@@ -255,6 +255,13 @@ export const PARAM_CATALOG: Record<StoredKey, Entry> = {
     seeding: 'optional',
     schema: z.enum(['none', 'township', 'county']),
   },
+  factMaxAgeMonths: {
+    zh: '关键事实复核周期（超过即列入数据质量检查）',
+    en: 'Review interval of decision-critical facts',
+    unit: 'months',
+    seeding: 'optional',
+    schema: z.number().int().min(1).max(120),
+  },
 };
 
 export const STORED_KEYS = Object.keys(PARAM_CATALOG) as StoredKey[];

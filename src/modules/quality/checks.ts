@@ -8,6 +8,7 @@ import {
   roundNumberSignal,
   sharedFactorSignal,
 } from './integrity-signals.js';
+import { consistencyRepository as consistency } from './repository-consistency.js';
 import { integrityRepository, type YearRow } from './repository-integrity.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
 import { burstSignal, type SignalOutcome } from './signals.js';
@@ -21,6 +22,8 @@ export interface CheckContext {
   today: string;
   lines: readonly YearLines[];
   riskRemovalMinMonths: number;
+  /** Review interval of decision-critical facts (policy parameter factMaxAgeMonths). */
+  factMaxAgeMonths: number;
   /** The region's household-years, read once per run by the integrity signals. */
   memo?: { years?: Promise<YearRow[]> };
 }
@@ -84,6 +87,16 @@ export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<
       return sharedFactorSignal(await years(), p);
     case 'village_jump_rate':
       return villageJumpSignal(await years(), p);
+    case 'plan_roll_conflict':
+      return plain(await consistency.planRollConflict(db, region));
+    case 'plan_dibao_no_roll':
+      return plain(await consistency.planDibaoNoRoll(db, region));
+    case 'dibao_tekun_same_person':
+      return plain(await consistency.dibaoTekunSamePerson(db, region));
+    case 'stale_facts':
+      return plain(await consistency.staleFacts(db, region, ctx.today, ctx.factMaxAgeMonths));
+    case 'risk_no_evidence':
+      return plain(await consistency.riskNoEvidence(db, region, ctx.today));
     case 'edit_burst': {
       const windowDays = num('windowDays');
       const baselineDays = num('baselineDays');

@@ -107,8 +107,8 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
       const p = await paramsFor(region, `${year}-12-31`);
       lines.push({ year, line: p.povertyLine, monitoringLine: p.monitoringLine });
     }
-    const now = await paramsFor(region, today);
-    return { db, region, today, lines, riskRemovalMinMonths: now.riskRemovalMinMonths };
+    const { riskRemovalMinMonths, factMaxAgeMonths } = await paramsFor(region, today);
+    return { db, region, today, lines, riskRemovalMinMonths, factMaxAgeMonths };
   }
 
   /** Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary. */
