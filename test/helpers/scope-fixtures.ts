@@ -41,6 +41,16 @@ export const KINDS: Record<string, string> = {
   catalogue: `select code from measure_catalogue where active order by sort, code limit 1`,
   planHead: `select h.head_name from household_plan p join household h on h.id = p.household_id where $IN(h.village_code) order by p.year desc, p.id limit 1`,
   county: `select left(min(village_code), 6) from household`,
+  // a housing-safety fact of that household, a pending proposal first (beforeAll proposes some)
+  fact: `select id::text from household_fact where household_id = (${HOUSEHOLD}) and kind = 'housing_safety' and state in ('proposed', 'confirmed') order by state = 'proposed' desc, id desc limit 1`,
+  // an open dibao entry (reviewed, ceased, appealed)
+  roll: `select id::text from assistance_roll where $IN(village_code) and programme = 'dibao' and state <> 'ceased' order by id limit 1`,
+  // a temporary-assistance case waiting for its decision first (beforeAll applies for one)
+  temporary: `select id::text from temporary_assistance where $IN(village_code) order by state = 'applied' desc, id desc limit 1`,
+  // the county's first payment list: foreign only to the users of the other county (COUNTY_KINDS)
+  paymentList: `select min(id)::text from payment_list`,
+  // a line of that list still due (returned, corrected)
+  paymentLine: `select id::text from payment_line where $IN(village_code) and state = 'due' and list_id = (select min(id) from payment_list) order by id limit 1`,
   sampleHousehold: `select s.household_id::text from evaluation_sample_household s join household h on h.id = s.household_id where $IN(h.village_code) and s.sample_id = (select min(id) from evaluation_sample) order by 1 limit 1`,
 };
 
@@ -67,6 +77,11 @@ export const PATH_KINDS: Record<string, string> = {
   'households/{householdId}': 'sampleHousehold', // of an evaluation sample
   'portal-codes/{householdId}': 'household',
   'users/{id}': 'user',
+  'facts/{factId}': 'fact',
+  'rolls/{id}': 'roll',
+  'temporary/{id}': 'temporary',
+  'payments/{id}': 'paymentList',
+  'lines/{lineId}': 'paymentLine',
 };
 
 /** Query parameters and body fields naming an object or a region → kind. */
@@ -87,10 +102,12 @@ export const FIELD_KINDS: Record<string, string> = {
   townshipCode: 'township',
   regionPrefix: 'county', // policy and visit plan: a county or above
   measureId: 'measure',
+  county: 'county', // a county's payment lists
+  village: 'village', // a payment list's lines of one village
 };
 
 /** Kinds that are county-wide objects a township may legitimately read (an evaluation sample). */
-export const COUNTY_KINDS = new Set(['sample', 'county', 'catalogue']);
+export const COUNTY_KINDS = new Set(['sample', 'county', 'catalogue', 'paymentList']);
 
 export type Ids = Record<string, string | undefined>;
 

@@ -62,12 +62,15 @@ export const OPEN_TO_ORGANISATIONS = new Set<string>([
  * - a benefit for a household that is not a beneficiary of the (in-scope) project: every beneficiary
  *   lies in the project's village, so a foreign household is "not a beneficiary" (the ids sent only);
  * - an organisation delivering on a need it did not pledge: the need's state is checked first (409);
- *   the board shows every need's state to every organisation, so nothing is disclosed.
+ *   the board shows every need's state to every organisation, so nothing is disclosed;
+ * - sectoral assistance naming a member of another household (foreign or not): "not a member of the
+ *   household" answers alike for a member id that does not exist, and echoes only the id sent.
  */
 export const NOT_REFUSAL_OK = new Set<string>([
   'PUT /api/targets/split 400',
   'PUT /api/projects/{id}/benefits 400',
   'POST /api/needs/{id}/deliver 409',
+  'POST /api/safety-net/sectoral 400',
 ]);
 
 /** Path values that are not objects of a region (a policy key, a year, a case step). */
@@ -95,6 +98,11 @@ export interface Ctx {
   version(table: string, id: string | undefined): Promise<number>;
 }
 const REASON = 'scope matrix';
+const HOUSING = {
+  kind: 'housing_safety',
+  source: 'home_visit',
+  value: { grade: 'C', rebuilt: false, relocated: false },
+};
 
 /** Bodies that need more than the schema's sample to succeed in scope. */
 export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown>> = {
@@ -208,6 +216,36 @@ export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown
     amount: 3000,
   }),
   'PATCH /api/cadres/{id}': async (b, c) => ({ ...b, regionCode: c.id('village'), userId: undefined }),
+  // facts (docs/facts.md): a household's housing safety, its correction, a decision on a proposal
+  'POST /api/households/{id}/facts': async () => ({ ...HOUSING, observedOn: '2026-10-12' }),
+  'POST /api/households/{id}/facts/{factId}/correct': async () => ({
+    source: HOUSING.source,
+    value: HOUSING.value,
+    observedOn: '2026-10-13',
+    note: '范围测试更正',
+  }),
+  'POST /api/facts/{factId}/confirm': async () => ({ note: '范围测试确认' }),
+  'POST /api/facts/{factId}/reject': async () => ({ note: '范围测试退回' }),
+  // the safety net (docs/safety-net.md): amounts within the township's limit and the yearly ceiling
+  'POST /api/safety-net/rolls/{id}/review': async () => ({ note: '范围测试复核' }),
+  'POST /api/safety-net/rolls/{id}/cease': async () => ({ reason: 'other', note: '范围测试停发' }),
+  'POST /api/safety-net/rolls/{id}/appeal': async () => ({ filedOn: '2026-11-20', grounds: '范围测试申诉' }),
+  'POST /api/safety-net/temporary': async (_b, c) => ({
+    householdId: c.id('household'),
+    type: 'expenditure',
+    cause: 'medical',
+    amount: 200,
+    fastTrack: false,
+    note: REASON,
+  }),
+  'POST /api/safety-net/temporary/{id}/decide': async () => ({
+    action: 'approve',
+    amount: 200,
+    note: REASON,
+  }),
+  'POST /api/safety-net/payments': async (_b, c) => ({ county: c.id('county'), month: '2026-11-01' }),
+  'POST /api/safety-net/payments/{id}/lines/{lineId}/return': async () => ({ note: '银行退回（范围测试）' }),
+  'POST /api/safety-net/payments/{id}/lines/{lineId}/correct': async () => ({ amount: 50, note: REASON }),
   'POST /api/cadres': async (b, c) => ({ ...b, regionCode: c.id('village'), userId: undefined }),
 };
 

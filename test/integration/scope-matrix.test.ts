@@ -36,7 +36,8 @@ import {
 const TODAY = new Date('2026-11-28T08:00:00Z');
 const OTHER_COUNTY = '433122'; // 泸溪县: seeded empty, the scope of the "foreign" admin and county officer
 const REFUSED = new Set([403, 404]);
-const LADDER = ['village', 'township', 'county', 'admin', 'homeOrg'] as const;
+/** The roles tried for the in-scope baseline, lowest first; civil affairs beside the staff of its level. */
+const LADDER = ['village', 'township', 'civilTownship', 'county', 'civilCounty', 'admin', 'homeOrg'] as const;
 
 let tdb: TestDatabase;
 let db: Database;
@@ -74,6 +75,7 @@ beforeAll(async () => {
   for (const t of [homeTownship, foreignTownship]) await openOneCase(t);
   await addObjects();
   await refresh();
+  await addFactsAndAid();
   await addRegionObjects();
   await refresh();
   await createUser(db, 'sm_twn', 'township_officer', homeTownship);
@@ -84,6 +86,7 @@ beforeAll(async () => {
   await createUser(db, 'sm_org', 'organisation', OTHER_COUNTY);
   await createUser(db, 'sm_ctwn', 'civil_affairs_township', homeTownship);
   await createUser(db, 'sm_fciv', 'civil_affairs_county', OTHER_COUNTY);
+  await createUser(db, 'sm_cciv', 'civil_affairs_county', T.county);
   await sql`update organisation set user_id = (select id from app_user where username = 'sm_horg')
     where id = (select min(id) from organisation where status = 'approved' and user_id is null)`.execute(db);
   await sql`insert into organisation (name, kind, contact_person, contact_phone, region_code, status, username,
@@ -99,6 +102,7 @@ beforeAll(async () => {
     ['organisation', 'sm_org'],
     ['civilTownship', 'sm_ctwn'],
     ['foreignCivil', 'sm_fciv'],
+    ['civilCounty', 'sm_cciv'],
   ] as const)
     cookies[k] = await login(app, u, 'test-password-1');
 }, 300_000);
@@ -138,6 +142,24 @@ async function addObjects(): Promise<void> {
     },
   });
   if (res.statusCode !== 200) throw new Error(`sample: ${res.body}`);
+}
+
+/**
+ * In the household of each side: three proposed housing-safety facts (confirmed, rejected, corrected
+ * by the baselines: the demo may record none) and a temporary-assistance application to decide.
+ */
+async function addFactsAndAid(): Promise<void> {
+  for (const ids of [HOME, FOREIGN]) {
+    const h = ids.household!;
+    for (let i = 1; i <= 3; i++)
+      await sql`insert into household_fact (village_code, household_id, kind, value, observed_on, source, state)
+        select village_code, id, 'housing_safety', ${JSON.stringify({ grade: 'C', rebuilt: false, relocated: false, areaPerPerson: null })}::jsonb,
+          ${`2026-09-0${i}`}, 'home_visit', 'proposed' from household where id = ${h}`.execute(db);
+    await sql`insert into temporary_assistance (household_id, village_code, type, cause, state, requested_amount,
+        applied_on, created_at, updated_at)
+      select id, village_code, 'expenditure', 'medical', 'applied', 200, '2026-11-20', now(), now()
+      from household where id = ${h}`.execute(db);
+  }
 }
 
 /** A pair, a received grievance and a user account to administer in the home village and abroad. */
@@ -406,7 +428,7 @@ describe('scope matrix', () => {
           const swap: Pick = (g, kind) => (g === f ? FOREIGN[kind] : HOME[kind]);
           const { url: u, body: b } = await build(o, pk, swap);
           if (u === undefined || COUNTY_KINDS.has(kindOf(o, pk, f))) continue;
-          for (const role of ['township', 'village'] as const) {
+          for (const role of ['township', 'village', 'civilTownship'] as const) {
             const res = await send(o, u, b, cookies[role]!);
             stats.swaps++;
             judge(`${role} swap ${f}`, res.statusCode, res.body);
