@@ -30,6 +30,14 @@ describe('validationMessageZh', () => {
     ['a multiple', z.number().multipleOf(5), 7, '须为 5 的倍数'],
     ['an unknown key', z.strictObject({ a: z.string() }), { a: 'x', b: 1 }, '不认识的字段：b'],
     ['an own refinement', z.string().refine((s) => s === 'ok', '必须是 ok'), 'no', '必须是 ok'],
+    ['a refinement worded in English', z.number().refine((v) => v > 0, 'must be more than 0'), 0, '须大于 0'],
+    [
+      'a month',
+      z.string().regex(/^\d{4}-\d{2}-01$/, 'must be a month: YYYY-MM-01'),
+      '2026-13',
+      '格式不对，应为月份的第一天 YYYY-MM-01',
+    ],
+    ['a refinement not worded', z.number().refine((v) => v > 1, 'must be big'), 0, '取值无效'],
   ])('words %s', (_case, schema, value, expected) => {
     expect(zh(schema, value)).toEqual([expected]);
   });
