@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { addDays, chinaDate } from '../../src/domain/calendar.js';
+import { checkById } from '../../src/domain/quality/catalogue.js';
 import { clockOf } from '../../src/kernel/clock.js';
+import { paymentsReconcileFindings } from '../../src/modules/quality/safety-net-checks.js';
 import { buildApp } from '../../src/server/app.js';
 import { login } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -238,5 +240,74 @@ describe('dibao: application → roll → payments → review → gradual exit',
     );
     expect(entry).toMatchObject({ state: 'ceased', cessationReason: 'income', endMonth: '2026-09-01' });
     expect(entry.changes.map((c) => c.decision)).toEqual(['start', 'lower', 'gradual_exit', 'stop']);
+  });
+
+  it("the quality check payments_reconcile finds an aid due but not in the month's list", async () => {
+    expect(checkById('payments_reconcile')?.params).toEqual({ months: 3 });
+    const findings = () => paymentsReconcileFindings(tdb.db, T.county, today(), 3);
+    toDay('2026-10-20');
+    expect(await findings()).toEqual([]); // every list since August matches the rolls
+    // an emergency aided at once after October's list was made: due in October, not listed
+    const aid = ok<{ id: string; payMonth: string }>(
+      await call('town', 'POST', '/api/safety-net/temporary', {
+        householdId: household,
+        type: 'emergency',
+        cause: 'fire',
+        amount: 500,
+        fastTrack: true,
+      }),
+    );
+    expect(aid.payMonth).toBe('2026-10-01');
+    const found = await findings();
+    expect(found).toEqual([
+      expect.objectContaining({
+        household_id: household,
+        region_code: T.villageA1,
+        subject: `2026-10 temporary:${aid.id}`,
+        detail: expect.objectContaining({ programme: 'temporary', expected: 500, listed: 0 }),
+      }),
+    ]);
+    // a township below sees it, another township does not; three months back from January: none
+    expect(await paymentsReconcileFindings(tdb.db, T.townshipA, today(), 3)).toHaveLength(1);
+    expect(await paymentsReconcileFindings(tdb.db, T.townshipB, today(), 3)).toHaveLength(0);
+    expect(await paymentsReconcileFindings(tdb.db, T.county, '2027-01-05', 2)).toHaveLength(0);
+  });
+
+  it("medical assistance records what is left to pay as the household's medical rigid spending", async () => {
+    const medical = (amount: number) =>
+      call('town', 'POST', '/api/safety-net/sectoral', {
+        sector: 'medical',
+        householdId: household,
+        occurredOn: '2026-10-12',
+        totalCost: 10000,
+        basicPaid: 5000,
+        criticalPaid: 1000,
+        amount,
+      });
+    ok(await medical(3000)); // left to pay: 10,000 − 5,000 − 1,000 − 3,000 = 1,000
+    const facts = () =>
+      tdb.db
+        .selectFrom('household_fact')
+        .select(['value', 'state', 'source', 'subject', 'supersedes'])
+        .where('household_id', '=', household)
+        .where('kind', '=', 'rigid_spending')
+        .orderBy('id')
+        .execute();
+    const first = await facts();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({
+      subject: 'medical:2026-10-12',
+      source: 'civil_affairs',
+      value: { category: 'medical', amount: 1000, periodFrom: '2026-10-12', periodTo: '2026-10-12' },
+    });
+    // a second record of the same day adds to it (the first superseded)
+    ok(await medical(3500)); // left: 500 → 1,500 in all
+    const second = await facts();
+    expect(second).toHaveLength(2);
+    expect(second[0]!.state).toBe('superseded');
+    expect(second[1]).toMatchObject({ value: { amount: 1500 }, state: first[0]!.state });
+    // more assistance than the insurances left to pay: refused, nothing written
+    expect((await medical(4000.01)).statusCode).toBe(400);
+    expect(await facts()).toHaveLength(2);
   });
 });

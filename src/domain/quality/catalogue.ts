@@ -1,6 +1,7 @@
 import type { DataClass } from '../visibility.js';
 import { CONSISTENCY_CHECKS } from './catalogue-consistency.js';
 import { INTEGRITY_CHECKS } from './catalogue-integrity.js';
+import { SAFETY_NET_CHECKS } from './catalogue-safety-net.js';
 import { BURST_RULE, JUMP_RULE } from './statistics.js';
 
 /**
@@ -329,6 +330,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     rests: [],
   },
   ...INTEGRITY_CHECKS,
+  ...SAFETY_NET_CHECKS,
   ...CONSISTENCY_CHECKS,
 ];
 

@@ -11,6 +11,7 @@ import {
 import { consistencyRepository as consistency } from './repository-consistency.js';
 import { integrityRepository, type YearRow } from './repository-integrity.js';
 import { qualityRepository as repo, type FindingRow, type YearLines } from './repository.js';
+import { paymentsReconcileFindings } from './safety-net-checks.js';
 import { burstSignal, type SignalOutcome } from './signals.js';
 
 /** Run one catalogue entry: its query, and for the signals its statistic (docs/quality.md). */
@@ -97,6 +98,8 @@ export async function runCheck(check: QualityCheck, ctx: CheckContext): Promise<
       return plain(await consistency.staleFacts(db, region, ctx.today, ctx.factMaxAgeMonths));
     case 'risk_no_evidence':
       return plain(await consistency.riskNoEvidence(db, region, ctx.today));
+    case 'payments_reconcile':
+      return plain(await paymentsReconcileFindings(db, region, ctx.today, num('months')));
     case 'edit_burst': {
       const windowDays = num('windowDays');
       const baselineDays = num('baselineDays');

@@ -28,7 +28,7 @@ export function createSafetyNetServices(deps: {
     onCaseDecided: createRollStart(meansTest),
     rolls: createRollService({ db, clock, meansTest }),
     temporary: createTemporaryService({ db, clock, paramsFor: params }),
-    sectoral: createSectoralService({ db, clock }),
+    sectoral: createSectoralService({ db, clock, paramsFor: deps.paramsFor }),
     payments: createPaymentService({ db, clock }),
     params,
   };
@@ -36,3 +36,4 @@ export function createSafetyNetServices(deps: {
 export type SafetyNetServices = ReturnType<typeof createSafetyNetServices>;
 export { sectoralRigidSpending } from './sectoral-service.js';
 export { supportersOf } from './supporters.js';
+export { paymentMismatches, type PaymentMismatch } from './payment-check.js';

@@ -59,12 +59,18 @@ export function createMeansTest(deps: { db: Kysely<DB>; facts: FactsLoader; para
       );
     const { policy, params } = await paramsFor(h.village_code, asOf);
     const p = { ...policy, ruralDibaoStandardMonthly: params.dibaoStandardMonthly };
-    // the facts of the latest income year as of its end (or today in the running year), as the rules read them
-    const factsAsOf = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
-    const [[loaded], sup] = await Promise.all([
-      facts.load([h], year, factsAsOf, () => p),
+    // current facts: the facts recorded up to `asOf` (the 12 confirmed months ending with it, the
+    // means and supporters on file today); without 12 recorded months, the latest income year's
+    // row as of its 31 December (the row is exactly those 12 months)
+    const yearEnd = `${year}-12-31`;
+    const [[current], sup] = await Promise.all([
+      facts.load([h], year, asOf, () => p),
       supportersOf(db, [householdId], asOf),
     ]);
+    const loaded =
+      current?.built && (current.built.facts.last12Months !== null || yearEnd >= asOf)
+        ? current
+        : (await facts.load([h], year, yearEnd, () => p))[0];
     if (!loaded?.built) throw notFound('income year of household', householdId);
     const supporters = sup.get(householdId) ?? [];
     const f = withSupporters(loaded.built.facts, supporters);

@@ -1,11 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, SectoralAssistanceTable } from '../../db/types.js';
+import type { PolicyParams } from '../../domain/rules/params.js';
 import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
 import { assertObjectInScope, inRegion, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { audit } from './audit.js';
 import { refuse, requireRight } from './rights.js';
+import { recordMedicalSpending } from './sectoral-facts.js';
 
 export type SectoralInput =
   | {
@@ -116,8 +118,30 @@ export async function sectoralRigidSpending(
   return out;
 }
 
+async function assertMemberOf(db: Kysely<DB>, householdId: string, memberId: string) {
+  const m = await db
+    .selectFrom('member')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  if (!m)
+    throw refuse(
+      'E_VALIDATION',
+      'Invalid body.memberId: not a member of the household',
+      '该成员不属于这一户',
+      {
+        field: 'body.memberId',
+      },
+    );
+}
+
 /** Sectoral assistance records (medical, education, housing) entered by civil affairs or imported. */
-export function createSectoralService(deps: { db: Kysely<DB>; clock: Clock }) {
+export function createSectoralService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  paramsFor: (region: string, date: string) => Promise<PolicyParams>;
+}) {
   const { db, clock } = deps;
 
   async function record(
@@ -142,21 +166,7 @@ export function createSectoralService(deps: { db: Kysely<DB>; clock: Clock }) {
     if (!h) throw notFound('household', i.householdId);
     assertObjectInScope(user, h.village_code, 'household', i.householdId);
     const memberId = 'memberId' in i ? (i.memberId ?? null) : null;
-    if (memberId) {
-      const m = await trxDb
-        .selectFrom('member')
-        .select('id')
-        .where('id', '=', memberId)
-        .where('household_id', '=', h.id)
-        .executeTakeFirst();
-      if (!m)
-        throw refuse(
-          'E_VALIDATION',
-          'Invalid body.memberId: not a member of the household',
-          '该成员不属于这一户',
-          { field: 'body.memberId' },
-        );
-    }
+    if (memberId) await assertMemberOf(trxDb, h.id, memberId);
     const r = await trxDb
       .insertInto('sectoral_assistance')
       .values({
@@ -174,7 +184,24 @@ export function createSectoralService(deps: { db: Kysely<DB>; clock: Clock }) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: r.id, villageCode: h.village_code };
+    // what the insurances and the assistance leave to pay: the household's medical rigid spending
+    const fact =
+      i.sector === 'medical'
+        ? await recordMedicalSpending(
+            trxDb,
+            user,
+            {
+              id: r.id,
+              householdId: h.id,
+              villageCode: h.village_code,
+              occurredOn: i.occurredOn,
+              selfPaid: i.totalCost - i.basicPaid - i.criticalPaid - i.amount,
+              source,
+            },
+            { now: clock.now(), today: clock.today(), paramsFor: deps.paramsFor },
+          )
+        : null;
+    return { id: r.id, villageCode: h.village_code, factId: fact };
   }
 
   return {

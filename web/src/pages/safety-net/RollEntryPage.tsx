@@ -25,6 +25,8 @@ export default function RollEntryPage() {
   const user = useUser();
   const entry = useRollEntry(id);
   const [params] = useSearchParams();
+  // a review that stops the entry closes it: its result stays shown
+  const [reviewed, setReviewed] = useState<ReviewResult | null>(null);
   if (entry.isError) return <ErrorResult error={entry.error} onRetry={() => void entry.refetch()} />;
   if (!entry.data) return <Spin />;
   const e = entry.data;
@@ -78,8 +80,14 @@ export default function RollEntryPage() {
           )}
         </Descriptions>
       </Card>
-      {open && e.programme === 'dibao' && user.permissions.runSafetyNet && (
-        <ReviewCard id={id} startOpen={params.get('review') === '1'} due={e.nextReviewOn} />
+      {(open || reviewed) && e.programme === 'dibao' && user.permissions.runSafetyNet && (
+        <ReviewCard
+          id={id}
+          startOpen={params.get('review') === '1'}
+          due={e.nextReviewOn}
+          result={reviewed}
+          onResult={setReviewed}
+        />
       )}
       {open && user.permissions.decideSafetyNet && <CeaseButton id={id} />}
       <Card size="small" title={t('safetyNet.entry.computation')} style={{ marginBottom: 12 }}>
@@ -90,11 +98,22 @@ export default function RollEntryPage() {
   );
 }
 
-function ReviewCard({ id, startOpen, due }: { id: string; startOpen: boolean; due: string | null }) {
+function ReviewCard({
+  id,
+  startOpen,
+  due,
+  result,
+  onResult,
+}: {
+  id: string;
+  startOpen: boolean;
+  due: string | null;
+  result: ReviewResult | null;
+  onResult: (r: ReviewResult) => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [open, setOpen] = useState(startOpen);
-  const [result, setResult] = useState<ReviewResult | null>(null);
   const { review } = useRollDecision(id);
   // the server takes next month when none is chosen (its clock decides what "next" is)
   const months = [1, 2, 3].map((n) => monthAfter(due ?? todayIso(), n));
@@ -102,7 +121,7 @@ function ReviewCard({ id, startOpen, due }: { id: string; startOpen: boolean; du
   const submit = (v: { effectiveMonth?: string; note?: string }) =>
     review.mutate(
       { effectiveMonth: v.effectiveMonth || undefined, note: v.note || undefined },
-      { onSuccess: setResult },
+      { onSuccess: onResult },
     );
   return (
     <Card
