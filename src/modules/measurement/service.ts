@@ -13,6 +13,7 @@ import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import type { RegionService } from '../regions/service.js';
 import { FrameCache, type Source } from './cache.js';
+import { createChangeSync } from './changes.js';
 import { memo, type State } from './snapshot.js';
 import { measuresRepository as repo } from './repository.js';
 
@@ -34,9 +35,6 @@ export interface MeasuresDeps {
   /** The server a region's whole store is read from (a replica when configured); else `db`. */
   pick?: () => Kysely<DB>;
 }
-
-/** Change marks older than this are pruned (a store below the pruned ones is read again whole). */
-const MARKS_KEPT_MINUTES = 60;
 
 const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
   household_type: 'household_type',
@@ -96,9 +94,10 @@ async function passiveExitItems(db: Kysely<DB>, f: RegistryFrame, rows: number[]
 
 /**
  * Poverty, inequality and MPI measures of the live registry by region and year. The registry of a
- * region is read once for every year (cache.ts) and year frames are built from it in memory; when a
- * trigger marks villages changed (migration 010) only their households are re-read and the cached
- * frames patched, so answers are never stale and repeated requests cost no SQL scan.
+ * region is read once for every year (cache.ts) and year frames are built from it in memory; when
+ * a trigger marks villages changed (migrations 010, 033) only their households are re-read and the
+ * cached frames patched (changes.ts), so answers are never stale and repeated requests cost no SQL
+ * scan.
  */
 export function createMeasuresService(db: Kysely<DB>, regions: RegionService, deps: MeasuresDeps) {
   const cache = new FrameCache(6, deps.cacheBytes ?? Infinity);
@@ -106,36 +105,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
 
-  let linesAt: bigint | null = null;
-  let prunedAt = Date.now();
-
-  /**
-   * Read the change marks no cached store has applied yet (migration 033) on the primary; stores
-   * re-read the changed villages; '*' (a policy change) drops the lines. No mark is consumed: every
-   * server process keeps its own positions.
-   */
-  async function sync() {
-    const entries = cache.list();
-    const at = await Promise.all(entries.map((e) => e.position.catch(() => 0n)));
-    if (linesAt === null && at.length === 0) {
-      linesAt = await repo.position(db);
-      return;
-    }
-    const from = [...at, ...(linesAt === null ? [] : [linesAt])].reduce((a, b) => (b < a ? b : a));
-    const { xmin, floor, marks } = await repo.changesSince(db, from);
-    entries.forEach((e, i) => at[i]! < floor && cache.drop(e));
-    if (linesAt === null || linesAt < floor || marks.some((m) => m.village === '*' && m.xid >= linesAt!))
-      lines.clear();
-    if (linesAt === null || xmin > linesAt) linesAt = xmin;
-    cache.apply(
-      marks.filter((m) => m.village !== '*'),
-      xmin,
-    );
-    if (Date.now() - prunedAt > 10 * 60_000) {
-      prunedAt = Date.now();
-      await repo.pruneChanges(db, MARKS_KEPT_MINUTES).catch(() => undefined);
-    }
-  }
+  const sync = createChangeSync(db, cache, () => lines.clear());
 
   /** A region's store: read whole from the picked server, its position first; changes from `db`. */
   const sourceOf = (region: string): Source => {
