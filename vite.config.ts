@@ -1,3 +1,7 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -14,13 +18,45 @@ const buildInfo = (): Plugin => ({
   },
 });
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Precompressed siblings (x.js.br, x.js.gz) of every text file of the build above 1 KiB, made once
+ * here at the highest levels so that the server (src/server/static-assets.ts, @fastify/static
+ * `preCompressed`) sends them without compressing per request.
+ */
+const precompress = (): Plugin => ({
+  name: 'jingzhun-precompress',
+  apply: 'build',
+  async writeBundle(options, bundle) {
+    const dir = options.dir ?? 'web/dist';
+    const files = Object.keys(bundle).filter((f) => /\.(js|css|html|svg|json)$/.test(f));
+    await Promise.all(
+      files.map(async (f) => {
+        const file = path.join(dir, f);
+        const raw = await fs.readFile(file);
+        if (raw.length < 1024) return;
+        const br = await brotli(raw, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        });
+        await fs.writeFile(`${file}.br`, br);
+        await fs.writeFile(`${file}.gz`, await gzip(raw, { level: 9 }));
+      }),
+    );
+  },
+});
+
 /**
  * The web app (SPA) lives in web/; `vite build` writes web/dist, which the Fastify server serves
  * (falling back to index.html for client routes). In development `vite` proxies /api to the server.
  */
 export default defineConfig({
   root: 'web',
-  plugins: [react(), buildInfo()],
+  plugins: [react(), buildInfo(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -41,7 +77,6 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
               priority: 20,
             },
-            { name: 'antd', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },
       },

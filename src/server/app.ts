@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -66,6 +64,7 @@ import { installOrganisationGuard } from './organisation-guard.js';
 import { installPasswordChangeGuard } from './password-change-guard.js';
 import { swaggerOptions } from './openapi.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { installStaticAssets, type StaticAssetOptions } from './static-assets.js';
 import { validationMessageZh } from './validation-zh.js';
 import { readRouterOf } from '../db/read-routing.js';
 import { installReadRouting } from '../db/read-routing-hooks.js';
@@ -91,6 +90,10 @@ export interface AppOptions {
   warmMeasures?: boolean;
   /** Statement timeouts per request class and the queue limit (bounded-work.ts); absent = the defaults. */
   boundedWork?: BoundedWorkOptions;
+  /** The built web app to serve; absent = web/dist. */
+  webDist?: string;
+  /** How it is served (static-assets.ts); 'legacy' only for the first-load benchmark's yardstick. */
+  webMode?: StaticAssetOptions['mode'];
 }
 
 /** The composition root: services wired to their narrow dependencies, routes registered. */
@@ -136,18 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerRoutes(app.withTypeProvider<ZodTypeProvider>(), services, opts);
   if (opts.warmMeasures) warmMeasuresAfterListen(app, services.measures);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/'))
-        return reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` });
-      return reply.sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler((req, reply) =>
-      reply.status(404).send({ code: 'E_NOT_FOUND', message: `No route ${req.method} ${req.url}` }),
-    );
-  }
+  await installStaticAssets(app, { root: opts.webDist ?? WEB_DIST, mode: opts.webMode }); // static-assets.ts
   return app;
 }
 
