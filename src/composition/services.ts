@@ -85,7 +85,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     participation: createParticipationService(db, clock),
     grievances: createGrievanceService(db, clock),
     cards,
-    portal: createPortalService(db, { cards, clock }),
+    portal: createPortalService(db, { cards, clock, rules: policyServices.rules }),
     warnings: createWarningService({ db, cases: policyServices.cases, paramsFor, clock }),
     cadres: createCadreService(db, clock, plans),
     plans,

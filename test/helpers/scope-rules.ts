@@ -27,6 +27,7 @@ export const GLOBAL = new Set<string>([
   'POST /api/portal/login', // the household portal: its own session, the household's data only
   'POST /api/portal/logout',
   'GET /api/portal/me',
+  'GET /api/portal/decisions',
   'POST /api/portal/plan/agreement',
   'GET /api/portal/needs',
   'POST /api/portal/needs/{id}/confirm',

@@ -4,6 +4,7 @@ import { ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { Id } from '../../kernel/schema.js';
 import { ComplainantView, Description, FeedbackBody, Kind } from '../grievances/schema.js';
 import type { PortalActionService } from './action-service.js';
+import { PortalDecisions } from './decisions.js';
 import type { PortalHousehold } from './household.js';
 import { AgreementBody, ConfirmNeedBody, DifficultyBody, Me, Need, Rating, RatingBody } from './schema.js';
 import type { PortalViewService } from './view-service.js';
@@ -15,7 +16,11 @@ const IdParams = z.object({ id: Id });
 /** What a signed-in household reads and does under /api/portal. */
 export function portalHouseholdRoutes(
   app: ZodApp,
-  svc: { views: PortalViewService; actions: PortalActionService },
+  svc: {
+    views: PortalViewService;
+    actions: PortalActionService;
+    decisions: (h: PortalHousehold) => Promise<PortalDecisions>;
+  },
   household: (req: FastifyRequest) => Promise<PortalHousehold>,
 ) {
   const { views, actions } = svc;
@@ -27,6 +32,16 @@ export function portalHouseholdRoutes(
       response: { 200: Me, ...errors },
     },
     handler: async (req) => views.me(await household(req)),
+  });
+
+  app.get('/api/portal/decisions', {
+    schema: {
+      tags,
+      summary:
+        "The household's own policy assessments, each with its reasons in plain words (no codes) and what is still to be verified",
+      response: { 200: PortalDecisions, ...errors },
+    },
+    handler: async (req) => svc.decisions(await household(req)),
   });
 
   app.post('/api/portal/plan/agreement', {

@@ -6,6 +6,7 @@ import type { ApiBody, ApiResponse, Item } from './generated/helpers';
 export type PortalMember = Item<PortalMe['card']['members']>;
 export type PortalMe = ApiResponse<'/api/portal/me'>;
 export type PortalNeed = Item<ApiResponse<'/api/portal/needs'>>;
+export type PortalDecisions = ApiResponse<'/api/portal/decisions'>;
 export type GrievanceView = ApiResponse<'/api/public/grievances/{code}'>;
 export type DifficultyReport = ApiBody<'/api/portal/difficulties', 'post'>;
 export type NewPortalGrievance = ApiBody<'/api/portal/grievances', 'post'>;
@@ -16,6 +17,11 @@ const meKey = ['portal', 'me'] as const;
 
 export const usePortalMe = () =>
   useQuery({ queryKey: meKey, queryFn: () => api<PortalMe>('/api/portal/me'), retry: false });
+export const usePortalDecisions = () =>
+  useQuery({
+    queryKey: ['portal', 'decisions'],
+    queryFn: () => api<PortalDecisions>('/api/portal/decisions'),
+  });
 export const usePortalNeeds = (enabled: boolean) =>
   useQuery({ queryKey: ['portal', 'needs'], queryFn: () => api<PortalNeed[]>('/api/portal/needs'), enabled });
 export const usePortalGrievances = (enabled: boolean) =>

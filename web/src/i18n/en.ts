@@ -4,6 +4,7 @@ import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { factsEn } from '../pages/household/factMessages';
+import { ruleBasisEn } from '../pages/household/ruleBasisMessages';
 import { assistanceEn } from './assistance.en';
 import { responsibilityEn } from './responsibility.en';
 import { evaluationEn } from './evaluation.en';
@@ -316,5 +317,6 @@ export const en: Messages = {
   ...responsibilityEn,
   ...plansEn,
   ...factsEn,
+  ...ruleBasisEn,
   ...safetyNetEn,
 };

@@ -114,6 +114,7 @@ export const policyCasesEn: typeof policyCasesZhCN = {
       poor_eligible_not_covered: 'meets dibao conditions, not covered',
       dibao_labour_no_development: 'dibao with labour, no development measure',
       standard_below_line: 'dibao standard below the line',
+      verify: 'cannot decide — verify',
     },
   },
   cases: {

@@ -112,6 +112,7 @@ export const policyCasesZhCN = {
       poor_eligible_not_covered: '符合低保条件未纳入',
       dibao_labour_no_development: '有劳动力的低保户缺少开发式帮扶',
       standard_below_line: '低保标准低于扶贫标准',
+      verify: '信息不全，待核实',
     },
   },
   cases: {

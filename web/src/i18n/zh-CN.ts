@@ -11,6 +11,7 @@ import { matchingZhCN } from './matching.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { factsZhCN } from '../pages/household/factMessages';
+import { ruleBasisZhCN } from '../pages/household/ruleBasisMessages';
 import { warningsZhCN } from './warnings.zh-CN';
 import { householdEditZhCN } from './householdEdit.zh-CN';
 import { importZhCN } from './import.zh-CN';
@@ -314,6 +315,7 @@ export const zhCN = {
   ...responsibilityZhCN,
   ...plansZhCN,
   ...factsZhCN,
+  ...ruleBasisZhCN,
   ...safetyNetZhCN,
 };
 

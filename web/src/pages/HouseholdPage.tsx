@@ -13,6 +13,7 @@ import { StatusTag } from '../components/StatusTag';
 import { BasicInfo, LivingConditions } from '../components/household/HouseholdInfo';
 import { IncomeSection } from '../components/household/IncomeSection';
 import { HouseholdFactsPanel } from './household/HouseholdFactsPanel';
+import { RulesPanel } from './household/RulesPanel';
 import { MembersTable } from '../components/household/MembersTable';
 import { StatusHistory } from '../components/household/StatusHistory';
 import { HouseholdChanges } from '../components/household/HouseholdChanges';
@@ -103,6 +104,7 @@ function HouseholdView({ id }: { id: string }) {
       <IncomeSection years={record.years} />
       <HouseholdFactsPanel householdId={id} members={record.members} canEdit={masked.data.canEdit} />
       <HouseholdRulePanel householdId={id} />
+      <RulesPanel householdId={id} />
       <HouseholdWarnings householdId={id} />
       <HouseholdPlanPanel householdId={id} />
       <AssistanceHistory householdId={id} />

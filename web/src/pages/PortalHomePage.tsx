@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { FullPageSpin } from '../components/RequireAuth';
 import { DifficultyCard } from '../components/portal/DifficultyCard';
 import { PortalGrievancesCard } from '../components/portal/PortalGrievancesCard';
+import { PortalDecisionsCard } from '../components/portal/PortalDecisionsCard';
 import { PortalNeedsCard } from '../components/portal/PortalNeedsCard';
 import { PortalPlanCard } from '../components/portal/PortalPlanCard';
 import { PortalRatingCard } from '../components/portal/PortalRatingCard';
@@ -83,6 +84,8 @@ export default function PortalHomePage() {
           ))
         )}
       </Card>
+
+      <PortalDecisionsCard />
 
       <Card size="small" title={t('portal.cadre')} style={{ marginTop: 12 }}>
         {card.cadres.length === 0

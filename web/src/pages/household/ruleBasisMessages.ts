@@ -1,0 +1,72 @@
+/** Messages of the rules' basis (household page) and of the portal's decisions card. */
+export const ruleBasisZhCN = {
+  ruleBasis: {
+    title: '规则依据：使用的事实、缺少的事实、计入的措施',
+    facts: '使用的事实',
+    factsCount: '事实 {{n}}',
+    missingCount: '缺 {{n}} 项',
+    measuresCount: '措施 {{n}}',
+    noFacts: '本规则未使用登记的事实记录（只读户籍和收入字段）',
+    fact: '事实',
+    observedOn: '依据日期',
+    source: '来源',
+    sourceRef: '文号或名单',
+    missing: '缺少的事实（无法作出结论，需核实）',
+    supplier: '由谁提供',
+    suppliers: { village_cadre: '村干部入户采集', township: '乡镇核实', department: '相关部门提供' },
+    measures: '计入的帮扶措施',
+    basisPlan: '按本户一户一策计入',
+    basisInferred: '本户没有帮扶计划：按登记信息推断的措施',
+    inferred: '推断',
+    noMeasures: '没有计入的措施',
+    measureStatus: { planned: '计划中', in_progress: '实施中', completed: '已完成', cancelled: '已取消' },
+  },
+  portalDecisions: {
+    title: '政策评估结果和理由',
+    intro: '以下是按本户登记信息对各项政策的评估和理由；如有不符，请联系村干部或提出申诉。',
+    asOf: '评估日期：{{date}}',
+    missing: '还需要核实的情况',
+    none: '暂无评估结果',
+  },
+};
+
+export const ruleBasisEn: typeof ruleBasisZhCN = {
+  ruleBasis: {
+    title: "The rules' basis: facts used, facts missing, measures counted",
+    facts: 'Facts used',
+    factsCount: '{{n}} facts',
+    missingCount: '{{n}} missing',
+    measuresCount: '{{n}} measures',
+    noFacts: 'This rule used no recorded fact (registry and income fields only)',
+    fact: 'Fact',
+    observedOn: 'As of',
+    source: 'Source',
+    sourceRef: 'Document or list',
+    missing: 'Missing facts (no decision until verified)',
+    supplier: 'Supplied by',
+    suppliers: {
+      village_cadre: 'village cadre (home visit)',
+      township: 'township (verification)',
+      department: 'the department concerned',
+    },
+    measures: 'Plan measures counted',
+    basisPlan: "Counted from the household's plan",
+    basisInferred: 'The household has no plan: measures inferred from registry fields',
+    inferred: 'inferred',
+    noMeasures: 'No measure counted',
+    measureStatus: {
+      planned: 'planned',
+      in_progress: 'in progress',
+      completed: 'completed',
+      cancelled: 'cancelled',
+    },
+  },
+  portalDecisions: {
+    title: 'Policy assessments and their reasons',
+    intro:
+      'How each policy assesses the household on its recorded information, and why; if something is wrong, tell the village cadre or file a grievance.',
+    asOf: 'Assessed on {{date}}',
+    missing: 'Still to be verified',
+    none: 'No assessment yet',
+  },
+};
