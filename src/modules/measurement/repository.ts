@@ -74,13 +74,19 @@ async function copyColumns(
   const client = await pool.connect();
   const chunks: Buffer[] = [];
   try {
+    // a store is shared by every later request: no request's statement timeout (one that the pooled
+    // connection may still carry from its last request) bounds it; SET LOCAL ends with the transaction
+    await client.query('begin; set local statement_timeout = 0');
     for await (const c of client.query(
       copyTo(`copy (${query}) to stdout (format binary)`),
     ) as AsyncIterable<Buffer>)
       chunks.push(c);
-  } finally {
-    client.release();
+    await client.query('commit');
+  } catch (err) {
+    client.release(err instanceof Error ? err : new Error(String(err))); // dropped, not reused
+    throw err;
   }
+  client.release();
   const buf = Buffer.concat(chunks);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let p = 11 + 4; // signature, flags
