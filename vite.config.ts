@@ -60,7 +60,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd is one large library (≈ 1 MB minified before gzip); it is cached separately from the app.
+    // echarts (≈ 0.6 MB minified) is one chunk, loaded only by the chart pages.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
@@ -77,6 +77,12 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
               priority: 20,
             },
+            // Ant Design is split by use (a page's components load with it) so that the portal and the
+            // phone pages load little. JZ_WEB_SPLIT=before rebuilds the former single vendor chunk —
+            // only for bench/first-load.ts's yardstick (docs/operations.md, "First load on a slow link").
+            ...(process.env.JZ_WEB_SPLIT === 'before'
+              ? [{ name: 'antd', test: /[\\/]node_modules[\\/]/, priority: 10 }]
+              : []),
           ],
         },
       },
