@@ -2,6 +2,7 @@ import type { DemoExtension } from './context.js';
 import { burdenDemo } from './seeders/burden.js';
 import { cadresDemo } from './seeders/cadres.js';
 import { evaluationDemo } from './seeders/evaluation.js';
+import { factsDemo } from './seeders/facts.js';
 import { participationDemo } from './seeders/participation.js';
 import { passiveExitsDemo } from './seeders/passive-exits.js';
 import { plansDemo } from './seeders/plans.js';
@@ -22,6 +23,7 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   projectsDemo, // keep after 'plans'
   warningsDemo, // after 'cadres' and 'plans'
   safetyNetDemo, // the dibao and 特困 rolls from the members' flags, temporary assistance, a payment list
+  factsDemo, // after 'safety-net' (reads the rolls), before 'quality' (plants anomalies in the year rows)
   evaluationDemo, // reads exits and incomes only
   burdenDemo, // requests and inspections of the current year
   participationDemo, // organisations, needs, products; the demo account `org` is linked in setup

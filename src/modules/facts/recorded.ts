@@ -14,7 +14,8 @@ import { round2 } from '../../domain/rules/reason.js';
  * - months above the line: consecutive 12-month windows (ending with the last month, going back)
  *   whose per-capita net income reaches the monitoring line; unknown without 12 monthly records;
  * - a screening visit = a food-and-clothing record observed in the 12 months: with it, no rigid
- *   spending, risk or shock recorded means none; without it they are unknown;
+ *   spending, risk or shock recorded means none (the visit is then the source of "none"); without it
+ *   they are unknown;
  * - legal supporters are investigated when one is recorded or the dibao means test is on file;
  * - the means test counts only when verified (`verified`), against MEANS_LIMITS.
  */
@@ -162,7 +163,9 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
     if (fromMonths && lastMonth) sources.income_month = source(lastMonth);
   }
   if (food) sources.food_clothing = source(food);
+  // "none recorded" is known only from a screening visit: that visit is then the source
   if (rigid.length) sources.rigid_spending = source(latest(rigid)!);
+  else if (screened && food) sources.rigid_spending = source(food);
 
   const housingFact = latest(ofKind(set, 'housing_safety'));
   const housing: HouseholdFacts['housing'] = housingFact
@@ -181,6 +184,7 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
     (r) => r.value.afterInclusion && r.value.startedOn <= c.asOf && (r.value.removedOn ?? '9999') > c.asOf,
   );
   if (risks.length) sources.risk = source(latest(risks)!);
+  else if (screened && food) sources.risk = source(food);
   const shocks = ofKind(set, 'shock').filter((s) => within(from, to, s.value.date));
   if (shocks.length) sources.shock = source(latest(shocks)!);
 
