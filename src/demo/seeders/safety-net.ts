@@ -11,7 +11,7 @@ import type { DemoContext, DemoExtension } from '../context.js';
  * deterministic from the seed (an md5 hash of the household number and the seed):
  *  - the dibao roll: every household with a member on dibao at the end of the generated years and
  *    none on 特困; category A 20 % / B 30 % / C 50 %; benefit max(standard − per-capita income a
- *    month, 30) × persons, at most the standard × persons; started 3–74 months ago; next review
+ *    month without the dibao and 特困 payments, 30) × persons, at most the standard × persons; started 3–74 months ago; next review
  *    within the interval of its category (A 12, B 6, C 3 months; about 15 days' worth already due);
  *    4 % in gradual exit (ending within 0–3 months), 5 % ceased (income 60 %, death 20 %, moved
  *    15 %, refusal 5 %);
@@ -40,7 +40,9 @@ async function seedRolls(ctx: DemoContext, today: string) {
       select h.id, h.village_code, ${r} as r, ${r2} as r2, ${r3} as r3,
         count(*) filter (where m.member_status = 'present')::int as persons,
         bool_or(m.is_tekun and m.member_status = 'present') as tekun,
-        (select y.per_capita_income from household_year y where y.household_id = h.id order by y.year desc limit 1) as pc
+        -- the assessed income leaves out the dibao and 特困 payments themselves (as assessDibaoIncome does)
+        (select greatest(y.net_income - y.transfer_dibao, 0) / greatest(y.size, 1) from household_year y
+          where y.household_id = h.id order by y.year desc limit 1) as pc
       from household h join member m on m.household_id = h.id
       where h.village_code like ${county}
       group by h.id
@@ -176,7 +178,7 @@ async function seedPaymentList(ctx: DemoContext, today: string) {
 
 export const safetyNetDemo: DemoExtension = {
   name: 'safety-net',
-  version: 1,
+  version: 2, // 2: the dibao benefit from the income without the dibao and 特困 payments
   async clear(ctx) {
     const county = `${ctx.countyCode}%`;
     await ctx.db.deleteFrom('payment_list').where('county_code', '=', ctx.countyCode).execute();

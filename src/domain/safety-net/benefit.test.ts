@@ -50,6 +50,17 @@ describe('dibao benefit: (standard − per-capita income) × size, minimum per p
     expect(dibaoBenefit(input(899.99, 4, { singleCandidate: '77' }), p).coverage).toBe('single');
     expect(dibaoBenefit(input(900, 4, { singleCandidate: '77' }), p).coverage).toBe('none'); // at 1.5 ×
     expect(dibaoBenefit(input(700, 4), p).coverage).toBe('none'); // no ill or disabled member
+    // below the standard the whole household is covered, the ill member with it (not alone)
+    expect(dibaoBenefit(input(599.99, 4, { singleCandidate: '77' }), p)).toMatchObject({
+      coverage: 'household',
+      persons: 4,
+      memberId: null,
+      monthly: 120, // minimum 30 × 4
+    });
+    // means over limits: no single-person coverage either
+    expect(
+      dibaoBenefit(input(700, 4, { singleCandidate: '77', assetsWithinLimits: false }), p).coverage,
+    ).toBe('none');
   });
 
   it('category: A/B/C by household kind, or full/partial', () => {
