@@ -33,9 +33,9 @@ describe('validationMessageZh', () => {
     ['a refinement worded in English', z.number().refine((v) => v > 0, 'must be more than 0'), 0, '须大于 0'],
     [
       'a month',
-      z.string().regex(/^\d{4}-\d{2}-01$/, 'must be a month: YYYY-MM-01'),
+      z.string().regex(/^\d{4}-\d{2}-01$/, 'must be a month YYYY-MM-01 of 2000–2100'),
       '2026-13',
-      '格式不对，应为月份的第一天 YYYY-MM-01',
+      '格式不对，应为 2000–2100 年某月的第一天 YYYY-MM-01',
     ],
     ['a refinement not worded', z.number().refine((v) => v > 1, 'must be big'), 0, '取值无效'],
   ])('words %s', (_case, schema, value, expected) => {

@@ -52,7 +52,7 @@ const CUSTOM_ZH: Record<string, string> = {
   'must be a division code of 2, 4, 6, 9 or 12 digits': '格式不对，应为 2、4、6、9 或 12 位区划代码',
   'must be a county code (6 digits)': '格式不对，应为 6 位县级区划代码',
   'must be a 12-digit village code': '格式不对，应为 12 位村级区划代码',
-  'must be a month: YYYY-MM-01': '格式不对，应为月份的第一天 YYYY-MM-01',
+  'must be a month YYYY-MM-01 of 2000–2100': '格式不对，应为 2000–2100 年某月的第一天 YYYY-MM-01',
 };
 
 const zodZh = z.locales.zhCN().localeError;

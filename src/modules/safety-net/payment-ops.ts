@@ -192,6 +192,7 @@ export async function correctLine(
       .where('list_id', '=', id)
       .executeTakeFirst();
     if (!line || line.state === 'correction') throw notFound('payment line', lineId);
+    assertObjectInScope(user, line.village_code, 'payment line', lineId);
     const r = await trx
       .insertInto('payment_line')
       .values({

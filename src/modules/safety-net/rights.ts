@@ -22,6 +22,19 @@ const WHAT: Record<'runSafetyNet' | 'decideSafetyNet' | 'exportPayments', [strin
   ],
 };
 
+/** A day the request names (an application, an appeal) that is after today: a 400 naming the field. */
+export function notAfterToday(field: string, day: string, today: string): void {
+  if (day > today)
+    throw refuse(
+      'E_VALIDATION',
+      `${field}: ${day} is after today (${today})`,
+      `${day} 晚于今天（${today}）`,
+      {
+        field,
+      },
+    );
+}
+
 /** The safety net's permissions (src/domain/roles.ts: the civil-affairs roles and admin). */
 export function requireRight(user: AuthUser, right: keyof typeof WHAT & keyof Permissions): void {
   if (!permissionsOf(user.role)[right]) {

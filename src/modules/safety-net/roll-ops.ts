@@ -10,7 +10,7 @@ import type { AuthUser } from '../../kernel/user.js';
 import { audit } from './audit.js';
 import { dibaoComputation } from './computation.js';
 import type { MeansTest } from './means.js';
-import { refuse } from './rights.js';
+import { notAfterToday, refuse } from './rights.js';
 import { rollRepository, type RollRow } from './roll-repository.js';
 
 export type CessationReason = 'income' | 'death' | 'moved' | 'refusal' | 'fraud' | 'other';
@@ -189,6 +189,7 @@ export async function appealEntry(
   now: Date,
 ) {
   const today = chinaDate(now);
+  notAfterToday('body.filedOn', input.filedOn, today);
   return db.transaction().execute(async (trx) => {
     const row = await lockInScope(trx, user, id);
     const appeal = {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { Amount, CountyCode, Id, IsoDate, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 
-/** A month as the ISO date of its first day ('2026-03-01'). */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, 'must be a month: YYYY-MM-01');
+/** A month as the ISO date of its first day ('2026-03-01'), of the registry's years (2000–2100). */
+export const Month = z
+  .string()
+  .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])-01$/, 'must be a month YYYY-MM-01 of 2000–2100');
+/** A sum of money that must not round to 0 yuan 0 fen (what the numeric(12, 2) column keeps). */
+const fen = (v: number) => Math.round(v * 100);
 const Note = z.string().trim().max(2000);
 const Programme = z.enum(['dibao', 'tekun']);
 const RollState = z.enum(['active', 'gradual_exit', 'ceased']);
@@ -118,7 +122,7 @@ export const TemporaryCreate = z.object({
   householdId: Id,
   type: z.enum(['emergency', 'expenditure']),
   cause: z.enum(['fire', 'accident', 'illness', 'disaster', 'medical', 'schooling', 'other']),
-  amount: Amount(12, 2).refine((v) => v > 0, 'must be more than 0'),
+  amount: Amount(12, 2).refine((v) => fen(v) > 0, 'must be more than 0'),
   /** Aid first, procedure after (emergency only): paid in this month's list, regularised later. */
   fastTrack: z.boolean().default(false),
   appliedOn: IsoDate.optional(),
@@ -126,7 +130,9 @@ export const TemporaryCreate = z.object({
 });
 export const TemporaryDecide = z.object({
   action: z.enum(['approve', 'deny', 'regularise']),
-  amount: Amount(12, 2).optional(),
+  amount: Amount(12, 2)
+    .refine((v) => fen(v) > 0, 'must be more than 0')
+    .optional(),
   note: Note.min(1),
 });
 export const TemporaryQuery = z.object({
@@ -293,7 +299,7 @@ export const CorrectBody = z.object({
     .number()
     .min(-1_000_000)
     .max(1_000_000)
-    .refine((v) => v !== 0, 'must not be 0'),
+    .refine((v) => fen(v) !== 0, 'must not be 0'),
   note: Note.min(1),
 });
 export const Reconciliation = z.object({

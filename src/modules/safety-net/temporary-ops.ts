@@ -8,7 +8,7 @@ import { assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { audit } from './audit.js';
 import type { SafetyNetParamsFor } from './params-service.js';
-import { refuse, requireRight } from './rights.js';
+import { notAfterToday, refuse, requireRight } from './rights.js';
 
 export interface TemporaryInput {
   householdId: string;
@@ -48,6 +48,7 @@ export async function createTemporary(
 ): Promise<string> {
   const today = chinaDate(now);
   const appliedOn = input.appliedOn ?? today;
+  notAfterToday('body.appliedOn', appliedOn, today); // a later day would also escape this year's ceiling
   const id = await db.transaction().execute(async (trx) => {
     const h = await trx
       .selectFrom('household')
