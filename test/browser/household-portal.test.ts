@@ -126,6 +126,17 @@ describe('household portal on a phone', () => {
     await noHorizontalScroll();
   });
 
+  it('reads its policy assessments with their reasons in plain words', async () => {
+    const card = page.getByTestId('portal-decisions');
+    await card.getByText('贫困户识别').click();
+    const reasons = page.getByTestId('portal-reasons-identification');
+    await reasons.waitFor();
+    const text = (await reasons.textContent()) ?? '';
+    expect(text).toMatch(/[\u4e00-\u9fff]/); // Chinese text…
+    expect(text).not.toMatch(/[a-z]+_[a-z]+/); // …and no criterion codes
+    await noHorizontalScroll();
+  });
+
   it('sees its plan and agrees to it', async () => {
     const status = page.getByTestId('portal-plan-status');
     expect(await status.getAttribute('data-status')).toBe('draft');

@@ -64,6 +64,13 @@ describe('registry in the browser', () => {
     await page.getByTestId(`household-row-${inA1.id}`).click();
     await page.getByTestId('household-members').waitFor();
     expect(await page.getByTestId('household-members').innerText()).toContain('龙大哥');
+    // each rule's basis: the facts it used (none recorded here) and, for risk removal, the measures
+    // counted — inferred from registry fields, the household having no plan
+    await page.getByTestId('basis-risk_removal').click();
+    const measures = page.getByTestId('basis-measures-risk_removal');
+    await measures.waitFor();
+    expect(await measures.innerText()).toContain('本户没有帮扶计划：按登记信息推断的措施');
+    expect(await page.getByTestId('rules-basis').innerText()).toContain('本规则未使用登记的事实记录');
     await page.close();
   });
 

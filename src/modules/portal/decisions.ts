@@ -34,13 +34,17 @@ export const PortalDecisions = z.object({
 });
 export type PortalDecisions = z.infer<typeof PortalDecisions>;
 
-/** A decision as one key: a string decision, a status, or the linkage gaps joined by commas. */
-export function decisionKey(d: unknown): string {
+/**
+ * A decision as one key: a string decision, a status, or the linkage gaps joined by commas (with
+ * `verify` when a gap could not be decided for lack of facts, as the worklists count it).
+ */
+export function decisionKey(d: unknown, undecided = false): string {
   if (typeof d === 'string') return d;
   if (d && typeof d === 'object' && 'status' in d) return String((d as { status: unknown }).status);
   if (d && typeof d === 'object' && 'gaps' in d) {
     const gaps = (d as { gaps: unknown }).gaps;
-    return Array.isArray(gaps) && gaps.length ? gaps.map(String).join(',') : 'none';
+    const keys = [...(Array.isArray(gaps) ? gaps.map(String) : []), ...(undecided ? ['verify'] : [])];
+    return keys.length ? keys.join(',') : 'none';
   }
   return '';
 }
@@ -64,7 +68,7 @@ export async function portalDecisions(rules: RulesService, h: PortalHousehold): 
     asOf: e.asOf,
     results: e.results.map((r) => ({
       rule: r.rule,
-      decision: decisionKey(r.decision),
+      decision: decisionKey(r.decision, r.missing.length > 0),
       reasons: r.reasons.map((x) => ({ zh: x.label_zh, en: x.label_en, state: stateOf(x) })),
       toVerify: r.missing.map((m) => ({ zh: m.label_zh, en: m.label_en, supplier: m.supplier })),
     })),
