@@ -29,7 +29,7 @@ for (const seed of seeds.length ? seeds : [1, 2, 3]) {
         Object.entries(r.rates.bySignal)
           .map(
             ([k, s]) =>
-              `  ${k.padEnd(26)} villages +${s.villagesFound}/-${s.villagesFalse}  households +${s.householdsFound}/-${s.householdsFalse}`,
+              `  ${k.padEnd(26)} villages +${s.villagesFound}/-${s.villagesFalse} (only ${s.villagesOnly})  households +${s.householdsFound}/-${s.householdsFalse} (only ${s.householdsOnly})`,
           )
           .join('\n') +
         '\n',

@@ -45,16 +45,16 @@ export const INTEGRITY_CHECKS = [
     severity: 'high',
     title: t('同村多户收入按同一倍数变化', 'Many households of a village changed by one factor'),
     description: t(
-      '同一村同一年，多户纯收入与上年之比落在同一 1% 窗口内（如全村乘以 1.45）',
-      'In one village and year, many households’ net income over the year before lies in one 1 % window (e.g. every figure × 1.45)',
+      '同一村同一年，多户各项自报收入（工资、经营、生产费用、财产，至少两项非零）均按同一倍数变化（±5% 或 100 元以内），且该倍数落在同一 1% 窗口内（如全村乘以 1.45）',
+      'In one village and year, many households whose every reported item (wage, business, production cost, property; two or more non-zero) changed by one ratio (within ±5 % or 100 yuan), the ratios lying in one 1 % window (e.g. every figure × 1.45)',
     ),
     statistic: t(
-      '扫描统计：窗口内户数 k，H0 为本年度全地区比值落入该窗口的比例；p = n × P(X ≥ k)；各村年 BH（FDR 1%）；k ≥ 5 且 ≥ 期望的 4 倍',
-      'scan: k households in the window; H0 the share of the region’s ratios that year in it; p = n × P(X ≥ k); BH across village-years (FDR 1 %); k ≥ 5 and ≥ 4 × expected',
+      '扫描统计（仅各项同比变化的户）：窗口内户数 k，H0 为本年度全地区此类户比值落入该窗口的比例；p = n × P(X ≥ k)；各村年 BH（FDR 1%）；k ≥ 5 且 ≥ 期望的 4 倍',
+      'scan (over households whose items moved together): k households in the window; H0 the share of such households’ ratios in the region that year in it; p = n × P(X ≥ k); BH across village-years (FDR 1 %); k ≥ 5 and ≥ 4 × expected',
     ),
     fix: t('核对该村当年收入台账的来源', 'Check where the village’s figures of that year came from'),
     implementation: 'statistic',
-    params: { width: 0.01, fdr: 0.01, minK: 5, minExcess: 4 },
+    params: { width: 0.01, fdr: 0.01, minK: 5, minExcess: 4, itemTolerance: 0.05, itemYuan: 100 },
     rests: [],
   },
   {

@@ -3,6 +3,7 @@ import {
   benjaminiHochberg,
   familyP,
   fixedAmounts,
+  movedTogether,
   nearCopies,
   pooledHeaping,
   roundNumberTest,
@@ -87,6 +88,20 @@ describe('sharedFactorScan', () => {
   it('does not flag an ordinary village', () => {
     const rows = Array.from({ length: 80 }, (_, i) => ({ id: `h${i}`, ratio: region[i * 13]! }));
     expect(sharedFactorScan(rows, region, 0.01)!.p).toBeGreaterThan(0.01);
+  });
+});
+
+describe('movedTogether', () => {
+  it('every item × 1.45 (rounded to the yuan or to 100) moved together', () => {
+    expect(movedTogether([12_000, 4_000, 1_200, 600], [17_400, 5_800, 1_740, 870], 1.45)).toBe(true);
+    expect(movedTogether([12_000, 4_000, 300, 0], [17_400, 5_800, 400, 0], 1.45)).toBe(true); // 435 → 400
+  });
+  it('a month more of migrant work with a poorer harvest and a fixed dividend did not', () => {
+    // gross 16,600 → 20,670 (× 1.245) but wage × 1.33, business × 0.9, dividend unchanged
+    expect(movedTogether([12_000, 4_000, 1_200, 600], [16_000, 3_600, 1_100, 600], 1.245)).toBe(false);
+  });
+  it('needs two non-zero items (a wage alone moves by its months)', () => {
+    expect(movedTogether([12_000, 0, 0, 0], [17_400, 0, 0, 0], 1.45)).toBe(false);
   });
 });
 

@@ -208,6 +208,23 @@ export function sharedFactorScan(
   return best;
 }
 
+/**
+ * Whether every item of a household moved by one ratio: each item of the year (wage, business,
+ * production cost, property) within `tol` (relative) or `yuan` (absolute, for rounding) of `ratio` ×
+ * its value the year before, with at least two items non-zero. A fabricated factor scales every
+ * figure; honest items move apart (a harvest, a month more of migrant work, a fixed dividend).
+ */
+export function movedTogether(
+  prev: readonly number[],
+  cur: readonly number[],
+  ratio: number,
+  tol = 0.05,
+  yuan = 100,
+): boolean {
+  if (prev.filter((v) => v > 0).length < 2) return false;
+  return prev.every((v, k) => Math.abs(cur[k]! - ratio * v) <= Math.max(tol * ratio * v, yuan));
+}
+
 function countIn(sorted: readonly number[], lo: number, hi: number): number {
   const lower = (x: number, strict: boolean) => {
     let a = 0;

@@ -144,6 +144,25 @@ describe('sharedFactorSignal', () => {
     expect([...namedIds(out)].sort()).toEqual(Array.from({ length: 12 }, (_, k) => `5-${k}`).sort());
   });
 
+  it('does not flag twelve households whose gross rose by 1.45 while their items moved apart', () => {
+    const r = rng(45);
+    const y1 = village(5, 2017, 30, 45);
+    const apart = y1.map((x, k) => {
+      // wage up by months of migrant work, harvest down, gross × 1.45 for the first twelve
+      const g = x.wage + x.business + x.property;
+      const target = k < 12 ? 1.45 * g : (0.8 + 0.6 * r()) * g;
+      const business = Math.round(x.business * 0.7);
+      return row(x.household_id, x.village_code, 2018, {
+        wage: Math.round(target - business - x.property),
+        business,
+        cost: x.cost,
+        property: x.property,
+      });
+    });
+    const rows = [...[1, 2, 3, 4].flatMap((v) => two(v, 30 + v, 30, ordinary)), ...y1, ...apart];
+    expect(sharedFactorSignal(rows, {}).flagged).toEqual([]);
+  });
+
   it('does not flag ordinary growth, nor relocated households moved together', () => {
     const rows = [...[1, 2, 3, 4, 5].flatMap((v) => two(v, 50 + v, 30, ordinary))];
     expect(sharedFactorSignal(rows, {}).flagged).toEqual([]);

@@ -4,6 +4,7 @@ import {
   chanceMad,
   familyP,
   fixedAmounts,
+  movedTogether,
   nearCopies,
   roundNumberTest,
   sharedFactorScan,
@@ -278,23 +279,31 @@ export function reportedBenfordSignal(
  * Year-on-year ratios of the reported gross (wage + business + property; transfers are set by the
  * departments and production cost is a cost) of the households of each village-year.
  */
-function ratios(rows: readonly YearRow[]) {
+function ratios(rows: readonly YearRow[], tol: number, yuan: number) {
   const prev = new Map(rows.map((r) => [`${r.household_id}:${r.year}`, r]));
-  const out: { row: YearRow; ratio: number }[] = [];
+  const out: { row: YearRow; ratio: number; together: boolean }[] = [];
+  const items = (x: YearRow) => REPORTED.map((k) => x[k]);
   for (const r of rows) {
     const q = prev.get(`${r.household_id}:${r.year - 1}`);
     const gross = (x: YearRow) => x.wage + x.business + x.property;
-    if (q && gross(q) > 0 && gross(r) > 0 && !r.relocated) out.push({ row: r, ratio: gross(r) / gross(q) });
+    if (!q || gross(q) <= 0 || gross(r) <= 0 || r.relocated) continue;
+    const ratio = gross(r) / gross(q);
+    out.push({ row: r, ratio, together: movedTogether(items(q), items(r), ratio, tol, yuan) });
   }
   return out;
 }
 
-/** A shared factor: many households of a village-year changed by the same ratio (scan, BH across village-years). */
+/**
+ * A shared factor: many households of a village-year whose every item changed by the same ratio
+ * (scan, BH across village-years).
+ */
 export function sharedFactorSignal(
   rows: readonly YearRow[],
   p: Readonly<Record<string, number>>,
 ): SignalOutcome {
-  const rs = ratios(rows);
+  // only households whose every item moved by its ratio (p.itemTolerance, p.itemYuan): the scan and
+  // its null are both over them
+  const rs = ratios(rows, p.itemTolerance ?? 0.05, p.itemYuan ?? 100).filter((r) => r.together);
   const byYear = groupBy(rs, (r) => String(r.row.year));
   const results: { village: string; year: number; res: NonNullable<ReturnType<typeof sharedFactorScan>> }[] =
     [];
