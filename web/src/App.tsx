@@ -4,11 +4,12 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { useLang } from './i18n';
-import { AppLayout } from './components/AppLayout';
 import { ErrorResult } from './components/ErrorResult';
 import { FullPageSpin, RequireAuth } from './components/RequireAuth';
 import { ApiError } from './api/client';
 
+// the signed-in frame (menu, icons, drawer) is not loaded by the portal and the public pages
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const MeasuresPage = lazy(() => import('./pages/MeasuresPage'));
