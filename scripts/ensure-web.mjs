@@ -28,9 +28,16 @@ function production() {
   }
 }
 
+/** The entry script has its precompressed siblings (vite.config.ts writes .br and .gz since they are served). */
+function precompressed() {
+  const entry = /src="\/(assets\/[^"]+\.js)"/.exec(fs.readFileSync(built, 'utf8'))?.[1];
+  return entry !== undefined && fs.existsSync(path.join(root, 'web/dist', `${entry}.br`));
+}
+
 const stale =
   !fs.existsSync(built) ||
   !production() ||
+  !precompressed() ||
   Math.max(...sources.filter(fs.existsSync).map(newest)) > fs.statSync(built).mtimeMs;
 if (stale) {
   console.error('building the web app (vite)…');
