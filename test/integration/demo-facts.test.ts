@@ -145,6 +145,13 @@ describe('the demo county: recorded facts', () => {
     console.log(logs.filter((l) => l.includes('facts')).join('\n'));
   });
 
+  it('holds the registry fields the mapper would otherwise fill in (health) for every present member', async () => {
+    // src/modules/facts/mapper.ts reads a member without a health code as healthy: on the demo none lacks it
+    const r = await sql<{ n: string }>`select count(*)::text as n from member
+      where member_status = 'present' and health is null`.execute(db);
+    expect(r.rows[0]!.n).toBe('0');
+  });
+
   it("adds up each household's months of the year to its year row, to the cent", async () => {
     const rows = await sql<{ household_id: string; value: unknown; net: string }>`
       select f.household_id, f.value, y.net_income::text as net
@@ -208,7 +215,11 @@ describe('no rule decision on the demo rests on a default', () => {
         }
       }
     }
-    console.log(JSON.stringify({ decisions, byRule }));
+    const blockedBy: Record<string, number> = {};
+    for (const { results } of all)
+      for (const r of results)
+        for (const m of r.missing ?? []) blockedBy[m.fact] = (blockedBy[m.fact] ?? 0) + 1;
+    console.log(JSON.stringify({ decisions, byRule, blockedBy }));
     const share = decisions.verify / (decisions.verify + decisions.decided);
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(0.05);

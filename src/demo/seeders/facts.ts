@@ -11,18 +11,19 @@ import type { DemoContext, DemoExtension } from '../context.js';
  * and deterministic from the seed (an md5 hash of the household number, member id and the seed).
  * Dated around the demo's evaluation date E (the last day of the demo's last income year, or today
  * when that is earlier): the last visit round is the quarter before E.
- *  - income by month for the 12 months ending at E (24 for monitored, risk-removed and returned
- *    households), each item the year row's item split over the months (business and production
- *    cost by season), so that the months add up to the year row to the cent;
- *  - the screening of the last round for every household: food and clothing; housing safety and
- *    drinking water from the registry fields; rigid spending (medical as the year row, schooling for
- *    students beyond compulsory school); schooling and insurance of the members of registered,
- *    monitored and roll households; risks and shocks of monitored and risk-removed households;
- *    legal supporters of roll households with an elderly member; the dibao means test of roll
- *    households and candidates; disability type beside grade; land by type;
+ *  - income by month for the 24 months ending at E of monitored, risk-removed and returned
+ *    households (the others' income is the year row, collected once a year), each item the year
+ *    row's item split over the months (business and production cost by season), so that the months
+ *    add up to the year row to the cent;
+ *  - the last round's screening of food and clothing for every household; for the checked ones
+ *    (registered, monitored, on a roll): housing safety and drinking water from the registry fields,
+ *    rigid spending (medical as the year row, schooling for students beyond compulsory school),
+ *    schooling and insurance of the members, land by type; risks and shocks of monitored and
+ *    risk-removed households; legal supporters of roll households with an elderly member; the dibao
+ *    means test of roll households and candidates; disability type beside grade;
  *  - realistic gaps: 3 % of households were not visited in the last round (their latest screening is
  *    13–15 months old and the last three months' income was not collected), 4 % of the means tests
- *    are declared but not yet verified, and 1 % of registered households have a change pending
+ *    are declared but not yet verified, and 1 % of the checked households have a change pending
  *    confirmation.
  */
 const NOTE = '演示数据';
@@ -42,8 +43,10 @@ interface Dates {
   /** The months of the income records, oldest first ('YYYY-MM'), 24 of them. */
   months: string[];
   county: string;
-  /** Per-capita income a year below which a registered or monitored household is a dibao candidate (near-dibao line + 0.2 × the standard). */
+  /** With a seriously ill or severely disabled member (single-person coverage): the near-dibao line + 0.2 × the standard a year. */
   candidateBelow: number;
+  /** 1.1 × the standard a year: below it, a household is a dibao candidate. */
+  belowStandard: number;
 }
 
 /** The households of the county with what the seeder reads (a temporary table, dropped on commit). */
@@ -56,7 +59,8 @@ async function stage(ctx: DemoContext, d: Dates) {
       select distinct household_id from assistance_roll where state <> 'ceased' and village_code like ${d.county}
     ), mem as (
       select m.household_id, bool_or(m.is_tekun) as tekun, count(m.disability_grade)::int as disabled,
-        max(extract(year from age(${d.asOf}::date, m.birth_date)))::int as oldest
+        max(extract(year from age(${d.asOf}::date, m.birth_date)))::int as oldest,
+        bool_or(m.health = 'serious' or m.disability_grade <= 2) as severe
       from member m join household h on h.id = m.household_id
       where h.village_code like ${d.county} and m.member_status = 'present' group by m.household_id
     ), mon as (
@@ -78,14 +82,19 @@ async function stage(ctx: DemoContext, d: Dates) {
       case when ${h} < 30 then ${d.asOf}::date - 395 - ${h} * 2
            else ${d.asOf}::date - 5 - (${hashOf(sql`h.household_no`, 'visit', ctx.seed)} % 91) end as visited_on,
       mon.since, mon.risk_label, y.per_capita_income as pc,
-      -- a dibao candidate: registered or monitored, below the near-dibao line (+ 0.2 × the standard)
-      h.status in ('poor', 'returned', 'exited', 'monitored', 'risk_removed') and y.per_capita_income < ${d.candidateBelow}
-        as candidate
+      -- a dibao candidate (低收入人口监测): after medical costs and without the payments received, below
+      -- 1.1 × the standard, or below the near-dibao line (+ 0.2 × the standard) with a seriously ill or
+      -- severely disabled member (single-person coverage)
+      y.assessed - y.medical < ${d.belowStandard}
+        or y.assessed - y.medical < ${d.candidateBelow} and coalesce(mem.severe, false) as candidate
     from household h
     left join roll on roll.household_id = h.id
     left join mem on mem.household_id = h.id
     left join mon on mon.household_id = h.id
-    left join household_year y on y.household_id = h.id and y.year = ${d.year}
+    left join (select household_id, per_capita_income,
+        -- as the dibao test sees it: without the dibao and 特困 payments received
+        (net_income - transfer_dibao) / greatest(size, 1) as assessed, medical_cost / greatest(size, 1) as medical
+      from household_year where year = ${d.year}) y on y.household_id = h.id
     where h.village_code like ${d.county}`.execute(ctx.db);
   await sql`create index on demo_fact_hh (id)`.execute(ctx.db);
   await sql`analyze demo_fact_hh`.execute(ctx.db);
@@ -122,9 +131,7 @@ async function seedIncome(ctx: DemoContext, d: Dates) {
       select hh.id, hh.village_code, hh.checked, hh.industry_type, hh.tekun, hh.disabled, mm,
         to_date(mm, 'YYYY-MM') as d, substr(mm, 6, 2)::int as k, substr(mm, 1, 4)::int as yy
       from demo_fact_hh hh cross join unnest(${d.months}::text[]) mm
-      where (hh.status in ('monitored', 'risk_removed', 'returned')
-          or (mm = any(${lastMonths}::text[]) and (hh.on_roll or hh.candidate)))
-        and not (hh.gap and mm >= ${cutoff})
+      where hh.status in ('monitored', 'risk_removed', 'returned') and not (hh.gap and mm >= ${cutoff})
     )
     insert into household_fact (village_code, household_id, kind, subject, value, observed_on, source, source_ref,
       state, recorded_at, confirmed_at, decision_note)
@@ -217,8 +224,8 @@ async function seedMembers(ctx: DemoContext, d: Dates) {
     where hh.checked
     union all
     select hh.village_code, hh.id, m.id, 'disability', '', jsonb_build_object(
-        'disabilityType', case when ${r} < 500 then 'physical' when ${r} < 600 then 'visual' when ${r} < 720 then 'hearing'
-          when ${r} < 740 then 'speech' when ${r} < 820 then 'intellectual' when ${r} < 920 then 'mental' else 'multiple' end,
+        'disabilityType', case when ${r} < 290 then 'physical' when ${r} < 530 then 'hearing' when ${r} < 690 then 'multiple'
+          when ${r} < 840 then 'visual' when ${r} < 910 then 'mental' when ${r} < 980 then 'intellectual' else 'speech' end,
         'disabilityGrade', m.disability_grade),
       ${d.asOf}::date - 200 - ${r} * 2, 'document', '第二代残疾人证（县残联）', 'confirmed',
       ${stamps(ctx, `'${d.asOf}'::date - 200`)}
@@ -337,7 +344,7 @@ async function seedPending(ctx: DemoContext, d: Dates) {
 
 export const factsDemo: DemoExtension = {
   name: 'facts',
-  version: 1,
+  version: 2,
   async clear(ctx) {
     await sql`delete from household_fact where village_code like ${`${ctx.countyCode}%`}
       and recorded_by is null and decision_note = ${NOTE}`.execute(ctx.db);
@@ -352,6 +359,7 @@ export const factsDemo: DemoExtension = {
       months: monthsEnding(windowEnd(asOf), 24),
       county: `${ctx.countyCode}%`,
       candidateBelow: 12 * (params.nearDibaoFactor + 0.2) * params.ruralDibaoStandardMonthly,
+      belowStandard: 12 * 1.1 * params.ruralDibaoStandardMonthly,
     };
     const t0 = performance.now();
     const steps: string[] = [];
