@@ -231,6 +231,23 @@ describe('dibao: application → roll → payments → review → gradual exit',
       await call('bureau', 'POST', '/api/safety-net/payments', { county: T.county, month: '2026-09-01' }),
     );
     expect(sept.totals.find((t) => t.programme === 'dibao')!.listed).toBe(450);
+    // the bank returns September's line: the list's totals say so; the rolls still reconcile
+    const line = ok<{ items: { id: string }[] }>(
+      await call('bureau', 'GET', `/api/safety-net/payments/${sept.id}/lines`),
+    ).items[0]!;
+    const returned = ok<List & { totals: { returned: number; paid: number }[] }>(
+      await call('bureau', 'POST', `/api/safety-net/payments/${sept.id}/lines/${line.id}/return`, {
+        note: '账户已销户',
+      }),
+    );
+    expect(returned.totals.find((t) => t.programme === 'dibao')).toMatchObject({
+      listed: 450,
+      returned: 450,
+      paid: 0,
+    });
+    expect(
+      ok<{ ok: boolean }>(await call('bureau', 'GET', `/api/safety-net/payments/${sept.id}/reconcile`)).ok,
+    ).toBe(true);
     const oct = ok<List>(
       await call('bureau', 'POST', '/api/safety-net/payments', { county: T.county, month: '2026-10-01' }),
     );

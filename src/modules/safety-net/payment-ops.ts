@@ -137,6 +137,22 @@ export async function exportList(db: Kysely<DB>, user: AuthUser, id: string, for
   });
 }
 
+/** The list's stored totals after a return or a correction: its lines against the rolls now. */
+async function refreshTotals(trx: Kysely<DB>, list: { id: string; county_code: string; month: string }) {
+  // the list locked first: a concurrent return waits, then reads this one's line (read committed)
+  await trx.selectFrom('payment_list').select('id').where('id', '=', list.id).forUpdate().execute();
+  const [due, lines] = await Promise.all([
+    paymentRepository.due(trx, list.county_code, list.month),
+    paymentRepository.lines(trx, list.id),
+  ]);
+  const r = reconcile(paymentRepository.toDue(due), listed(lines));
+  await trx
+    .updateTable('payment_list')
+    .set({ totals: JSON.stringify({ totals: r.totals }) })
+    .where('id', '=', list.id)
+    .execute();
+}
+
 /** The bank returned a line (closed account, deceased payee…). */
 export async function returnLine(
   db: Kysely<DB>,
@@ -147,7 +163,7 @@ export async function returnLine(
   note: string,
 ) {
   await db.transaction().execute(async (trx) => {
-    await listInScope(trx, user, id);
+    const list = await listInScope(trx, user, id);
     const line = await trx
       .selectFrom('payment_line')
       .selectAll()
@@ -171,6 +187,7 @@ export async function returnLine(
       after: { listId: id, amount: Number(line.amount) },
       reason: note,
     });
+    await refreshTotals(trx, list);
   });
 }
 
@@ -184,7 +201,7 @@ export async function correctLine(
   input: { amount: number; note: string },
 ) {
   await db.transaction().execute(async (trx) => {
-    await listInScope(trx, user, id);
+    const list = await listInScope(trx, user, id);
     const line = await trx
       .selectFrom('payment_line')
       .selectAll()
@@ -217,5 +234,6 @@ export async function correctLine(
       after: { listId: id, corrects: lineId, amount: input.amount },
       reason: input.note,
     });
+    await refreshTotals(trx, list);
   });
 }
