@@ -10,9 +10,10 @@ import { changedTables, tableDigest } from '../helpers/table-digest.js';
 
 /**
  * Input the safety net refuses with a 400 naming the field, in Chinese too, and without a change
- * (the scope matrix's findings of wave 2, session 4): a month outside the registry's years, a day
- * after today (an application dated into next year would escape this year's ceiling), an amount that
- * rounds to 0 fen.
+ * (found probing its routes beyond the bad-input matrix's variants): a month outside the registry's
+ * years (year 0000 reached the database), a day after today (an application dated into next year
+ * would escape this year's ceiling; an appeal; a sectoral record), an amount that rounds to 0 fen
+ * (0.004 yuan of temporary assistance was a 500 on the table's check).
  */
 
 const TODAY = new Date('2026-11-28T08:00:00Z');
@@ -52,6 +53,7 @@ beforeAll(async () => {
     db,
   );
   ({ roll: rollId, list: listId, line: lineId, temp: temporaryId } = row.rows[0]!);
+  medical.householdId = householdId;
   await createUser(db, 'si_town', 'civil_affairs_township', T.townshipA);
   await createUser(db, 'si_bureau', 'civil_affairs_county', T.county);
   app = await testApp(
@@ -84,6 +86,16 @@ const refused = async (who: string, url: string, payload: object, field: string,
   expect(changedTables(before, await tableDigest(db))).toEqual([]);
 };
 
+const medical = {
+  sector: 'medical',
+  householdId: '',
+  occurredOn: '2026-11-20',
+  totalCost: 1000,
+  basicPaid: 500,
+  criticalPaid: 100,
+  amount: 100,
+};
+
 describe('safety-net input', () => {
   it('a month outside 2000–2100 is refused before the database', async () => {
     for (const month of ['0000-01-01', '9999-12-01'])
@@ -110,6 +122,13 @@ describe('safety-net input', () => {
       `/api/safety-net/rolls/${rollId}/appeal`,
       { filedOn: '2026-11-29', grounds: '不服停发决定' },
       'body.filedOn',
+      /晚于今天/,
+    );
+    await refused(
+      'town',
+      '/api/safety-net/sectoral',
+      { ...medical, occurredOn: '2026-12-01' },
+      'body.occurredOn',
       /晚于今天/,
     );
   });
@@ -148,6 +167,7 @@ describe('safety-net input', () => {
       amount: 0.01,
       note: '补发',
     });
+    await ok('town', '/api/safety-net/sectoral', medical);
     await ok('town', '/api/safety-net/temporary', {
       householdId,
       type: 'expenditure',

@@ -6,7 +6,7 @@ import { notFound } from '../../kernel/errors.js';
 import { assertObjectInScope, inRegion, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { audit } from './audit.js';
-import { refuse, requireRight } from './rights.js';
+import { notAfterToday, refuse, requireRight } from './rights.js';
 import { recordMedicalSpending } from './sectoral-facts.js';
 
 export type SectoralInput =
@@ -207,6 +207,7 @@ export function createSectoralService(deps: {
   return {
     async create(user: AuthUser, i: SectoralInput) {
       requireRight(user, 'runSafetyNet');
+      notAfterToday('body.occurredOn', i.occurredOn, clock.today());
       const id = await db.transaction().execute(async (trx) => {
         const r = await record(user, i, 'civil_affairs', trx);
         await audit(trx, user, 'sectoral', {
