@@ -17,7 +17,8 @@ import type { DemoContext, DemoExtension } from '../context.js';
  *    add up to the year row to the cent;
  *  - the last round's screening of food and clothing for every household; for the checked ones
  *    (registered, monitored, on a roll): housing safety and drinking water from the registry fields,
- *    rigid spending (medical as the year row, schooling for students beyond compulsory school),
+ *    rigid spending (medical as the year row where it matters — monitored, roll, or 5,000 yuan or
+ *    more — and schooling for students beyond compulsory school),
  *    schooling and insurance of the members, land by type; risks and shocks of monitored and
  *    risk-removed households; legal supporters of roll households with an elderly member; the dibao
  *    means test of roll households and candidates; disability type beside grade;
@@ -187,6 +188,7 @@ async function seedScreening(ctx: DemoContext, d: Dates) {
       ${d.asOf}::date, 'department_list', '县医保局一站式结算清单（报销后自付）', 'confirmed', ${stamps(ctx, `'${d.asOf}'::date`)}
     from demo_fact_hh hh join household_year y on y.household_id = hh.id and y.year = ${d.year}
     where y.medical_cost > 0 and hh.checked
+      and (hh.status in ('poor', 'monitored', 'risk_removed', 'returned') or hh.on_roll or y.medical_cost >= 5000)
     union all
     select hh.village_code, hh.id, null::bigint, 'rigid_spending', 'schooling:' || ${from},
       jsonb_build_object('category', 'schooling', 'amount', s.amount, 'periodFrom', ${from}::text, 'periodTo', ${d.asOf}::text),
