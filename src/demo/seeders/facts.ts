@@ -346,7 +346,7 @@ async function seedPending(ctx: DemoContext, d: Dates) {
 
 export const factsDemo: DemoExtension = {
   name: 'facts',
-  version: 2,
+  version: 3,
   async clear(ctx) {
     await sql`delete from household_fact where village_code like ${`${ctx.countyCode}%`}
       and recorded_by is null and decision_note = ${NOTE}`.execute(ctx.db);
