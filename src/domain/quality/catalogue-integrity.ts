@@ -49,8 +49,8 @@ export const INTEGRITY_CHECKS = [
       'In one village and year, many households whose every reported item (wage, business, production cost, property; two or more non-zero) changed by one ratio (within ±5 % or 100 yuan), the ratios lying in one 1 % window (e.g. every figure × 1.45)',
     ),
     statistic: t(
-      '扫描统计（仅各项同比变化的户）：窗口内户数 k，H0 为本年度全地区此类户比值落入该窗口的比例；p = n × P(X ≥ k)；各村年 BH（FDR 1%）；k ≥ 5 且 ≥ 期望的 4 倍',
-      'scan (over households whose items moved together): k households in the window; H0 the share of such households’ ratios in the region that year in it; p = n × P(X ≥ k); BH across village-years (FDR 1 %); k ≥ 5 and ≥ 4 × expected',
+      '扫描统计（仅各项同比变化的户）：窗口内户数 k，H0 的概率取本年度全地区各户比值落入该窗口的比例（上界），n 为本村有比值的户数；p = n × P(X ≥ k)；各村年 BH（FDR 1%）；k ≥ 5 且 ≥ 期望的 4 倍',
+      'scan (over households whose items moved together): k households in the window; H0 bounded by the share of all the region’s ratios that year in it, n the village’s households with a ratio; p = n × P(X ≥ k); BH across village-years (FDR 1 %); k ≥ 5 and ≥ 4 × expected',
     ),
     fix: t('核对该村当年收入台账的来源', 'Check where the village’s figures of that year came from'),
     implementation: 'statistic',

@@ -180,12 +180,16 @@ export interface SharedFactorResult {
 /**
  * A shared factor: the most households of a village whose year-on-year ratio lies in one window
  * [r, r × (1 + width)], against the share of the region's ratios in that window. Ratios within
- * ±0.5 % of 1 (figures carried over) are not scanned.
+ * ±0.5 % of 1 (figures carried over) are not scanned. When `rows` are the village's households whose
+ * items moved together and `regionRatios` all of the region's, p0 bounds the null probability of
+ * "together and in the window" from above (conservative), and `population` (the village's
+ * households with a ratio) is the n of the binomial.
  */
 export function sharedFactorScan(
   rows: readonly RatioRow[],
   regionRatios: readonly number[],
   width: number,
+  population = 0,
 ): SharedFactorResult | null {
   const rs = rows
     .filter((r) => r.ratio > 0 && Math.abs(r.ratio - 1) > 0.005)
@@ -204,6 +208,9 @@ export function sharedFactorScan(
     const p0 = Math.max(inRegion, 0.5) / Math.max(reg.length - rs.length, 1);
     best = { k, n: rs.length, low: lo, high: hi, p0, p: 0, ids: rs.slice(i, j).map((r) => r.id) };
   }
+  // the households tried: `population` when the rows are a subset of the village (those whose items
+  // moved together), so that n counts every household that could have fallen in the window
+  if (best) best.n = Math.max(best.n, population);
   if (best) best.p = Math.min(1, best.n * binomialUpperTail(best.k, best.n, Math.min(best.p0, 0.999)));
   return best;
 }

@@ -144,6 +144,18 @@ describe('sharedFactorSignal', () => {
     expect([...namedIds(out)].sort()).toEqual(Array.from({ length: 12 }, (_, k) => `5-${k}`).sort());
   });
 
+  it('flags two villages multiplied by the same 1.45 in the same year (one does not mask the other)', () => {
+    const rows = [
+      ...[1, 2, 3].flatMap((v) => two(v, 30 + v, 30, ordinary)),
+      ...two(4, 39, 30, (k, r) => (k < 12 ? 1.45 : ordinary(k, r))),
+      ...two(5, 40, 30, (k, r) => (k < 12 ? 1.45 : ordinary(k, r))),
+    ];
+    expect(sharedFactorSignal(rows, {}).flagged.map((f) => f.group)).toEqual([
+      `${V(4)}@2018`,
+      `${V(5)}@2018`,
+    ]);
+  });
+
   it('does not flag twelve households whose gross rose by 1.45 while their items moved apart', () => {
     const r = rng(45);
     const y1 = village(5, 2017, 30, 45);

@@ -301,18 +301,20 @@ export function sharedFactorSignal(
   rows: readonly YearRow[],
   p: Readonly<Record<string, number>>,
 ): SignalOutcome {
-  // only households whose every item moved by its ratio (p.itemTolerance, p.itemYuan): the scan and
-  // its null are both over them
-  const rs = ratios(rows, p.itemTolerance ?? 0.05, p.itemYuan ?? 100).filter((r) => r.together);
+  // the scan counts only households whose every item moved by its ratio (p.itemTolerance,
+  // p.itemYuan); the null is the share of all the region's ratios in the window (an upper bound of
+  // "together and in it", so another fabricated village cannot mask this one), n all the village's
+  const rs = ratios(rows, p.itemTolerance ?? 0.05, p.itemYuan ?? 100);
   const byYear = groupBy(rs, (r) => String(r.row.year));
   const results: { village: string; year: number; res: NonNullable<ReturnType<typeof sharedFactorScan>> }[] =
     [];
   for (const [key, g] of groupBy(rs, (r) => `${r.row.village_code}:${r.row.year}`)) {
     const region = byYear.get(key.slice(13))!.map((r) => r.ratio);
     const res = sharedFactorScan(
-      g.map((r) => ({ id: r.row.household_id, ratio: r.ratio })),
+      g.filter((r) => r.together).map((r) => ({ id: r.row.household_id, ratio: r.ratio })),
       region,
       p.width ?? 0.01,
+      g.filter((r) => Math.abs(r.ratio - 1) > 0.005).length,
     );
     if (res) results.push({ village: g[0]!.row.village_code, year: g[0]!.row.year, res });
   }
