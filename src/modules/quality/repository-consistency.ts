@@ -67,6 +67,8 @@ export const consistencyRepository = {
    * A present member whose ID number is on dibao and on 特困 — a member flag, or the open roll entry
    * of a household that has the person as a present member (the whole household, or the person alone)
    * — within one household or across households (the other household may lie outside the region).
+   * Named in each household where the person is on one of the two (a third household where the person
+   * is on neither is the duplicate check's).
    */
   dibaoTekunSamePerson: (db: Db, region: string) =>
     rows<FindingRow>(
@@ -83,7 +85,10 @@ export const consistencyRepository = {
         left join assistance_roll tr on tr.household_id = o.household_id and tr.programme = 'tekun'
           and tr.state <> 'ceased' and (tr.member_id is null or tr.member_id = o.id)
         where o.id_number = m.id_number and o.member_status = 'present') p on true
-      where ${inRegion('h.village_code', region)} and m.member_status = 'present' and p.dibao and p.tekun
+      where ${inRegion('h.village_code', region)} and m.member_status = 'present'
+        and (m.is_dibao or m.is_tekun or exists (select 1 from assistance_roll r where r.household_id = m.household_id
+          and r.state <> 'ceased' and (r.member_id is null or r.member_id = m.id)))
+        and p.dibao and p.tekun
       order by m.household_id, m.id`,
     ),
 
@@ -97,7 +102,8 @@ export const consistencyRepository = {
       db,
       sql`with latest as (
         select distinct on (f.household_id, f.kind, f.member_id, f.subject)
-          f.household_id, f.village_code, f.kind, f.member_id, f.subject, f.observed_on, f.value
+          f.household_id, f.village_code, f.kind, f.member_id, f.subject, f.observed_on,
+          (f.kind = 'risk' and f.value->>'removedOn' is not null) as removed
         from household_fact f
         where ${inRegion('f.village_code', region)} and f.state = 'confirmed' and f.observed_on <= ${today}::date
           and f.kind = any(${[...REVIEWED_KINDS]}::text[])
@@ -106,7 +112,7 @@ export const consistencyRepository = {
         select l.household_id, l.village_code, l.kind, l.member_id,
           case when l.kind = 'income_month' then '' else l.subject end as subject, max(l.observed_on) as observed_on
         from latest l
-        where not (l.kind = 'risk' and l.value->>'removedOn' is not null)
+        where not l.removed
         group by 1, 2, 3, 4, 5
       )
       select c.household_id::text as household_id, c.village_code as region_code, null as subject,

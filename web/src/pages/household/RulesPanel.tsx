@@ -6,6 +6,7 @@ import { useCaseLabels } from '../../components/cases/labels';
 import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import type { Item } from '../../api/generated/helpers';
+import { SOURCE_LABELS } from './factFields';
 
 type FactUse = Item<RuleResult['facts']>;
 type Missing = Item<RuleResult['missing']>;
@@ -22,7 +23,14 @@ function FactsTable({ facts, rule }: { facts: FactUse[]; rule: string }) {
       key: 'observedOn',
       render: (_, f) => (f.observedOn ? fmt.date(f.observedOn) : '—'),
     },
-    { title: t('ruleBasis.source'), key: 'source', render: (_, f) => (en ? f.source : f.source_zh) },
+    {
+      title: t('ruleBasis.source'),
+      key: 'source',
+      render: (_, f) => {
+        const label = (SOURCE_LABELS as Record<string, { zh: string; en: string } | undefined>)[f.source];
+        return en ? (label?.en ?? f.source) : f.source_zh;
+      },
+    },
     { title: t('ruleBasis.sourceRef'), key: 'ref', render: (_, f) => f.sourceRef ?? '—' },
   ];
   if (facts.length === 0) return <Typography.Text type="secondary">{t('ruleBasis.noFacts')}</Typography.Text>;
