@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 /**
  * The fabrication signals on a small independent county (test/fixtures/integrity-county), entered
  * through the import year by year: the issue's goals as properties of the method (bench/integrity.ts
- * measures the full county on several seeds).
+ * measures the full county on several seeds). Seed 7 is held out: the thresholds were set on seed 1
+ * (docs/quality.md), so a regression of a signal, not a fit to this seed, fails here.
  */
 
 let tdb: TestDatabase;
@@ -54,6 +55,7 @@ describe('integrity signals on an independent small county', () => {
     expect(s.identical_income_vectors!.villagesFound).toBeGreaterThanOrEqual(1);
     expect(s.round_numbers_village!.villagesFound).toBeGreaterThanOrEqual(1);
     expect(s.shared_factor!.villagesFound).toBeGreaterThanOrEqual(1);
+    expect(s.shared_factor!.villagesFalse).toBe(0);
     expect(s.income_heaping!.villagesFound).toBeGreaterThanOrEqual(1);
     expect(
       s.benford_collector!.villagesFound + s.round_numbers_collector!.villagesFound,
