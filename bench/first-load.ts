@@ -10,7 +10,7 @@
  * round trip (the DevTools "Regular 3G"-like preset); the CPU is not throttled.
  * Figures: "ready" = navigation start → the page's key element is visible (portal: the sign-in button;
  * cadre: the app's menu button or menu and no spinner left), "complete" = the first request's start →
- * the last response's end (assets and API calls, until the network is idle), bytes over the wire.
+ * the last response's end (assets and API calls, until nothing is in flight for 2 s), bytes over the wire.
  * Usage: npx tsx bench/first-load.ts [runs=3] [scale=0.1]
  */
 import { execFileSync } from 'node:child_process';
@@ -54,6 +54,8 @@ interface Visit {
   complete: number;
   bytes: number;
   requests: number;
+  /** Where the visit ended (the cadre's `/` redirects to their home). */
+  landed: string;
 }
 
 /** One first visit in a fresh context (empty cache) on the throttled link. */
@@ -77,20 +79,31 @@ async function visit(
     let last = 0;
     let bytes = 0;
     let requests = 0;
+    const inFlight = new Set<string>();
+    let quietSince = performance.now();
     cdp.on('Network.requestWillBeSent', (e) => {
       first = Math.min(first, e.timestamp);
-      requests++;
+      if (!inFlight.has(e.requestId)) requests++; // a redirect keeps its id
+      inFlight.add(e.requestId);
     });
+    const settled = (id: string) => {
+      inFlight.delete(id);
+      quietSince = performance.now();
+    };
     cdp.on('Network.loadingFinished', (e) => {
       last = Math.max(last, e.timestamp);
       bytes += e.encodedDataLength;
+      settled(e.requestId);
     });
+    cdp.on('Network.loadingFailed', (e) => settled(e.requestId));
     const t0 = performance.now();
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     await ready(page);
     const readyMs = performance.now() - t0;
-    await page.waitForLoadState('networkidle', { timeout: 120_000 });
-    return { ready: readyMs, complete: (last - first) * 1000, bytes, requests };
+    // complete: nothing in flight for 2 s (lazy chunks such as the charts load after the page shows)
+    while (inFlight.size > 0 || performance.now() - quietSince < 2000) await page.waitForTimeout(100);
+    const landed = new URL(page.url()).pathname;
+    return { ready: readyMs, complete: (last - first) * 1000, bytes, requests, landed };
   } finally {
     await context.close();
   }
@@ -148,7 +161,7 @@ try {
       for (const [variant, base] of Object.entries(bases)) {
         const v = await visit(browser, `${base}${pg.path}`, pg.ready, pg.cookie);
         (results[`${pageName} ${variant}`] ??= []).push(v);
-        console.error(`run ${i + 1} ${pageName} ${variant}: ready ${v.ready.toFixed(0)} ms`);
+        console.error(`run ${i + 1} ${pageName} ${variant}: ready ${v.ready.toFixed(0)} ms at ${v.landed}`);
       }
   const loadAfter = os.loadavg();
   const summary = Object.entries(results).map(([key, vs]) => ({
@@ -157,6 +170,7 @@ try {
     completeMs: Math.round(median(vs.map((v) => v.complete))),
     kB: Math.round(median(vs.map((v) => v.bytes)) / 1000),
     requests: median(vs.map((v) => v.requests)),
+    landed: [...new Set(vs.map((v) => v.landed))].join(' '),
   }));
   const of = (k: string) => summary.find((s) => s.key === k)!;
   console.log(`first load on a throttled link — ${engine}, demo scale ${scale}, ${machine()}`);
@@ -166,7 +180,7 @@ try {
   );
   for (const s of summary)
     console.log(
-      `${s.key.padEnd(14)} ready ${String(s.readyMs).padStart(6)} ms  complete ${String(s.completeMs).padStart(6)} ms  ${String(s.kB).padStart(5)} kB  ${s.requests} requests`,
+      `${s.key.padEnd(14)} ready ${String(s.readyMs).padStart(6)} ms  complete ${String(s.completeMs).padStart(6)} ms  ${String(s.kB).padStart(5)} kB  ${s.requests} requests  ${s.landed}`,
     );
   for (const p of Object.keys(pages))
     console.log(`${p}: now/before ready ${(of(`${p} now`).readyMs / of(`${p} before`).readyMs).toFixed(2)}x`);
