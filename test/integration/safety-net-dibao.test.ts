@@ -235,10 +235,18 @@ describe('dibao: application → roll → payments → review → gradual exit',
     const line = ok<{ items: { id: string }[] }>(
       await call('bureau', 'GET', `/api/safety-net/payments/${sept.id}/lines`),
     ).items[0]!;
+    // the township's assistant records it (another township's is told nothing of the list or the line)
+    const back = { note: '账户已销户' };
+    const foreign = await call(
+      'other',
+      'POST',
+      `/api/safety-net/payments/${sept.id}/lines/${line.id}/return`,
+      back,
+    );
+    expect(foreign.statusCode).toBe(404);
+    expect(ok<List>(await call('other', 'GET', `/api/safety-net/payments/${sept.id}`)).id).toBe(sept.id);
     const returned = ok<List & { totals: { returned: number; paid: number }[] }>(
-      await call('bureau', 'POST', `/api/safety-net/payments/${sept.id}/lines/${line.id}/return`, {
-        note: '账户已销户',
-      }),
+      await call('town', 'POST', `/api/safety-net/payments/${sept.id}/lines/${line.id}/return`, back),
     );
     expect(returned.totals.find((t) => t.programme === 'dibao')).toMatchObject({
       listed: 450,

@@ -2,7 +2,6 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, PaymentListTable } from '../../db/types.js';
 import type { ListedLine, Programme, Reconciliation } from '../../domain/safety-net/reconcile.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { keyOf } from './payment-repository.js';
 
@@ -34,10 +33,17 @@ export const listed = (
     state: l.state as ListedLine['state'],
   }));
 
-/** A payment list in the user's scope (a county's list: the county's users and those above). */
+/**
+ * Whether a county's payment list is the user's: the county's users, those above, and its townships'
+ * civil-affairs assistants (who record their villages' bank returns; line operations check the line's
+ * village, and a list's totals are county figures, no person's).
+ */
+export const listReadableBy = (user: AuthUser, county: string) =>
+  user.scopeCode.startsWith(county) || county.startsWith(user.scopeCode);
+
+/** A payment list in the user's scope (else "not found", its existence not told). */
 export async function listInScope(db: Kysely<DB>, user: AuthUser, id: string): Promise<ListRow> {
   const l = await db.selectFrom('payment_list').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!l) throw notFound('payment list', id);
-  assertObjectInScope(user, l.county_code, 'payment list', id);
+  if (!l || !listReadableBy(user, l.county_code)) throw notFound('payment list', id);
   return l;
 }

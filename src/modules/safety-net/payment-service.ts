@@ -5,7 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
 import { assertInScope, inRegion, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
-import { listed, listInScope, summary } from './payment-list.js';
+import { listed, listInScope, listReadableBy, summary } from './payment-list.js';
 import { correctLine, exportList, makeList, returnLine } from './payment-ops.js';
 import { paymentRepository } from './payment-repository.js';
 import { requireRight } from './rights.js';
@@ -94,8 +94,7 @@ export function createPaymentService(deps: { db: Kysely<DB>; clock: Clock }) {
     ) {
       requireRight(user, 'runSafetyNet');
       const l = await db.selectFrom('payment_list').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!l || !(user.scopeCode.startsWith(l.county_code) || l.county_code.startsWith(user.scopeCode)))
-        throw notFound('payment list', id);
+      if (!l || !listReadableBy(user, l.county_code)) throw notFound('payment list', id);
       const [{ total }, rows] = await paymentRepository.linesWithPayee(db, id, {
         ...q,
         village: scopeFor(user, q.village),
