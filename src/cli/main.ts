@@ -316,6 +316,7 @@ else {
     import('./warnings.js'),
     import('./quality.js'),
   ]);
+  (await import('./facts-io.js')).registerFactsCommands(program);
   io.registerImportCommands(program);
   backup.registerBackupCommands(program, () => loadConfig().dataDir);
   analysis.registerAnalysisCommands(program);

@@ -152,6 +152,73 @@ export const factRepository = {
       .limit(limit)
       .execute(),
 
+  /**
+   * The current confirmed facts of a region as of a day (the reading contract's choice: the latest
+   * per kind, member and subject), with the household's number and the member's ID number, for the
+   * export; by household number, kind, member, subject.
+   */
+  currentOfRegion: async (db: Kysely<DB>, region: string, asOf: string, kind: FactKind | null) =>
+    (
+      await sql<FactRow & { household_no: string; id_number: string | null }>`select * from (
+        select distinct on (f.household_id, f.kind, f.member_id, f.subject) f.*, h.household_no, m.id_number
+        from household_fact f
+        join household h on h.id = f.household_id
+        left join member m on m.id = f.member_id
+        where f.state = 'confirmed' and f.observed_on <= ${asOf}::date
+          and ${inRegion('f.village_code', region)} ${kind === null ? sql`` : sql`and f.kind = ${kind}`}
+        order by f.household_id, f.kind, f.member_id, f.subject, f.observed_on desc, f.id desc) x
+      order by household_no, kind, member_id nulls first, subject`.execute(db)
+    ).rows,
+
+  /** The confirmed or pending rows of a household, kind, member, subject and day (an import's equal or corrected fact). */
+  sameKey: (
+    db: Kysely<DB>,
+    k: { householdId: string; kind: string; memberId: string | null; subject: string; observedOn: string },
+  ) =>
+    db
+      .selectFrom('household_fact')
+      .selectAll()
+      .where('household_id', '=', k.householdId)
+      .where('kind', '=', k.kind)
+      .where(sql<boolean>`member_id is not distinct from ${k.memberId}::bigint`)
+      .where('subject', '=', k.subject)
+      .where('observed_on', '=', k.observedOn)
+      .where('state', 'in', ['confirmed', 'proposed'])
+      .orderBy('id', 'desc')
+      .forUpdate()
+      .execute(),
+
+  /** Households by number within a region (an import's rows), locked. */
+  householdsByNo: (db: Kysely<DB>, region: string, numbers: readonly string[]) =>
+    numbers.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('household')
+          .select(['id', 'village_code', 'household_no'])
+          .where('household_no', 'in', [...numbers])
+          .where(inRegion('village_code', region))
+          .forUpdate()
+          .execute(),
+
+  /** The members of households (id, household, ID number), to find an import row's member. */
+  membersOf: (db: Kysely<DB>, householdIds: readonly string[]) =>
+    householdIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('member')
+          .select(['id', 'household_id', 'id_number'])
+          .where('household_id', 'in', [...householdIds])
+          .execute(),
+
+  /** An active account by login name, as the CLI acts for it. */
+  activeUser: (db: Kysely<DB>, username: string) =>
+    db
+      .selectFrom('app_user')
+      .select(['id', 'username', 'display_name', 'role', 'scope_code'])
+      .where('username', '=', username)
+      .where('disabled', '=', false)
+      .executeTakeFirst(),
+
   /** A member's household (null: no such member). */
   memberHousehold: (db: Kysely<DB>, memberId: string) =>
     db.selectFrom('member').select(['household_id']).where('id', '=', memberId).executeTakeFirst(),
