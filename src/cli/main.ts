@@ -307,7 +307,7 @@ program
 
 if (analysisOnly) (await import('./analysis.js')).registerAnalysisCommands(program);
 else {
-  const [io, backup, analysis, matching, evaluate, warnings, quality] = await Promise.all([
+  const [io, backup, analysis, matching, evaluate, warnings, quality, sectoral] = await Promise.all([
     import('./registry-io.js'),
     import('./backup.js'),
     import('./analysis.js'),
@@ -315,6 +315,7 @@ else {
     import('./evaluate.js'),
     import('./warnings.js'),
     import('./quality.js'),
+    import('./sectoral.js'),
   ]);
   (await import('./facts-io.js')).registerFactsCommands(program);
   io.registerImportCommands(program);
@@ -324,6 +325,7 @@ else {
   evaluate.registerEvaluateCommands(program);
   warnings.registerWarningsCommands(program);
   quality.registerQualityCommands(program);
+  sectoral.registerSectoralCommands(program);
 }
 
 process.on('uncaughtException', (err) => void fail(err));

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, SectoralAssistanceTable } from '../../db/types.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import type { Clock } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import { assertObjectInScope, inRegion, scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { audit } from './audit.js';
@@ -136,80 +136,84 @@ async function assertMemberOf(db: Kysely<DB>, householdId: string, memberId: str
     );
 }
 
-/** Sectoral assistance records (medical, education, housing) entered by civil affairs or imported. */
-export function createSectoralService(deps: {
+interface Deps {
   db: Kysely<DB>;
   clock: Clock;
   paramsFor: (region: string, date: string) => Promise<PolicyParams>;
-}) {
-  const { db, clock } = deps;
+}
 
-  async function record(
-    user: AuthUser,
-    i: SectoralInput,
-    source: 'civil_affairs' | 'department_list' = 'civil_affairs',
-    trxDb: Kysely<DB> = db,
-  ) {
-    const problem = sectoralProblem(i);
-    if (problem)
-      throw refuse(
-        'E_VALIDATION',
-        `Invalid body: ${problem}`,
-        '医疗救助应在基本医保和大病保险报销之后、不超过个人负担部分',
-        { field: 'body.amount' },
-      );
-    const h = await trxDb
-      .selectFrom('household')
-      .select(['id', 'village_code'])
-      .where('id', '=', i.householdId)
-      .executeTakeFirst();
-    if (!h) throw notFound('household', i.householdId);
-    assertObjectInScope(user, h.village_code, 'household', i.householdId);
-    const memberId = 'memberId' in i ? (i.memberId ?? null) : null;
-    if (memberId) await assertMemberOf(trxDb, h.id, memberId);
-    const r = await trxDb
-      .insertInto('sectoral_assistance')
-      .values({
-        household_id: h.id,
-        village_code: h.village_code,
-        member_id: memberId,
-        sector: i.sector,
-        occurred_on: i.occurredOn,
-        amount: String(i.amount),
-        details: JSON.stringify(detailsOf(i)),
-        source,
-        source_ref: i.sourceRef ?? null,
-        recorded_by: user.id,
-        recorded_at: clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // what the insurances and the assistance leave to pay: the household's medical rigid spending
-    const fact =
-      i.sector === 'medical'
-        ? await recordMedicalSpending(
-            trxDb,
-            user,
-            {
-              id: r.id,
-              householdId: h.id,
-              villageCode: h.village_code,
-              occurredOn: i.occurredOn,
-              selfPaid: i.totalCost - i.basicPaid - i.criticalPaid - i.amount,
-              source,
-            },
-            { now: clock.now(), today: clock.today(), paramsFor: deps.paramsFor },
-          )
-        : null;
-    return { id: r.id, villageCode: h.village_code, factId: fact };
-  }
+/** One record in `trxDb` (a transaction): the row and, for medical assistance, its rigid-spending fact. */
+async function record(
+  deps: Deps,
+  user: AuthUser,
+  i: SectoralInput,
+  source: 'civil_affairs' | 'department_list',
+  trxDb: Kysely<DB>,
+) {
+  const problem = sectoralProblem(i);
+  if (problem)
+    throw refuse(
+      'E_VALIDATION',
+      `Invalid body: ${problem}`,
+      '医疗救助应在基本医保和大病保险报销之后、不超过个人负担部分',
+      { field: 'body.amount' },
+    );
+  const h = await trxDb
+    .selectFrom('household')
+    .select(['id', 'village_code'])
+    .where('id', '=', i.householdId)
+    .executeTakeFirst();
+  if (!h) throw notFound('household', i.householdId);
+  assertObjectInScope(user, h.village_code, 'household', i.householdId);
+  const memberId = 'memberId' in i ? (i.memberId ?? null) : null;
+  if (memberId) await assertMemberOf(trxDb, h.id, memberId);
+  const r = await trxDb
+    .insertInto('sectoral_assistance')
+    .values({
+      household_id: h.id,
+      village_code: h.village_code,
+      member_id: memberId,
+      sector: i.sector,
+      occurred_on: i.occurredOn,
+      amount: String(i.amount),
+      details: JSON.stringify(detailsOf(i)),
+      source,
+      source_ref: i.sourceRef ?? null,
+      recorded_by: user.id,
+      recorded_at: deps.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // what the insurances and the assistance leave to pay: the household's medical rigid spending
+  const fact =
+    i.sector === 'medical'
+      ? await recordMedicalSpending(
+          trxDb,
+          user,
+          {
+            id: r.id,
+            householdId: h.id,
+            villageCode: h.village_code,
+            occurredOn: i.occurredOn,
+            selfPaid: i.totalCost - i.basicPaid - i.criticalPaid - i.amount,
+            source,
+          },
+          { now: deps.clock.now(), today: deps.clock.today(), paramsFor: deps.paramsFor },
+        )
+      : null;
+  return { id: r.id, villageCode: h.village_code, factId: fact };
+}
+
+/** Sectoral assistance records (medical, education, housing) entered by civil affairs or imported. */
+export function createSectoralService(deps: Deps) {
+  const { db, clock } = deps;
 
   return {
     async create(user: AuthUser, i: SectoralInput) {
       requireRight(user, 'runSafetyNet');
       notAfterToday('body.occurredOn', i.occurredOn, clock.today());
       const id = await db.transaction().execute(async (trx) => {
-        const r = await record(user, i, 'civil_affairs', trx);
+        const r = await record(deps, user, i, 'civil_affairs', trx);
         await audit(trx, user, 'sectoral', {
           entityType: 'sectoral_assistance',
           entityId: r.id,
@@ -228,23 +232,47 @@ export function createSectoralService(deps: {
       return item(row);
     },
 
-    /** A department's list (CLI import): all rows in one transaction, one audit event per county. */
-    async importRows(user: AuthUser, rows: readonly SectoralInput[], listName: string) {
+    /**
+     * A department's list (`jingzhun sectoral import`): all rows in one transaction through the same
+     * path as an entry (medical rows feed the rigid-spending facts), one audit event per county; a row
+     * refused inside rolls all back and its error names the file's row (`details.row`).
+     */
+    async importRows(user: AuthUser, rows: readonly (SectoralInput & { line?: number })[], listName: string) {
       requireRight(user, 'runSafetyNet');
+      const today = clock.today();
       return db.transaction().execute(async (trx) => {
-        const counties = new Map<string, number>();
-        for (const i of rows) {
-          const r = await record(user, { ...i, sourceRef: i.sourceRef ?? listName }, 'department_list', trx);
-          counties.set(r.villageCode.slice(0, 6), (counties.get(r.villageCode.slice(0, 6)) ?? 0) + 1);
+        const counties = new Map<string, Record<string, number>>();
+        for (const [n, i] of rows.entries()) {
+          let r: Awaited<ReturnType<typeof record>>;
+          try {
+            notAfterToday('occurredOn', i.occurredOn, today);
+            r = await record(
+              deps,
+              user,
+              { ...i, sourceRef: i.sourceRef ?? listName },
+              'department_list',
+              trx,
+            );
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            const row = i.line ?? n + 1;
+            throw new AppError(err.code, `row ${row}: ${err.message}`, {
+              ...(err.details as object | undefined),
+              row,
+            });
+          }
+          const c = counties.get(r.villageCode.slice(0, 6)) ?? {};
+          c[i.sector] = (c[i.sector] ?? 0) + 1;
+          counties.set(r.villageCode.slice(0, 6), c);
         }
-        for (const [county, n] of counties)
+        for (const [county, bySector] of counties)
           await audit(trx, user, 'sectoral', {
             entityType: 'sectoral_import',
             entityId: listName.slice(0, 60),
             regionCode: county,
-            after: { rows: n, list: listName },
+            after: { rows: Object.values(bySector).reduce((a, b) => a + b, 0), bySector, list: listName },
           });
-        return { imported: rows.length };
+        return { imported: rows.length, byCounty: Object.fromEntries(counties) };
       });
     },
 
