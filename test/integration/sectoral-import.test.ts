@@ -182,4 +182,17 @@ describe('jingzhun sectoral import', () => {
     expect(events[0]).toMatchObject({ region_code: T.county, actor_name: 'ca_bureau' });
     expect(events[0]!.after).toMatchObject({ rows: 4, bySector: { medical: 1, education: 1, housing: 2 } });
   });
+  it('refuses rows already on file or twice in the list: the same list imported again writes nothing', async () => {
+    const file = writeListCsv(HEAD, [
+      [ID.headA, '龙大', '医疗救助', '2026-03-01', '500', '3000', '1500', '600', '', '', ''],
+      [ID.childA, '龙小', '教育救助', '2026-10-01', '800', '', '', '', '初中', '', ''],
+      [ID.childA, '龙小', '教育救助', '2026-10-01', '800', '', '', '', '初中', '', ''],
+    ]);
+    const r = await run([file, '--list', '县医保局2026年', '--user', 'ca_bureau']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/row 2: 金额 \(amount\): already recorded \(record #\d+, 县医保局2026年\)/);
+    expect(r.stderr).toMatch(/row 4: 金额 \(amount\): already recorded \(row 3 of this list\)/);
+    expect(r.stderr).not.toMatch(/row 3:/);
+    expect(await count('sectoral_assistance')).toBe(4);
+  });
 });

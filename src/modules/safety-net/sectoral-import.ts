@@ -215,6 +215,37 @@ async function resolve(db: Kysely<DB>, c: Ctx, user: AuthUser, today: string) {
   return m;
 }
 
+/**
+ * The same person, sector, day and amount already on file (any source) or earlier in the list: a list
+ * imported twice, or a case entered by hand and then listed, would count the care twice (a second medical
+ * record of a day adds to the day's rigid spending).
+ */
+async function recordedTwin(db: Kysely<DB>, r: SectoralImportRow, earlier: readonly SectoralImportRow[]) {
+  const memberOf = (x: SectoralImportRow) => ('memberId' in x ? (x.memberId ?? null) : null);
+  const inList = earlier.find(
+    (x) =>
+      x.householdId === r.householdId &&
+      x.sector === r.sector &&
+      x.occurredOn === r.occurredOn &&
+      x.amount === r.amount &&
+      memberOf(x) === memberOf(r),
+  );
+  if (inList) return { en: `row ${inList.line} of this list`, zh: `本名单第${inList.line}行` };
+  const memberId = memberOf(r);
+  const old = await db
+    .selectFrom('sectoral_assistance')
+    .select(['id', 'source_ref'])
+    .where('household_id', '=', r.householdId)
+    .where('sector', '=', r.sector)
+    .where('occurred_on', '=', r.occurredOn)
+    .where('amount', '=', String(r.amount))
+    .where((eb) => (memberId ? eb('member_id', '=', memberId) : eb('member_id', 'is', null)))
+    .executeTakeFirst();
+  return old
+    ? { en: `record #${old.id}, ${old.source_ref ?? 'entered by hand'}`, zh: `记录#${old.id}` }
+    : null;
+}
+
 /** Read, check and resolve a department's list; `rows` are to be imported only if `errors` is empty. */
 export async function readSectoralList(
   db: Kysely<DB>,
@@ -249,16 +280,21 @@ export async function readSectoralList(
     const c: Ctx = { row: r.row, cells: r.cells, at, errors: [] };
     const input = parseRow(c, today);
     const m = await resolve(db, c, user, today);
+    if (input && m && !c.errors.length) {
+      const memberId = input.sector === 'housing' ? {} : { memberId: m.id };
+      const row = {
+        ...input,
+        ...memberId,
+        householdId: m.household_id,
+        line: r.row,
+        villageCode: m.village_code,
+      };
+      const twin = await recordedTwin(db, row, rows);
+      if (twin)
+        problem(c, 'amount', 'E_DUPLICATE', `already recorded (${twin.en})`, `已有相同记录（${twin.zh}）`);
+      else rows.push(row);
+    }
     errors.push(...c.errors);
-    if (!input || !m || c.errors.length) continue;
-    const memberId = input.sector === 'housing' ? {} : { memberId: m.id };
-    rows.push({
-      ...input,
-      ...memberId,
-      householdId: m.household_id,
-      line: r.row,
-      villageCode: m.village_code,
-    });
   }
   if (!at)
     errors.push({
