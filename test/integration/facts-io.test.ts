@@ -165,21 +165,28 @@ describe('facts export and import', () => {
     expect(await factsOf()).toEqual(before);
   });
 
-  it('a household outside the user’s scope and an unknown kind are bad rows', async () => {
+  it('a household outside the user’s scope, an unknown kind and a masked ID number alone are bad rows', async () => {
     const other = await tdb.db
       .selectFrom('household')
       .select('household_no')
       .where('village_code', '=', T.villageB1)
       .executeTakeFirstOrThrow();
     const file = path.join(dir, 'scope.csv');
+    const masked = `${hh.headIdNumber.slice(0, 6)}************`;
+    const ins = JSON.stringify({ basicMedical: true, criticalIllness: true }).replace(/"/g, '""');
     fs.writeFileSync(
       file,
-      `户编号,事实类型,值\n${other.household_no},food_clothing,"{}"\n${hhNo},weather,"{}"\n`,
+      `户编号,成员身份证号,事实类型,值\n${other.household_no},,food_clothing,"{}"\n${hhNo},,weather,"{}"\n` +
+        `${hhNo},${masked},insurance,"${ins}"\n`,
     );
     const report = await importAs('iovil', file);
     expect(report.errors.map((e) => [e.row, e.column])).toEqual([
       [2, '户编号 (household_no)'],
       [3, '事实类型 (kind)'],
+      [4, '成员身份证号 (member_id_number)'],
+      [4, '成员身份证号 (member_id_number) / 成员编号 (member_id)'],
+      [4, '日期 (observed_on)'],
     ]);
+    expect(report.errors[2]!.messageZh).toContain('脱敏');
   });
 });

@@ -122,6 +122,49 @@ function parseCells(get: (k: Key) => string, bad: Bad, sourceRef: string | null)
   };
 }
 
+type MemberRow = Awaited<ReturnType<typeof factRepository.membersOf>>[number];
+
+/**
+ * The member a row names: by 成员编号, or by a full ID number within the household (a masked one
+ * names nobody); both given must name the same member. null: none named.
+ */
+function memberOf(
+  get: (k: Key) => string,
+  h: { id: string } | undefined,
+  members: MemberRow[],
+  bad: Bad,
+): string | null {
+  const idNo = get('idNumber').toUpperCase();
+  const given = get('memberId');
+  if (given !== '' && !/^\d{1,18}$/.test(given)) {
+    bad(colName('memberId'), `${given} is not a member number`, `${given} 不是成员编号`);
+    return null;
+  }
+  const full = idNo !== '' && !idNo.includes('*');
+  const byId = full
+    ? members.find((m) => m.household_id === h?.id && m.id_number.toUpperCase() === idNo)
+    : undefined;
+  if (given !== '') {
+    if (h && full && byId?.id !== given)
+      bad(
+        colName('idNumber'),
+        `not the ID number of member ${given}`,
+        `身份证号与成员编号 ${given} 不是同一人`,
+      );
+    return given;
+  }
+  if (idNo === '') return null;
+  if (!full)
+    bad(
+      colName('idNumber'),
+      'a masked ID number: give 成员编号 or the full number',
+      '身份证号已脱敏：请填成员编号或完整号码',
+    );
+  else if (h && !byId)
+    bad(colName('idNumber'), 'no member of this household has this ID number', '本户没有该身份证号的成员');
+  return byId?.id ?? null;
+}
+
 /**
  * Check every row (household by number within the user's scope, member by 成员编号 or a full ID
  * number, the value as the API checks it), then — only when all are good — write each new or
@@ -169,28 +212,7 @@ export async function importRows(
         `您的辖区内没有户编号 ${get('householdNo')}`,
       );
     const body = parseCells(get, bad, o.sourceRef);
-    const idNo = get('idNumber').toUpperCase();
-    let memberId: string | null = get('memberId') || null;
-    if (memberId === null && idNo !== '') {
-      if (idNo.includes('*'))
-        bad(
-          colName('idNumber'),
-          'a masked ID number: give 成员编号 or the full number',
-          '身份证号已脱敏：请填成员编号或完整号码',
-        );
-      memberId =
-        members.find((m) => m.household_id === h?.id && m.id_number.toUpperCase() === idNo)?.id ?? null;
-      if (memberId === null && !idNo.includes('*'))
-        bad(
-          colName('idNumber'),
-          'no member of this household has this ID number',
-          '本户没有该身份证号的成员',
-        );
-    }
-    if (memberId !== null && !/^\d{1,18}$/.test(memberId)) {
-      bad(colName('memberId'), `${memberId} is not a member number`, `${memberId} 不是成员编号`);
-      memberId = null;
-    }
+    const memberId = memberOf(get, h, members, bad);
     if (!h || !body) continue;
     const checked = await checkFact(trx, h.id, { ...body, memberId }, today, 'x');
     if (!checked.ok) {
