@@ -29,9 +29,16 @@ export async function writeFactsFile(
   } else fs.writeFileSync(file, BOM + csvLine(header) + rows.map(csvLine).join(''));
 }
 
-/** A cell as text: a date cell as YYYY-MM-DD, numbers as written, the tab Excel guards long digits with trimmed. */
-const textOf = (c: Cell): string =>
-  c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
+/**
+ * A cell as text: a date cell as YYYY-MM-DD, numbers as written; the guards csvCell adds for Excel
+ * taken off (the tab before a long run of digits, the ' before a text starting with = + - @).
+ */
+const textOf = (c: Cell): string => {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  const s = String(c).trim();
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+};
 
 /** The header and the data rows of a CSV or XLSX file (an unreadable file: exit 2). */
 export async function readFactsFile(file: string) {

@@ -104,6 +104,24 @@ describe('facts export and import', () => {
     expect(text).toContain('"{""grade"":""C""');
   });
 
+  it('a CSV written by the export reads back cell for cell (Excel guards taken off)', async () => {
+    const file = path.join(dir, 'cells.csv');
+    const row = [
+      '433124110226000123456',
+      null,
+      '=SUM(A1)',
+      'land',
+      '2026-01-01',
+      '{"a":"b, c"}',
+      'import',
+      '-3号',
+    ];
+    await writeFactsFile(file, ['户编号', '值'], [row]);
+    expect(fs.readFileSync(file, 'utf8')).toContain("'=SUM(A1)");
+    const back = await readFactsFile(file);
+    expect(back.rows[0]!.cells).toEqual(row.map((c) => c ?? ''));
+  });
+
   it('export then import of the same file changes nothing', async () => {
     const file = path.join(dir, 'round.xlsx');
     await exportAs('iotwn', file);
