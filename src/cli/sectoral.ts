@@ -8,15 +8,26 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const SECTOR_ZH: Record<string, string> = { medical: '医疗', education: '教育', housing: '住房' };
 
 /**
+ * `jingzhun sectoral template [--out file.xlsx]`, and
  * `jingzhun sectoral import <file> --list <name> [--user <username>]`: a department's list of medical,
  * education and housing assistance (docs/safety-net.md "Importing a department list"). Exit codes: 0
  * every row imported, 1 rows with problems (each reported; nothing written), 2 unreadable file or bad
  * arguments (an unknown user included).
  */
 export function registerSectoralCommands(program: Command): void {
-  program
+  const sectoral = program
     .command('sectoral')
-    .description('sectoral assistance records (medical, education, housing)')
+    .description('sectoral assistance records (medical, education, housing)');
+  sectoral
+    .command('template')
+    .description('write the import template (XLSX) with a sheet explaining every column')
+    .option('--out <file>', 'output file', 'jingzhun-sectoral-template.xlsx')
+    .action(async (o: { out: string }) => {
+      const { buildSectoralTemplate } = await import('../modules/safety-net/sectoral-template.js');
+      await buildSectoralTemplate().xlsx.writeFile(o.out);
+      log(`wrote ${o.out}`);
+    });
+  sectoral
     .command('import <file>')
     .description('import a department list of sectoral assistance (CSV or XLSX): all rows or none')
     .requiredOption('--list <name>', 'name of the list (recorded as the source of every row)')

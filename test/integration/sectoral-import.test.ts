@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import fs from 'node:fs';
 import { makeIdNumber } from '../../src/domain/id-number.js';
+import { importUser, readSectoralList } from '../../src/modules/safety-net/sectoral-import.js';
+import { buildSectoralTemplate } from '../../src/modules/safety-net/sectoral-template.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { typo, writeListCsv, writeListXlsx } from '../helpers/list-files.js';
@@ -120,6 +124,36 @@ describe('jingzhun sectoral import', () => {
     expect(r.stderr).toMatch(/row 2: 金额 \(amount\): amount exceeds what the insurances left to pay/);
     expect(r.stderr).toMatch(/row 3: 身份证号 \(ID number\): not in the region of user ca_townA/);
     expect(await count('sectoral_assistance')).toBe(0);
+  });
+
+  it('reads its own template: every column found, a filled row resolved', async () => {
+    const wb = buildSectoralTemplate();
+    const sheet = wb.worksheets[0]!;
+    const heads = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row: Record<string, string> = {
+      身份证号: ID.childA,
+      姓名: '龙小',
+      类别: '教育救助',
+      日期: '2026-09-01',
+      金额: '800',
+      学段: '高中',
+    };
+    sheet.addRow(heads.map((h) => row[String(h)] ?? ''));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jz-sectoral-')), 'template.xlsx');
+    await wb.xlsx.writeFile(file);
+    const user = (await importUser(tdb.db, 'ca_bureau'))!;
+    const r = await readSectoralList(tdb.db, file, user, '2026-12-01');
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        sector: 'education',
+        stage: 'senior',
+        amount: 800,
+        householdId: hA,
+        line: 2,
+      }),
+    ]);
+    expect(heads).toHaveLength(12);
   });
 
   it('exits 2 for bad arguments: no file, no list, not a civil-affairs account', async () => {

@@ -22,7 +22,7 @@ export interface SectoralRowError {
 }
 export type SectoralImportRow = SectoralInput & { line: number; villageCode: string };
 
-type Key =
+export type SectoralColumnKey =
   | 'idNumber'
   | 'name'
   | 'sector'
@@ -37,7 +37,10 @@ type Key =
   | 'sourceRef';
 
 /** The columns: Chinese header first (the one the template uses), then accepted aliases. */
-export const SECTORAL_COLUMNS: Record<Key, { headers: string[]; required: boolean; en: string }> = {
+export const SECTORAL_COLUMNS: Record<
+  SectoralColumnKey,
+  { headers: string[]; required: boolean; en: string }
+> = {
   idNumber: { headers: ['身份证号', '公民身份号码', 'id_number'], required: true, en: 'ID number' },
   name: { headers: ['姓名', 'name'], required: false, en: 'name' },
   sector: { headers: ['类别', '救助类别', 'sector'], required: true, en: 'sector' },
@@ -96,20 +99,31 @@ export async function importUser(db: Kysely<DB>, username: string): Promise<Auth
   };
 }
 
-type Ctx = { row: number; cells: Cell[]; at: Partial<Record<Key, number>>; errors: SectoralRowError[] };
+type Ctx = {
+  row: number;
+  cells: Cell[];
+  at: Partial<Record<SectoralColumnKey, number>>;
+  errors: SectoralRowError[];
+};
 
-function problem(c: Ctx, key: Key, code: string, message: string, messageZh: string): undefined {
+function problem(
+  c: Ctx,
+  key: SectoralColumnKey,
+  code: string,
+  message: string,
+  messageZh: string,
+): undefined {
   const column = SECTORAL_COLUMNS[key].headers[0]!;
   c.errors.push({ row: c.row, column: `${column} (${SECTORAL_COLUMNS[key].en})`, code, message, messageZh });
   return undefined;
 }
 
-const text = (c: Ctx, key: Key) => {
+const text = (c: Ctx, key: SectoralColumnKey) => {
   const i = c.at[key];
   return i === undefined ? '' : cellText(c.cells[i]);
 };
 
-function value<T>(c: Ctx, key: Key, kind: Parameters<typeof parseCell>[0]): T | undefined {
+function value<T>(c: Ctx, key: SectoralColumnKey, kind: Parameters<typeof parseCell>[0]): T | undefined {
   const i = c.at[key];
   const t = text(c, key);
   if (t === '') return problem(c, key, 'E_REQUIRED', 'is empty', '不能为空');
@@ -117,7 +131,7 @@ function value<T>(c: Ctx, key: Key, kind: Parameters<typeof parseCell>[0]): T | 
   return p.ok ? (p.value as T) : problem(c, key, p.code, p.message, `“${t}”格式不正确`);
 }
 
-function pick<T>(c: Ctx, key: Key, table: Record<string, T>, zh: string): T | undefined {
+function pick<T>(c: Ctx, key: SectoralColumnKey, table: Record<string, T>, zh: string): T | undefined {
   const t = text(c, key);
   if (t === '') return problem(c, key, 'E_REQUIRED', 'is empty', '不能为空');
   const v = table[t] ?? table[t.toLowerCase()] ?? table[t.toUpperCase()];
@@ -255,13 +269,16 @@ export async function readSectoralList(
 ): Promise<{ rows: SectoralImportRow[]; errors: SectoralRowError[]; read: number }> {
   const rows: SectoralImportRow[] = [];
   const errors: SectoralRowError[] = [];
-  let at: Partial<Record<Key, number>> | null = null;
+  let at: Partial<Record<SectoralColumnKey, number>> | null = null;
   let read = 0;
   for await (const r of readSheet(file)) {
     if (!at) {
       at = {};
       const heads = r.cells.map((h) => cellText(h).toLowerCase());
-      for (const [key, col] of Object.entries(SECTORAL_COLUMNS) as [Key, (typeof SECTORAL_COLUMNS)[Key]][]) {
+      for (const [key, col] of Object.entries(SECTORAL_COLUMNS) as [
+        SectoralColumnKey,
+        (typeof SECTORAL_COLUMNS)[SectoralColumnKey],
+      ][]) {
         const i = heads.findIndex((h) => col.headers.some((x) => x.toLowerCase() === h));
         if (i >= 0) at[key] = i;
         else if (col.required)
