@@ -29,6 +29,19 @@ beforeAll(async () => {
     income: [{ year: 2025, perCapita: 3000, status: 'none' }],
   });
   poor = await createHousehold(tdb.db, { village: T.villageA1, status: 'poor', headName: '施成富' });
+  // the county's vehicle list was matched and names nobody of the candidate: the red lines are
+  // checked (without any department list, identification answers "to verify", issue 16)
+  await tdb.db
+    .insertInto('department_list')
+    .values({
+      kind: 'vehicle',
+      department: '县公安局交警大队',
+      file_name: 'vehicles-2026.xlsx',
+      sha256: '0'.repeat(64),
+      scope_code: T.county,
+      imported_by_name: 'test',
+    })
+    .execute();
   await createUser(tdb.db, 'village', 'village_cadre', T.villageA1);
   await createUser(tdb.db, 'township', 'township_officer', T.townshipA);
   await createUser(tdb.db, 'county', 'county_officer', T.county);
