@@ -6,7 +6,7 @@ import type { AuditAction } from './actions.js';
  * The region is checked apart (an event is listed only inside the reader's scope, audit repository);
  * this table adds, per action, what the reader's role must be allowed:
  *
- *  - `staff`: any staff role (every role on the ladder; an organisation reads no audit log) — the
+ *  - `staff`: every staff role (every role on the ladder; an organisation reads no audit log) — the
  *    object is one the staff read within their scope (households, members, plans, cadres, projects…);
  *  - a permission of `domain/roles.ts`: the object is read only with it (a grievance needs
  *    `handleGrievances`, user accounts and the demo need `administer`, organisations need

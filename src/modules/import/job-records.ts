@@ -11,7 +11,7 @@ import type { ImportJobRef, ImportReport } from './types.js';
 
 export type { ImportJobRef } from './types.js';
 
-/** Households written and rolled back from which the registry tables are vacuumed (bulk: any). */
+/** Households written and rolled back from which the registry tables are vacuumed (bulk: whatever their number). */
 export const VACUUM_AFTER_HOUSEHOLDS = 5_000;
 
 const host = os.hostname();

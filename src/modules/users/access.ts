@@ -22,7 +22,7 @@ export const STAFF_ROLES: readonly Role[] = [
 ];
 const COUNTY_MANAGES: readonly Role[] = ['township_officer', 'village_cadre'];
 
-/** The length of the division code each staff role is scoped to (admin: any, '' = the country). */
+/** The length of the division code each staff role is scoped to (admin: every length, '' = the country). */
 const SCOPE_LENGTH: Partial<Record<Role, number>> = {
   county_officer: 6,
   township_officer: 9,

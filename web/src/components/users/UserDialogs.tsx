@@ -13,7 +13,7 @@ const SCOPE_LENGTH: Record<string, number> = {
   civil_affairs_township: 9,
 };
 
-/** The division code of a role: 6, 9 or 12 digits (an admin: any division code, or none for the country). */
+/** The division code of a role: 6, 9 or 12 digits (an admin: every division code, or none for the country). */
 export const scopeFits = (role: string | undefined, code: string | undefined) => {
   const c = code ?? '';
   if (!/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/.test(c)) return false;
