@@ -1025,6 +1025,7 @@ export interface TemporaryAssistanceTable {
 
 export interface VisitTable {
   cadre_id: Int8 | null;
+  client_key: string | null;
   created_at: Generated<Timestamp>;
   findings: string;
   follow_up: string | null;

@@ -138,6 +138,10 @@ export const VisitBody = z.object({
   purpose: z.enum(VISIT_PURPOSES),
   findings: z.string().trim().min(2, 'findings are required').max(2000),
   followUp: z.string().trim().max(2000).nullable().optional(),
+  clientKey: z
+    .uuid()
+    .optional()
+    .describe('made on the device (offline outbox): the same key again answers the visit already stored'),
 });
 export const VisitQuery = RegionPage.extend({ householdId: Id.optional(), cadreId: Id.optional() });
 export const Visit = z.object({

@@ -23,6 +23,15 @@ export const visitRepository = {
   insertVisit: (db: Kysely<DB>, row: Insertable<DB['visit']>) =>
     db.insertInto('visit').values(row).returning('id').executeTakeFirstOrThrow(),
 
+  /** The visit a user already stored under a device's key (an outbox that sends again), if any. */
+  visitByClientKey: (db: Kysely<DB>, userId: string, key: string) =>
+    db
+      .selectFrom('visit')
+      .select(['id', 'household_id'])
+      .where('recorded_by', '=', userId)
+      .where('client_key', '=', key)
+      .executeTakeFirst(),
+
   visits: async (
     db: Kysely<DB>,
     f: {

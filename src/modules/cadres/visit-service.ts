@@ -20,6 +20,8 @@ export interface NewVisit {
   purpose: VisitPurpose;
   findings: string;
   followUp?: string | null | undefined;
+  /** A key made on the device: the same key from the same user again answers the stored visit. */
+  clientKey?: string | undefined;
 }
 
 export interface VisitQuery {
@@ -28,6 +30,19 @@ export interface VisitQuery {
   cadreId?: string | undefined;
   page: number;
   pageSize: number;
+}
+
+/** A visit sent again under its device key: the one stored, if it is of the same household. */
+function sameVisit(stored: { id: string; household_id: string }, householdId: string): string {
+  if (String(stored.household_id) !== householdId)
+    throw new AppError(
+      'E_CONFLICT',
+      'This visit key was already used for another household (此走访编号已用于另一户)',
+      {
+        field: 'clientKey',
+      },
+    );
+  return String(stored.id);
 }
 
 /** Visits to households (入户走访): the list of a region, a household or a cadre; recording one. */
@@ -75,6 +90,8 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
         const h = await assignmentRepository.household(trx, body.householdId);
         if (!h) throw notFound('household', body.householdId);
         assertObjectInScope(user, h.village_code, 'household', body.householdId);
+        const stored = body.clientKey ? await repo.visitByClientKey(trx, user.id, body.clientKey) : undefined;
+        if (stored) return sameVisit(stored, body.householdId);
         const cadreId = await visitingCadre(trx, user, body);
         const { id } = await repo.insertVisit(trx, {
           household_id: body.householdId,
@@ -84,6 +101,7 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
           purpose: body.purpose,
           findings: body.findings,
           follow_up: body.followUp ?? null,
+          client_key: body.clientKey ?? null,
         });
         await recordAudit(trx, actorOf(user), {
           action: 'visit.create',

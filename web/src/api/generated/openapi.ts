@@ -18270,6 +18270,11 @@ export interface operations {
           purpose: 'routine' | 'policy' | 'income' | 'plan' | 'risk' | 'other';
           findings: string;
           followUp?: string | null;
+          /**
+           * Format: uuid
+           * @description made on the device (offline outbox): the same key again answers the visit already stored
+           */
+          clientKey?: string;
         };
       };
     };
