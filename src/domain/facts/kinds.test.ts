@@ -104,4 +104,26 @@ describe('fact kinds', () => {
     const critical = FACT_KINDS.filter((k) => KIND_INFO[k].critical);
     expect(critical).toEqual(FACT_KINDS.filter((k) => k !== 'land' && k !== 'disability'));
   });
+  it("problems in English and Chinese, naming the field, none with zod's English in the Chinese", () => {
+    const r = parseFactValue('income_month', {
+      month: '2026-13',
+      items: { wage: -1, transferDibao: 'x', foo: 1 },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const by = Object.fromEntries(r.issues.map((i) => [i.field, i]));
+    expect(by['items.wage']).toMatchObject({
+      message: 'items.wage must be at least 0',
+      messageZh: 'items.wage 不能小于 0',
+    });
+    expect(by['items.transferDibao']?.messageZh).toBe('items.transferDibao 应为数字');
+    expect(by['items']?.messageZh).toBe('items 含有不认识的字段：foo');
+    expect(by['month']?.messageZh).toBe('month 格式不对（应为月份 YYYY-MM）');
+    const risk = parseFactValue('risk', { code: 'zzz', afterInclusion: true });
+    if (risk.ok) throw new Error('accepted');
+    const rb = Object.fromEntries(risk.issues.map((i) => [i.field, i]));
+    expect(rb['code']?.messageZh).toMatch(/^code 只能是以下之一：illness, /);
+    expect(rb['startedOn']?.messageZh).toBe('startedOn 必须填写');
+    for (const i of [...r.issues, ...risk.issues]) expect(i.messageZh).not.toMatch(/Invalid|expected|Too /);
+  });
 });

@@ -154,10 +154,77 @@ export type LandValue = FactValue<'land'>;
 /** A kind and its value, discriminated (what the loader hands the rules). */
 export type KindValue = { [K in FactKind]: { kind: K; value: FactValue<K> } }[FactKind];
 
-/** One problem of a value: the field (dot path inside the value) and an English message. */
+/** One problem of a value: the field (dot path inside the value) and what is wrong, in English and Chinese. */
 export interface FactValueIssue {
   field: string;
   message: string;
+  messageZh: string;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** A zod issue in plain English and Chinese, naming the field (zod's own text is English only). */
+export function issueText(i: ZodIssue, field: string, given: unknown): { en: string; zh: string } {
+  const list = (xs: readonly unknown[]) => xs.map((x) => String(x)).join(', ');
+  switch (i.code) {
+    case 'invalid_type':
+      return given === undefined
+        ? { en: `${field} is required`, zh: `${field} 必须填写` }
+        : { en: `${field} must be a ${i.expected}`, zh: `${field} 应为${TYPE_ZH[i.expected] ?? i.expected}` };
+    case 'too_small':
+      return {
+        en: `${field} must be at least ${String(i.minimum)}`,
+        zh: `${field} 不能小于 ${String(i.minimum)}`,
+      };
+    case 'too_big':
+      return {
+        en: `${field} must be at most ${String(i.maximum)}`,
+        zh: `${field} 不能大于 ${String(i.maximum)}`,
+      };
+    case 'invalid_value':
+      return {
+        en: `${field} must be one of ${list(i.values)}`,
+        zh: `${field} 只能是以下之一：${list(i.values)}`,
+      };
+    case 'unrecognized_keys':
+      return {
+        en: `${field} has unknown field(s) ${list(i.keys)}`,
+        zh: `${field} 含有不认识的字段：${list(i.keys)}`,
+      };
+    case 'invalid_format':
+      return i.format === 'date'
+        ? { en: `${field} must be a date YYYY-MM-DD`, zh: `${field} 应为日期（YYYY-MM-DD）` }
+        : { en: `${field}: ${i.message}`, zh: `${field} 格式不对（${CUSTOM_ZH[i.message] ?? i.message}）` };
+    default:
+      return {
+        en: `${field}: ${i.message}`,
+        zh: `${field} 填写有误（${CUSTOM_ZH[i.message] ?? i.message}）`,
+      };
+  }
+}
+
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  string: '文字',
+  boolean: '是或否（true/false）',
+  object: '对象',
+  array: '列表',
+};
+/** Chinese of the messages this file's own refinements give. */
+const CUSTOM_ZH: Record<string, string> = {
+  'a month YYYY-MM': '应为月份 YYYY-MM',
+  'periodTo is before periodFrom': '截止日期早于开始日期',
+  'removedOn is before startedOn': '消除日期早于开始日期',
+};
+
+/** The part of `v` at `path` (undefined where absent). */
+function at(v: unknown, path: readonly PropertyKey[]): unknown {
+  let x = v;
+  for (const k of path) {
+    if (x === null || typeof x !== 'object') return undefined;
+    x = (x as Record<PropertyKey, unknown>)[k];
+  }
+  return x;
 }
 
 /** Validate a value of a kind: the value with defaults filled, or every issue naming its field. */
@@ -169,10 +236,11 @@ export function parseFactValue<K extends FactKind>(
   if (r.success) return { ok: true, value: r.data as FactValue<K> };
   return {
     ok: false,
-    issues: r.error.issues.map((i) => ({
-      field: i.path.map(String).join('.') || '(value)',
-      message: i.message,
-    })),
+    issues: r.error.issues.map((i) => {
+      const field = i.path.map(String).join('.') || '(value)';
+      const t = issueText(i, field, at(value, i.path));
+      return { field, message: t.en, messageZh: t.zh };
+    }),
   };
 }
 

@@ -41,7 +41,7 @@ export function checkValue(
     problems: r.issues.map((i) => ({
       field: `${prefix}.${i.field}`,
       message: `${i.message} (kind ${kind})`,
-      messageZh: `「${KIND_INFO[kind].zh}」的 ${i.field} 填写有误：${i.message}`,
+      messageZh: `「${KIND_INFO[kind].zh}」：${i.messageZh}`,
     })),
   };
 }
