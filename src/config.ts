@@ -65,6 +65,8 @@ const ConfigSchema = z.object({
   JZ_TIMEOUT_BULK_MS: z.coerce.number().int().min(0).default(0),
   /** Requests waiting for a database connection beyond which new ones are answered 503 at once. */
   JZ_DB_QUEUE_LIMIT: z.coerce.number().int().min(0).default(50),
+  /** The largest attachment (photo or document) accepted, in MiB (docs/operations.md "Attachments"). */
+  JZ_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
   /** Log level of the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

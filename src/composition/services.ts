@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { readRouterOf } from '../db/read-routing.js';
 import type { DB } from '../db/types.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
+import { createAttachmentService } from '../modules/attachments/service.js';
 import { createAuditService } from '../modules/audit/service.js';
 import { createAuthService } from '../modules/auth/service.js';
 import { createBurdenService } from '../modules/burden/service.js';
@@ -43,6 +44,8 @@ export interface ServiceOptions {
   sessionHours: number;
   /** Memory budget of the measures cache in bytes; absent = unbounded. */
   measuresCacheBytes?: number | undefined;
+  /** The largest attachment accepted, in bytes (config.ts JZ_ATTACHMENT_MAX_MB); absent = 10 MiB. */
+  attachmentMaxBytes?: number | undefined;
   /** Where background work (web imports) logs its failures. */
   log: { error(obj: object, msg: string): void };
 }
@@ -70,6 +73,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     users: createUserService(db),
     userAdmin: createUserAdminService(db, createUserService(db), clock),
     audit: createAuditService(db),
+    attachments: createAttachmentService(db, { clock, maxBytes: opts.attachmentMaxBytes }),
     households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),

@@ -120,6 +120,34 @@ export interface AssistTargetTable {
   year: number;
 }
 
+export interface AttachmentTable {
+  byte_size: number;
+  content: Buffer;
+  delete_reason: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: Int8 | null;
+  file_name: string;
+  height: number | null;
+  household_id: Int8 | null;
+  id: Generated<Int8>;
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  media_type: string;
+  note: string | null;
+  owner_id: Int8;
+  owner_kind: string;
+  place_source: string | null;
+  region_code: string;
+  sha256: string;
+  taken_at: Timestamp | null;
+  thumbnail: Buffer | null;
+  time_source: string | null;
+  uploaded_at: Timestamp;
+  uploaded_by: Int8 | null;
+  width: number | null;
+}
+
 export interface AuditEventTable {
   action: string;
   actor_id: Int8 | null;
@@ -1104,6 +1132,7 @@ export interface DB {
   assist_target: AssistTargetTable;
   assistance_roll: AssistanceRollTable;
   assistance_roll_change: AssistanceRollChangeTable;
+  attachment: AttachmentTable;
   audit_event: AuditEventTable;
   audit_segment: AuditSegmentTable;
   cadre: CadreTable;

@@ -15,6 +15,7 @@
  * staff beside it; the mask therefore keeps the region only, which the household's address gives away
  * anyway, and never a character of the sequence or the check (500 candidates remain, sex known).
  */
+import type { DocumentKind } from './attachments/kinds.js';
 import type { Role } from './roles.js';
 
 export const DATA_CLASSES = [
@@ -229,6 +230,33 @@ export const FIELD_CLASS: Readonly<Record<string, DataClass>> = {
   supporterName: 'name',
   healthFact: 'health',
 };
+
+/**
+ * Attachments (src/modules/attachments): each document kind is `personal` (it concerns a household,
+ * seen by the staff who see its owner) or `sensitive`; a sensitive one shows a data class whole (an ID
+ * card copy the ID number, a medical record the health) or, with `cls: null`, personal circumstances
+ * no class covers (income proof). A sensitive document is opened (content or thumbnail) only by a role
+ * whose unmasked view shows its class whole, and every opening is written to the audit log.
+ */
+export const DOCUMENT_CLASS: Readonly<
+  Record<DocumentKind, { sensitivity: 'personal' | 'sensitive'; cls: DataClass | null }>
+> = {
+  id_card_copy: { sensitivity: 'sensitive', cls: 'idNumber' },
+  income_proof: { sensitivity: 'sensitive', cls: null },
+  medical_record: { sensitivity: 'sensitive', cls: 'health' },
+  disability_certificate: { sensitivity: 'sensitive', cls: 'disability' },
+  signed_commitment: { sensitivity: 'personal', cls: null },
+  notice_photo: { sensitivity: 'personal', cls: null },
+  visit_photo: { sensitivity: 'personal', cls: null },
+  project_photo: { sensitivity: 'personal', cls: null },
+  other: { sensitivity: 'personal', cls: null },
+};
+
+/** Whether a role may open a document of a kind (its class shown whole in the role's unmasked view). */
+export function mayOpenDocument(role: Role, kind: DocumentKind): boolean {
+  const c = DOCUMENT_CLASS[kind];
+  return c.cls === null || treatment(role, c.cls, 'unmasked') === 'show';
+}
 
 /**
  * A free-form record (an audit diff, a 409's `details.current`, nested objects and arrays included)

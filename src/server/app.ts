@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from '../db/database.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import { SESSION_COOKIE, type ZodApp } from '../kernel/http.js';
+import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { burdenRoutes } from '../modules/burden/routes.js';
@@ -86,6 +87,8 @@ export interface AppOptions {
   qualityIntervalHours?: number;
   /** Memory budget of the measures cache in MiB (JZ_MEASURES_CACHE_MB); absent = unbounded. */
   measuresCacheMB?: number;
+  /** The largest attachment accepted in MiB (JZ_ATTACHMENT_MAX_MB); absent = 10. */
+  attachmentMaxMB?: number;
   /** Read the measures cache of the counties with households in the background once listening (serve). */
   warmMeasures?: boolean;
   /** Statement timeouts per request class and the queue limit (bounded-work.ts); absent = the defaults. */
@@ -116,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? systemClock,
     sessionHours: opts.sessionHours,
     measuresCacheBytes: opts.measuresCacheMB === undefined ? undefined : opts.measuresCacheMB * 2 ** 20,
+    attachmentMaxBytes: opts.attachmentMaxMB === undefined ? undefined : opts.attachmentMaxMB * 2 ** 20,
     log: app.log,
   });
   app.addHook('onClose', () => services.imports.close());
@@ -156,6 +160,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   householdExportRoutes(zapp, s.householdExport);
   statsRoutes(zapp, s.stats);
   auditRoutes(zapp, s.audit);
+  attachmentRoutes(zapp, s.attachments);
   matchingRoutes(zapp, s.matching);
   duplicateRoutes(zapp, s.duplicates);
   policyRoutes(zapp, s.policy);

@@ -18,6 +18,7 @@ export async function serve(
     logLevel: config.LOG_LEVEL,
     qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
     measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
+    attachmentMaxMB: config.JZ_ATTACHMENT_MAX_MB,
     warmMeasures: true,
     boundedWork: boundedWorkOf(config),
     secureCookie: secureCookies(config),

@@ -108,6 +108,13 @@ export type AuditAction =
   | 'grievance.feedback'
   | 'grievance.reopen'
   | 'grievance.unmask'
+  // attachments (src/modules/attachments): on a grievance apart, read only by its handlers
+  | 'attachment.upload'
+  | 'attachment.view'
+  | 'attachment.delete'
+  | 'grievance.attachment.upload'
+  | 'grievance.attachment.view'
+  | 'grievance.attachment.delete'
   // burden
   | 'burden.inspection'
   | 'burden.limits'

@@ -171,6 +171,13 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   'grievance.feedback': needs('grievance', 'handleGrievances'),
   'grievance.reopen': needs('grievance', 'handleGrievances'),
   'grievance.unmask': needs('grievance', 'handleGrievances'),
+  // attachments: read as their owner (a grievance's by its handlers; the others as the registry)
+  'attachment.upload': staff('household'),
+  'attachment.view': staff('household'),
+  'attachment.delete': staff('household'),
+  'grievance.attachment.upload': needs('grievance', 'handleGrievances'),
+  'grievance.attachment.view': needs('grievance', 'handleGrievances'),
+  'grievance.attachment.delete': needs('grievance', 'handleGrievances'),
   // burden registers
   'burden.inspection': staff('burden'),
   'burden.limits': staff('burden'),
