@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * web/dist/build.json: how the bundle was built. `scripts/ensure-web.mjs` rebuilds a bundle that is
@@ -51,12 +52,60 @@ const precompress = (): Plugin => ({
 });
 
 /**
+ * The installable app for work without a network (issue 19 item 2, docs/offline.md): a service worker
+ * (Workbox through vite-plugin-pwa) that precaches the app shell and every hashed asset, answers client
+ * routes with the cached index.html, and keeps the API answers the cadre needs offline network-first
+ * (cache `jz-api`, emptied on sign-out by web/src/offline/store.ts). The worker and the manifest are
+ * served `no-cache` (src/server/static-assets.ts: they are not under assets/).
+ */
+const pwa = () =>
+  VitePWA({
+    injectRegister: null, // web/src/offline/register.ts registers it
+    registerType: 'autoUpdate',
+    includeAssets: ['apple-touch-icon-180x180.png'],
+    manifest: {
+      name: '精准帮扶 · 村级工作',
+      short_name: '精准帮扶',
+      description: '帮扶户走访、户情况与照片，离线记录，联网后自动发送',
+      lang: 'zh-CN',
+      start_url: '/field',
+      scope: '/',
+      display: 'standalone',
+      orientation: 'portrait',
+      theme_color: '#c0292b',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/api\//],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+      runtimeCaching: [
+        {
+          urlPattern: /\/api\/(auth\/me|code-lists|cadres\/me|households\/\d+)(\?.*)?$/,
+          handler: 'NetworkFirst',
+          method: 'GET',
+          options: { cacheName: 'jz-api', cacheableResponse: { statuses: [200] } },
+        },
+      ],
+    },
+  });
+
+/**
  * The web app (SPA) lives in web/; `vite build` writes web/dist, which the Fastify server serves
  * (falling back to index.html for client routes). In development `vite` proxies /api to the server.
  */
 export default defineConfig({
   root: 'web',
-  plugins: [react(), buildInfo(), precompress()],
+  plugins: [react(), buildInfo(), precompress(), pwa()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -33,6 +33,7 @@ const OrgRegisterPage = lazy(() => import('./pages/OrgRegisterPage'));
 const OrgPortalPage = lazy(() => import('./pages/OrgPortalPage'));
 const ParticipationPage = lazy(() => import('./pages/ParticipationPage'));
 const MyHouseholdsPage = lazy(() => import('./pages/MyHouseholdsPage'));
+const OfflinePage = lazy(() => import('./pages/OfflinePage'));
 const ResponsibilityPage = lazy(() => import('./pages/ResponsibilityPage'));
 const WarningsPage = lazy(() => import('./pages/WarningsPage'));
 const ScreeningPage = lazy(() => import('./pages/ScreeningPage'));
@@ -135,6 +136,7 @@ export function App() {
                   <Route path="participation" element={<ParticipationPage />} />
                   <Route path="grievances" element={<GrievancesPage />} />
                   <Route path="my-households" element={<MyHouseholdsPage />} />
+                  <Route path="field" element={<OfflinePage />} />
                   <Route path="responsibility" element={<ResponsibilityPage />} />
                   <Route path="pairs" element={<PairsPage />} />
                   <Route path="targets" element={<TargetsPage />} />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permissions, Role } from '../../../src/domain/roles';
 import { api, isUnauthenticated } from './client';
+import { clearOfflineData } from '../offline/store';
 import type { ApiBody, ApiResponse } from './generated/helpers';
 
 // the server's own types (type-only: nothing of the server is bundled)
@@ -57,6 +58,8 @@ export function useLogout() {
     mutationFn: () =>
       api<ApiResponse<'/api/auth/logout', 'post'>>('/api/auth/logout', { method: 'POST', body: {} }),
     onSettled: () => {
+      // the households and code lists kept on the device for offline work (docs/offline.md)
+      void clearOfflineData();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'code-lists' && q.queryKey[0] !== 'auth' });
       qc.setQueryData(meKey, null);
     },

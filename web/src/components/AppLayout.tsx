@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useUser, type User } from '../api/auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OutboxBadge } from '../offline/OutboxBadge';
 import { useIsMobile } from './responsive';
 import { FullPageSpin } from './RequireAuth';
 
@@ -204,6 +205,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1, minWidth: 0 }} />
         {!mobile && <UserInfo user={user} />}
+        <OutboxBadge user={user} />
         <LanguageSwitch />
         {!mobile && logoutButton()}
       </Layout.Header>

@@ -1,5 +1,6 @@
 import { burdenEn } from './burden.en';
 import { safetyNetEn } from './safetyNet.en';
+import { offlineEn } from './offline.en';
 import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
@@ -319,4 +320,5 @@ export const en: Messages = {
   ...factsEn,
   ...ruleBasisEn,
   ...safetyNetEn,
+  ...offlineEn,
 };

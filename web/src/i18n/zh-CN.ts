@@ -1,5 +1,6 @@
 import { burdenZhCN } from './burden.zh-CN';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
+import { offlineZhCN } from './offline.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
@@ -317,6 +318,7 @@ export const zhCN = {
   ...factsZhCN,
   ...ruleBasisZhCN,
   ...safetyNetZhCN,
+  ...offlineZhCN,
 };
 
 export type Messages = typeof zhCN;

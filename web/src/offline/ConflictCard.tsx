@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Radio, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EditResult } from '../api/householdEdit';
+import { discard, resolveWith } from './outbox';
+import type { OutboxItem } from './store';
+
+type Side = 'mine' | 'theirs';
+const show = (v: unknown): string =>
+  v === null || v === undefined ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v);
+
+/**
+ * A change whose record was changed on the server meanwhile: mine and the server's side by side, per
+ * field; keep mine (sent again on the server's version), take theirs (mine dropped), or merge as
+ * chosen field by field. Until the cadre chooses both stay: the item in the outbox, theirs beside it.
+ */
+export function ConflictCard({ item, onResolved }: { item: OutboxItem; onResolved: () => void }) {
+  const { t } = useTranslation();
+  const theirs = item.theirs as EditResult;
+  const server = theirs.household as unknown as Record<string, unknown>;
+  const fields = Object.keys(item.body).filter((k) => k !== 'version' && k !== 'reason');
+  const [pick, setPick] = useState<Record<string, Side>>(() =>
+    Object.fromEntries(fields.map((f) => [f, 'mine'])),
+  );
+  const seq = item.seq!;
+  const label = (f: string) =>
+    ['address', 'safeWater', 'sanitaryToilet'].includes(f) ? t(`offline.${f as 'address'}`) : f;
+
+  const keep = async (choice: Record<string, Side>) => {
+    const mine = fields.filter((f) => choice[f] === 'mine');
+    if (mine.length === 0) await discard(seq, theirs);
+    else {
+      const values = Object.fromEntries(mine.map((f) => [f, item.body[f]]));
+      await resolveWith(seq, { ...values, reason: item.body.reason }, theirs.household.version);
+    }
+    onResolved();
+  };
+
+  return (
+    <Card
+      size="small"
+      data-testid={`conflict-${seq}`}
+      title={t('offline.conflictTitle', { label: item.label })}
+      style={{ borderColor: '#faad14' }}
+    >
+      <Alert type="warning" showIcon title={t('offline.conflictHelp')} style={{ marginBottom: 8 }} />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="field"
+        dataSource={fields.map((f) => ({ field: f }))}
+        columns={[
+          { title: t('offline.field'), dataIndex: 'field', render: (f: string) => label(f) },
+          {
+            title: t('offline.mine'),
+            render: (_, r) => (
+              <span data-testid={`conflict-mine-${r.field}`}>{show(item.body[r.field])}</span>
+            ),
+          },
+          {
+            title: t('offline.theirs'),
+            render: (_, r) => <span data-testid={`conflict-theirs-${r.field}`}>{show(server[r.field])}</span>,
+          },
+          {
+            title: '',
+            render: (_, r) => (
+              <Radio.Group
+                size="small"
+                value={pick[r.field]}
+                onChange={(e) => setPick({ ...pick, [r.field]: e.target.value as Side })}
+                options={[
+                  { value: 'mine', label: t('offline.mine') },
+                  { value: 'theirs', label: t('offline.theirs') },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <Flex gap={8} wrap justify="end" style={{ marginTop: 8 }}>
+        <Button
+          data-testid={`conflict-take-theirs-${seq}`}
+          onClick={() => void keep(Object.fromEntries(fields.map((f) => [f, 'theirs'])))}
+        >
+          {t('offline.takeTheirs')}
+        </Button>
+        <Button data-testid={`conflict-merge-${seq}`} onClick={() => void keep(pick)}>
+          {t('offline.merge')}
+        </Button>
+        <Button
+          type="primary"
+          data-testid={`conflict-keep-mine-${seq}`}
+          onClick={() => void keep(Object.fromEntries(fields.map((f) => [f, 'mine'])))}
+        >
+          {t('offline.keepMine')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
