@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs } from '../helpers/browser.js';
+import { launchBrowser, loginAs, pickOption } from '../helpers/browser.js';
 import { login } from '../helpers/app.js';
 
 /**
@@ -25,6 +25,7 @@ let context: BrowserContext;
 let page: Page;
 let h1 = '';
 let h2 = '';
+let measureId = '';
 const photo = fs.readFileSync(path.resolve('web/public/pwa-192x192.png'));
 
 beforeAll(async () => {
@@ -59,6 +60,18 @@ beforeAll(async () => {
   app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // a plan for the second household, whose measure's status the cadre changes offline
+  const cookie = await login(app, 'village', 'test-password-1');
+  const { year } = (await app.inject({ url: `/api/households/${h2}/plan`, headers: { cookie } })).json<{
+    year: number;
+  }>();
+  const plan = await app.inject({
+    method: 'POST',
+    url: `/api/households/${h2}/plan`,
+    headers: { cookie },
+    payload: { year },
+  });
+  measureId = plan.json<{ plan: { measures: { id: string }[] } }>().plan.measures[0]!.id;
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   page = await context.newPage();
@@ -126,12 +139,16 @@ describe('offline field work', () => {
     await recordVisit(h1, '老人慢性病用药正常，已签约家庭医生', true);
     await recordVisit(h2, '外出务工返乡，需要技能培训');
     await recordVisit(h1, '复查：新房屋顶漏雨已修');
+    await page.getByTestId(`field-measures-${h2}`).click();
+    await pickOption(page, page.getByTestId(`field-measure-${measureId}`), '实施中', {
+      until: page.getByTestId('outbox-badge').and(page.locator('[data-count="5"]')),
+    });
     expect(await tdb.db.selectFrom('visit').select('id').execute()).toHaveLength(0);
 
     await page.reload();
     await page.getByTestId(`field-household-${h2}`).waitFor();
-    await expect.poll(() => waiting(page)).toBe('4');
-    await expect(page.getByTestId('field-outbox').locator('[data-state="pending"]').count()).resolves.toBe(4);
+    await expect.poll(() => waiting(page)).toBe('5');
+    await expect(page.getByTestId('field-outbox').locator('[data-state="pending"]').count()).resolves.toBe(5);
 
     await context.setOffline(false);
     // the photo goes once its visit is sent; a server without the attachment route keeps it waiting
@@ -149,6 +166,12 @@ describe('offline field work', () => {
       [h1, '复查：新房屋顶漏雨已修'],
     ]);
     expect(visits.every((v) => v.client_key !== null)).toBe(true);
+    const measure = await tdb.db
+      .selectFrom('plan_measure')
+      .select('status')
+      .where('id', '=', measureId)
+      .executeTakeFirstOrThrow();
+    expect(measure.status).toBe('in_progress');
     if (attachments) {
       const photos = await sql<{ owner_kind: string; owner_id: string; kind: string }>`
         select owner_kind, owner_id, kind from attachment`.execute(tdb.db);

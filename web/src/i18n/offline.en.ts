@@ -15,6 +15,7 @@ export const offlineEn: typeof offlineZhCN = {
     noHouseholds: 'No households on this device',
     recordVisit: 'Record a visit',
     conditions: 'Update conditions',
+    measures: 'Measures',
     purpose: 'Purpose',
     findings: 'Findings',
     followUp: 'Follow-up',

@@ -13,6 +13,7 @@ export const offlineZhCN = {
     noHouseholds: '本机没有帮扶户资料',
     recordVisit: '记录走访',
     conditions: '更新户情况',
+    measures: '措施状态',
     purpose: '走访目的',
     findings: '走访情况',
     followUp: '后续跟进',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Radio, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EditResult } from '../api/householdEdit';
 import { discard, resolveWith } from './outbox';
 import type { OutboxItem } from './store';
 
@@ -16,22 +15,29 @@ const show = (v: unknown): string =>
  */
 export function ConflictCard({ item, onResolved }: { item: OutboxItem; onResolved: () => void }) {
   const { t } = useTranslation();
-  const theirs = item.theirs as EditResult;
-  const server = theirs.household as unknown as Record<string, unknown>;
+  const theirs = item.theirs!;
+  const server = theirs.values;
   const fields = Object.keys(item.body).filter((k) => k !== 'version' && k !== 'reason');
   const [pick, setPick] = useState<Record<string, Side>>(() =>
     Object.fromEntries(fields.map((f) => [f, 'mine'])),
   );
   const seq = item.seq!;
   const label = (f: string) =>
-    ['address', 'safeWater', 'sanitaryToilet'].includes(f) ? t(`offline.${f as 'address'}`) : f;
+    f === 'status'
+      ? t('offline.kinds.measure')
+      : ['address', 'safeWater', 'sanitaryToilet'].includes(f)
+        ? t(`offline.${f as 'address'}`)
+        : f;
+  const value = (f: string, v: unknown) =>
+    f === 'status' && typeof v === 'string' ? t(`plans.measureStatus.${v as 'planned'}`) : show(v);
 
   const keep = async (choice: Record<string, Side>) => {
     const mine = fields.filter((f) => choice[f] === 'mine');
-    if (mine.length === 0) await discard(seq, theirs);
+    if (mine.length === 0) await discard(seq, theirs.record);
     else {
       const values = Object.fromEntries(mine.map((f) => [f, item.body[f]]));
-      await resolveWith(seq, { ...values, reason: item.body.reason }, theirs.household.version);
+      const reason = item.body.reason === undefined ? {} : { reason: item.body.reason };
+      await resolveWith(seq, { ...values, ...reason }, theirs.version);
     }
     onResolved();
   };
@@ -54,12 +60,14 @@ export function ConflictCard({ item, onResolved }: { item: OutboxItem; onResolve
           {
             title: t('offline.mine'),
             render: (_, r) => (
-              <span data-testid={`conflict-mine-${r.field}`}>{show(item.body[r.field])}</span>
+              <span data-testid={`conflict-mine-${r.field}`}>{value(r.field, item.body[r.field])}</span>
             ),
           },
           {
             title: t('offline.theirs'),
-            render: (_, r) => <span data-testid={`conflict-theirs-${r.field}`}>{show(server[r.field])}</span>,
+            render: (_, r) => (
+              <span data-testid={`conflict-theirs-${r.field}`}>{value(r.field, server[r.field])}</span>
+            ),
           },
           {
             title: '',

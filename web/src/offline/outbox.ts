@@ -1,6 +1,6 @@
 import { api, isApiError, NETWORK_ERROR } from '../api/client';
 import type { EditResult } from '../api/householdEdit';
-import { offlineDb, type OutboxItem, type PhotoPart } from './store';
+import { offlineDb, type OutboxItem, type PhotoPart, type PlanMeasure, type Theirs } from './store';
 
 /**
  * The outbox (docs/offline.md): changes made on the device, sent in the order they were made when the
@@ -52,9 +52,18 @@ async function sendPhoto(photo: PhotoPart, ownerId: string): Promise<void> {
   });
 }
 
+/** The server's side of a 409: the household record, or the measure (plans answer both). */
+function theirsOf(item: OutboxItem, details: unknown): Theirs | null {
+  const d = details as { current?: EditResult; measure?: PlanMeasure } | undefined;
+  if (item.kind === 'household' && d?.current?.household)
+    return { values: { ...d.current.household }, version: d.current.household.version, record: d.current };
+  if (item.kind === 'measure' && d?.measure) return { values: { ...d.measure }, version: d.measure.version };
+  return null;
+}
+
 async function sendOne(
   item: OutboxItem,
-): Promise<{ outcome: Outcome; id?: string; theirs?: unknown; error?: string }> {
+): Promise<{ outcome: Outcome; id?: string; answer?: unknown; theirs?: Theirs; error?: string }> {
   try {
     if (item.kind === 'photo') {
       const ownerId = item.photo?.ownerId;
@@ -63,16 +72,14 @@ async function sendOne(
       return { outcome: 'sent' };
     }
     const r = await api<{ id?: string }>(item.path, { method: item.method, body: item.body });
-    return { outcome: 'sent', id: r?.id, theirs: r };
+    return { outcome: 'sent', id: r?.id, answer: r };
   } catch (e) {
     const err = e as { offline?: boolean; noRoute?: boolean; status?: number; message?: string };
     if (err.offline || (isApiError(e) && e.code === NETWORK_ERROR)) return { outcome: 'stop' };
     if (err.noRoute) return { outcome: 'waiting', error: err.message ?? '' };
     if (isApiError(e) && (e.status === 401 || e.status >= 500)) return { outcome: 'stop', error: e.message };
-    if (isApiError(e) && e.status === 409) {
-      const current = (e.details as { current?: EditResult } | undefined)?.current;
-      if (current) return { outcome: 'conflict', theirs: current, error: e.message };
-    }
+    const theirs = isApiError(e) && e.status === 409 ? theirsOf(item, e.details) : null;
+    if (theirs) return { outcome: 'conflict', theirs, error: (e as Error).message };
     return { outcome: 'failed', error: err.message ?? String(e) };
   }
 }
@@ -103,7 +110,7 @@ async function flush(owner: string): Promise<number> {
     const seq = item.seq!;
     if (r.outcome === 'sent') {
       sent++;
-      await afterSent(item, r.id, r.theirs);
+      await afterSent(item, r.id, r.answer);
     } else {
       await offlineDb.outbox.update(seq, { state: r.outcome, error: r.error, theirs: r.theirs });
       if (r.outcome !== 'waiting') held.add(item.householdId);

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import type { HouseholdRecord } from '../api/households';
 import type { CadreDetail } from '../api/responsibility';
-import { claimFor, offlineDb, saveCadre } from './store';
+import { claimFor, offlineDb, saveCadre, type PlanView } from './store';
 
 /**
  * Keep the device's copy fresh while there is a network: the cadre's households (/api/cadres/me and
@@ -17,6 +17,11 @@ export async function refreshOfflineCopy(username: string, now: string): Promise
   const records = await Promise.all(
     mine.households.map((h) => api<HouseholdRecord>(`/api/households/${encodeURIComponent(h.householdId)}`)),
   );
+  const plans = await Promise.all(
+    mine.households.map((h) =>
+      api<PlanView>(`/api/households/${encodeURIComponent(h.householdId)}/plan`).catch(() => null),
+    ),
+  );
   const ids = new Set(mine.households.map((h) => h.householdId));
   await offlineDb.transaction('rw', offlineDb.households, offlineDb.lists, offlineDb.meta, async () => {
     await saveCadre(mine, now);
@@ -27,6 +32,7 @@ export async function refreshOfflineCopy(username: string, now: string): Promise
         id: h.householdId,
         summary: h,
         record: records[i] ?? null,
+        plan: plans[i] ?? null,
         savedAt: now,
       })),
     );

@@ -1,6 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CadreDetail, CadreHousehold } from '../api/responsibility';
+import type { EditResult } from '../api/householdEdit';
 import type { HouseholdRecord } from '../api/households';
+import type { ApiResponse } from '../api/generated/helpers';
+
+export type PlanView = ApiResponse<'/api/households/{id}/plan'>;
+export type PlanMeasure = NonNullable<PlanView['plan']>['measures'][number];
 
 /**
  * The device's store for work without a network (docs/offline.md): the signed-in cadre's households as
@@ -13,7 +18,16 @@ export interface CachedHousehold {
   id: string;
   summary: CadreHousehold;
   record: HouseholdRecord | null;
+  /** The household's plan of this year with its measures (null: none or not readable). */
+  plan?: PlanView | null;
   savedAt: string;
+}
+
+/** With a conflict: the server's values of the changed record, its version, and (households) the record. */
+export interface Theirs {
+  values: Record<string, unknown>;
+  version: number;
+  record?: EditResult;
 }
 
 export interface CachedList {
@@ -58,7 +72,7 @@ export interface OutboxItem {
   state: OutboxState;
   error?: string;
   /** With a conflict: the record as the server now has it. */
-  theirs?: unknown;
+  theirs?: Theirs;
   photo?: PhotoPart;
 }
 

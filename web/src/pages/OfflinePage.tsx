@@ -12,6 +12,7 @@ import { discard, flushOutbox } from '../offline/outbox';
 import { refreshOfflineCopy } from '../offline/refresh';
 import { offlineDb, type OutboxItem } from '../offline/store';
 import { VisitSheet } from '../offline/VisitSheet';
+import { MeasuresSheet } from '../offline/MeasuresSheet';
 
 /** Send the outbox, then refresh the device's copy; without a network what is on the device stays. */
 async function syncDevice(username: string): Promise<number> {
@@ -24,7 +25,7 @@ async function syncDevice(username: string): Promise<number> {
   }
 }
 
-type Open = { id: string; sheet: 'visit' | 'conditions' } | null;
+type Open = { id: string; sheet: 'visit' | 'conditions' | 'measures' } | null;
 
 function OutboxList({ items }: { items: OutboxItem[] }) {
   const { t } = useTranslation();
@@ -139,7 +140,7 @@ export default function OfflinePage() {
                     <Typography.Text type="secondary">{h.summary.householdNo}</Typography.Text>{' '}
                     <StatusTag status={h.summary.status} />
                   </span>
-                  <Flex gap={6}>
+                  <Flex gap={6} wrap>
                     <Button
                       size="small"
                       type="primary"
@@ -156,6 +157,15 @@ export default function OfflinePage() {
                     >
                       {t('offline.conditions')}
                     </Button>
+                    {!!h.plan?.plan?.measures.length && (
+                      <Button
+                        size="small"
+                        onClick={() => setOpen({ id: h.id, sheet: 'measures' })}
+                        data-testid={`field-measures-${h.id}`}
+                      >
+                        {t('offline.measures')}
+                      </Button>
+                    )}
                   </Flex>
                 </Flex>
                 {open?.id === h.id && open.sheet === 'visit' && (
@@ -163,6 +173,9 @@ export default function OfflinePage() {
                 )}
                 {open?.id === h.id && open.sheet === 'conditions' && (
                   <ConditionsSheet owner={user.username} h={h} onDone={() => setOpen(null)} />
+                )}
+                {open?.id === h.id && open.sheet === 'measures' && (
+                  <MeasuresSheet owner={user.username} h={h} onDone={() => setOpen(null)} />
                 )}
               </Flex>
             </List.Item>
