@@ -17,7 +17,7 @@ let jpeg: Buffer;
 let png: Buffer;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const clock = fixedClock('2026-12-01T02:00:00Z');
-const MAX_MB = 1;
+const MAX_MB = 2;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -169,6 +169,15 @@ describe('attachments', () => {
     expect(pdf.statusCode).toBe(201);
     expect(pdf.json()).toMatchObject({ hasThumbnail: false, mediaType: 'application/pdf' });
     expect((await get('vil', `/api/attachments/${pdf.json().id}/thumbnail`)).statusCode).toBe(404);
+    // above Fastify's default body limit (1 MiB), within the attachment limit: accepted whole
+    const big = Buffer.concat([PDF, Buffer.alloc(1.5 * 1048576, 0x20)]);
+    const large = await upload(
+      'vil',
+      { ownerKind: 'household', ownerId: inA1.id, kind: 'income_proof' },
+      { name: 'big.pdf', type: 'application/pdf', bytes: big },
+    );
+    expect(large.statusCode, large.body).toBe(201);
+    expect(large.json().byteSize).toBe(big.length);
   });
 
   it('refuses a wrong type, a forged type and a too large file, naming the file; nothing stored', async () => {
@@ -259,6 +268,34 @@ describe('attachments', () => {
     });
     expect(del.statusCode).toBe(404);
     expect(await stored()).toBe(before + 1);
+  });
+
+  it("follows the owner's read rule: a member is its household's; a grievance only its handlers'", async () => {
+    const [m] = await tdb.db.selectFrom('member').select('id').where('household_id', '=', inB1.id).execute();
+    const onMember = { ownerKind: 'member', ownerId: String(m!.id), kind: 'id_card_copy' };
+    const p = { name: 'p.png', type: 'image/png', bytes: png };
+    expect((await upload('vil', onMember, p)).statusCode).toBe(404); // the member lives in village B1
+    const g = await tdb.db
+      .insertInto('grievance')
+      .values({
+        tracking_code: 'T-ATTACH-1',
+        channel: 'public',
+        kind: (await tdb.db.selectFrom('grievance_deadline').select('kind').executeTakeFirstOrThrow()).kind,
+        region_code: T.villageA1,
+        township_code: T.townshipA,
+        county_code: T.county,
+        description: '道路',
+        ack_due_at: new Date('2026-12-03T00:00:00Z'),
+        resolve_due_at: new Date('2026-12-20T00:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const onGrievance = { ownerKind: 'grievance', ownerId: String(g.id), kind: 'other' };
+    expect((await upload('vil', onGrievance, p)).statusCode).toBe(404); // village cadres do not handle grievances
+    const res = await upload('twn', onGrievance, p);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await get('vil', `/api/attachments/${res.json().id}/content`)).statusCode).toBe(404);
+    expect(await auditEventsOf(tdb.db, 'grievance.attachment.upload')).toHaveLength(1);
   });
 
   it('logs every opening of a sensitive document; a role whose view hides its class may not open it', async () => {

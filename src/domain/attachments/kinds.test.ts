@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declaredMediaType, fileProblem, sniffMediaType } from './kinds.js';
+import { DOCUMENT_CLASS, mayOpenDocument } from '../visibility.js';
+import { declaredMediaType, DOCUMENT_KINDS, fileProblem, sniffMediaType } from './kinds.js';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const ascii = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
@@ -36,5 +37,26 @@ describe('attachment file types by their magic bytes', () => {
     expect(fileProblem(PDF, 'image/jpeg', 99)).toEqual({ reason: 'forged', sniffed: 'application/pdf' });
     expect(fileProblem(PNG, 'application/octet-stream', 99)).toBeNull();
     expect(fileProblem(WEBP, 'image/webp', 99)).toBeNull();
+  });
+});
+
+describe('who opens a document (visibility.ts DOCUMENT_CLASS, the unmasked view)', () => {
+  it.each([
+    ['village_cadre', 'visit_photo', true],
+    ['village_cadre', 'income_proof', true],
+    ['village_cadre', 'medical_record', false],
+    ['village_cadre', 'id_card_copy', false],
+    ['township_officer', 'medical_record', true],
+    ['township_officer', 'id_card_copy', true],
+    ['civil_affairs_county', 'disability_certificate', true],
+    ['civil_affairs_county', 'id_card_copy', false],
+    ['organisation', 'income_proof', true], // no class: the owner's read rule (organisations read none) decides
+  ] as const)('%s opens %s: %s', (role, kind, expected) =>
+    expect(mayOpenDocument(role, kind)).toBe(expected),
+  );
+
+  it('classifies every kind, the four identity, income, health and disability ones as sensitive', () => {
+    const sensitive = DOCUMENT_KINDS.filter((k) => DOCUMENT_CLASS[k].sensitivity === 'sensitive');
+    expect(sensitive).toEqual(['id_card_copy', 'income_proof', 'medical_record', 'disability_certificate']);
   });
 });

@@ -176,7 +176,10 @@ export function createAttachmentService(db: Kysely<DB>, opts: { clock: Clock; ma
       const row = await attachmentInScope(user, id);
       const kind = row.kind as DocumentKind;
       if (!mayOpenDocument(user.role, kind))
-        throw new AppError('E_FORBIDDEN', `Your role may not open documents of the kind ${kind}`, { kind });
+        throw new AppError('E_FORBIDDEN', `Your role may not open documents of the kind ${kind}`, {
+          kind,
+          messageZh: '您的角色无权查看此类材料',
+        });
       if (which === 'thumbnail' && !row.has_thumbnail) throw notFound('thumbnail of attachment', id);
       const bytes = await db.transaction().execute(async (trx) => {
         if (DOCUMENT_CLASS[kind].sensitivity === 'sensitive')

@@ -1,6 +1,7 @@
 import { burdenEn } from './burden.en';
 import { safetyNetEn } from './safetyNet.en';
 import { offlineEn } from './offline.en';
+import { attachmentsEn } from './attachments.en';
 import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
@@ -321,4 +322,5 @@ export const en: Messages = {
   ...ruleBasisEn,
   ...safetyNetEn,
   ...offlineEn,
+  ...attachmentsEn,
 };

@@ -1,6 +1,7 @@
 import { burdenZhCN } from './burden.zh-CN';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
+import { attachmentsZhCN } from './attachments.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
@@ -319,6 +320,7 @@ export const zhCN = {
   ...ruleBasisZhCN,
   ...safetyNetZhCN,
   ...offlineZhCN,
+  ...attachmentsZhCN,
 };
 
 export type Messages = typeof zhCN;

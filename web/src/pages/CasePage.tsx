@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +97,7 @@ function CaseView({ c }: { c: CaseDetail }) {
           </Card>
         </Col>
       </Row>
+      <AttachmentPanel ownerKind="case" ownerId={c.id} />
     </Flex>
   );
 }

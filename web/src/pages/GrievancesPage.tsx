@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
 import { Button, Descriptions, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -186,6 +187,7 @@ export default function GrievancesPage() {
                 content: `${e.at.slice(0, 16).replace('T', ' ')} ${tk(`grievance.events.${e.action}`)} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
               }))}
             />
+            <AttachmentPanel ownerKind="grievance" ownerId={detail.data.id} />
           </>
         )}
       </Drawer>

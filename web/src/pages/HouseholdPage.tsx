@@ -21,6 +21,7 @@ import { EditDrawer } from '../components/household/edit/EditDrawer';
 import { HouseholdFlags } from '../components/matching/HouseholdFlags';
 import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
 import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
+import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
 import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 import { PortalAccessCard } from '../components/portal/PortalAccessCard';
@@ -107,6 +108,7 @@ function HouseholdView({ id }: { id: string }) {
       <RulesPanel householdId={id} />
       <HouseholdWarnings householdId={id} />
       <HouseholdPlanPanel householdId={id} />
+      <AttachmentPanel ownerKind="household" ownerId={id} />
       <AssistanceHistory householdId={id} />
       <HouseholdCadreCard
         householdId={id}

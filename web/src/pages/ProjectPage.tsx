@@ -11,6 +11,7 @@ import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { useIsManager } from '../components/assistance/manager';
 import { FollowUpModal } from '../components/assistance/FollowUpModal';
+import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
 import {
   BeneficiaryModal,
   BenefitModal,
@@ -151,6 +152,9 @@ export default function ProjectPage() {
           dataSource={p.followups}
           scroll={{ x: 'max-content' }}
           data-testid="followup-table"
+          expandable={{
+            expandedRowRender: (f) => <AttachmentPanel ownerKind="project_followup" ownerId={String(f.id)} />,
+          }}
           columns={[
             { title: t('assistance.checkedOn'), dataIndex: 'checkedOn', render: (d: string) => fmt.date(d) },
             {
@@ -218,6 +222,7 @@ export default function ProjectPage() {
           ]}
         />
       </Card>
+      <AttachmentPanel ownerKind="project" ownerId={id} />
       {dialog === 'followup' && <FollowUpModal projectId={id} onClose={close} />}
       {dialog === 'fund' && <FundModal projectId={id} onClose={close} />}
       {dialog === 'beneficiary' && <BeneficiaryModal project={p} onClose={close} />}
