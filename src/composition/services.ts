@@ -34,6 +34,8 @@ import { createPolicyServices } from './policy-cases.js';
 import { createLinkageBoardService } from '../modules/linkage-board/service.js';
 import { createFactsLoader } from '../modules/facts/loader.js';
 import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
+import { createRegistrationService } from '../modules/registration/service.js';
+import { createMemberEventService } from '../modules/registration/events.js';
 
 /** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
 export const INCOME_CEILING = 200_000;
@@ -77,6 +79,15 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),
     memberEdit: createMemberEditService(edits),
+    // registering a household in the app and dated member events (src/modules/registration)
+    registration: createRegistrationService({
+      db,
+      clock,
+      paramsFor,
+      openCase: async (user, input) => (await policyServices.cases.open(user, input)).id,
+      incomeCeiling: INCOME_CEILING,
+    }),
+    memberEvents: createMemberEventService(db, clock, createMemberEditService(edits)),
     householdFacts: createHouseholdFactService(db, { clock, paramsFor }),
     householdExport: createHouseholdExportService(db, regions, clock, reads.db),
     stats: createStatsService(db, regions, clock, reads.db),

@@ -622,6 +622,18 @@ export interface MeasuresChangeFloorTable {
   upto: Generated<string>;
 }
 
+export interface MemberEventTable {
+  event_date: string;
+  household_id: Int8;
+  id: Generated<Int8>;
+  kind: string;
+  member_id: Int8;
+  note: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: Int8 | null;
+  village_code: string;
+}
+
 export interface MemberTable {
   birth_date: string;
   disability_grade: number | null;
@@ -938,6 +950,18 @@ export interface RegionTable {
   synthetic: Generated<boolean>;
 }
 
+export interface RegistrationDraftTable {
+  created_at: Generated<Timestamp>;
+  household_id: Int8 | null;
+  id: Generated<Int8>;
+  owner_id: Int8;
+  payload: Generated<ColumnType<unknown, string, string>>;
+  state: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  village_code: string;
+}
+
 export interface ReportLogTable {
   cells: Generated<number>;
   format: string;
@@ -1166,6 +1190,7 @@ export interface DB {
   measures_change: MeasuresChangeTable;
   measures_change_floor: MeasuresChangeFloorTable;
   member: MemberTable;
+  member_event: MemberEventTable;
   need: NeedTable;
   need_pledge: NeedPledgeTable;
   organisation: OrganisationTable;
@@ -1191,6 +1216,7 @@ export interface DB {
   quality_finding: QualityFindingTable;
   quality_run: QualityRunTable;
   region: RegionTable;
+  registration_draft: RegistrationDraftTable;
   report_log: ReportLogTable;
   row_change: RowChangeTable;
   safety_net_param: SafetyNetParamTable;

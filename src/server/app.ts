@@ -33,6 +33,7 @@ import { householdEditRoutes } from '../modules/households/edit-routes.js';
 import { householdExportRoutes } from '../modules/households/export-routes.js';
 import { householdRoutes } from '../modules/households/routes.js';
 import { householdFactRoutes } from '../modules/household-facts/routes.js';
+import { registrationRoutes } from '../modules/registration/routes.js';
 import { importRoutes } from '../modules/import/routes.js';
 import { matchingRoutes } from '../modules/matching/routes.js';
 import { measuresRoutes } from '../modules/measurement/routes.js';
@@ -157,6 +158,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   householdRoutes(zapp, s.households);
   householdEditRoutes(zapp, s.householdEdit, s.memberEdit);
   householdFactRoutes(zapp, s.householdFacts);
+  registrationRoutes(zapp, s.registration, s.memberEvents);
   householdExportRoutes(zapp, s.householdExport);
   statsRoutes(zapp, s.stats);
   auditRoutes(zapp, s.audit);

@@ -22,6 +22,7 @@ export type AuditAction =
   | 'household.status'
   | 'household.income'
   | 'household.member.add'
+  | 'household.register'
   | 'household.member.remove'
   | 'household.member.update'
   | 'household.merge'

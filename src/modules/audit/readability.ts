@@ -89,6 +89,7 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   'household.status': staff('household'),
   'household.income': staff('household'),
   'household.member.add': staff('household'),
+  'household.register': staff('household'),
   'household.member.remove': staff('household'),
   'household.member.update': staff('household'),
   'household.merge': staff('household'),

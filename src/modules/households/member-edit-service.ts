@@ -29,6 +29,9 @@ export interface RemoveBody {
 
 type Values = Record<string, unknown>;
 
+/** More writes of a caller in a member edit's transaction, given the member added or removed. */
+export type WithinEdit = (trx: Kysely<DB>, memberId: string) => Promise<void>;
+
 const pick = (values: Values, columns: string[]) => Object.fromEntries(columns.map((c) => [c, values[c]]));
 const line = (m: Member): MemberLine => m;
 
@@ -115,7 +118,8 @@ export function createMemberEditService(tx: EditTransaction) {
       });
     },
 
-    addMember(user: AuthUser, id: string, body: MemberBody) {
+    /** `within`: more writes in the same transaction (a dated member event: src/modules/registration). */
+    addMember(user: AuthUser, id: string, body: MemberBody, within?: WithinEdit) {
       const { version, reason, formerHeadRelation, ...fields } = body;
       return tx.edit(user, id, version, async (trx) => {
         const members = await editRepository.members(trx, id);
@@ -131,6 +135,7 @@ export function createMemberEditService(tx: EditTransaction) {
         });
         if (demoted) await editRepository.updateMember(trx, demoted.id, { relation: demoted.relation });
         await editRepository.refreshFromMembers(trx, id);
+        if (within) await within(trx, added.id);
         const { after } = changedFields(MEMBER_FIELDS, null, values);
         return {
           action: 'household.member.add',
@@ -142,7 +147,7 @@ export function createMemberEditService(tx: EditTransaction) {
     },
 
     /** DELETE: the member stays on record as moved out or deceased; a departing head names the next one. */
-    removeMember(user: AuthUser, id: string, memberId: string, body: RemoveBody) {
+    removeMember(user: AuthUser, id: string, memberId: string, body: RemoveBody, within?: WithinEdit) {
       const { version, reason, memberStatus, newHeadId } = body;
       return tx.edit(user, id, version, async (trx) => {
         const members = await editRepository.members(trx, id);
@@ -164,6 +169,7 @@ export function createMemberEditService(tx: EditTransaction) {
         await editRepository.updateMember(trx, memberId, { member_status: memberStatus });
         if (heir) await editRepository.updateMember(trx, heir, { relation: 'head' });
         await editRepository.refreshFromMembers(trx, id);
+        if (within) await within(trx, memberId);
         const heirWas = members.find((x) => x.id === heir)?.relation;
         return {
           action: 'household.member.remove',
