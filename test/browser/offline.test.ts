@@ -237,3 +237,33 @@ describe('offline field work', () => {
     expect(after).toEqual({ address: '十八洞村竹子寨 12 号', version: version + 2 });
   });
 });
+
+describe('signing out', () => {
+  const stored = (p: Page, table: string) =>
+    p.evaluate(
+      (t) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('jingzhun-offline');
+          open.onerror = () => reject(new Error(String(open.error)));
+          open.onsuccess = () => {
+            const count = open.result.transaction(t).objectStore(t).count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+          };
+        }),
+      table,
+    );
+
+  it("forgets the cadre's households and cached answers on the device", async () => {
+    await openFieldOnline();
+    expect(await stored(page, 'households')).toBe(2);
+    await page.getByTestId('nav-toggle').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await expect.poll(() => stored(page, 'households')).toBe(0);
+    expect(await stored(page, 'lists')).toBe(0);
+    expect(await page.evaluate(async () => (await caches.keys()).includes('jz-api'))).toBe(false);
+  });
+});
