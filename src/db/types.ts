@@ -622,18 +622,6 @@ export interface MeasuresChangeFloorTable {
   upto: Generated<string>;
 }
 
-export interface MemberEventTable {
-  event_date: string;
-  household_id: Int8;
-  id: Generated<Int8>;
-  kind: string;
-  member_id: Int8;
-  note: Generated<string>;
-  recorded_at: Generated<Timestamp>;
-  recorded_by: Int8 | null;
-  village_code: string;
-}
-
 export interface MemberTable {
   birth_date: string;
   disability_grade: number | null;
@@ -662,6 +650,18 @@ export interface MemberTable {
   student_status: string | null;
   version: Generated<number>;
   welfare_job_months: number | null;
+}
+
+export interface MemberEventTable {
+  event_date: string;
+  household_id: Int8;
+  id: Generated<Int8>;
+  kind: string;
+  member_id: Int8;
+  note: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: Int8 | null;
+  village_code: string;
 }
 
 export interface NeedTable {

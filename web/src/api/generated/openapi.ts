@@ -363,6 +363,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My open registration drafts */
+    get: operations['getRegistrations'];
+    put?: never;
+    /** Start a registration draft in a village */
+    post: operations['postRegistrations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my drafts */
+    get: operations['getRegistrationsById'];
+    /** Save a draft (incomplete is fine) */
+    put: operations['putRegistrationsById'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discard a draft */
+    post: operations['postRegistrationsByIdDiscard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The import's checks, duplicate persons and red lines of a draft (writes nothing) */
+    post: operations['postRegistrationsByIdCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register the household and open its identification case */
+    post: operations['postRegistrationsByIdSubmit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/{id}/member-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Member events of a household */
+    get: operations['getHouseholdsByIdMemberEvents'];
+    put?: never;
+    /** Record a dated member event (birth, marriage in/out, moving in/out, death) */
+    post: operations['postHouseholdsByIdMemberEvents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/households/export': {
     parameters: {
       query?: never;
@@ -6308,6 +6413,1080 @@ export interface operations {
             confirmedAt: string | null;
             decisionNote: string | null;
             supersedes: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getRegistrations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              villageCode: string;
+              villageName: string | null;
+              version: number;
+              /** @enum {string} */
+              state: 'open' | 'submitted' | 'discarded';
+              householdId: string | null;
+              createdAt: string;
+              updatedAt: string;
+              headName: string | null;
+              members: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postRegistrations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          villageCode: string;
+          payload?: {
+            /** @default {} */
+            household?: {
+              [key: string]: string | number | boolean | null | string[];
+            };
+            /** @default [] */
+            members?: {
+              [key: string]: string | number | boolean | null | string[];
+            }[];
+            /** @default {} */
+            income?: {
+              [key: string]: string | number | boolean | null | string[];
+            };
+            /** @default {} */
+            facts?: {
+              foodClothingSecure?: boolean | null;
+              declaredVehicles?: number | null;
+              declaredHouses?: number | null;
+              declaredDeposits?: number | null;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            villageCode: string;
+            villageName: string | null;
+            version: number;
+            /** @enum {string} */
+            state: 'open' | 'submitted' | 'discarded';
+            householdId: string | null;
+            payload: {
+              /** @default {} */
+              household: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default [] */
+              members: {
+                [key: string]: string | number | boolean | null | string[];
+              }[];
+              /** @default {} */
+              income: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default {} */
+              facts: {
+                foodClothingSecure?: boolean | null;
+                declaredVehicles?: number | null;
+                declaredHouses?: number | null;
+                declaredDeposits?: number | null;
+              };
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getRegistrationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            villageCode: string;
+            villageName: string | null;
+            version: number;
+            /** @enum {string} */
+            state: 'open' | 'submitted' | 'discarded';
+            householdId: string | null;
+            payload: {
+              /** @default {} */
+              household: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default [] */
+              members: {
+                [key: string]: string | number | boolean | null | string[];
+              }[];
+              /** @default {} */
+              income: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default {} */
+              facts: {
+                foodClothingSecure?: boolean | null;
+                declaredVehicles?: number | null;
+                declaredHouses?: number | null;
+                declaredDeposits?: number | null;
+              };
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  putRegistrationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          payload: {
+            /** @default {} */
+            household?: {
+              [key: string]: string | number | boolean | null | string[];
+            };
+            /** @default [] */
+            members?: {
+              [key: string]: string | number | boolean | null | string[];
+            }[];
+            /** @default {} */
+            income?: {
+              [key: string]: string | number | boolean | null | string[];
+            };
+            /** @default {} */
+            facts?: {
+              foodClothingSecure?: boolean | null;
+              declaredVehicles?: number | null;
+              declaredHouses?: number | null;
+              declaredDeposits?: number | null;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            villageCode: string;
+            villageName: string | null;
+            version: number;
+            /** @enum {string} */
+            state: 'open' | 'submitted' | 'discarded';
+            householdId: string | null;
+            payload: {
+              /** @default {} */
+              household: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default [] */
+              members: {
+                [key: string]: string | number | boolean | null | string[];
+              }[];
+              /** @default {} */
+              income: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default {} */
+              facts: {
+                foodClothingSecure?: boolean | null;
+                declaredVehicles?: number | null;
+                declaredHouses?: number | null;
+                declaredDeposits?: number | null;
+              };
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postRegistrationsByIdDiscard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            villageCode: string;
+            villageName: string | null;
+            version: number;
+            /** @enum {string} */
+            state: 'open' | 'submitted' | 'discarded';
+            householdId: string | null;
+            payload: {
+              /** @default {} */
+              household: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default [] */
+              members: {
+                [key: string]: string | number | boolean | null | string[];
+              }[];
+              /** @default {} */
+              income: {
+                [key: string]: string | number | boolean | null | string[];
+              };
+              /** @default {} */
+              facts: {
+                foodClothingSecure?: boolean | null;
+                declaredVehicles?: number | null;
+                declaredHouses?: number | null;
+                declaredDeposits?: number | null;
+              };
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postRegistrationsByIdCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ok: boolean;
+            errors: {
+              field: string;
+              row: number;
+              column: string;
+              code: string;
+              message: string;
+            }[];
+            redLines: {
+              key: string;
+              /** @enum {string} */
+              effect: 'block' | 'exception';
+              memberIndex: number | null;
+              source: string;
+              label_zh: string;
+              label_en: string;
+              rests: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postRegistrationsByIdSubmit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            householdId: string;
+            householdNo: string;
+            caseId: string | null;
+            caseError: string | null;
+            redLines: {
+              key: string;
+              /** @enum {string} */
+              effect: 'block' | 'exception';
+              memberIndex: number | null;
+              source: string;
+              label_zh: string;
+              label_en: string;
+              rests: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsByIdMemberEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              memberId: string;
+              memberName: string | null;
+              /** @enum {string} */
+              kind: 'birth' | 'marriage_in' | 'move_in' | 'marriage_out' | 'move_out' | 'death';
+              date: string;
+              note: string;
+              recordedAt: string;
+              recordedBy: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsByIdMemberEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          /** @enum {string} */
+          kind: 'birth' | 'marriage_in' | 'move_in' | 'marriage_out' | 'move_out' | 'death';
+          /** Format: date */
+          date: string;
+          /** @default  */
+          note?: string;
+          memberId?: string;
+          member?: {
+            name: string;
+            idNumber: string;
+            relation: string;
+          };
+          newHeadId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            household: {
+              id: string;
+              householdNo: string;
+              villageCode: string;
+              groupNo: number | null;
+              address: string | null;
+              phone: string | null;
+              bankName: string | null;
+              bankAccount: string | null;
+              idStandard: string | null;
+              householdType: string;
+              status: string;
+              statusDate: string | null;
+              registeredYear: number | null;
+              exitYear: number | null;
+              monitoringCategory: string | null;
+              mainCause: string | null;
+              otherCauses: string[];
+              size: number;
+              headName: string | null;
+              landCultivatedMu: number | null;
+              landForestMu: number | null;
+              houseAreaM2: number | null;
+              houseStructure: string | null;
+              houseYear: number | null;
+              houseGrade: string | null;
+              relocated: boolean;
+              electricity: boolean;
+              fuel: string | null;
+              safeWater: boolean;
+              sanitaryToilet: boolean;
+              pavedAccess: boolean;
+              roadDistanceKm: number | null;
+              marketDistanceKm: number | null;
+              coopMember: boolean;
+              enterpriseTie: boolean;
+              industryType: string | null;
+              version: number;
+            };
+            members: {
+              id: string;
+              name: string;
+              sex: string;
+              idNumber: string | null;
+              birthDate: string | null;
+              age: number | null;
+              relation: string;
+              ethnicity: string | null;
+              education: string | null;
+              studentStatus: string | null;
+              outOfSchoolReason: string | null;
+              health: string | null;
+              disabilityGrade: number | null;
+              labourCapacity: string | null;
+              migrantPlace: string | null;
+              migrantMonths: number | null;
+              migrantMonthlyWage: number | null;
+              welfareJobMonths: number | null;
+              insBasicMedical: boolean;
+              insCriticalIllness: boolean;
+              insMedicalAssistance: boolean;
+              insPension: boolean;
+              isDibao: boolean;
+              isTekun: boolean;
+              memberStatus: string;
+            }[];
+            years: {
+              year: number;
+              size: number;
+              status: string;
+              wageIncome: number;
+              businessIncome: number;
+              productionCost: number;
+              propertyIncome: number;
+              transferIncome: number;
+              transferDibao: number;
+              transferPension: number;
+              transferEco: number;
+              medicalCost: number;
+              netIncome: number;
+              perCapitaIncome: number;
+              povertyLine: number;
+            }[];
+            statusHistory: {
+              id: string;
+              fromStatus: string | null;
+              toStatus: string;
+              changedOn: string;
+              reason: string;
+            }[];
           };
         };
       };
