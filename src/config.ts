@@ -55,6 +55,10 @@ const ConfigSchema = z.object({
   JZ_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Hours between scheduled data-quality runs over the whole registry in the server; 0 = off. */
   JZ_QUALITY_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  /** Hours between scheduled rule runs (batch evaluation) filling the worklists in the server; 0 = off. */
+  JZ_RULE_RUN_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  /** China hour (0-23) of the daily digest of every user's inbox (logged, docs/inbox.md); -1 = off. */
+  JZ_DIGEST_HOUR: z.coerce.number().int().min(-1).max(23).default(7),
   /** Memory the measures cache may hold for region stores, in MiB (least recently used dropped beyond). */
   JZ_MEASURES_CACHE_MB: z.coerce.number().positive().default(512),
   /** Statement timeout (ms) of a request's queries by class, 0 = none (docs/operations.md "Limits per request"). */

@@ -78,14 +78,15 @@ async function progressBar(label: string) {
 }
 
 async function runDemo(config: Config, o: { county: string; seed: number; scale: number; replace: boolean }) {
-  const { withDatabase } = await runtime();
+  const { cliServices, withDatabase } = await runtime();
   const { SYSTEM_ACTOR, auditChangesSince, registryChangeMark } = await import('../modules/audit/service.js');
   const { deleteCountyHouseholds } = await import('../demo/reset.js');
   const { loadRegions } = await import('../modules/regions/loader.js');
   const { generateDemo } = await import('../demo/service.js');
   const { ensureDemoAccounts, markDemoComplete } = await import('../demo/setup.js');
   const { forgetDemoExtensions, runDemoExtensions } = await import('../demo/extensions.js');
-  await withDatabase(config, log, async ({ db }) => {
+  await withDatabase(config, log, async (handle) => {
+    const { db } = handle;
     const mark = await registryChangeMark(db);
     if (o.replace) {
       const n = await deleteCountyHouseholds(db, o.county, SYSTEM_ACTOR);
@@ -128,6 +129,8 @@ async function runDemo(config: Config, o: { county: string; seed: number; scale:
       regionCode: o.county,
       reason: 'synthetic demo county: the registry writes of its seeding transactions',
     });
+    const { fillDemoWorklists } = await import('../modules/inbox/rule-schedule.js');
+    await fillDemoWorklists(db, cliServices(config, handle, log), o.county, log, true);
   });
 }
 
@@ -163,6 +166,8 @@ program
           onProgress: bar.update,
         });
         bar.stop();
+        const { fillDemoWorklists } = await import('../modules/inbox/rule-schedule.js');
+        await fillDemoWorklists(handle.db, cliServices(config, handle, log), config.JZ_DEMO_COUNTY, log);
         log('demo accounts (password from JZ_DEMO_PASSWORD):');
         for (const a of accounts)
           log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);

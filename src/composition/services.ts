@@ -32,6 +32,7 @@ import { createUserAdminService } from '../modules/users/admin-service.js';
 import { createWarningService } from '../modules/warnings/service.js';
 import { createPolicyServices } from './policy-cases.js';
 import { createLinkageBoardService } from '../modules/linkage-board/service.js';
+import { createInboxService } from '../modules/inbox/service.js';
 import { createFactsLoader } from '../modules/facts/loader.js';
 import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 import { createRegistrationService } from '../modules/registration/service.js';
@@ -110,6 +111,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
       pick: reads.pick,
     }),
     burden: createBurdenService(db, clock),
+    inbox: createInboxService({ db, clock, paramsFor }),
     evaluation: createEvaluationService(db, paramsFor, clock),
     linkageBoard: createLinkageBoardService({
       db,

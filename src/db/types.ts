@@ -700,6 +700,19 @@ export interface NeedPledgeTable {
   quantity: number | null;
 }
 
+export interface NotificationTable {
+  body: string;
+  channel: string;
+  created_at: Generated<Timestamp>;
+  delivered_by: Generated<string>;
+  for_day: string;
+  id: Generated<Int8>;
+  kind: string;
+  region_code: string;
+  subject: string;
+  user_id: Int8;
+}
+
 export interface OrganisationTable {
   contact_person: string;
   contact_phone: string;
@@ -906,6 +919,13 @@ export interface ProjectIndicatorTable {
 export interface ProjectLinkageTable {
   linkage_type: string;
   project_id: Int8;
+}
+
+export interface PublicHolidayTable {
+  day: string;
+  kind: string;
+  name: string;
+  region_code: Generated<string>;
 }
 
 export interface QualityEvaluationDateTable {
@@ -1193,6 +1213,7 @@ export interface DB {
   member_event: MemberEventTable;
   need: NeedTable;
   need_pledge: NeedPledgeTable;
+  notification: NotificationTable;
   organisation: OrganisationTable;
   payment_line: PaymentLineTable;
   payment_list: PaymentListTable;
@@ -1212,6 +1233,7 @@ export interface DB {
   project_fund: ProjectFundTable;
   project_indicator: ProjectIndicatorTable;
   project_linkage: ProjectLinkageTable;
+  public_holiday: PublicHolidayTable;
   quality_evaluation_date: QualityEvaluationDateTable;
   quality_finding: QualityFindingTable;
   quality_run: QualityRunTable;

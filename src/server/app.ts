@@ -53,6 +53,8 @@ import { userRoutes } from '../modules/users/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
+import { inboxRoutes } from '../modules/inbox/routes.js';
+import { startInboxSchedules } from '../modules/inbox/schedules.js';
 import {
   boundedWorkReply,
   DEFAULT_BOUNDED_WORK,
@@ -86,6 +88,10 @@ export interface AppOptions {
   clock?: Clock;
   /** Hours between scheduled data-quality runs (JZ_QUALITY_INTERVAL_HOURS); 0 or absent = off. */
   qualityIntervalHours?: number;
+  /** Hours between scheduled rule runs filling the worklists (JZ_RULE_RUN_INTERVAL_HOURS); 0 or absent = off. */
+  ruleRunIntervalHours?: number;
+  /** China hour of the daily digest of the inbox (JZ_DIGEST_HOUR); -1 or absent = off. */
+  digestHour?: number;
   /** Memory budget of the measures cache in MiB (JZ_MEASURES_CACHE_MB); absent = unbounded. */
   measuresCacheMB?: number;
   /** The largest attachment accepted in MiB (JZ_ATTACHMENT_MAX_MB); absent = 10. */
@@ -128,6 +134,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => stopQualitySchedule());
   const stopEscalation = startEscalationSchedule(services.grievances, app.log);
   app.addHook('onClose', async () => stopEscalation());
+  const stopInbox = startInboxSchedules({
+    ...{ db: opts.db, clock: services.clock, inbox: services.inbox, ruleRun: services.ruleRun },
+    ...{ latestYear: services.regions.latestYear, log: app.log },
+    ...{ ruleRunHours: opts.ruleRunIntervalHours, digestHour: opts.digestHour },
+  });
+  app.addHook('onClose', async () => stopInbox());
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -169,6 +181,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   ruleRoutes(zapp, s.rules);
   caseRoutes(zapp, s.cases);
   worklistRoutes(zapp, s.worklists);
+  inboxRoutes(zapp, s.inbox);
   assistanceRoutes(zapp, s.assistance);
   importRoutes(zapp, s.imports);
   qualityRoutes(zapp, s.quality);

@@ -17,6 +17,8 @@ export async function serve(
     loginPerMinute: config.JZ_LOGIN_RATE_LIMIT,
     logLevel: config.LOG_LEVEL,
     qualityIntervalHours: config.JZ_QUALITY_INTERVAL_HOURS,
+    ruleRunIntervalHours: config.JZ_RULE_RUN_INTERVAL_HOURS,
+    digestHour: config.JZ_DIGEST_HOUR,
     measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
     attachmentMaxMB: config.JZ_ATTACHMENT_MAX_MB,
     warmMeasures: true,
