@@ -37,6 +37,7 @@ import { createFactsLoader } from '../modules/facts/loader.js';
 import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 import { createRegistrationService } from '../modules/registration/service.js';
 import { createMemberEventService } from '../modules/registration/events.js';
+import { createPolicyLibraryService } from '../modules/policy-library/service.js';
 
 /** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
 export const INCOME_CEILING = 200_000;
@@ -76,6 +77,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     users: createUserService(db),
     userAdmin: createUserAdminService(db, createUserService(db), clock),
     audit: createAuditService(db),
+    policyLibrary: createPolicyLibraryService(db),
     attachments: createAttachmentService(db, { clock, maxBytes: opts.attachmentMaxBytes }),
     households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),

@@ -598,13 +598,52 @@ export interface MeasureCatalogueTable {
   causes: Generated<string[]>;
   code: string;
   conditions: Generated<string[]>;
+  contact: string | null;
   default_amount: Numeric | null;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  documents: Generated<string[]>;
+  eligibility: ColumnType<unknown, string, string> | null;
   funding_source: string | null;
+  how_to_apply_en: Generated<string>;
+  how_to_apply_zh: Generated<string>;
   labour: Generated<string>;
+  limits_zh: Generated<string>;
   measure_type: string;
   months: Generated<number>;
   name_en: string;
   name_zh: string;
+  policy_basis: Generated<string[]>;
+  responsible_unit: string | null;
+  sort: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface MeasureCatalogueLocalTable {
+  active: Generated<boolean>;
+  batch: string;
+  causes: Generated<string[]>;
+  code: string;
+  conditions: Generated<string[]>;
+  contact: string | null;
+  created_by: Int8 | null;
+  default_amount: Numeric | null;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  documents: Generated<string[]>;
+  eligibility: ColumnType<unknown, string, string> | null;
+  funding_source: string | null;
+  how_to_apply_en: Generated<string>;
+  how_to_apply_zh: Generated<string>;
+  labour: Generated<string>;
+  limits_zh: Generated<string>;
+  measure_type: string;
+  months: Generated<number>;
+  name_en: string;
+  name_zh: string;
+  policy_basis: Generated<string[]>;
+  region_code: string;
   responsible_unit: string | null;
   sort: Generated<number>;
   updated_at: Generated<Timestamp>;
@@ -774,6 +813,32 @@ export interface PlanMeasureTable {
   status: Generated<string>;
   updated_at: Generated<Timestamp | null>;
   version: Generated<number>;
+}
+
+export interface PolicyDocumentTable {
+  attachment_id: Int8 | null;
+  bigrams: Generated<string[]>;
+  body: Generated<string>;
+  body_is_summary: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: Int8 | null;
+  doc_no: string | null;
+  effective_from: string | null;
+  effective_to: string | null;
+  id: Generated<Int8>;
+  issued_on: string | null;
+  issuer: string;
+  key: string | null;
+  region_code: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PolicyLinkTable {
+  document_id: Int8;
+  target_key: string;
+  target_kind: string;
 }
 
 export interface PolicyParamTable {
@@ -1207,6 +1272,7 @@ export interface DB {
   inspection: InspectionTable;
   match_flag: MatchFlagTable;
   measure_catalogue: MeasureCatalogueTable;
+  measure_catalogue_local: MeasureCatalogueLocalTable;
   measures_change: MeasuresChangeTable;
   measures_change_floor: MeasuresChangeFloorTable;
   member: MemberTable;
@@ -1218,6 +1284,8 @@ export interface DB {
   payment_line: PaymentLineTable;
   payment_list: PaymentListTable;
   plan_measure: PlanMeasureTable;
+  policy_document: PolicyDocumentTable;
+  policy_link: PolicyLinkTable;
   policy_param: PolicyParamTable;
   portal_access: PortalAccessTable;
   portal_login_source: PortalLoginSourceTable;

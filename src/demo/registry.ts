@@ -6,6 +6,7 @@ import { factsDemo } from './seeders/facts.js';
 import { participationDemo } from './seeders/participation.js';
 import { passiveExitsDemo } from './seeders/passive-exits.js';
 import { plansDemo } from './seeders/plans.js';
+import { policyLibraryDemo } from './seeders/policy-library.js';
 import { portalDemo } from './seeders/portal.js';
 import { projectsDemo } from './seeders/projects.js';
 import { qualityDemo } from './seeders/quality.js';
@@ -29,4 +30,5 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   participationDemo, // organisations, needs, products; the demo account `org` is linked in setup
   qualityDemo, // last: plants anomalies in incomes and audit events for the quality signals
   portalDemo, // grievances, ratings, the demo household's portal code (ctx.password)
+  policyLibraryDemo, // county and provincial documents, a county measure and a county override (reads nothing)
 ];

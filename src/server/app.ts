@@ -41,6 +41,7 @@ import { warmMeasuresAfterListen } from '../modules/measurement/warm.js';
 import { participationRoutes } from '../modules/participation/routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { policyRoutes } from '../modules/policy/routes.js';
+import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { assistanceRoutes } from '../modules/projects/assistance.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
@@ -178,6 +179,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   matchingRoutes(zapp, s.matching);
   duplicateRoutes(zapp, s.duplicates);
   policyRoutes(zapp, s.policy);
+  policyLibraryRoutes(zapp, s.policyLibrary);
   ruleRoutes(zapp, s.rules);
   caseRoutes(zapp, s.cases);
   worklistRoutes(zapp, s.worklists);

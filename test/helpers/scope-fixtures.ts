@@ -49,6 +49,8 @@ export const KINDS: Record<string, string> = {
   temporary: `select id::text from temporary_assistance where $IN(village_code) order by state = 'applied' desc, id desc limit 1`,
   // the county's first payment list: foreign only to the users of the other county (COUNTY_KINDS)
   paymentList: `select min(id)::text from payment_list`,
+  // the demo county's own policy document: foreign only to the users of the other county (COUNTY_KINDS)
+  policyDocument: `select min(id)::text from policy_document where length(region_code) = 6`,
   // a line of that list still due (returned, corrected)
   paymentLine: `select id::text from payment_line where $IN(village_code) and state = 'due' and list_id = (select min(id) from payment_list) order by id limit 1`,
   sampleHousehold: `select s.household_id::text from evaluation_sample_household s join household h on h.id = s.household_id where $IN(h.village_code) and s.sample_id = (select min(id) from evaluation_sample) order by 1 limit 1`,
@@ -57,6 +59,7 @@ export const KINDS: Record<string, string> = {
 /** Path parameters (`<segment before>/{param}` or `{param}`) → kind. */
 export const PATH_KINDS: Record<string, string> = {
   'households/{id}': 'household',
+  'documents/{id}': 'policyDocument',
   '{memberId}': 'member',
   'regions/{code}': 'township',
   'villages/{code}': 'village',
@@ -107,7 +110,7 @@ export const FIELD_KINDS: Record<string, string> = {
 };
 
 /** Kinds that are county-wide objects a township may legitimately read (an evaluation sample). */
-export const COUNTY_KINDS = new Set(['sample', 'county', 'catalogue', 'paymentList']);
+export const COUNTY_KINDS = new Set(['sample', 'county', 'catalogue', 'paymentList', 'policyDocument']);
 
 export type Ids = Record<string, string | undefined>;
 

@@ -23,6 +23,7 @@ const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const FactConfirmationPage = lazy(() => import('./pages/FactConfirmationPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
+const PolicyLibraryPage = lazy(() => import('./pages/PolicyLibraryPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
@@ -129,6 +130,7 @@ export function App() {
                   <Route path="quality" element={<QualityPage />} />
                   <Route path="facts" element={<FactConfirmationPage />} />
                   <Route path="policy" element={<PolicyPage />} />
+                  <Route path="knowledge" element={<PolicyLibraryPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
                   <Route path="worklists" element={<WorklistPage />} />

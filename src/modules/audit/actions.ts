@@ -102,6 +102,7 @@ export type AuditAction =
   | 'organisation.reject'
   | 'catalogue.create'
   | 'catalogue.update'
+  | 'policy_document.create'
   | 'grievance.file'
   | 'grievance.acknowledge'
   | 'grievance.resolve'

@@ -164,6 +164,7 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   'organisation.reject': needs('organisation', 'reviewOrganisations'),
   'catalogue.create': staff('plan'),
   'catalogue.update': staff('plan'),
+  'policy_document.create': staff('policy'),
   // grievances: whoever may not read the grievance may not read that (or by whom) one was filed
   'grievance.file': needs('grievance', 'handleGrievances'),
   'grievance.acknowledge': needs('grievance', 'handleGrievances'),

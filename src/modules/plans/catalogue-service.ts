@@ -1,11 +1,20 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { DB, MeasureCatalogueLocalTable, MeasureCatalogueTable } from '../../db/types.js';
+import type { Eligibility } from '../../domain/catalogue/eligibility.js';
+import { settingRegionOf } from '../../domain/catalogue/regional.js';
 import { permissionsOf } from '../../domain/roles.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
+import {
+  explained,
+  regionalCatalogue,
+  regionalRepository,
+  type ExplainedEntry,
+} from './catalogue-regional.js';
 import { conflict, invalid, same } from './plan-view.js';
-import { catalogueEntry, plansRepository as repo } from './repository.js';
+import { plansRepository as repo } from './repository.js';
 
 export interface CatalogueInput {
   nameZh: string;
@@ -21,6 +30,15 @@ export interface CatalogueInput {
   months: number;
   sort: number;
   active: boolean;
+  descriptionZh?: string | undefined;
+  descriptionEn?: string | undefined;
+  eligibility?: Eligibility | null | undefined;
+  howToApplyZh?: string | undefined;
+  howToApplyEn?: string | undefined;
+  documents?: string[] | undefined;
+  contact?: string | null | undefined;
+  limitsZh?: string | undefined;
+  policyBasis?: string[] | undefined;
 }
 
 const CATALOGUE_COLUMNS = {
@@ -37,67 +55,108 @@ const CATALOGUE_COLUMNS = {
   months: 'months',
   sort: 'sort',
   active: 'active',
+  descriptionZh: 'description_zh',
+  descriptionEn: 'description_en',
+  eligibility: 'eligibility',
+  howToApplyZh: 'how_to_apply_zh',
+  howToApplyEn: 'how_to_apply_en',
+  documents: 'documents',
+  contact: 'contact',
+  limitsZh: 'limits_zh',
+  policyBasis: 'policy_basis',
 } as const;
+type Field = keyof typeof CATALOGUE_COLUMNS;
 
-/** The catalogue is shared: its events are filed under the editor's own region (the country: null). */
-const eventRegion = (user: AuthUser) => (user.scopeCode === '' ? null : user.scopeCode);
+/** Column values of an entry (names of the tables' columns). */
+type Columns = Record<string, unknown>;
+type LocalInsert = Insertable<MeasureCatalogueLocalTable>;
 
-function assertMayEditCatalogue(user: AuthUser) {
-  if (!permissionsOf(user.role).editMeasureCatalogue)
-    throw new AppError('E_FORBIDDEN', 'Only county officers and above may edit the measure catalogue');
+/** A column's value as written: the eligibility tree as JSON text. */
+const columnValue = (k: string, v: unknown) =>
+  k === 'eligibility' ? (v === null ? null : JSON.stringify(v)) : v;
+
+/** The columns of an entry's fields (those given). */
+function columnsOf(fields: object): Columns {
+  const out: Record<string, unknown> = {};
+  for (const [k, col] of Object.entries(CATALOGUE_COLUMNS)) {
+    const v = (fields as Record<string, unknown>)[k];
+    if (v !== undefined) out[col] = columnValue(k, v);
+  }
+  return out;
+}
+
+/** The region a user keeps catalogue entries for ('' the national catalogue), or E_FORBIDDEN. */
+function editRegion(user: AuthUser): string {
+  const region = permissionsOf(user.role).editMeasureCatalogue ? settingRegionOf(user.scopeCode) : null;
+  if (region === null)
+    throw new AppError(
+      'E_FORBIDDEN',
+      'Only county officers and above may edit the measure catalogue (national entries: the whole-country scope)',
+    );
+  return region;
 }
 
 /** The changed fields of a catalogue entry: audit before/after and the columns to set. */
-function catalogueDiff(current: Record<string, unknown>, fields: Partial<CatalogueInput>) {
+function catalogueDiff(current: ExplainedEntry, fields: Partial<CatalogueInput>) {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const set: Record<string, unknown> = {};
   for (const [k, col] of Object.entries(CATALOGUE_COLUMNS)) {
     const v = (fields as Record<string, unknown>)[k];
-    if (v === undefined || same(v, current[k])) continue;
-    before[k] = current[k];
+    const now = current[k as Field];
+    if (v === undefined || same(v, now)) continue;
+    before[k] = now;
     after[k] = v;
-    set[col] = v;
+    set[col] = columnValue(k, v);
   }
   return { before, after, set };
 }
 
-/** The measure catalogue (五个一批): read by everyone, kept by county officers and above (audited). */
+/** The editor's region for the audit event (the country: null). */
+const eventRegion = (region: string) => (region === '' ? null : region);
+
+/**
+ * The measure catalogue (五个一批) as a regional setting: read by everyone for their region, national
+ * entries kept at the whole-country scope, provinces / prefectures / counties adding entries and
+ * overriding inherited ones for their own region (audited).
+ */
 export function createCatalogueService(db: Kysely<DB>) {
+  /** Insert a region's own row: a new entry, or an override seeded with the inherited entry. */
+  function insertLocal(trx: Kysely<DB>, region: string, code: string, set: Columns, base?: ExplainedEntry) {
+    const seed = base ? columnsOf(base) : {};
+    return regionalRepository.insertLocal(trx, { ...seed, ...set, region_code: region, code } as LocalInsert);
+  }
+
   return {
-    async catalogueRows() {
-      return (await repo.catalogue(db)).map((r) => ({ ...catalogueEntry(r), version: r.version }));
+    /** The catalogue effective in `region` (default: the reader's scope). */
+    async catalogueRows(user?: AuthUser, region?: string) {
+      return regionalCatalogue(db, user ? scopeFor(user, region) : '');
     },
 
     async createCatalogueEntry(user: AuthUser, code: string, input: CatalogueInput, reason?: string) {
-      assertMayEditCatalogue(user);
+      const region = editRegion(user);
       return db.transaction().execute(async (trx) => {
-        const row = await repo.insertCatalogue(trx, {
-          code,
-          name_zh: input.nameZh,
-          name_en: input.nameEn,
-          batch: input.batch,
-          measure_type: input.measureType,
-          causes: input.causes,
-          conditions: input.conditions,
-          labour: input.labour,
-          funding_source: input.fundingSource,
-          default_amount: input.defaultAmount,
-          responsible_unit: input.responsibleUnit,
-          months: input.months,
-          sort: input.sort,
-          active: input.active,
-        });
+        const existing = (await regionalCatalogue(trx, region)).find((e) => e.code === code);
+        if (existing)
+          throw invalid(
+            'code',
+            `the catalogue already has a measure ${code}${existing.region ? ` (region ${existing.region})` : ''}`,
+          );
+        const cols = columnsOf(input);
+        const row =
+          region === ''
+            ? await repo.insertCatalogue(trx, { ...cols, code } as Insertable<MeasureCatalogueTable>)
+            : await insertLocal(trx, region, code, { ...cols, created_by: user.id });
         if (!row) throw invalid('code', `the catalogue already has a measure ${code}`);
         await recordAudit(trx, actorOf(user), {
           action: 'catalogue.create',
           entityType: 'measure_catalogue',
           entityId: null,
-          regionCode: eventRegion(user),
+          regionCode: eventRegion(region),
           after: { code, ...input },
           reason: reason ?? null,
         });
-        return { ...catalogueEntry(row), version: row.version };
+        return explained({ ...row, region_code: region });
       });
     },
 
@@ -106,27 +165,37 @@ export function createCatalogueService(db: Kysely<DB>) {
       code: string,
       body: Partial<CatalogueInput> & { version: number; reason?: string | undefined },
     ) {
-      assertMayEditCatalogue(user);
+      const region = editRegion(user);
       const { version, reason, ...fields } = body;
       return db.transaction().execute(async (trx) => {
-        const row = await repo.catalogueRow(trx, code, true);
-        if (!row) throw notFound('catalogue measure', code);
-        const current = { ...catalogueEntry(row), version: row.version };
-        if (row.version !== version)
-          throw conflict(`Catalogue measure ${code}`, row.version, version, current);
+        const own =
+          region === ''
+            ? await repo.catalogueRow(trx, code, true)
+            : await regionalRepository.localRow(trx, region, code, true);
+        const current = own
+          ? explained({ ...own, region_code: region })
+          : (await regionalCatalogue(trx, region)).find((e) => e.code === code);
+        if (!current) throw notFound('catalogue measure', code);
+        if (current.version !== version)
+          throw conflict(`Catalogue measure ${code}`, current.version, version, current);
         const { before, after, set } = catalogueDiff(current, fields);
         if (!Object.keys(set).length) return current;
-        const updated = await repo.updateCatalogue(trx, code, set);
+        const updated = own
+          ? region === ''
+            ? await repo.updateCatalogue(trx, code, set)
+            : await regionalRepository.updateLocal(trx, region, code, set)
+          : await insertLocal(trx, region, code, { ...set, created_by: user.id }, current);
+        if (!updated) throw conflict(`Catalogue measure ${code}`, current.version + 1, version, current);
         await recordAudit(trx, actorOf(user), {
           action: 'catalogue.update',
           entityType: 'measure_catalogue',
           entityId: null,
-          regionCode: eventRegion(user),
+          regionCode: eventRegion(region),
           before: { code, ...before },
-          after: { code, ...after },
+          after: own ? { code, ...after } : { code, overrides: current.region || 'national', ...after },
           reason: reason ?? null,
         });
-        return { ...catalogueEntry(updated), version: updated.version };
+        return explained({ ...updated, region_code: region });
       });
     },
   };

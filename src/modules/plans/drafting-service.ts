@@ -24,7 +24,7 @@ export function createDraftingService(db: Kysely<DB>, clock: Clock) {
   /** Draft and insert the plan of `year` with its measures; the household is locked and in scope. */
   async function insertDraft(trx: Kysely<DB>, h: Household, year: number) {
     const members = await repo.members(trx, [h.id]);
-    const cat = await loadCatalogue(trx);
+    const cat = await loadCatalogue(trx, h.village_code);
     const draft = draftPlan(
       {
         mainCause: h.main_cause,

@@ -86,7 +86,7 @@ function checkMeasure(next: Record<string, unknown>, reason: string | undefined)
 /** The measures of a plan: add one from the catalogue, change its status, outcome, funding and dates. */
 export function createMeasureService(db: Kysely<DB>, clock: Clock, editPlan: PlanEditFrame) {
   async function insertMeasure(trx: Kysely<DB>, plan: HouseholdPlan, h: Household, body: NewMeasure) {
-    const cat = await loadCatalogue(trx);
+    const cat = await loadCatalogue(trx, h.village_code);
     const e = cat.map.get(body.catalogueCode);
     if (!e || !e.active)
       throw invalid('catalogueCode', `${body.catalogueCode} is not an active measure of the catalogue`);
@@ -125,7 +125,7 @@ export function createMeasureService(db: Kysely<DB>, clock: Clock, editPlan: Pla
   ) {
     const m = (await repo.measureById(trx, id, true))!;
     if (m.version !== version) {
-      const cat = await loadCatalogue(trx);
+      const cat = await loadCatalogue(trx, h.village_code);
       throw new AppError(
         'E_CONFLICT',
         `Measure ${id} of household ${h.household_no} was changed by someone else (now version ${m.version}, yours ${version}); reload it and apply your change again`,

@@ -7,9 +7,10 @@ import {
   type MeasureStatus,
 } from '../../domain/plans/catalogue.js';
 import { ableToWork, type DraftMember } from '../../domain/plans/draft.js';
-import { catalogueMap, checkFit, type FitResult } from '../../domain/plans/fit.js';
+import { checkFit, type FitResult } from '../../domain/plans/fit.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { catalogueEntry, plansRepository as repo } from './repository.js';
+import { loadRegionalCatalogue } from './catalogue-regional.js';
+import { plansRepository as repo } from './repository.js';
 
 /** The plan as the API shows it: measures with their catalogue names, the fit check, the household. */
 
@@ -85,10 +86,9 @@ function planDto(
   };
 }
 
-/** The active catalogue as entries and as a map by code. */
-export async function loadCatalogue(db: Kysely<DB>) {
-  const entries = (await repo.catalogue(db)).map(catalogueEntry);
-  return { entries, map: catalogueMap(entries) };
+/** The catalogue effective in a region ('' national; catalogue-regional.ts) as entries and as a map by code. */
+export async function loadCatalogue(db: Kysely<DB>, region = '') {
+  return loadRegionalCatalogue(db, region);
 }
 
 /** The household's plan of a year as the API shows it (null plan when there is none). */
@@ -105,7 +105,7 @@ export async function planView(
     repo.members(db, [householdId]),
     repo.plan(db, householdId, year),
     repo.planYears(db, householdId),
-    loadCatalogue(db),
+    loadCatalogue(db, h.village_code),
   ]);
   const able = ableToWork(members.map(draftMember));
   const measures = plan ? await repo.measures(db, [plan.id]) : [];

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Clock } from '../../kernel/clock.js';
 import { createAgreementService } from './agreement-service.js';
+import { createEligibleMeasuresService } from './catalogue-eligible.js';
 import { createCatalogueService } from './catalogue-service.js';
 import { createDraftingService } from './drafting-service.js';
 import { createPlanEditFrame } from './edit-transaction.js';
@@ -24,6 +25,7 @@ export function createPlanService(db: Kysely<DB>, clock: Clock) {
   const fit = createFitService(db);
   return {
     ...createCatalogueService(db),
+    ...createEligibleMeasuresService(db, clock),
     ...createDraftingService(db, clock),
     ...createMeasureService(db, clock, editPlan),
     ...createAgreementService(db, clock),

@@ -5,6 +5,7 @@ import { attachmentsEn } from './attachments.en';
 import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
+import { knowledgeEn } from './knowledge.en';
 import { factsEn } from '../pages/household/factMessages';
 import { ruleBasisEn } from '../pages/household/ruleBasisMessages';
 import { assistanceEn } from './assistance.en';
@@ -50,6 +51,7 @@ export const en: Messages = {
     targets: 'Targets',
     projects: 'Projects',
     plans: 'Household plans',
+    knowledge: 'Policies and measures',
     participation: 'Participation',
     org: 'Social assistance',
     grievances: 'Grievances',
@@ -318,6 +320,7 @@ export const en: Messages = {
   ...assistanceEn,
   ...responsibilityEn,
   ...plansEn,
+  ...knowledgeEn,
   ...factsEn,
   ...ruleBasisEn,
   ...safetyNetEn,

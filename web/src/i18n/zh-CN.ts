@@ -5,6 +5,7 @@ import { attachmentsZhCN } from './attachments.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
+import { knowledgeZhCN } from './knowledge.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { responsibilityZhCN } from './responsibility.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -49,6 +50,7 @@ export const zhCN = {
     targets: '任务分解',
     projects: '项目库',
     plans: '一户一策',
+    knowledge: '政策与措施',
     participation: '社会参与',
     org: '社会帮扶',
     grievances: '投诉办理',
@@ -316,6 +318,7 @@ export const zhCN = {
   ...assistanceZhCN,
   ...responsibilityZhCN,
   ...plansZhCN,
+  ...knowledgeZhCN,
   ...factsZhCN,
   ...ruleBasisZhCN,
   ...safetyNetZhCN,

@@ -725,6 +725,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/policy-library/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Policy documents of the country and of the regions above and within your scope, searched in Chinese (every term must occur) */
+    get: operations['getPolicyLibraryDocuments'];
+    put?: never;
+    /** Add a policy document of your region (county officers and above; national: whole-country scope; audited) */
+    post: operations['postPolicyLibraryDocuments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/policy-library/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A policy document with the rules, parameters and catalogue measures it grounds */
+    get: operations['getPolicyLibraryDocumentsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/policy-library/basis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The policy basis of every rule and parameter (documents on your scope line) */
+    get: operations['getPolicyLibraryBasis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rules/{rule}/evaluate': {
     parameters: {
       query?: never;
@@ -2376,10 +2428,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The measure catalogue: measures by batch (五个一批) with the causes they answer */
+    /** The measure catalogue effective in a region (default: your scope): national entries and the nearest regional entry of each code */
     get: operations['getPlansCatalogue'];
     put?: never;
-    /** Add a measure to the catalogue (county officers and above; audited) */
+    /** Add a measure to the catalogue of your region (national: whole-country scope; else your province, prefecture or county; audited) */
     post: operations['postPlansCatalogue'];
     delete?: never;
     options?: never;
@@ -2400,8 +2452,25 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a catalogue measure (county officers and above; version checked; audited) */
+    /** Change a catalogue measure for your region: its own row, or an override of the inherited entry (version checked; audited) */
     patch: operations['patchPlansCatalogueByCode'];
+    trace?: never;
+  };
+  '/api/households/{id}/eligible-measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The measures of the household's regional catalogue: eligibility with reasons, how to apply, documents, contact, policy basis */
+    get: operations['getHouseholdsByIdEligibleMeasures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/households/{id}/plan': {
@@ -9321,6 +9390,384 @@ export interface operations {
             /** @enum {boolean} */
             ok: true;
           };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPolicyLibraryDocuments: {
+    parameters: {
+      query?: {
+        q?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            key: string | null;
+            region: string;
+            /** @enum {string} */
+            level: 'national' | 'provincial' | 'prefectural' | 'county';
+            title: string;
+            issuer: string;
+            docNo: string | null;
+            issuedOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            bodyIsSummary: boolean;
+            excerpt: string;
+          }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postPolicyLibraryDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          issuer: string;
+          /** @default null */
+          docNo?: string | null;
+          /** @default null */
+          issuedOn?: string | null;
+          /** @default null */
+          effectiveFrom?: string | null;
+          /** @default null */
+          effectiveTo?: string | null;
+          /** @default  */
+          body?: string;
+          /** @default true */
+          bodyIsSummary?: boolean;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            key: string | null;
+            region: string;
+            /** @enum {string} */
+            level: 'national' | 'provincial' | 'prefectural' | 'county';
+            title: string;
+            issuer: string;
+            docNo: string | null;
+            issuedOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            bodyIsSummary: boolean;
+            body: string;
+            attachmentId: string | null;
+            version: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPolicyLibraryDocumentsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            key: string | null;
+            region: string;
+            /** @enum {string} */
+            level: 'national' | 'provincial' | 'prefectural' | 'county';
+            title: string;
+            issuer: string;
+            docNo: string | null;
+            issuedOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            bodyIsSummary: boolean;
+            body: string;
+            attachmentId: string | null;
+            version: number;
+            grounds: {
+              /** @enum {string} */
+              kind: 'rule' | 'param';
+              key: string;
+            }[];
+            catalogueEntries: {
+              code: string;
+              nameZh: string;
+              nameEn: string;
+              region: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPolicyLibraryBasis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'rule' | 'param';
+            key: string;
+            documentId: string;
+            title: string;
+            docNo: string | null;
+            region: string;
+          }[];
         };
       };
       /** @description Default Response */
@@ -21137,7 +21584,9 @@ export interface operations {
   };
   getPlansCatalogue: {
     parameters: {
-      query?: never;
+      query?: {
+        region?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -21168,6 +21617,16 @@ export interface operations {
             sort: number;
             active: boolean;
             version: number;
+            region: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            eligibility: unknown;
+            howToApplyZh: string;
+            howToApplyEn: string;
+            documents: string[];
+            contact: string | null;
+            limitsZh: string;
+            policyBasis: string[];
           }[];
         };
       };
@@ -21289,6 +21748,15 @@ export interface operations {
           /** @default true */
           active?: boolean;
           reason?: string;
+          descriptionZh?: string;
+          descriptionEn?: string;
+          eligibility?: unknown;
+          howToApplyZh?: string;
+          howToApplyEn?: string;
+          documents?: string[];
+          contact?: string | null;
+          limitsZh?: string;
+          policyBasis?: string[];
         };
       };
     };
@@ -21317,6 +21785,16 @@ export interface operations {
             sort: number;
             active: boolean;
             version: number;
+            region: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            eligibility: unknown;
+            howToApplyZh: string;
+            howToApplyEn: string;
+            documents: string[];
+            contact: string | null;
+            limitsZh: string;
+            policyBasis: string[];
           };
         };
       };
@@ -21430,6 +21908,15 @@ export interface operations {
           active?: boolean;
           version: number;
           reason?: string;
+          descriptionZh?: string;
+          descriptionEn?: string;
+          eligibility?: unknown;
+          howToApplyZh?: string;
+          howToApplyEn?: string;
+          documents?: string[];
+          contact?: string | null;
+          limitsZh?: string;
+          policyBasis?: string[];
         };
       };
     };
@@ -21458,6 +21945,16 @@ export interface operations {
             sort: number;
             active: boolean;
             version: number;
+            region: string;
+            descriptionZh: string;
+            descriptionEn: string;
+            eligibility: unknown;
+            howToApplyZh: string;
+            howToApplyEn: string;
+            documents: string[];
+            contact: string | null;
+            limitsZh: string;
+            policyBasis: string[];
           };
         };
       };
@@ -21515,6 +22012,132 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsByIdEligibleMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            householdId: string;
+            villageCode: string;
+            asOf: string;
+            measures: {
+              code: string;
+              nameZh: string;
+              nameEn: string;
+              /** @enum {string} */
+              batch: 'production' | 'relocation' | 'eco' | 'education' | 'social_security';
+              measureType: string;
+              readonly causes: string[];
+              readonly conditions: string[];
+              /** @enum {string} */
+              labour: 'any' | 'able' | 'unable';
+              fundingSource: string | null;
+              defaultAmount: number | null;
+              responsibleUnit: string | null;
+              months: number;
+              sort: number;
+              active: boolean;
+              version: number;
+              region: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              eligibility: unknown;
+              howToApplyZh: string;
+              howToApplyEn: string;
+              documents: string[];
+              contact: string | null;
+              limitsZh: string;
+              policyBasis: string[];
+              /** @enum {string} */
+              decision: 'eligible' | 'not_eligible' | 'verify';
+              reasons: {
+                criterion: string;
+                label_zh: string;
+                label_en: string;
+                value: unknown;
+                threshold: unknown;
+                passed: boolean;
+                binding: boolean;
+                missing?: string[];
+              }[];
+              policyDocuments: {
+                id: string;
+                key: string;
+                title: string;
+                docNo: string | null;
+                issuer: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
         headers: {
           [name: string]: unknown;
         };

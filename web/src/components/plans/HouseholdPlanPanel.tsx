@@ -6,6 +6,7 @@ import { planRequests, usePlan, usePlanMutation, type PlanView } from '../../api
 import { errorMessage } from '../ErrorResult';
 import { LinkButton } from '../LinkButton';
 import { PlanDetail } from './PlanDetail';
+import { EligibleMeasures } from '../knowledge/EligibleMeasures';
 
 /**
  * The household's plan (一户一策) on the household page: the year's plan with its measures, the fit
@@ -50,6 +51,11 @@ export function HouseholdPlanPanel({ householdId }: { householdId: string }) {
     >
       {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
       {view && <PlanBody view={view} year={year} />}
+      {view?.household.planned && (
+        <div style={{ marginTop: 12 }}>
+          <EligibleMeasures householdId={householdId} />
+        </div>
+      )}
     </Card>
   );
 }
