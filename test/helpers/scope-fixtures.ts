@@ -107,6 +107,7 @@ export const FIELD_KINDS: Record<string, string> = {
   measureId: 'measure',
   county: 'county', // a county's payment lists
   village: 'village', // a payment list's lines of one village
+  ownerId: 'household', // attachments: the first owner kind (household) is the sample's
 };
 
 /** Kinds that are county-wide objects a township may legitimately read (an evaluation sample). */

@@ -61,6 +61,8 @@ const FIXTURES: Record<string, string> = {
   'temporary/{id}': `select id::text from temporary_assistance order by id limit 1`,
   'payments/{id}': `select id::text from payment_list order by id limit 1`,
   'lines/{lineId}': `select id::text from payment_line where list_id = (select min(id) from payment_list) order by id limit 1`,
+  // the demo has no attachments: an id that answers 404 once its body passes (the body is what is tried)
+  'attachments/{id}': `select coalesce(min(id)::text, '0') from attachment`,
 };
 
 /** Operations that take no input and succeed whatever is sent (signing out): not in the matrix. */
