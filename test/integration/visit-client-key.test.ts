@@ -90,3 +90,15 @@ describe('a visit with a device key', () => {
     expect((await visitsOf(h2)).length).toBe(n2);
   });
 });
+
+describe('two sends of one key at the same time', () => {
+  it('store one visit and answer both with it', async () => {
+    const key = randomUUID();
+    const payload = { householdId: h1, purpose: 'routine', findings: '同时发送两次', clientKey: key };
+    const [a, b] = await Promise.all([post('vil', payload), post('vil', payload)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.id).toBe(b.body.id);
+    const rows = await tdb.db.selectFrom('visit').select('id').where('client_key', '=', key).execute();
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -20,8 +20,16 @@ export interface VisitRow {
 
 /** Visits and the visit plan's rules (minimum visits a year by household kind and region). */
 export const visitRepository = {
+  /** Insert a visit; undefined when the user's device key is already stored (a send racing another). */
   insertVisit: (db: Kysely<DB>, row: Insertable<DB['visit']>) =>
-    db.insertInto('visit').values(row).returning('id').executeTakeFirstOrThrow(),
+    db
+      .insertInto('visit')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['recorded_by', 'client_key']).where('client_key', 'is not', null).doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst(),
 
   /** The visit a user already stored under a device's key (an outbox that sends again), if any. */
   visitByClientKey: (db: Kysely<DB>, userId: string, key: string) =>

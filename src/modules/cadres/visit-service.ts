@@ -93,7 +93,7 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
         const stored = body.clientKey ? await repo.visitByClientKey(trx, user.id, body.clientKey) : undefined;
         if (stored) return sameVisit(stored, body.householdId);
         const cadreId = await visitingCadre(trx, user, body);
-        const { id } = await repo.insertVisit(trx, {
+        const inserted = await repo.insertVisit(trx, {
           household_id: body.householdId,
           cadre_id: cadreId,
           recorded_by: user.id,
@@ -103,6 +103,9 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
           follow_up: body.followUp ?? null,
           client_key: body.clientKey ?? null,
         });
+        if (!inserted)
+          return sameVisit((await repo.visitByClientKey(trx, user.id, body.clientKey!))!, body.householdId);
+        const { id } = inserted;
         await recordAudit(trx, actorOf(user), {
           action: 'visit.create',
           entityType: 'household',

@@ -86,9 +86,13 @@ async function sendOne(
 
 let running: Promise<number> | null = null;
 
+/** One sender at a time across the app's tabs (Web Locks), so that two tabs do not send an item twice. */
+const oneSender = (fn: () => Promise<number>): Promise<number> =>
+  'locks' in navigator ? navigator.locks.request('jingzhun-outbox', fn) : fn();
+
 /** Send what waits, in order; stop at the first sign of no network. Answers how many were sent. */
 export function flushOutbox(owner: string): Promise<number> {
-  running ??= flush(owner).finally(() => {
+  running ??= oneSender(() => flush(owner)).finally(() => {
     running = null;
   });
   return running;
