@@ -55,6 +55,8 @@ const FIXTURES: Record<string, string> = {
   'temporary/{id}': `select id::text from temporary_assistance where village_code like '$S%' order by id limit 1`,
   'payments/{id}': `select id::text from payment_list where county_code = left('$S', 6) order by month desc limit 1`,
   'safety-net/households/{householdId}': `select household_id::text from assistance_roll where village_code like '$S%' order by id limit 1`,
+  // attachments (the demo has none: a refusal)
+  'attachments/{id}': `select id::text from attachment where region_code like '$S%' order by id limit 1`,
 };
 
 /** Required query parameters (other than enums): values per name. */
@@ -64,6 +66,7 @@ const QUERY: Record<string, (scope: string) => string> = {
   code: (s) => s,
   parent: (s) => s.slice(0, 6),
   q: () => '村',
+  ownerId: () => '1', // an attachment owner (the first owner kind, household): the list or a refusal
 };
 
 let tdb: TestDatabase;
