@@ -91,7 +91,7 @@ async function seedDemo(db: Kysely<DB>, o: DemoOptions, mark: string): Promise<D
         entityId: o.countyCode,
         regionCode: o.countyCode,
         after: { households: res.households, persons: res.persons, seed: o.seed, scale: o.scale },
-        reason: 'synthetic demo county',
+        reason: '模拟演示县',
       }),
     );
     await markDemoComplete(db, o.countyCode, { ...res, seed: o.seed, scale: o.scale });
@@ -116,7 +116,7 @@ async function seedDemo(db: Kysely<DB>, o: DemoOptions, mark: string): Promise<D
     entityType: 'region',
     entityId: o.countyCode,
     regionCode: o.countyCode,
-    reason: 'synthetic demo county: the registry writes of its seeding transactions',
+    reason: '模拟演示县：生成数据时的登记写入',
   });
   return accounts;
 }

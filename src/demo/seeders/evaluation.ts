@@ -51,7 +51,7 @@ export const evaluationDemo: DemoExtension = {
         entityId: sampleId,
         regionCode: countyCode,
         after: { year, seed, villages: sample.villages.length, households: sample.households.length },
-        reason: 'synthetic demo county',
+        reason: '模拟演示县',
       });
       return sampleId;
     });

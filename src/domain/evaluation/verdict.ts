@@ -46,10 +46,11 @@ function estimateReason(
   const hi = e.ciHigh ?? p;
   const conclusive = kind === 'veto_at_or_above' ? hi < limit || lo >= limit : lo >= limit || hi < limit;
   const ci = `95% CI ${percent(lo)}–${percent(hi)}`;
+  const ciZh = `95% 置信区间 ${percent(lo)}–${percent(hi)}`;
   const rel = kind === 'veto_at_or_above' ? (ok ? '低于' : '达到') : ok ? '达到' : '低于';
   return {
     ...reason(criterion, ok, p, limit, {
-      zh: `${name[0]}估计 ${percent(p)}（${ci}，核查 ${e.respondents} 户），${rel} ${percent(limit)}${ok ? '' : '，一票否决'}${conclusive ? '' : '；置信区间跨越标准，建议扩大样本'}`,
+      zh: `${name[0]}估计 ${percent(p)}（${ciZh}，核查 ${e.respondents} 户），${rel} ${percent(limit)}${ok ? '' : '，一票否决'}${conclusive ? '' : '；置信区间跨越标准，建议扩大样本'}`,
       en: `${name[1]} estimated ${percent(p)} (${ci}, ${e.respondents} checked) against ${percent(limit)}${ok ? '' : ': veto'}${conclusive ? '' : '; the interval straddles the threshold — enlarge the sample'}`,
     }),
     conclusive,

@@ -71,11 +71,11 @@ export const CONSISTENCY_CHECKS = [
     severity: 'medium',
     title: t('关键事实超过复核周期', 'Decision-critical facts older than the review interval'),
     description: t(
-      '户的关键事实（最近月度收入、两不愁三保障、未消除的监测风险、法定赡养人、低保家庭经济状况核对）最新已确认记录的日期早于复核周期（政策参数 factMaxAgeMonths，默认 12 个月）；突发事件和刚性支出为一次性记录，不计',
+      '户的关键事实（最近月度收入、两不愁三保障、未消除的监测风险、法定赡养人、低保家庭经济状况核对）最新已确认记录的日期早于复核周期（政策参数“事实复核周期（月）”，默认 12 个月）；突发事件和刚性支出为一次性记录，不计',
       'The latest confirmed record of a decision-critical fact of the household (latest month of income, the guarantees, an open monitoring risk, a legal supporter, the dibao means test) is older than the review interval (policy parameter factMaxAgeMonths, 12 months by default); shocks and rigid spending are one-off records and are not counted',
     ),
     statistic: t(
-      '运行日期 − 记录日期 > factMaxAgeMonths 个月',
+      '运行日期 − 记录日期 > 复核周期（月）',
       'run date − observed date > factMaxAgeMonths months',
     ),
     fix: t(

@@ -17,7 +17,7 @@ export const SAFETY_NET_CHECKS = [
       'In a payment list of the recent months, the amount listed for a roll entry or a temporary aid (its lines, returned lines and corrections together) differs from what the rolls make due that month: a decision made after the list and not corrected, an entry due but not listed, or listed but not due',
     ),
     statistic: t(
-      '|名册应发 − 清册合计| ≥ 0.01 元（清册月份 ≥ 运行月份 − (months − 1)）',
+      '|名册应发 − 清册合计| ≥ 0.01 元（近 3 个月的清册：清册月份 ≥ 运行月份 − 2）',
       '|due by the rolls − listed| ≥ 0.01 yuan (list month ≥ run month − (months − 1))',
     ),
     fix: t(

@@ -140,7 +140,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       '致贫原因含因病，而最近一年的医疗自付支出为 0',
       'A cause is illness while the latest year records no out-of-pocket medical cost',
     ),
-    statistic: t('最近年度 medical_cost = 0', 'latest year medical_cost = 0'),
+    statistic: t('最近年度医疗支出 = 0', 'latest year medical_cost = 0'),
     fix: t('补录医疗支出或更正致贫原因', 'Record the medical costs or correct the cause'),
     implementation: 'sql',
     params: {},
@@ -152,7 +152,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     severity: 'high',
     title: t('识别后不足6个月即消除风险', 'Risk removed within 6 months of identification'),
     description: t(
-      '监测对象从识别到风险消除不足规定月数（政策参数 riskRemovalMinMonths）',
+      '监测对象从识别到风险消除不足规定月数（政策参数“风险消除最短监测月数”）',
       'A monitored household was removed sooner than the policy minimum (riskRemovalMinMonths) after identification',
     ),
     statistic: t('消除日期 − 识别日期 < 6 个月', 'removal date − identification date < 6 months'),
@@ -185,7 +185,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       '低保/特困户（户类型或在户成员）最近一年转移性收入为 0',
       'A dibao or special-hardship household (type or a present member) has zero transfer income in the latest year',
     ),
-    statistic: t('最近年度 transfer_income = 0', 'latest year transfer_income = 0'),
+    statistic: t('最近年度转移性收入 = 0', 'latest year transfer_income = 0'),
     fix: t('补录低保金等转移性收入，或核实低保身份', 'Record the dibao payments, or verify the dibao status'),
     implementation: 'sql',
     params: {},
@@ -216,7 +216,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       'By village, exits of all years pooled: the share of exit-year per-capita incomes in [line, line×1.05) or [line, line×1.1) among those in [line, line×1.3), against the rest of the region; a township verdict goes to the villages that carry it',
     ),
     statistic: t(
-      '单侧精确二项检验（H0：地区比例，不低于均匀密度），两档取小 p×2；各村 BH 校正 FDR 5%；且低档户数 ≥ 5、超额比 ≥ 1.5',
+      '单侧精确二项检验（原假设：本地区比例，不低于均匀密度），两档取较小的显著性概率 × 2；各村经多重检验校正（错误发现率 5%）；且低档户数 ≥ 5、超额比 ≥ 1.5',
       'one-sided exact binomial test (H0: the region’s share, at least a flat density’s), the smaller p of the two bands × 2; Benjamini–Hochberg across villages at FDR 5 %; and ≥ 5 in the band, excess ratio ≥ 1.5',
     ),
     fix: t(
@@ -237,7 +237,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       'In one village and year, families of households whose wage, business, production cost and property all agree within ±2 % (at least two non-zero): three or more near copies, or two exact ones',
     ),
     statistic: t(
-      '家族内一致的户对数与偶然期望（各项一致比例之积 × 户对数）比较：Poisson 上尾 p，各村年 BH（FDR 1%）',
+      '家族内一致的户对数与偶然期望（各项一致比例之积 × 户对数）比较：泊松分布上尾概率，各村各年经多重检验校正（错误发现率 1%）',
       'agreeing pairs of the family against chance (product of each item’s agreeing share × pairs): Poisson upper tail p, BH across village-years (FDR 1 %)',
     ),
     fix: t(
@@ -279,7 +279,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       'First digits of the self-reported income items (wage, business, production cost, property; > 0) of all years, by village; fixed programme amounts (e.g. a dividend per household) left out',
     ),
     statistic: t(
-      'MAD > 0.015（Nigrini 不符合）且 > 偶然 MAD 的 2 倍，且与本地区其余数据的首位分布 MAD > 0.015；n ≥ 300 才判定',
+      '首位数字平均绝对偏差 > 0.015（按尼格里尼标准为不符合）且 > 偶然偏差的 2 倍，且与本地区其余数据的首位分布偏差 > 0.015；样本数 ≥ 300 才判定',
       'MAD > 0.015 (Nigrini nonconformity) and > 2 × the MAD chance gives at n, and MAD against the rest of the region’s first digits > 0.015; verdict only when n ≥ 300',
     ),
     fix: t('抽样回访核对收入台账', 'Re-interview a sample and check the income records'),
@@ -293,11 +293,11 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     severity: 'high',
     title: t('信息采集员数据偏离本福特定律', 'Benford deviation by data collector'),
     description: t(
-      '按录入收入的采集员（household_year.recorded_by）汇总自报收入项的首位数字；固定标准金额除外',
+      '按录入收入的采集员（年度收入记录的录入人）汇总自报收入项的首位数字；固定标准金额除外',
       'First digits of the self-reported income items by the collector who entered them (household_year.recorded_by); fixed programme amounts left out',
     ),
     statistic: t(
-      '同村级：MAD > 0.015 且 > 偶然 MAD 的 2 倍，且偏离本地区分布 > 0.015；n ≥ 300',
+      '同村级：平均绝对偏差 > 0.015 且 > 偶然偏差的 2 倍，且偏离本地区分布 > 0.015；样本数 ≥ 300',
       'as by village: MAD > 0.015 and > 2 × chance, and > 0.015 from the region’s own digits; n ≥ 300',
     ),
     fix: t(
@@ -318,7 +318,7 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
       "By account and region: edits in the 14 days before an evaluation date against the account's rate in the 180 days before",
     ),
     statistic: t(
-      'Poisson 上尾 p，λ = (基线+1)×14/180；p < 0.001 且 k/λ > 3 且 k ≥ 10',
+      '泊松分布上尾概率，期望次数 = (基线+1)×14/180；概率 < 0.001 且 修改次数/期望次数 > 3 且 修改次数 ≥ 10',
       'Poisson upper tail p, λ = (baseline+1)×14/180; p < 0.001 and k/λ > 3 and k ≥ 10',
     ),
     fix: t(

@@ -31,6 +31,24 @@ export type DerivedKind = (typeof DERIVED_KINDS)[number];
 
 export type SignalKind = ReportKind | DerivedKind;
 
+/** A signal kind in Chinese, for reasons written on the server (the web app has the same words). */
+export const SIGNAL_KIND_ZH: Record<SignalKind, string> = {
+  illness: '疾病',
+  accident: '意外事故',
+  disaster: '自然灾害',
+  job_loss: '失业/务工中断',
+  dropout: '辍学',
+  housing_damage: '住房损坏',
+  income_drop: '收入骤减',
+  other: '其他',
+  medical_bill: '大额医疗费用',
+  disaster_area: '受灾村',
+  school_dropout: '适龄儿童辍学（教育部门）',
+  job_loss_list: '失业登记（人社部门）',
+  dangerous_house: '危房（住建部门）',
+  income_in_range: '收入在监测范围内',
+};
+
 export const SIGNAL_STATUSES = ['open', 'case_opened', 'dismissed'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 

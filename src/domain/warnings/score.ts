@@ -1,7 +1,7 @@
 import { daysBetween } from '../calendar.js';
 import type { DataClass } from '../visibility.js';
 import { HEALTH_AND_DISABILITY, percent, reason, round2, yuan, type Reason } from '../rules/reason.js';
-import type { Channel, SignalKind } from './kinds.js';
+import { SIGNAL_KIND_ZH, type Channel, type SignalKind } from './kinds.js';
 import { DEFAULT_WEIGHTS, type WarningWeights } from './weights.js';
 
 /**
@@ -78,7 +78,7 @@ function signalPoints(s: ScoreSignal, today: string, w: WarningWeights): Contrib
   ].filter(Boolean);
   return contribution(
     reason(`signal.${s.kind}`, true, { observedOn: s.observedOn, ageDays: age, decay: round2(decay) }, base, {
-      zh: `${s.observedOn} 的风险信号（${s.kind}）基础分 ${base}${extra.length ? '，' + extra.join('，') : ''}，已过 ${age} 天，按半衰期 ${w.halfLifeDays} 天折算为 ${round2(points)} 分`,
+      zh: `${s.observedOn} 的风险信号（${SIGNAL_KIND_ZH[s.kind] ?? s.kind}）基础分 ${base}${extra.length ? '，' + extra.join('，') : ''}，已过 ${age} 天，按半衰期 ${w.halfLifeDays} 天折算为 ${round2(points)} 分`,
       en: `signal ${s.kind} of ${s.observedOn}: base ${base}${extraEn.length ? ', ' + extraEn.join(', ') : ''}, ${age} days old, decayed (half-life ${w.halfLifeDays} days) to ${round2(points)}`,
     }),
     points,

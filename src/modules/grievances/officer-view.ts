@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { chinaDate } from '../../domain/calendar.js';
 import type { GrievanceState } from '../../domain/grievances/lifecycle.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { AuthUser } from '../../kernel/user.js';
@@ -17,7 +18,7 @@ export async function officerView(
   unmask: boolean,
   now: Date,
 ) {
-  const v = viewerOf(user.role, unmask, now.toISOString().slice(0, 10));
+  const v = viewerOf(user.role, unmask, chinaDate(now));
   const [events, region, township, household] = await Promise.all([
     repo.events(db, g.id),
     repo.region(db, g.region_code),

@@ -152,7 +152,10 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       throw new AppError(
         'E_VALIDATION',
         ys.length ? `no data for year ${year}; years with data: ${ys[0]}–${ys.at(-1)}` : 'no data',
-        { field: 'year' },
+        {
+          field: 'year',
+          messageZh: ys.length ? `${year}年没有数据；有数据的年份：${ys[0]}–${ys.at(-1)}年` : '没有数据',
+        },
       );
   }
 

@@ -249,7 +249,7 @@ export const PARAM_CATALOG: Record<StoredKey, Entry> = {
     schema: z.object({ rigidSpendingShare: share, incomeDropShare: share }),
   },
   factConfirmation: {
-    zh: '关键事实变更的确认层级（none 不需确认、township 乡镇、county 县级）',
+    zh: '关键事实变更的确认层级（无需确认、乡镇确认或县级确认）',
     en: 'Confirmation of decision-critical fact changes (none, township, county)',
     unit: '',
     seeding: 'optional',

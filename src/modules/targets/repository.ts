@@ -20,18 +20,21 @@ const exitsCte = (year: number, region: string) => sql`
       and sh.changed_on < ${`${year + 1}-01-01`}::date and ${inRegion('h.village_code', region)})`;
 
 export const targetsRepository = {
-  region: (db: Kysely<DB>, code: string) =>
-    db
-      .selectFrom('region')
-      .select(['code', 'name', 'level', 'parent_code'])
-      .where('code', '=', code)
-      .executeTakeFirst(),
+  // the country ('', an administrator's scope) has no row: named here, its children the provinces
+  region: async (db: Kysely<DB>, code: string) =>
+    code === ''
+      ? { code: '', name: '全国', level: 0, parent_code: null }
+      : db
+          .selectFrom('region')
+          .select(['code', 'name', 'level', 'parent_code'])
+          .where('code', '=', code)
+          .executeTakeFirst(),
 
   children: (db: Kysely<DB>, code: string) =>
     db
       .selectFrom('region')
       .select(['code', 'name', 'level'])
-      .where('parent_code', '=', code)
+      .where((eb) => (code === '' ? eb('parent_code', 'is', null) : eb('parent_code', '=', code)))
       .orderBy('code')
       .execute(),
 

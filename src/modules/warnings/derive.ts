@@ -85,7 +85,7 @@ export async function deriveSignals(
       entityType: 'warning_signal',
       regionCode: region || null,
       after: { created, evaluationRunId: income.runId },
-      reason: 'derive warnings from department lists and the monitoring-range income check',
+      reason: '由部门名单和监测范围收入核对生成预警',
     });
     return { region, created, evaluationRunId: income.runId, ms: Math.round(performance.now() - t0) };
   });

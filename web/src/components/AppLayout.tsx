@@ -38,39 +38,52 @@ import { OutboxBadge } from '../offline/OutboxBadge';
 import { useIsMobile } from './responsive';
 import { FullPageSpin } from './RequireAuth';
 
+type Group =
+  'registry' | 'assistance' | 'safetyNet' | 'monitoring' | 'participation' | 'quality' | 'administration';
+
+/** The menu in its groups (docs/ui.md "Menus by role"); `group` absent: at the top, ungrouped. */
 const NAV = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'measures', path: '/measures', icon: <LineChartOutlined /> },
-  { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
-  { key: 'households', path: '/households', icon: <HomeOutlined /> },
-  { key: 'myHouseholds', path: '/my-households', icon: <UserOutlined /> },
-  { key: 'responsibility', path: '/responsibility', icon: <TeamOutlined /> },
-  { key: 'worklists', path: '/worklists', icon: <OrderedListOutlined /> },
-  { key: 'warnings', path: '/warnings', icon: <AlertOutlined /> },
-  { key: 'cases', path: '/cases', icon: <FileDoneOutlined /> },
-  { key: 'safetyNet', path: '/safety-net', icon: <SafetyOutlined /> }, // who may run the safety net
-  { key: 'linkage', path: '/linkage', icon: <NodeIndexOutlined /> },
-  { key: 'policy', path: '/policy', icon: <ControlOutlined /> },
-  { key: 'import', path: '/import', icon: <ImportOutlined /> },
-  { key: 'matching', path: '/matching', icon: <FileSearchOutlined /> },
-  { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined /> },
-  { key: 'quality', path: '/quality', icon: <SafetyCertificateOutlined /> },
-  { key: 'factQueue', path: '/facts', icon: <SafetyCertificateOutlined /> }, // staff: a cadre sees what awaits confirmation
-  { key: 'pairs', path: '/pairs', icon: <TeamOutlined /> },
-  { key: 'targets', path: '/targets', icon: <AimOutlined /> },
-  { key: 'plans', path: '/plans', icon: <SolutionOutlined /> },
-  { key: 'knowledge', path: '/knowledge', icon: <BookOutlined /> },
-  { key: 'projects', path: '/projects', icon: <ProjectOutlined /> },
-  { key: 'evaluation', path: '/evaluation', icon: <CheckSquareOutlined /> },
-  { key: 'burden', path: '/burden', icon: <ScheduleOutlined /> },
-  { key: 'participation', path: '/participation', icon: <HeartOutlined /> },
-  { key: 'grievances', path: '/grievances', icon: <AlertOutlined /> },
-  { key: 'org', path: '/org', icon: <HeartOutlined /> }, // organisation accounts see only this
-  { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
-  { key: 'users', path: '/users', icon: <UserSwitchOutlined /> }, // admins and county officers
-] as const;
+  { key: 'myHouseholds', path: '/my-households', icon: <UserOutlined />, group: 'registry' },
+  { key: 'regions', path: '/regions', icon: <ApartmentOutlined />, group: 'registry' },
+  { key: 'households', path: '/households', icon: <HomeOutlined />, group: 'registry' },
+  { key: 'factQueue', path: '/facts', icon: <SafetyCertificateOutlined />, group: 'registry' },
+  { key: 'import', path: '/import', icon: <ImportOutlined />, group: 'registry' },
+  { key: 'responsibility', path: '/responsibility', icon: <TeamOutlined />, group: 'assistance' },
+  { key: 'plans', path: '/plans', icon: <SolutionOutlined />, group: 'assistance' },
+  { key: 'knowledge', path: '/knowledge', icon: <BookOutlined />, group: 'assistance' },
+  { key: 'pairs', path: '/pairs', icon: <TeamOutlined />, group: 'assistance' },
+  { key: 'targets', path: '/targets', icon: <AimOutlined />, group: 'assistance' },
+  { key: 'projects', path: '/projects', icon: <ProjectOutlined />, group: 'assistance' },
+  { key: 'safetyNet', path: '/safety-net', icon: <SafetyOutlined />, group: 'safetyNet' },
+  { key: 'linkage', path: '/linkage', icon: <NodeIndexOutlined />, group: 'safetyNet' },
+  { key: 'warnings', path: '/warnings', icon: <AlertOutlined />, group: 'monitoring' },
+  { key: 'worklists', path: '/worklists', icon: <OrderedListOutlined />, group: 'monitoring' },
+  { key: 'cases', path: '/cases', icon: <FileDoneOutlined />, group: 'monitoring' },
+  { key: 'participation', path: '/participation', icon: <HeartOutlined />, group: 'participation' },
+  { key: 'grievances', path: '/grievances', icon: <AlertOutlined />, group: 'participation' },
+  { key: 'org', path: '/org', icon: <HeartOutlined />, group: 'participation' }, // organisations only
+  { key: 'quality', path: '/quality', icon: <SafetyCertificateOutlined />, group: 'quality' },
+  { key: 'matching', path: '/matching', icon: <FileSearchOutlined />, group: 'quality' },
+  { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined />, group: 'quality' },
+  { key: 'evaluation', path: '/evaluation', icon: <CheckSquareOutlined />, group: 'quality' },
+  { key: 'policy', path: '/policy', icon: <ControlOutlined />, group: 'administration' },
+  { key: 'burden', path: '/burden', icon: <ScheduleOutlined />, group: 'administration' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, group: 'administration' },
+  { key: 'users', path: '/users', icon: <UserSwitchOutlined />, group: 'administration' },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; group?: Group }[];
 
 type NavKey = (typeof NAV)[number]['key'];
+const GROUPS: readonly Group[] = [
+  'registry',
+  'assistance',
+  'safetyNet',
+  'monitoring',
+  'participation',
+  'quality',
+  'administration',
+];
 
 /** What the civil-affairs roles are shown: the registry they read, cases, policy, the safety net. */
 const CIVIL_AFFAIRS_NAV: readonly NavKey[] = [
@@ -84,40 +97,76 @@ const CIVIL_AFFAIRS_NAV: readonly NavKey[] = [
   'audit',
 ];
 
-function navShown(key: NavKey, user: User): boolean {
+/**
+ * Whether a role is shown a menu item: from the permission table (src/domain/roles.ts, the same the
+ * server checks), so that nothing shown answers 403 or 404 (test/browser/roles-walk.test.ts).
+ */
+export function navShown(key: NavKey, user: User): boolean {
+  const p = user.permissions;
   if ((user.role === 'organisation') !== (key === 'org')) return false;
-  if (key === 'users') return user.role === 'admin' || user.role === 'county_officer';
-  if (key === 'safetyNet') return user.permissions.runSafetyNet;
   if (user.role === 'civil_affairs_county' || user.role === 'civil_affairs_township')
-    return CIVIL_AFFAIRS_NAV.includes(key);
-  return true;
+    return CIVIL_AFFAIRS_NAV.includes(key) && (key !== 'safetyNet' || p.runSafetyNet);
+  switch (key) {
+    case 'users':
+      return p.manageUsers;
+    case 'safetyNet':
+      return p.runSafetyNet;
+    case 'grievances':
+      return p.handleGrievances;
+    case 'myHouseholds': // the households a cadre is linked to: village cadres only
+      return user.role === 'village_cadre';
+    default:
+      return true;
+  }
 }
 
-function useSelectedKey(): NavKey {
+/** The to-do page (待办), first in the menu once its route exists (web/src/App.tsx). */
+const TODO = { key: 'todo', path: '/todo', icon: <CheckSquareOutlined /> } as const;
+declare global {
+  interface ImportMeta {
+    /** Vite: the modules matching a pattern, found when the bundle is built. */
+    glob(pattern: string): Record<string, () => Promise<unknown>>;
+  }
+}
+/** Whether the to-do page is built (its route is added with it); an empty match until then. */
+const todoBuilt = Object.keys(import.meta.glob('../pages/TodoPage.tsx')).length > 0;
+
+function useSelectedKey(): string {
   const { pathname } = useLocation();
-  const first = pathname.split('/')[1] ?? '';
-  return NAV.find((n) => n.path === `/${first}`)?.key ?? 'dashboard';
+  const first = `/${pathname.split('/')[1] ?? ''}`;
+  if (first === TODO.path) return TODO.key;
+  return NAV.find((n) => n.path === first)?.key ?? '';
 }
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const selected = useSelectedKey();
   const user = useUser();
+  const item = (n: { key: string; path: string; icon: ReactNode }, label: string) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Link to={n.path} data-testid={`nav-${n.key}`}>
+        {label}
+      </Link>
+    ),
+  });
+  const shown = NAV.filter((n) => navShown(n.key, user));
+  const top = shown.filter((n) => !('group' in n)).map((n) => item(n, t(`nav.${n.key}`)));
+  const groups = GROUPS.map((g) => ({
+    type: 'group' as const,
+    key: `group-${g}`,
+    label: t(`menu.groups.${g}`),
+    children: shown.filter((n) => 'group' in n && n.group === g).map((n) => item(n, t(`nav.${n.key}`))),
+  })).filter((g) => g.children.length > 0);
+  const todo = todoBuilt ? [item(TODO, t('menu.todo'))] : [];
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={NAV.filter((n) => navShown(n.key, user)).map((n) => ({
-        key: n.key,
-        icon: n.icon,
-        label: (
-          <Link to={n.path} data-testid={`nav-${n.key}`}>
-            {t(`nav.${n.key}`)}
-          </Link>
-        ),
-      }))}
+      items={[...todo, ...top, ...groups]}
     />
   );
 }
@@ -175,7 +224,8 @@ export function AppLayout() {
   );
 
   // organisation accounts: their portal only (the API refuses everything else anyway)
-  if (user.role === 'organisation' && !pathname.startsWith('/org')) return <Navigate to="/org" replace />;
+  if (user.role === 'organisation' && !pathname.startsWith('/org') && !pathname.startsWith(TODO.path))
+    return <Navigate to="/org" replace />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -216,7 +266,13 @@ export function AppLayout() {
           <Layout.Sider
             width={200}
             theme="light"
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            style={{
+              borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+              position: 'sticky',
+              top: 64,
+              height: 'calc(100vh - 64px)',
+              overflowY: 'auto',
+            }}
           >
             <NavMenu />
           </Layout.Sider>

@@ -78,7 +78,9 @@ export function ErrorResult({ error, subject = 'page', onRetry }: Props) {
 
 /**
  * A failed request in words: a summary of its stable error code in the user's language
- * (`apiErrors.*`), then the server's message, which names what and where (in English).
+ * (`apiErrors.*`), then the server's message, which names what and where. In Chinese the server's
+ * Chinese (`details.messageZh`, or per field) stands in for its English; English alone is not put
+ * into a Chinese sentence — the summary then speaks alone (docs/ui.md "The language check").
  */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -86,8 +88,17 @@ export function errorMessage(error: unknown): string {
   const english = i18n.language === 'en';
   const summaries: Record<string, string | undefined> = (english ? en : zhCN).apiErrors;
   const summary = summaries[error.code];
-  const detail = (!english && schemaDetailZh(error.details)) || text;
-  return summary ? i18n.t('errors.withDetail', { summary, detail }) : detail;
+  const zh = english ? null : (schemaDetailZh(error.details) ?? messageZh(error.details));
+  const detail = english ? text : (zh ?? (/[\u4e00-\u9fff]/.test(text) ? text : null));
+  if (!summary) return detail ?? text;
+  return detail ? i18n.t('errors.withDetail', { summary, detail }) : summary;
+}
+
+/** The Chinese message a service put beside its English one (`new AppError(code, en, { messageZh })`). */
+function messageZh(details: unknown): string | null {
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return null;
+  const zh = (details as { messageZh?: unknown }).messageZh;
+  return typeof zh === 'string' && zh ? zh : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { burdenEn } from './burden.en';
+import { menuEn } from '../components/pickers/messages';
 import { safetyNetEn } from './safetyNet.en';
 import { offlineEn } from './offline.en';
 import { attachmentsEn } from './attachments.en';
@@ -326,4 +327,5 @@ export const en: Messages = {
   ...safetyNetEn,
   ...offlineEn,
   ...attachmentsEn,
+  ...menuEn,
 };

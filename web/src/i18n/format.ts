@@ -10,8 +10,47 @@ export interface Formatters {
   money: (n: number | null | undefined) => string;
   /** A calendar date 'YYYY-MM-DD' (no time zone shift). */
   date: (iso: string | null | undefined) => string;
-  /** An instant (ISO timestamp) in the browser's time zone. */
+  /** An instant (ISO timestamp) in China time (Asia/Shanghai), whatever the browser's zone. */
   dateTime: (iso: string | null | undefined) => string;
+}
+
+/**
+ * China time (docs/ui.md "Local time"): every date and time the web app shows or defaults is in
+ * Asia/Shanghai, whatever the browser's zone; the server decides with its own clock.
+ */
+export const CHINA_TZ = 'Asia/Shanghai';
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TZ });
+const isoMinute = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Today's date in China, 'YYYY-MM-DD' (`now`: milliseconds since the epoch, the browser's clock). */
+export const todayChina = (now: number = Date.now()): string => isoDay.format(now);
+
+/** This year in China. */
+export const thisYearChina = (now: number = Date.now()): number => Number(todayChina(now).slice(0, 4));
+
+/** The China date of an instant (ISO timestamp) or a date 'YYYY-MM-DD' as it is; '' when unreadable. */
+export function chinaDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : isoDay.format(d);
+}
+
+/** An instant as 'YYYY-MM-DD HH:mm' in China time (for tables and timelines). */
+export function chinaMinute(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(isoMinute.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 const EMPTY = '—';
@@ -29,7 +68,11 @@ export function makeFormatters(locale: string): Formatters {
     maximumFractionDigits: 0,
   });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: CHINA_TZ,
+  });
   const isNum = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
   return {
     number: (n, maxFractionDigits = 2) =>
@@ -47,7 +90,8 @@ export function makeFormatters(locale: string): Formatters {
     money: (n) => (isNum(n) ? money.format(n) : EMPTY),
     date: (iso) => {
       if (!iso) return EMPTY;
-      const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+      // an instant is first taken to its China date; a calendar date stays as it is
+      const d = new Date(`${chinaDay(iso)}T00:00:00Z`);
       return Number.isNaN(d.getTime()) ? iso : date.format(d);
     },
     dateTime: (iso) => {

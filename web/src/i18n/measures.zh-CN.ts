@@ -31,7 +31,7 @@ export const measuresZhCN = {
     group: '分组',
     populationShare: '人口占比',
     contribution: '贡献率',
-    mpiTitle: '多维贫困指标（H = {{H}}，A = {{A}}，k = 1/3）',
+    mpiTitle: '多维贫困指标（贫困发生率 {{H}}，平均剥夺份额 {{A}}，剥夺临界值 1/3）',
     indicator: '指标',
     weight: '权重',
     uncensored: '未删减剥夺率',

@@ -72,6 +72,9 @@ export const policyCasesZhCN = {
       village_cadre: '村干部',
       split_household: '拆户分户',
       absent_over_year: '外出一年以上',
+      none: '无需确认',
+      township: '乡镇',
+      county: '县级',
     },
   },
   rules: {
@@ -278,7 +281,7 @@ export const policyCasesZhCN = {
   worklist: {
     title: '工作清单',
     run: '{{year}}年批量评估，{{households}} 户，{{items}} 条，完成于 {{at}}',
-    noRun: '还没有批量评估。请运行：npx jingzhun evaluate --year 年份 --region 区划代码',
+    noRun: '还没有批量评估结果。批量评估由系统管理员在服务器上运行（命令见操作手册），完成后在此查看。',
     rule: '规则',
     decision: '结论',
     reasons: '理由',

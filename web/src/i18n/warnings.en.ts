@@ -53,8 +53,8 @@ export const warningsEn: typeof warningsZhCN = {
     },
     form: {
       title: 'Screening visit',
-      householdId: 'Household (system ID)',
-      householdIdRequired: 'Enter the household ID',
+      householdId: 'Household (head, household number or ID number)',
+      householdIdRequired: 'Choose the household',
       kind: 'Kind of risk',
       estimatedLoss: 'Estimated loss (yuan)',
       observedOn: 'Found on',

@@ -50,8 +50,8 @@ export const warningsZhCN = {
     },
     form: {
       title: '入户排查登记',
-      householdId: '农户编号（系统 ID）',
-      householdIdRequired: '请填写农户 ID',
+      householdId: '农户（户主姓名、户编号或身份证号）',
+      householdIdRequired: '请选择农户',
       kind: '风险类型',
       estimatedLoss: '估计损失（元）',
       observedOn: '发现日期',

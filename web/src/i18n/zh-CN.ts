@@ -1,4 +1,5 @@
 import { burdenZhCN } from './burden.zh-CN';
+import { menuZhCN } from '../components/pickers/messages';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
@@ -324,6 +325,7 @@ export const zhCN = {
   ...safetyNetZhCN,
   ...offlineZhCN,
   ...attachmentsZhCN,
+  ...menuZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuditLog, type AuditEvent, type AuditFilters } from '../api/audit';
 import { useFormat } from '../i18n/format';
+import { useLang } from '../i18n';
+import { menuEn, menuZhCN } from '../components/pickers/messages';
 import { ErrorResult } from '../components/ErrorResult';
 import { FilterInput } from '../components/FilterInput';
 import { PageHeader } from '../components/PageHeader';
@@ -53,10 +55,31 @@ function toParams(f: AuditFilters): URLSearchParams {
 const union = (base: string[], seen: (string | undefined)[]) =>
   [...new Set([...base, ...seen.filter((s): s is string => !!s)])].sort();
 
+/** Labels of audit action and entity codes in the page's language; an unknown code shows as itself. */
+function useAuditLabels() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const l = (lang === 'en' ? menuEn : menuZhCN).auditLabels;
+  const tr = t as unknown as (key: string, o: Record<string, unknown>) => string;
+  const action = (code: string): string => {
+    const known = (l.actions as Record<string, string>)[code];
+    if (known) return known;
+    const [head, ...rest] = code.split('.');
+    const tail = rest.join('.');
+    if (head === 'safety_net') return (l.safetyNet as Record<string, string>)[tail] ?? code;
+    if (head === 'case') return tr(`caseAction.${tail}`, { defaultValue: code });
+    return code;
+  };
+  const entity = (code: string): string => (l.entities as Record<string, string>)[code] ?? code;
+  const actor = (name: string): string => (name === 'system' ? l.system : name);
+  return { action, entity, actor };
+}
+
 /** The tamper-evident change log: `?entityType&action&page&pageSize`. */
 export default function AuditPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const labels = useAuditLabels();
   const mobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
@@ -72,15 +95,32 @@ export default function AuditPage() {
       dataIndex: 'at',
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v)}</span>,
     },
-    { title: t('audit.actor'), dataIndex: 'actorName' },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="geekblue">{v}</Tag> },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      render: (v: string) => <span translate="no">{labels.actor(v)}</span>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Tag color="geekblue" title={v}>
+          {labels.action(v)}
+        </Tag>
+      ),
+    },
     {
       title: t('audit.entity'),
       key: 'entity',
       render: (_: unknown, e) => (
         <span>
-          {e.entityType}
-          {e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
+          {labels.entity(e.entityType)}
+          {e.entityId ? (
+            <Typography.Text type="secondary" translate="no">
+              {' '}
+              #{e.entityId}
+            </Typography.Text>
+          ) : null}
         </span>
       ),
     },
@@ -104,6 +144,7 @@ export default function AuditPage() {
             copyable
             style={{ wordBreak: 'break-all', minWidth: 0 }}
             data-testid="audit-head-hash"
+            translate="no"
           >
             {log.data?.headHash ?? '—'}
           </Typography.Text>

@@ -9,15 +9,16 @@ import { InspectionsCard } from '../components/burden/InspectionsCard';
 import { MeterCard } from '../components/burden/MeterCard';
 import { ReportsCard } from '../components/burden/ReportsCard';
 import { RequestsCard } from '../components/burden/RequestsCard';
+import { thisYearChina } from '../i18n/format';
 
-const YEARS = Array.from({ length: new Date().getFullYear() - 2013 }, (_, i) => new Date().getFullYear() - i);
+const YEARS = Array.from({ length: thisYearChina() - 2013 }, (_, i) => thisYearChina() - i);
 
 /** The burden meter: `/burden?region&year` — asked versus derived, standard reports, the registers. */
 export default function BurdenPage() {
   const { t } = useTranslation();
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  const year = Number(params.get('year')) || thisYearChina();
   const region = params.get('region') ?? user.scope.code;
   const meter = useMeter(region, year);
   const setYear = (y: number) => setParams({ year: String(y), ...(region ? { region } : {}) });
@@ -42,7 +43,7 @@ export default function BurdenPage() {
       ) : (
         <MeterCard meter={meter.data} loading={meter.isLoading} />
       )}
-      <ReportsCard region={region} year={year === new Date().getFullYear() ? year - 1 : year} />
+      <ReportsCard region={region} year={year === thisYearChina() ? year - 1 : year} />
       <RequestsCard region={region} year={year} mayRegister={mayRegister} />
       <InspectionsCard region={region} year={year} mayRegister={mayRegister} />
     </>

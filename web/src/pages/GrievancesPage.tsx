@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useGrievance, useGrievanceAction, useGrievances, type GrievanceItem } from '../api/portal';
 import { ErrorResult } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
+import { chinaDay, chinaMinute } from '../i18n/format';
 
 const STATES = ['received', 'acknowledged', 'resolved', 'closed'];
 
@@ -76,7 +77,7 @@ export default function GrievancesPage() {
             onChange: (n) => set('page', String(n)),
           }}
           columns={[
-            { title: t('grievance.filedAt'), dataIndex: 'filedAt', render: (v: string) => v.slice(0, 10) },
+            { title: t('grievance.filedAt'), dataIndex: 'filedAt', render: (v: string) => chinaDay(v) },
             {
               title: t('grievance.kindLabel'),
               dataIndex: 'kind',
@@ -131,10 +132,10 @@ export default function GrievancesPage() {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('grievance.ackDue')}>
-                {detail.data.ackDueAt.slice(0, 16).replace('T', ' ')}
+                {chinaMinute(detail.data.ackDueAt)}
               </Descriptions.Item>
               <Descriptions.Item label={t('grievance.resolveDue')}>
-                {detail.data.resolveDueAt.slice(0, 16).replace('T', ' ')}
+                {chinaMinute(detail.data.resolveDueAt)}
               </Descriptions.Item>
               {detail.data.outcome && (
                 <Descriptions.Item label={t('grievance.outcome')}>{detail.data.outcome}</Descriptions.Item>
@@ -184,7 +185,7 @@ export default function GrievancesPage() {
             <h4 style={{ marginTop: 16 }}>{t('grievance.history')}</h4>
             <Timeline
               items={detail.data.events.map((e) => ({
-                content: `${e.at.slice(0, 16).replace('T', ' ')} ${tk(`grievance.events.${e.action}`)} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
+                content: `${chinaMinute(e.at)} ${tk(`grievance.events.${e.action}`)} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
               }))}
             />
             <AttachmentPanel ownerKind="grievance" ownerId={detail.data.id} />

@@ -7,7 +7,7 @@ import { useUser } from '../api/auth';
 import { useCodeLabel } from '../api/codeLists';
 import { usePlanGaps, type FitProblemKind, type GapItem } from '../api/plans';
 import { useLang } from '../i18n';
-import { useFormat } from '../i18n/format';
+import { thisYearChina, useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { GapTable } from '../components/GapTable';
 import { HouseholdLink } from '../components/household/HouseholdLink';
@@ -37,7 +37,7 @@ export default function PlanGapsPage() {
   const mobile = useIsMobile();
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
+  const thisYear = thisYearChina();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters = {
     region: params.get('region') ?? undefined,

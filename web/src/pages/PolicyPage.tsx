@@ -10,7 +10,7 @@ import { useLang } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { ParamEditModal } from '../components/policy/ParamEditModal';
-import { ParamHistoryDrawer } from '../components/policy/ParamHistoryDrawer';
+import { ParamHistoryDrawer, useSeededText } from '../components/policy/ParamHistoryDrawer';
 import { formatValue, usePolicyTerms } from '../components/policy/paramValue';
 import { PageHeader } from '../components/PageHeader';
 import { RegionSearchSelect } from '../components/RegionSearchSelect';
@@ -21,6 +21,7 @@ export default function PolicyPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const fmt = useFormat();
+  const seeded = useSeededText();
   const mobile = useIsMobile();
   const user = useUser();
   const [params, setParams] = useSearchParams();
@@ -80,13 +81,17 @@ export default function PolicyPage() {
     ...(mobile
       ? []
       : [
-          { title: t('policy.setBy'), key: 'by', render: (_: unknown, p: EffectiveParam) => p.source.setBy },
+          {
+            title: t('policy.setBy'),
+            key: 'by',
+            render: (_: unknown, p: EffectiveParam) => seeded(p.source.setBy),
+          },
           {
             title: t('policy.reason'),
             key: 'reason',
             render: (_: unknown, p: EffectiveParam) => (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {p.source.reason}
+                {seeded(p.source.reason)}
               </Typography.Text>
             ),
           },

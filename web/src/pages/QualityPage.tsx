@@ -21,16 +21,46 @@ import { useFormat } from '../i18n/format';
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'blue' } as const;
 const PAGE_SIZE = 20;
 
-/** Values of a finding or statistic as short "key: value" tags. */
+/** A value of a finding or statistic in words: numbers without exponents, codes by their labels. */
+function useValueText() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const tr = t as unknown as (key: string, o?: Record<string, unknown>) => string;
+  const one = (k: string, v: unknown): string => {
+    if (typeof v === 'number') {
+      if (k === 'p' && v < 0.0001) return t('quality.pBelow');
+      return Math.abs(v) < 0.0001 && v !== 0 ? v.toFixed(6) : fmt.number(v, 4);
+    }
+    if (typeof v === 'boolean' || (typeof v === 'string' && /^[a-z_]+$/.test(v)))
+      return tr(`quality.valueCodes.${String(v)}`, { defaultValue: String(v) });
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) return v.map((x) => one(k, x)).join('、');
+    if (v && typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>)
+        .map(([kk, vv]) => `${tr(`quality.valueKeys.${kk}`, { defaultValue: kk })} ${one(kk, vv)}`)
+        .join('，');
+    return '—';
+  };
+  return (k: string, v: unknown) => ({
+    label: tr(`quality.valueKeys.${k}`, { defaultValue: k }),
+    value: one(k, v),
+  });
+}
+
+/** Values of a finding or statistic as short "name: value" tags, named in the page's language. */
 function Values({ values }: { values: Record<string, unknown> | null }) {
+  const text = useValueText();
   if (!values) return null;
   return (
     <Flex wrap gap={4}>
-      {Object.entries(values).map(([k, v]) => (
-        <Tag key={k} style={{ marginInlineEnd: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
-          {k}: {typeof v === 'number' ? String(Number(v.toPrecision(6))) : JSON.stringify(v)}
-        </Tag>
-      ))}
+      {Object.entries(values).map(([k, v]) => {
+        const { label, value } = text(k, v);
+        return (
+          <Tag key={k} style={{ marginInlineEnd: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+            {label}：{value}
+          </Tag>
+        );
+      })}
     </Flex>
   );
 }

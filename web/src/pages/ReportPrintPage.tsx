@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useReport } from '../api/burden';
 import { useLang } from '../i18n';
-import { useFormat } from '../i18n/format';
+import { thisYearChina, useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
@@ -31,7 +31,7 @@ export default function ReportPrintPage() {
   const en = useLang() === 'en';
   const fmt = useFormat();
   const region = params.get('region') ?? undefined;
-  const year = Number(params.get('year')) || new Date().getFullYear() - 1;
+  const year = Number(params.get('year')) || thisYearChina() - 1;
   const report = useReport(kind, region, year);
   if (report.isError) return <ErrorResult error={report.error} />;
   if (!report.data) return <FullPageSpin />;

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_KINDS, useRecordScreening, type ReportKind } from '../api/warnings';
 import { errorMessage } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
+import { HouseholdPicker } from '../components/pickers/HouseholdPicker';
 
 interface Values {
   householdId: string;
@@ -49,15 +50,9 @@ export default function ScreeningPage() {
           <Form.Item
             name="householdId"
             label={t('warnings.form.householdId')}
-            rules={[
-              {
-                required: true,
-                pattern: /^\s*\d{1,18}\s*$/,
-                message: t('warnings.form.householdIdRequired'),
-              },
-            ]}
+            rules={[{ required: true, message: t('warnings.form.householdIdRequired') }]}
           >
-            <Input inputMode="numeric" data-testid="screening-household" />
+            <HouseholdPicker testId="screening-household" />
           </Form.Item>
           <Form.Item name="kind" label={t('warnings.form.kind')} rules={[{ required: true }]}>
             <Select

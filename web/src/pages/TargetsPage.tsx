@@ -12,7 +12,7 @@ import {
   type TargetSplit,
   type TargetTree,
 } from '../api/assistance';
-import { useFormat } from '../i18n/format';
+import { thisYearChina, useFormat } from '../i18n/format';
 import { ErrorResult, errorMessage } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
 import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
@@ -151,7 +151,7 @@ export default function TargetsPage() {
   const manager = useIsManager();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  const year = Number(params.get('year')) || thisYearChina();
   const tree = useTargets(region || undefined, year);
   const [splitting, setSplitting] = useState<string | null>(null);
   const go = (patch: Record<string, string>) =>

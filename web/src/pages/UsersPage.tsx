@@ -96,7 +96,11 @@ export default function UsersPage() {
         }}
         onRow={(u) => ({ 'data-testid': `user-row-${u.username}` }) as object}
         columns={[
-          { title: t('users.username'), dataIndex: 'username' },
+          {
+            title: t('users.username'),
+            dataIndex: 'username',
+            render: (v: string) => <span translate="no">{v}</span>,
+          },
           { title: t('users.displayName'), dataIndex: 'displayName' },
           {
             title: t('users.role'),

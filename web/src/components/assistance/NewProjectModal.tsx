@@ -6,6 +6,7 @@ import { useAssistanceLabel } from './labels';
 import { useCreateProject, type NewProject } from '../../api/assistance';
 import { errorMessage } from '../ErrorResult';
 import { RegionPickField } from '../RegionSearchSelect';
+import { thisYearChina } from '../../i18n/format';
 
 const TYPES = [
   'planting',
@@ -52,7 +53,7 @@ export function NewProjectModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ startYear: new Date().getFullYear(), indicators: [{}] }}
+        initialValues={{ startYear: thisYearChina(), indicators: [{}] }}
       >
         <Form.Item
           name="name"

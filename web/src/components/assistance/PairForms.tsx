@@ -11,11 +11,12 @@ import {
   type Pair,
   type PairEntry,
 } from '../../api/assistance';
+import { thisYearChina, todayChina } from '../../i18n/format';
 
 const KINDS = ['east_west', 'fixed_point', 'counterpart'];
 const LEVELS = ['province', 'city', 'county', 'central_unit', 'provincial_unit', 'enterprise', 'other'];
 const CATEGORIES = ['funds', 'projects', 'purchases', 'jobs', 'staff'];
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayChina();
 
 function useCategoryOptions() {
   const L = useAssistanceLabel();
@@ -33,7 +34,7 @@ export function NewPairModal({ onClose }: { onClose: () => void }) {
       title={t('assistance.newPair')}
       testId="pair"
       onClose={onClose}
-      initialValues={{ kind: 'east_west', helperLevel: 'city', startYear: new Date().getFullYear() }}
+      initialValues={{ kind: 'east_west', helperLevel: 'city', startYear: thisYearChina() }}
       run={(v) => create.mutateAsync({ ...v, endYear: v.endYear ?? null })}
     >
       <Form.Item name="kind" label={t('assistance.kind')} rules={required}>
@@ -86,7 +87,7 @@ export function CommitmentModal({ pair, onClose }: { pair: Pair; onClose: () => 
       title={`${t('assistance.setCommitment')} · ${pair.helperName} → ${pair.recipientName}`}
       testId="commitment"
       onClose={onClose}
-      initialValues={{ year: new Date().getFullYear(), category: 'funds' }}
+      initialValues={{ year: thisYearChina(), category: 'funds' }}
       run={(v) =>
         commit.mutateAsync({ pairId: pair.id, year: v.year, category: v.category, amount: v.amount })
       }
@@ -118,7 +119,7 @@ export function DeliveryModal({ pair, onClose }: { pair: Pair; onClose: () => vo
       testId="delivery"
       onClose={onClose}
       initialValues={{
-        year: pair.years[0]?.year ?? new Date().getFullYear(),
+        year: pair.years[0]?.year ?? thisYearChina(),
         category: 'funds',
         deliveredOn: today(),
       }}

@@ -13,10 +13,11 @@ import {
   type ProjectDetail,
 } from '../../api/assistance';
 import { useHouseholds } from '../../api/households';
+import { thisYearChina, todayChina } from '../../i18n/format';
 
 const SOURCES = ['central', 'provincial', 'county', 'integrated', 'paired', 'social'];
 const LINKAGES = ['dividend', 'order_purchase', 'jobs', 'land_rental', 'cooperative'];
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayChina();
 
 function useRequired() {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function FundModal({ projectId, onClose }: { projectId: string; onClose: 
       title={t('assistance.addFund')}
       testId="fund"
       onClose={onClose}
-      initialValues={{ source: 'central', year: new Date().getFullYear(), disbursed: 0 }}
+      initialValues={{ source: 'central', year: thisYearChina(), disbursed: 0 }}
       run={(v) => setFund.mutateAsync({ ...v, disbursed: v.disbursed ?? 0 })}
     >
       <Space wrap>
@@ -140,7 +141,7 @@ export function BenefitModal({ project, onClose }: { project: ProjectDetail; onC
       title={t('assistance.recordBenefit')}
       testId="benefit"
       onClose={onClose}
-      initialValues={{ year: new Date().getFullYear() - 1 }}
+      initialValues={{ year: thisYearChina() - 1 }}
       run={(v) => record.mutateAsync(v)}
     >
       <Form.Item name="householdId" label={t('assistance.household')} rules={required}>

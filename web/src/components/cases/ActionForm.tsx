@@ -11,6 +11,7 @@ import {
 } from '../../api/cases';
 import { errorMessage } from '../ErrorResult';
 import { useCaseLabels } from './labels';
+import { todayChina } from '../../i18n/format';
 
 interface Values {
   voteTotal?: number;
@@ -37,8 +38,7 @@ const names = (s: string | undefined) =>
     .split(/[,，、\s]+/)
     .map((x) => x.trim())
     .filter(Boolean);
-const localToday = () =>
-  new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const localToday = () => todayChina();
 
 /** Form values → the payload of the step, with only what its requirements ask for (and a note). */
 function payloadOf(a: CaseAction, v: Values): CasePayload {

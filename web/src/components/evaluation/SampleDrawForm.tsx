@@ -2,6 +2,7 @@ import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDrawSample, type DrawInput } from '../../api/evaluation';
 import { errorMessage } from '../ErrorResult';
+import { thisYearChina } from '../../i18n/format';
 
 /** Draw a new evaluation sample (villages per township, households per village, a seed); `onClose` gets the new sample's id. */
 export function SampleDrawForm({
@@ -41,7 +42,7 @@ export function SampleDrawForm({
         onFinish={submit}
         initialValues={{
           region: defaultRegion,
-          year: new Date().getFullYear() - 1,
+          year: thisYearChina() - 1,
           villagesPerTownship: 2,
           exitedPerVillage: 10,
           otherPerVillage: 5,

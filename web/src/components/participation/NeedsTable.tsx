@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardNeed, OfficerNeed } from '../../api/participation';
 import { STATUS_COLOR } from './labels';
 import { COMPACT_TABLE } from './compactTable';
+import { chinaDay } from '../../i18n/format';
 
 /**
  * Who looks at the needs: `officer` sees village, household and organisation; `board` is an
@@ -82,9 +83,7 @@ export function NeedsTable<N extends BoardNeed>({
     },
     ...(officer
       ? []
-      : [
-          { title: t('part.col.published'), dataIndex: 'publishedAt', render: (d: string) => d.slice(0, 10) },
-        ]),
+      : [{ title: t('part.col.published'), dataIndex: 'publishedAt', render: (d: string) => chinaDay(d) }]),
     { title: t('part.col.actions'), render: (_: unknown, n) => actions(n) },
   ];
   return (

@@ -1,7 +1,9 @@
-import { Form, Input, InputNumber, Modal, Rate, Select, type ButtonProps } from 'antd';
+import { Form, Input, InputNumber, Modal, Rate, Select, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
 import type { OfficerNeed, Organisation } from '../../api/participation';
+import { HouseholdPicker } from '../pickers/HouseholdPicker';
+import { RegionPickField } from '../RegionSearchSelect';
 import { NEED_KINDS } from './labels';
 import { useParticipationAction } from './useParticipationAction';
 
@@ -112,6 +114,11 @@ function ConfirmFields({ need }: { need: OfficerNeed }) {
   );
 }
 
+/** A form value shown as the name it stands for (the user's own village). */
+function ScopeName({ name }: { value?: string; name: string }) {
+  return <Typography.Text data-testid="publish-village-own">{name}</Typography.Text>;
+}
+
 function PublishFields() {
   const { t } = useTranslation();
   const user = useUser();
@@ -129,15 +136,18 @@ function PublishFields() {
         />
       </Form.Item>
       <Form.Item name="householdId" label={t('part.officer.householdId')}>
-        <Input />
+        <HouseholdPicker testId="publish-household" />
       </Form.Item>
-      <Form.Item
-        name="villageCode"
-        label={t('part.officer.villageCode')}
-        initialValue={user.scope.code.length === 12 ? user.scope.code : undefined}
-      >
-        <Input />
-      </Form.Item>
+      {user.scope.code.length === 12 ? (
+        // a village cadre publishes for the own village: named, nothing to type
+        <Form.Item name="villageCode" label={t('part.officer.villageCode')} initialValue={user.scope.code}>
+          <ScopeName name={user.scope.name} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="villageCode" label={t('part.officer.villageCode')}>
+          <RegionPickField testId="publish-village" />
+        </Form.Item>
+      )}
       <Form.Item name="title" label={t('part.col.title')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
@@ -170,14 +180,25 @@ function ProductFields() {
       <Form.Item name="producerName" label={t('part.officer.producerName')}>
         <Input />
       </Form.Item>
-      <Form.Item
-        name="townshipCode"
-        label={t('part.officer.townshipCode')}
-        rules={[{ required: true }]}
-        initialValue={user.scope.code.length >= 9 ? user.scope.code.slice(0, 9) : undefined}
-      >
-        <Input />
-      </Form.Item>
+      {user.scope.code.length === 9 ? (
+        <Form.Item
+          name="townshipCode"
+          label={t('part.officer.townshipCode')}
+          rules={[{ required: true }]}
+          initialValue={user.scope.code}
+        >
+          <ScopeName name={user.scope.name} />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="townshipCode"
+          label={t('part.officer.townshipCode')}
+          rules={[{ required: true }]}
+          initialValue={user.scope.code.length > 9 ? user.scope.code.slice(0, 9) : undefined}
+        >
+          <RegionPickField testId="product-township" />
+        </Form.Item>
+      )}
       <Form.Item name="unit" label={t('part.officer.unit')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../api/participation';
 import { COMPACT_TABLE } from './compactTable';
+import { chinaDay } from '../../i18n/format';
 
 interface Props {
   items: Order[] | undefined;
@@ -50,7 +51,7 @@ export function OrdersTable({ items, loading, onFulfil }: Props) {
               </Button>
             ),
         }
-      : { title: t('part.col.ordered'), dataIndex: 'orderedAt', render: (d: string) => d.slice(0, 10) },
+      : { title: t('part.col.ordered'), dataIndex: 'orderedAt', render: (d: string) => chinaDay(d) },
   ];
   return <Table<Order> {...COMPACT_TABLE} loading={loading} dataSource={items} columns={columns} />;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/participation';
 import { STATUS_COLOR } from './labels';
 import { COMPACT_TABLE } from './compactTable';
+import { chinaDay } from '../../i18n/format';
 
 interface Props {
   items: Organisation[] | undefined;
@@ -25,7 +26,7 @@ export function OrganisationsTable({ items, loading, onApprove, onReject }: Prop
     { title: t('part.col.creditCode'), dataIndex: 'creditCode' },
     { title: t('part.col.contact'), render: (_: unknown, o) => `${o.contactPerson} ${o.contactPhone}` },
     { title: t('part.col.region'), dataIndex: ['region', 'name'] },
-    { title: t('part.col.registered'), dataIndex: 'createdAt', render: (d: string) => d.slice(0, 10) },
+    { title: t('part.col.registered'), dataIndex: 'createdAt', render: (d: string) => chinaDay(d) },
     {
       title: t('part.col.status'),
       dataIndex: 'status',

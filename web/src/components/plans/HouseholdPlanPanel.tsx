@@ -7,6 +7,7 @@ import { errorMessage } from '../ErrorResult';
 import { LinkButton } from '../LinkButton';
 import { PlanDetail } from './PlanDetail';
 import { EligibleMeasures } from '../knowledge/EligibleMeasures';
+import { thisYearChina } from '../../i18n/format';
 
 /**
  * The household's plan (一户一策) on the household page: the year's plan with its measures, the fit
@@ -15,7 +16,7 @@ import { EligibleMeasures } from '../knowledge/EligibleMeasures';
  */
 export function HouseholdPlanPanel({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
-  const thisYear = new Date().getFullYear();
+  const thisYear = thisYearChina();
   const [year, setYear] = useState<number>(thisYear);
   const q = usePlan(householdId, year);
   const view = q.data;

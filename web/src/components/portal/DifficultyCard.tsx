@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePortalDifficulty, type DifficultyReport } from '../../api/portal';
 import { REPORT_KINDS } from '../../api/warnings';
+import { todayChina } from '../../i18n/format';
 
 /** The household reports a new difficulty (illness, accident, lost job ...), a lead for the warning list. */
 export function DifficultyCard() {
@@ -15,7 +16,7 @@ export function DifficultyCard() {
       <Form
         form={diffForm}
         layout="vertical"
-        initialValues={{ kind: 'illness', observedOn: new Date().toISOString().slice(0, 10) }}
+        initialValues={{ kind: 'illness', observedOn: todayChina() }}
         onFinish={(v: DifficultyReport) =>
           difficulty.mutate(v, {
             onSuccess: () => {

@@ -2,6 +2,7 @@ import { Button, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { GrievanceView } from '../../api/portal';
 import { wrapText } from './wrapText';
+import { chinaDay } from '../../i18n/format';
 
 /** One grievance as its complainant sees it, with the feedback buttons once it is resolved. */
 export function GrievanceItemView({
@@ -25,7 +26,7 @@ export function GrievanceItemView({
         </div>
         <div>{g.description}</div>
         <div style={{ color: '#888' }}>
-          {t('grievance.trackingCode')} {g.trackingCode} · {t('grievance.filedAt')} {g.filedAt.slice(0, 10)}
+          {t('grievance.trackingCode')} {g.trackingCode} · {t('grievance.filedAt')} {chinaDay(g.filedAt)}
         </div>
         {g.outcome && (
           <div>

@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typogr
 import { useTranslation } from 'react-i18next';
 import { usePortalAgree, type PortalMe } from '../../api/portal';
 import { useLang } from '../../i18n';
+import { chinaDay } from '../../i18n/format';
 
 /** The household's plan of the year in the portal: status, measures, and agreeing to it or declining it. */
 export function PortalPlanCard({ card, year }: { card: PortalMe['card']; year: number }) {
@@ -29,7 +30,7 @@ export function PortalPlanCard({ card, year }: { card: PortalMe['card']; year: n
           </Tag>
           {card.plan.agreedBy && card.plan.agreedAt && (
             <Typography.Text type="secondary">
-              {t('portal.agreedBy', { by: card.plan.agreedBy, at: card.plan.agreedAt.slice(0, 10) })}
+              {t('portal.agreedBy', { by: card.plan.agreedBy, at: chinaDay(card.plan.agreedAt) })}
             </Typography.Text>
           )}
           <List

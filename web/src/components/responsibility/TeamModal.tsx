@@ -3,6 +3,7 @@ import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCreateTeam, type NoTeamItem } from '../../api/responsibility';
 import { errorMessage } from '../ErrorResult';
+import { todayChina } from '../../i18n/format';
 
 /** Station a resident work team in a village: sending unit, start date, first secretary and members. */
 export function TeamModal({ village, onClose }: { village: NoTeamItem; onClose: () => void }) {
@@ -51,11 +52,7 @@ export function TeamModal({ village, onClose }: { village: NoTeamItem; onClose: 
       {create.isError && (
         <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 12 }} />
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ startDate: new Date().toISOString().slice(0, 10) }}
-      >
+      <Form form={form} layout="vertical" initialValues={{ startDate: todayChina() }}>
         <Form.Item name="sendingUnit" label={t('resp.sendingUnit')} rules={req}>
           <Input data-testid="team-unit" />
         </Form.Item>

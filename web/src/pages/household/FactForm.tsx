@@ -27,6 +27,7 @@ import {
   type FactKind,
   type FieldSpec,
 } from './factFields';
+import { todayChina } from '../../i18n/format';
 
 interface Props {
   householdId: string;
@@ -132,7 +133,11 @@ export function FactForm({ householdId, members, correcting, onClose }: Props) {
           data-testid="fact-error"
         />
       )}
-      <Form form={form} layout="vertical" initialValues={{ source: 'home_visit', observedOn: dayjs() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ source: 'home_visit', observedOn: dayjs(todayChina()) }}
+      >
         <Form.Item label={t('facts.kind')}>
           <Select
             value={kind}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { todayChina } from '../../i18n/format';
 
 /**
  * A code from the API (a plain string in the response schema) as its label under an i18n path
@@ -25,5 +26,4 @@ export function monthAfter(iso: string, n: number): string {
 }
 
 /** Today in China as ISO (for default months; the server decides with its own clock). */
-export const todayIso = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
+export const todayIso = (): string => todayChina();

@@ -7,11 +7,12 @@ import type { HouseholdRecord } from '../../../api/households';
 import { FieldItems, INCOME_FORM } from './fields';
 import { ReasonItem, SaveButton } from './HouseholdForm';
 import type { EditSubmit } from './useEditSubmit';
+import { thisYearChina, todayChina } from '../../../i18n/format';
 
 /** Years offered: those on record, and the year after the latest (or this year) to add a new one. */
 function yearChoices(record: HouseholdRecord): { years: number[]; fresh: number } {
   const years = record.years.map((y) => y.year).sort((a, b) => b - a);
-  const fresh = years.length ? years[0]! + 1 : new Date().getFullYear();
+  const fresh = years.length ? years[0]! + 1 : thisYearChina();
   return { years, fresh };
 }
 
@@ -84,7 +85,7 @@ export function StatusForm({ record, edit }: { record: HouseholdRecord; edit: Ed
   const label = useCodeLabel();
   const [form] = Form.useForm();
   const statuses = useCodeOptions('household_status').filter((o) => o.value !== record.household.status);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayChina();
   const onFinish = async (values: { status: string; changedOn?: string; reason: string }) => {
     const done = await edit.submit(
       (version) =>
