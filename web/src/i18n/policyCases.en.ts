@@ -74,6 +74,9 @@ export const policyCasesEn: typeof policyCasesZhCN = {
       village_cadre: 'village cadre',
       split_household: 'split household',
       absent_over_year: 'absent over a year',
+      none: 'none',
+      township: 'township',
+      county: 'county',
     },
   },
   rules: {
