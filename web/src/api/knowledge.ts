@@ -67,3 +67,14 @@ export function useEligibleMeasures(householdId: string) {
       }),
   });
 }
+
+export type BasisLink = Item<ApiResponse<'/api/policy-library/basis'>>;
+
+/** The policy basis of every rule and parameter (small: read once per session). */
+export function usePolicyBasis() {
+  return useQuery({
+    queryKey: ['knowledge', 'basis'],
+    queryFn: ({ signal }) => api<BasisLink[]>('/api/policy-library/basis', { signal }),
+    staleTime: 10 * 60_000,
+  });
+}

@@ -7,6 +7,7 @@ import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import type { Item } from '../../api/generated/helpers';
 import { SOURCE_LABELS } from './factFields';
+import { TargetPolicyBasis } from '../../components/knowledge/TargetPolicyBasis';
 
 type FactUse = Item<RuleResult['facts']>;
 type Missing = Item<RuleResult['missing']>;
@@ -143,6 +144,7 @@ export function RulesPanel({ householdId }: { householdId: string }) {
               <FactsTable facts={r.facts} rule={r.rule} />
               {r.missing.length > 0 && <MissingList missing={r.missing} rule={r.rule} />}
               {r.measures && <MeasureList measures={r.measures} rule={r.rule} />}
+              <TargetPolicyBasis kind="rule" target={r.rule} />
             </Flex>
           ),
         }))}
