@@ -73,7 +73,7 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('test-password-1');
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('kpi-households').waitFor();
+  await page.getByTestId('todo-page').waitFor();
   return page;
 }
 

@@ -64,7 +64,7 @@ describe('matching in the browser', () => {
     await page.getByTestId('login-username').fill('township');
     await page.getByTestId('login-password').fill('test-password-1');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('kpi-households').waitFor();
+    await page.getByTestId('todo-page').waitFor();
 
     await page.getByTestId('nav-matching').first().click();
     await page.getByTestId(`flag-row-${flagId}`).waitFor();
@@ -102,7 +102,7 @@ describe('matching in the browser', () => {
     await page.getByTestId('login-username').fill('township');
     await page.getByTestId('login-password').fill('test-password-1');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('kpi-households').waitFor();
+    await page.getByTestId('todo-page').waitFor();
     await page.getByTestId('nav-duplicates').first().click();
     const group = page.locator('[data-testid^="dup-group-"]');
     await group.first().waitFor();

@@ -100,13 +100,13 @@ export async function reportOpenPages(testName: string): Promise<string> {
   return parts.join('\n');
 }
 
-/** Sign in through the login page and wait for the dashboard. */
+/** Sign in through the login page and wait for the landing page, the to-do home 待办 (/todo). */
 export async function loginAs(page: Page, base: string, username: string, password = 'test-password-1') {
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('kpi-households').waitFor();
+  await page.getByTestId('todo-page').waitFor();
 }
 
 /**

@@ -93,6 +93,7 @@ export const FIELD_KINDS: Record<string, string> = {
   township: 'township',
   householdId: 'household',
   householdIds: 'household',
+  households: 'household', // the inbox's next steps of a list of households
   keepHouseholdId: 'household',
   removeHouseholdId: 'household2',
   memberId: 'member',

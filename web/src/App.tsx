@@ -12,6 +12,7 @@ import { ApiError } from './api/client';
 const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const TodoPage = lazy(() => import('./pages/TodoPage'));
 const MeasuresPage = lazy(() => import('./pages/MeasuresPage'));
 const RegionsPage = lazy(() => import('./pages/RegionsPage'));
 const HouseholdListPage = lazy(() => import('./pages/HouseholdListPage'));
@@ -117,7 +118,8 @@ export function App() {
                 <Route path="households/:id/card" element={<HouseholdCardPage kind="household" />} />
                 <Route path="villages/:code/cards" element={<HouseholdCardPage kind="village" />} />
                 <Route element={<AppLayout />}>
-                  <Route index element={<Navigate to="/dashboard" replace />} />
+                  <Route index element={<Navigate to="/todo" replace />} />
+                  <Route path="todo" element={<TodoPage />} />
                   <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="measures" element={<MeasuresPage />} />
                   <Route path="regions" element={<RegionsPage />} />

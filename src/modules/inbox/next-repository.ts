@@ -14,9 +14,6 @@ export const nextRepository = {
       .where(inRegion('h.village_code', scope))
       .execute(),
 
-  villageOf: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('household').select('village_code').where('id', '=', id).executeTakeFirst(),
-
   openWarnings: (db: Kysely<DB>, ids: readonly string[]) =>
     db
       .selectFrom('warning_signal')

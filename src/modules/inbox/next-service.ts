@@ -3,7 +3,7 @@ import type { DB } from '../../db/types.js';
 import { nextSteps, type NextSources, type NextStep } from '../../domain/inbox/next-steps.js';
 import type { Clock } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
-import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
+import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { nextRepository as repo } from './next-repository.js';
 
@@ -19,13 +19,16 @@ const missingOf = (reasons: unknown): string[] =>
 
 /** "What to do next" per household, from the sources where each fact lives. */
 export function createNextSteps(db: Kysely<DB>, clock: Clock) {
+  /** Each household's steps; one that is unknown or outside the user's scope answers 404. */
   async function forHouseholds(user: AuthUser, ids: readonly string[]): Promise<Record<string, NextStep[]>> {
     const scope = scopeFor(user);
     const today = clock.today();
     const wanted = [...new Set(ids)].slice(0, MAX_NEXT_HOUSEHOLDS);
     if (wanted.length === 0) return {};
     const visible = (await repo.inScope(db, scope, wanted)).map((h) => String(h.id));
-    if (visible.length === 0) return {};
+    // a household that does not exist or lies outside the scope answers 404, like every foreign object
+    const foreign = wanted.find((id) => !visible.includes(id));
+    if (foreign !== undefined) throw notFound('household', foreign);
     const [warnings, visits, measures, worklist, proposals] = await Promise.all([
       repo.openWarnings(db, visible),
       repo.overdueVisits(db, scope, today, visible),
@@ -59,11 +62,8 @@ export function createNextSteps(db: Kysely<DB>, clock: Clock) {
 
   return {
     forHouseholds,
-    /** One household's steps; a household outside the user's scope answers 404. */
+    /** One household's steps. */
     async forHousehold(user: AuthUser, id: string): Promise<NextStep[]> {
-      const h = await repo.villageOf(db, id);
-      if (!h) throw notFound('household', id);
-      assertObjectInScope(user, h.village_code, 'household', id);
       return (await forHouseholds(user, [id]))[id] ?? [];
     },
   };

@@ -32,7 +32,7 @@ export function inboxRoutes(app: ZodApp, inbox: InboxService) {
   app.get('/api/inbox/next', {
     schema: {
       tags: ['inbox'],
-      summary: 'What to do next for each of a list of households in scope (others are left out)',
+      summary: 'What to do next for each of a list of households (one outside the scope answers 404)',
       querystring: NextQuery,
       response: { 200: NextResponse, ...errorResponses },
     },

@@ -35,6 +35,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-d
 import { useLogout, useUser, type User } from '../api/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OutboxBadge } from '../offline/OutboxBadge';
+import { InboxBadge } from './inbox/InboxBadge';
 import { useIsMobile } from './responsive';
 import { FullPageSpin } from './RequireAuth';
 
@@ -257,6 +258,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1, minWidth: 0 }} />
         {!mobile && <UserInfo user={user} />}
+        <InboxBadge user={user} />
         <OutboxBadge user={user} />
         <LanguageSwitch />
         {!mobile && logoutButton()}

@@ -2,6 +2,7 @@ import { burdenEn } from './burden.en';
 import { menuEn } from '../components/pickers/messages';
 import { safetyNetEn } from './safetyNet.en';
 import { offlineEn } from './offline.en';
+import { inboxEn } from './inbox.en';
 import { attachmentsEn } from './attachments.en';
 import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
@@ -326,6 +327,7 @@ export const en: Messages = {
   ...ruleBasisEn,
   ...safetyNetEn,
   ...offlineEn,
+  ...inboxEn,
   ...attachmentsEn,
   ...menuEn,
 };

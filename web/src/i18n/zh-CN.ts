@@ -2,6 +2,7 @@ import { burdenZhCN } from './burden.zh-CN';
 import { menuZhCN } from '../components/pickers/messages';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
+import { inboxZhCN } from './inbox.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
@@ -324,6 +325,7 @@ export const zhCN = {
   ...ruleBasisZhCN,
   ...safetyNetZhCN,
   ...offlineZhCN,
+  ...inboxZhCN,
   ...attachmentsZhCN,
   ...menuZhCN,
 };

@@ -24,6 +24,7 @@ import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
 import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
 import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
+import { HouseholdNextSteps } from '../components/inbox/NextSteps';
 import { PortalAccessCard } from '../components/portal/PortalAccessCard';
 import { AssistanceHistory } from './safety-net/AssistanceHistory';
 
@@ -99,6 +100,7 @@ function HouseholdView({ id }: { id: string }) {
         }
       />
       {unmaskControl}
+      <HouseholdNextSteps householdId={id} />
       <BasicInfo h={record.household} villagePath={record.path.map((r) => r.name).join(' / ')} />
       <LivingConditions h={record.household} />
       <MembersTable members={record.members} masked={record.masked} />

@@ -14,7 +14,7 @@ interface Credentials {
 
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/dashboard';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/todo';
 }
 
 export default function LoginPage() {

@@ -10,6 +10,8 @@ import { PageHeader } from '../components/PageHeader';
 import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { NextTags } from '../components/responsibility/NextTags';
+import { useNextFor } from '../api/inbox';
+import { NextStepLinks } from '../components/inbox/NextSteps';
 import { VisitForm, type Purpose } from '../components/responsibility/VisitForm';
 
 /** "My households" (`/my-households`): the signed-in cadre's households, what each needs next, quick visit entry. */
@@ -17,6 +19,7 @@ export default function MyHouseholdsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const mine = useMyHouseholds();
+  const next = useNextFor(mine.data?.households.map((h) => h.householdId) ?? []);
   const cadreId = mine.data?.cadre.id;
   const visits = useVisits({ cadreId, pageSize: 10 }, !!cadreId);
   const [selected, setSelected] = useState<string>();
@@ -67,6 +70,7 @@ export default function MyHouseholdsPage() {
                 <StatusTag status={h.status} />
                 <NextTags h={h} />
               </Flex>
+              <NextStepLinks steps={next.data?.households[h.householdId] ?? []} compact />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('resp.lastVisit')}：
                 {h.visit.lastVisit ? fmt.date(h.visit.lastVisit) : t('resp.neverVisited')}

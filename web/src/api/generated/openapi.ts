@@ -955,7 +955,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What to do next for each of a list of households in scope (others are left out) */
+    /** What to do next for each of a list of households (one outside the scope answers 404) */
     get: operations['getInboxNext'];
     put?: never;
     post?: never;

@@ -1,0 +1,35 @@
+/** Chinese messages of the to-do home, the header badge and "what to do next" (docs/inbox.md); spread into zh-CN.ts. */
+export const inboxZhCN = {
+  inbox: {
+    title: '待办',
+    subtitle: '今天 {{today}} · 共 {{total}} 项，紧急 {{urgent}} 项',
+    empty: '暂无待办事项',
+    badge: '待办',
+    badgeTitle: '待办 {{total}} 项（紧急 {{urgent}} 项）',
+    due: '期限 {{due}}',
+    noDue: '无期限',
+    daysLeft: '剩 {{n}} 个工作日',
+    dueToday: '今日到期',
+    overdue: '逾期 {{n}} 个工作日',
+    open: '去办理',
+    stats: '查看统计总览',
+    orgPledges: '我的认领与交付',
+    orgHint: '贵单位认领的帮扶需求、产品订单在“社会帮扶”页办理。',
+    kinds: {
+      case_step: '程序待办',
+      notice_ending: '公示期届满',
+      monitoring_deadline: '监测认定期限',
+      self_report: '农户申报待核实',
+      grievance: '投诉办理',
+      visit_due: '应走访',
+      dibao_review: '低保特困复核',
+      fact_proposal: '上报信息待确认',
+      pledge: '认领待交付',
+    },
+    next: {
+      title: '下一步要做',
+      none: '暂无需要办理的事项',
+      loading: '正在读取…',
+    },
+  },
+};
