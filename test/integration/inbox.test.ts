@@ -5,7 +5,8 @@ import { recordSelfReport } from '../../src/modules/warnings/service.js';
 import { buildServices } from '../../src/composition/services.js';
 import { createDigest } from '../../src/modules/notifications/digest.js';
 import { loggingDelivery } from '../../src/modules/notifications/delivery.js';
-import { ensureRuleRun, ruleRunDeps } from '../../src/modules/inbox/rule-schedule.js';
+import { ensureRuleRun, fillDemoWorklists, ruleRunDeps } from '../../src/modules/inbox/rule-schedule.js';
+import { generateDemo } from '../../src/demo/service.js';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
@@ -262,4 +263,42 @@ describe('inbox', () => {
     );
     expect(logged.length).toBe(first.sent);
   });
+});
+
+describe('a fresh demo', () => {
+  let demo: TestDatabase;
+  afterAll(async () => demo?.drop());
+
+  it('gives a village cadre rule-derived worklist candidates right after it is created', async () => {
+    demo = await createTestDatabase();
+    const { db } = demo;
+    await db
+      .insertInto('region')
+      .values([
+        { code: '43', level: 1, parent_code: null, name: '湖南省' },
+        { code: '4331', level: 2, parent_code: '43', name: '湘西土家族苗族自治州' },
+        { code: '433124', level: 3, parent_code: '4331', name: '花垣县' },
+        { code: '433124110', level: 4, parent_code: '433124', name: '双龙镇' },
+        { code: '433124110226', level: 5, parent_code: '433124110', name: '十八洞村' },
+        { code: '433124110201', level: 5, parent_code: '433124110', name: '丙池村' },
+      ])
+      .execute();
+    await generateDemo(db, { countyCode: '433124', seed: 7, scale: 0.02 });
+    await createUser(db, 'village', 'village_cadre', '433124110226');
+    const s = buildServices(db, { clock, sessionHours: 1, log: { error: () => undefined } });
+    const lines: string[] = [];
+    await fillDemoWorklists(db, s, '433124', (l) => lines.push(l));
+    expect(lines.join('\n')).toMatch(/worklists: rule run \d+ over 433124/);
+    const demoApp = await testApp(db, clock);
+    try {
+      const cookie = await login(demoApp, 'village', 'test-password-1');
+      const res = await demoApp.inject({ method: 'GET', url: '/api/worklists', headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ run: { id: string } | null; total: number }>();
+      expect(body.run).not.toBeNull();
+      expect(body.total).toBeGreaterThan(0);
+    } finally {
+      await demoApp.close();
+    }
+  }, 300_000);
 });
