@@ -1185,6 +1185,7 @@ export interface VisitPlanRuleTable {
 export interface WarningSignalTable {
   case_id: Int8 | null;
   channel: string;
+  client_key: string | null;
   created_at: Generated<Timestamp>;
   created_by: Int8 | null;
   detail: Generated<ColumnType<unknown, string, string>>;

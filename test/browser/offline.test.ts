@@ -132,6 +132,20 @@ describe('offline field work', () => {
     expect(manifest.icons.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('installs the worker for a village cadre, not for a county officer (no 2.7 MiB precache)', async () => {
+    const registrations = (p: Page) =>
+      p.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const county = await other.newPage();
+    await loginAs(county, base, 'county');
+    await county.goto(`${base}/households`);
+    await county.waitForLoadState('load');
+    await county.waitForTimeout(500); // a registration would have begun by now (it starts at once)
+    expect(await registrations(county)).toBe(0);
+    await other.close();
+    await expect.poll(() => registrations(page)).toBe(1);
+  });
+
   it('records three visits and a photo offline, survives a reload offline, and sends all when online', async () => {
     await openFieldOnline();
     await context.setOffline(true);

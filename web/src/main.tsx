@@ -5,7 +5,6 @@ import './i18n';
 import { App } from './App';
 import { meKey } from './api/auth';
 import { isUnauthenticated, shouldRetry } from './api/client';
-import { registerServiceWorker } from './offline/register';
 
 /** Any 401 means the session is gone: forget the user, and RequireAuth sends to /login. */
 const onError = (error: unknown) => {
@@ -20,8 +19,6 @@ const queryClient: QueryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
-
-registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

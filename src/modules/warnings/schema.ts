@@ -86,6 +86,10 @@ export const SelfReportBody = z.object({
   kind: z.enum(REPORT_KINDS),
   description: z.string().trim().min(1).max(2000),
   observedOn: IsoDate,
+  clientKey: z
+    .uuid()
+    .optional()
+    .describe('made on the device (offline outbox): the same key again answers the report already stored'),
 });
 
 export const Created = z.object({ id: z.string() });

@@ -10,6 +10,24 @@ export interface SelfReportInput {
   kind: ReportKind;
   description: string;
   observedOn: string;
+  /** Made on the device (offline outbox): the same key from the same user answers the stored report. */
+  clientKey?: string | undefined;
+}
+
+/** The report a user already stored under a device key (an outbox sending again), or none. */
+async function storedByKey(trx: Kysely<DB>, userId: string, key: string, householdId: string) {
+  const r = await trx
+    .selectFrom('warning_signal')
+    .select(['id', 'household_id'])
+    .where('created_by', '=', userId)
+    .where('client_key', '=', key)
+    .executeTakeFirst();
+  if (r && String(r.household_id) !== householdId)
+    throw new AppError('E_CONFLICT', 'This report key was already used for another household', {
+      field: 'clientKey',
+      messageZh: '此报告编号已用于另一户',
+    });
+  return r ? String(r.id) : undefined;
 }
 
 /**
@@ -26,15 +44,29 @@ export async function recordSelfReport(
     throw new AppError('E_VALIDATION', `kind: unknown risk kind "${input.kind}"`);
   const h = await warningRepository.household(trx, householdId);
   if (!h) throw notFound('household', householdId);
-  const id = await warningRepository.insertSignal(trx, {
-    household_id: h.id,
-    channel: 'self_report',
-    kind: input.kind,
-    observed_on: input.observedOn,
-    detail: JSON.stringify({ description: input.description }),
-    source: null,
-    created_by: onBehalfOf?.id ?? null,
-  });
+  const key = onBehalfOf?.id && input.clientKey ? { user: onBehalfOf.id, key: input.clientKey } : null;
+  const stored = key && (await storedByKey(trx, key.user, key.key, householdId));
+  if (stored) return stored;
+  const inserted = await trx
+    .insertInto('warning_signal')
+    .values({
+      household_id: h.id,
+      channel: 'self_report',
+      kind: input.kind,
+      observed_on: input.observedOn,
+      detail: JSON.stringify({ description: input.description }),
+      source: null,
+      created_by: onBehalfOf?.id ?? null,
+      client_key: key?.key ?? null,
+    })
+    // two sends of one key racing each other: the second stores nothing and answers the first
+    .onConflict((oc) =>
+      oc.columns(['created_by', 'client_key']).where('client_key', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return (await storedByKey(trx, key!.user, key!.key, householdId))!;
+  const id = inserted.id;
   const actor: Actor = onBehalfOf ?? { id: null, name: `household ${h.household_no}` };
   await recordAudit(trx, actor, {
     action: 'warning.self_report',

@@ -1,5 +1,4 @@
 import { burdenEn } from './burden.en';
-import { registrationEn } from './registration.en';
 import { menuEn } from '../components/pickers/messages';
 import { safetyNetEn } from './safetyNet.en';
 import { offlineEn } from './offline.en';
@@ -328,7 +327,6 @@ export const en: Messages = {
   ...ruleBasisEn,
   ...safetyNetEn,
   ...offlineEn,
-  ...registrationEn,
   ...inboxEn,
   ...attachmentsEn,
   ...menuEn,

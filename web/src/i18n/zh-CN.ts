@@ -1,5 +1,4 @@
 import { burdenZhCN } from './burden.zh-CN';
-import { registrationZhCN } from './registration.zh-CN';
 import { menuZhCN } from '../components/pickers/messages';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
@@ -326,7 +325,6 @@ export const zhCN = {
   ...ruleBasisZhCN,
   ...safetyNetZhCN,
   ...offlineZhCN,
-  ...registrationZhCN,
   ...inboxZhCN,
   ...attachmentsZhCN,
   ...menuZhCN,

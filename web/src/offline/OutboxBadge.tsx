@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { User } from '../api/auth';
 import { useOnline, useOutboxCount } from './hooks';
 import { flushOutbox } from './outbox';
+import { isFieldRole, registerServiceWorker } from './register';
 
 /**
  * The header's count of changes waiting to be sent, a link to the field page; shown to village cadres
@@ -16,9 +17,13 @@ export function OutboxBadge({ user }: { user: User }) {
   const online = useOnline();
   const count = useOutboxCount(user.username);
   useEffect(() => {
+    // the offline app is installed for field users only (docs/offline.md)
+    if (isFieldRole(user.role)) registerServiceWorker();
+  }, [user.role]);
+  useEffect(() => {
     if (online && count > 0) void flushOutbox(user.username);
   }, [online, count, user.username]);
-  if (user.role !== 'village_cadre' && count === 0) return null;
+  if (!isFieldRole(user.role) && count === 0) return null;
   return (
     <Tooltip title={online ? t('offline.waiting', { n: count }) : t('offline.offlineNow')}>
       <Link to="/field" data-testid="outbox-badge" data-count={count}>

@@ -10,6 +10,7 @@ import { ConflictCard } from '../offline/ConflictCard';
 import { useCachedHouseholds, useLive, useOnline, useOutbox } from '../offline/hooks';
 import { discard, flushOutbox } from '../offline/outbox';
 import { refreshOfflineCopy } from '../offline/refresh';
+import { registerServiceWorker } from '../offline/register';
 import { offlineDb, type OutboxItem } from '../offline/store';
 import { VisitSheet } from '../offline/VisitSheet';
 import { MeasuresSheet } from '../offline/MeasuresSheet';
@@ -90,6 +91,7 @@ export default function OfflinePage() {
     setBusy(false);
     if (sent > 0) void message.success(t('offline.synced', { n: sent }));
   };
+  useEffect(registerServiceWorker, []);
   useEffect(() => {
     // on arrival and whenever the network returns
     if (online) void syncDevice(user.username);

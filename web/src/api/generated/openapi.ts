@@ -18967,6 +18967,11 @@ export interface operations {
             | 'other';
           description: string;
           observedOn: string;
+          /**
+           * Format: uuid
+           * @description made on the device (offline outbox): the same key again answers the report already stored
+           */
+          clientKey?: string;
         };
       };
     };
