@@ -17,6 +17,7 @@ const MeasuresPage = lazy(() => import('./pages/MeasuresPage'));
 const RegionsPage = lazy(() => import('./pages/RegionsPage'));
 const HouseholdListPage = lazy(() => import('./pages/HouseholdListPage'));
 const HouseholdPage = lazy(() => import('./pages/HouseholdPage'));
+const RegisterHouseholdPage = lazy(() => import('./pages/RegisterHouseholdPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const MatchingPage = lazy(() => import('./pages/MatchingPage'));
@@ -125,6 +126,7 @@ export function App() {
                   <Route path="regions" element={<RegionsPage />} />
                   <Route path="households" element={<HouseholdListPage />} />
                   <Route path="households/:id" element={<HouseholdPage />} />
+                  <Route path="register" element={<RegisterHouseholdPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="import" element={<ImportPage />} />
                   <Route path="matching" element={<MatchingPage />} />

@@ -1,4 +1,5 @@
 import { burdenEn } from './burden.en';
+import { registrationEn } from './registration.en';
 import { menuEn } from '../components/pickers/messages';
 import { safetyNetEn } from './safetyNet.en';
 import { offlineEn } from './offline.en';
@@ -327,6 +328,7 @@ export const en: Messages = {
   ...ruleBasisEn,
   ...safetyNetEn,
   ...offlineEn,
+  ...registrationEn,
   ...inboxEn,
   ...attachmentsEn,
   ...menuEn,

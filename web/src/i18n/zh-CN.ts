@@ -1,4 +1,5 @@
 import { burdenZhCN } from './burden.zh-CN';
+import { registrationZhCN } from './registration.zh-CN';
 import { menuZhCN } from '../components/pickers/messages';
 import { safetyNetZhCN } from './safetyNet.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
@@ -325,6 +326,7 @@ export const zhCN = {
   ...ruleBasisZhCN,
   ...safetyNetZhCN,
   ...offlineZhCN,
+  ...registrationZhCN,
   ...inboxZhCN,
   ...attachmentsZhCN,
   ...menuZhCN,

@@ -16,6 +16,7 @@ import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
 import { HouseholdFilterBar } from '../components/HouseholdFilterBar';
 import { StatusTag } from '../components/StatusTag';
 import { ExportButton } from '../components/household/ExportButton';
+import { RegisterLink } from '../components/registration/RegisterLink';
 import { useIsMobile } from '../components/responsive';
 
 const SORTS: readonly HouseholdSort[] = ['household_no', 'head_name', 'size', 'per_capita_income', 'status'];
@@ -85,7 +86,13 @@ export default function HouseholdListPage() {
 
   return (
     <div data-testid="households-page">
-      <PageHeader title={t('households.title')} extra={<ExportButton filters={filters} />} />
+      <PageHeader title={t('households.title')} extra={
+          <>
+            <RegisterLink />
+            <ExportButton filters={filters} />
+          </>
+        }
+      />
       <Flex wrap align="center" gap={8} style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('households.currentRegion')}</Typography.Text>
         <RegionBreadcrumb code={filters.region ?? ''} to={regionUrl} />

@@ -22,6 +22,7 @@ import { HouseholdFlags } from '../components/matching/HouseholdFlags';
 import { HouseholdRulePanel } from '../components/rules/HouseholdRulePanel';
 import { HouseholdPlanPanel } from '../components/plans/HouseholdPlanPanel';
 import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
+import { MemberEventsPanel } from '../components/registration/MemberEvents';
 import { HouseholdCadreCard } from '../components/responsibility/HouseholdCadreCard';
 import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 import { HouseholdNextSteps } from '../components/inbox/NextSteps';
@@ -104,6 +105,12 @@ function HouseholdView({ id }: { id: string }) {
       <BasicInfo h={record.household} villagePath={record.path.map((r) => r.name).join(' / ')} />
       <LivingConditions h={record.household} />
       <MembersTable members={record.members} masked={record.masked} />
+      <MemberEventsPanel
+        householdId={id}
+        version={record.household.version}
+        members={record.members}
+        canEdit={masked.data.canEdit}
+      />
       <IncomeSection years={record.years} />
       <HouseholdFactsPanel householdId={id} members={record.members} canEdit={masked.data.canEdit} />
       <HouseholdRulePanel householdId={id} />

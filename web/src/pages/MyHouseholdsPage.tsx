@@ -7,6 +7,7 @@ import { useMyHouseholds, useVisits } from '../api/responsibility';
 import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
+import { RegisterLink } from '../components/registration/RegisterLink';
 import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { NextTags } from '../components/responsibility/NextTags';
@@ -44,7 +45,11 @@ export default function MyHouseholdsPage() {
 
   return (
     <div data-testid="my-households" style={{ maxWidth: 900, overflowWrap: 'anywhere' }}>
-      <PageHeader title={t('resp.myTitle')} subtitle={`${cadre.name} · ${cadre.workUnit}`} />
+      <PageHeader
+        title={t('resp.myTitle')}
+        subtitle={`${cadre.name} · ${cadre.workUnit}`}
+        extra={<RegisterLink />}
+      />
       <List
         bordered
         dataSource={households}

@@ -41,8 +41,14 @@ export default function TodoPage() {
         <Alert type="info" showIcon message={t('inbox.orgHint')} />
       </div>
     );
-  if (inbox.isLoading) return <Spin />;
-  if (inbox.error) return <ErrorResult error={inbox.error} />;
+  // the landing page is there at once (sign-in waits for it); its list follows
+  if (inbox.isLoading || inbox.error)
+    return (
+      <div data-testid="todo-page">
+        <PageHeader title={t('inbox.title')} extra={stats} />
+        {inbox.error ? <ErrorResult error={inbox.error} /> : <Spin />}
+      </div>
+    );
   const data = inbox.data!;
   return (
     <div data-testid="todo-page" style={{ maxWidth: 960, overflowWrap: 'anywhere' }}>

@@ -1,0 +1,322 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, List, Result, Steps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  useDraftActions,
+  type CheckResult,
+  type Draft,
+  type RegistrationForm,
+  type SubmitResult,
+} from '../../api/registration';
+import { isApiError } from '../../api/client';
+import { useLang } from '../../i18n';
+import { FormField, useFieldLabels, type FieldKey } from './fields';
+
+type Part = 'household' | 'income';
+const STEP_KEYS = ['household', 'members', 'income', 'conditions', 'check'] as const;
+
+/** The step a form place belongs to (`members.1.id_number` → members). */
+function stepOf(field: string): number {
+  if (field.startsWith('members')) return 1;
+  if (field.startsWith('income')) return 2;
+  if (/house_grade|house_area|safe_water|sanitary|land_|relocated|electricity|road_/.test(field)) return 3;
+  return 0;
+}
+
+/**
+ * The 农户信息采集表 in steps (household → members → income → conditions → check → submit). The
+ * draft is saved on every step change; the check and the errors are the server's — the import's.
+ */
+export function RegistrationSteps({ draft, onDone }: { draft: Draft; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = useDraftActions();
+  const [form, setForm] = useState<RegistrationForm>(draft.payload);
+  const [version, setVersion] = useState(draft.version);
+  const [step, setStep] = useState(0);
+  const [checked, setChecked] = useState<CheckResult | null>(null);
+  const [done, setDone] = useState<SubmitResult | null>(null);
+  const errorOf = (field: string) => checked?.errors.find((e) => e.field === field)?.message;
+
+  const save = async () => {
+    const d = await actions.save.mutateAsync({ id: draft.id, version, payload: form });
+    setVersion(d.version);
+    return d.version;
+  };
+  const go = async (to: number) => {
+    await save();
+    if (to === 4) setChecked(await actions.check.mutateAsync(draft.id));
+    setStep(to);
+  };
+  const submit = async () => {
+    try {
+      const v = await save();
+      setDone(await actions.submit.mutateAsync({ id: draft.id, version: v }));
+    } catch (e) {
+      const errors = isApiError(e)
+        ? (e.details as { errors?: CheckResult['errors'] } | undefined)?.errors
+        : undefined;
+      if (errors) setChecked({ ok: false, errors, redLines: checked?.redLines ?? [] });
+      else void message.error(isApiError(e) ? e.message : String(e));
+    }
+  };
+  const setPart = (part: Part, key: string, v: RegistrationForm['household'][string]) =>
+    setForm((f) => ({ ...f, [part]: { ...f[part], [key]: v } }));
+
+  if (done) return <Done done={done} onDone={onDone} />;
+  const field = (part: Part, name: FieldKey, kind?: Parameters<typeof FormField>[0]['kind']) => (
+    <FormField
+      name={name}
+      value={form[part][name]}
+      onChange={(v) => setPart(part, name, v)}
+      error={errorOf(`${part}.${name}`)}
+      kind={kind}
+      testId={`reg-${name}`}
+    />
+  );
+  return (
+    <Card data-testid="registration-form">
+      <Steps
+        current={step}
+        size="small"
+        direction="horizontal"
+        responsive={false}
+        items={STEP_KEYS.map((k) => ({
+          title: <span style={{ fontSize: 12 }}>{t(`registration.steps.${k}`)}</span>,
+        }))}
+        style={{ marginBottom: 16 }}
+      />
+      <Form layout="vertical">
+        {step === 0 && (
+          <>
+            {field('household', 'address')}
+            {field('household', 'group_no', 'number')}
+            {field('household', 'phone')}
+            {field('household', 'household_type', { list: 'household_type' })}
+            {field('household', 'main_cause', { list: 'poverty_cause' })}
+          </>
+        )}
+        {step === 1 && <Members form={form} setForm={setForm} errorOf={errorOf} />}
+        {step === 2 && (
+          <>
+            {field('income', 'year', 'number')}
+            {field('income', 'wage_income', 'number')}
+            {field('income', 'business_income', 'number')}
+            {field('income', 'property_income', 'number')}
+            {field('income', 'transfer_income', 'number')}
+            {field('income', 'production_cost', 'number')}
+          </>
+        )}
+        {step === 3 && <Conditions form={form} setForm={setForm} field={field} />}
+        {step === 4 && checked && <CheckView checked={checked} goTo={setStep} />}
+      </Form>
+      <Flex gap={8} wrap justify="space-between" style={{ marginTop: 16 }}>
+        <Button disabled={step === 0} onClick={() => void go(step - 1)} data-testid="reg-prev">
+          {t('registration.prev')}
+        </Button>
+        <Button
+          onClick={() => void save().then(() => message.success(t('registration.saved')))}
+          data-testid="reg-save"
+        >
+          {t('registration.save')}
+        </Button>
+        {step < 4 ? (
+          <Button
+            type="primary"
+            onClick={() => void go(step + 1)}
+            loading={actions.check.isPending}
+            data-testid="reg-next"
+          >
+            {step === 3 ? t('registration.check') : t('registration.next')}
+          </Button>
+        ) : (
+          <Button
+            type="primary"
+            disabled={!checked?.ok}
+            loading={actions.submit.isPending}
+            onClick={() => void submit()}
+            data-testid="reg-submit"
+          >
+            {t('registration.submit')}
+          </Button>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function Members(props: {
+  form: RegistrationForm;
+  setForm: (f: (old: RegistrationForm) => RegistrationForm) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const set = (i: number, key: string, v: RegistrationForm['household'][string]) =>
+    props.setForm((f) => ({ ...f, members: f.members.map((m, j) => (j === i ? { ...m, [key]: v } : m)) }));
+  return (
+    <>
+      {props.form.members.map((m, i) => (
+        <Card
+          key={i}
+          size="small"
+          title={t('registration.member', { n: i + 1 })}
+          style={{ marginBottom: 12 }}
+          data-testid={`reg-member-${i}`}
+          extra={
+            props.form.members.length > 1 && (
+              <Button
+                size="small"
+                danger
+                type="link"
+                onClick={() => props.setForm((f) => ({ ...f, members: f.members.filter((_, j) => j !== i) }))}
+              >
+                {t('registration.removeMember')}
+              </Button>
+            )
+          }
+        >
+          {(['name', 'id_number'] as const).map((k) => (
+            <FormField
+              key={k}
+              name={k}
+              value={m[k]}
+              onChange={(v) => set(i, k, v)}
+              error={props.errorOf(`members.${i}.${k}`)}
+              testId={`reg-${k}-${i}`}
+            />
+          ))}
+          {(['relation', 'health', 'labour_capacity'] as const).map((k) => (
+            <FormField
+              key={k}
+              name={k}
+              value={m[k]}
+              onChange={(v) => set(i, k, v)}
+              error={props.errorOf(`members.${i}.${k}`)}
+              kind={{ list: k }}
+              testId={`reg-${k}-${i}`}
+            />
+          ))}
+        </Card>
+      ))}
+      <Button
+        block
+        onClick={() => props.setForm((f) => ({ ...f, members: [...f.members, {}] }))}
+        data-testid="reg-add-member"
+      >
+        {t('registration.addMember')}
+      </Button>
+    </>
+  );
+}
+
+function Conditions(props: {
+  form: RegistrationForm;
+  setForm: (f: (old: RegistrationForm) => RegistrationForm) => void;
+  field: (part: Part, name: FieldKey, kind?: Parameters<typeof FormField>[0]['kind']) => React.ReactNode;
+}) {
+  const setFact = (k: keyof RegistrationForm['facts'], v: unknown) =>
+    props.setForm((f) => ({ ...f, facts: { ...f.facts, [k]: v } }));
+  const facts = props.form.facts;
+  return (
+    <>
+      {props.field('household', 'house_grade', { list: 'house_grade' })}
+      {props.field('household', 'house_area_m2', 'number')}
+      {props.field('household', 'safe_water', 'bool')}
+      {props.field('household', 'sanitary_toilet', 'bool')}
+      {props.field('household', 'land_cultivated_mu', 'number')}
+      <FormField
+        name="foodClothingSecure"
+        value={facts.foodClothingSecure ?? null}
+        onChange={(v) => setFact('foodClothingSecure', v === true)}
+        kind="bool"
+        testId="reg-foodClothingSecure"
+      />
+      {(['declaredVehicles', 'declaredHouses'] as const).map((k) => (
+        <FormField
+          key={k}
+          name={k}
+          value={facts[k] ?? null}
+          onChange={(v) => setFact(k, typeof v === 'number' ? v : null)}
+          kind="number"
+          testId={`reg-${k}`}
+        />
+      ))}
+    </>
+  );
+}
+
+function CheckView({ checked, goTo }: { checked: CheckResult; goTo: (step: number) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useFieldLabels();
+  const place = (field: string) => {
+    const [part, a, b] = field.split('.');
+    const key = (part === 'members' ? b : a) as FieldKey;
+    const label = labels[key] ?? key ?? field;
+    return part === 'members' ? `${t('registration.member', { n: Number(a) + 1 })} ${label}` : label;
+  };
+  return (
+    <Flex vertical gap={12} data-testid="reg-check">
+      {checked.ok ? (
+        <Alert type="success" showIcon message={t('registration.ok')} data-testid="reg-check-ok" />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          message={t('registration.errors', { n: checked.errors.length })}
+          description={
+            <List
+              size="small"
+              dataSource={checked.errors}
+              renderItem={(e) => (
+                <List.Item data-testid={`reg-error-${e.code}`}>
+                  <Typography.Link onClick={() => goTo(stepOf(e.field))}>
+                    {t('registration.errorAt', { place: place(e.field), message: e.message })}
+                  </Typography.Link>
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
+      <Alert
+        type={checked.redLines.length ? 'warning' : 'info'}
+        message={checked.redLines.length ? t('registration.redLines') : t('registration.noRedLines')}
+        description={
+          checked.redLines.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {checked.redLines.map((r, i) => (
+                <li key={i} data-testid={`reg-redline-${r.key}`}>
+                  {lang === 'en' ? r.label_en : r.label_zh}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+    </Flex>
+  );
+}
+
+function Done({ done, onDone }: { done: SubmitResult; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status={done.caseError ? 'warning' : 'success'}
+      title={t('registration.done', { no: done.householdNo })}
+      subTitle={done.caseError ? t('registration.caseError', { message: done.caseError }) : undefined}
+      data-testid="reg-done"
+      extra={[
+        done.caseId && (
+          <Link key="case" to={`/cases/${done.caseId}`} data-testid="reg-open-case">
+            <Button type="primary">{t('registration.openCase')}</Button>
+          </Link>
+        ),
+        <Link key="hh" to={`/households/${done.householdId}`} onClick={onDone}>
+          <Button>{t('registration.openHousehold')}</Button>
+        </Link>,
+      ]}
+    />
+  );
+}
