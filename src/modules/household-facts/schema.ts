@@ -24,10 +24,15 @@ export const FactBody = z.strictObject({
   sourceRef: z.string().trim().max(200).nullable().optional(),
   value: z.record(z.string(), z.unknown()).describe("the kind's value (docs/facts.md)"),
   note: Note.optional(),
+  basedOn: Id.nullable()
+    .optional()
+    .describe(
+      'an update made offline: the newest fact of this kind, member and subject the device saw (null: none); a newer one recorded meanwhile → 409 with it (details.current)',
+    ),
 });
 export type FactBody = z.infer<typeof FactBody>;
 
-export const CorrectionBody = FactBody.omit({ kind: true, memberId: true }).extend({
+export const CorrectionBody = FactBody.omit({ kind: true, memberId: true, basedOn: true }).extend({
   note: Note.min(2).describe('why the recorded value was wrong'),
 });
 export type CorrectionBody = z.infer<typeof CorrectionBody>;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { KIND_INFO, subjectOf, type FactConfirmation, type KindValue } from '../../domain/facts/kinds.js';
@@ -122,6 +123,24 @@ export async function writeFact(
   return row;
 }
 
+/**
+ * An update made offline names the fact it was based on (`basedOn`, docs/offline.md): the newest
+ * standing fact (proposed or confirmed) of the same kind, member and subject, when it is another one.
+ */
+async function newerThanBase(
+  trx: Kysely<DB>,
+  householdId: string,
+  fact: CheckedFact,
+  basedOn: string | null,
+) {
+  const subject = subjectOf(fact.kv);
+  const newest = (await factRepository.ofHousehold(trx, householdId))
+    .filter((r) => r.kind === fact.kv.kind && r.member_id === fact.memberId && r.subject === subject)
+    .filter((r) => r.state === 'confirmed' || r.state === 'proposed')
+    .reduce<FactRow | null>((a, r) => (!a || BigInt(r.id) > BigInt(a.id) ? r : a), null);
+  return newest && newest.id !== basedOn ? newest : null;
+}
+
 /** The facts of households: list with history, record, correct; the confirmation queue and decisions. */
 export function createHouseholdFactService(db: Kysely<DB>, deps: FactServiceDeps) {
   const { clock } = deps;
@@ -159,6 +178,20 @@ export function createHouseholdFactService(db: Kysely<DB>, deps: FactServiceDeps
       const today = clock.today();
       const checked = await checkFact(trx, householdId, body, today, 'body');
       if (!checked.ok) throw invalidFact(checked.problems);
+      const newer =
+        body.basedOn === undefined ? null : await newerThanBase(trx, householdId, checked.fact, body.basedOn);
+      // the outbox sending again after a lost answer: this user's own fact with this value answers
+      if (newer?.recorded_by === user.id && isDeepStrictEqual(newer.value, checked.fact.kv.value))
+        return one(trx, user, householdId, newer.id);
+      if (newer)
+        throw new AppError(
+          'E_CONFLICT',
+          `Fact ${newer.id} was recorded after the one this change was based on`,
+          {
+            messageZh: '此后已有新的记录，请对照后再定',
+            current: await one(trx, user, householdId, newer.id),
+          },
+        );
       const setting = await settingFor(deps, h.village_code, today);
       const row = await writeFact(trx, user, h, checked.fact, {
         setting,

@@ -5941,6 +5941,8 @@ export interface operations {
             [key: string]: unknown;
           };
           note?: string;
+          /** @description an update made offline: the newest fact of this kind, member and subject the device saw (null: none); a newer one recorded meanwhile → 409 with it (details.current) */
+          basedOn?: string | null;
         };
       };
     };
