@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Collapse, Descriptions, Flex, List, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Alert, Button, Card, Collapse, Flex, List, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useEligibleMeasures, type Decision, type EligibleMeasure } from '../../api/knowledge';
@@ -21,7 +22,12 @@ export function EligibleMeasures({ householdId }: { householdId: string }) {
   const shown = all ? measures : measures.filter((m) => m.decision !== 'not_eligible');
   const hidden = measures.length - measures.filter((m) => m.decision !== 'not_eligible').length;
   return (
-    <Card size="small" title={t('knowledge.eligibleTitle')} data-testid="eligible-measures">
+    <Card
+      size="small"
+      title={t('knowledge.eligibleTitle')}
+      data-testid="eligible-measures"
+      style={{ maxWidth: '100%', overflow: 'hidden' }}
+    >
       <Typography.Paragraph type="secondary">{t('knowledge.eligibleHint')}</Typography.Paragraph>
       {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
       <Collapse
@@ -33,7 +39,12 @@ export function EligibleMeasures({ householdId }: { householdId: string }) {
         }))}
       />
       {hidden > 0 && !all && (
-        <Button type="link" onClick={() => setAll(true)} data-testid="eligible-show-all">
+        <Button
+          type="link"
+          onClick={() => setAll(true)}
+          data-testid="eligible-show-all"
+          style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}
+        >
           {t('knowledge.showAll', { n: hidden })}
         </Button>
       )}
@@ -45,7 +56,7 @@ function MeasureLabel({ m }: { m: EligibleMeasure }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Flex gap={8} wrap align="center" data-testid={`eligible-${m.code}`}>
+    <Flex gap={8} wrap align="center" style={{ minWidth: 0 }} data-testid={`eligible-${m.code}`}>
       <Tag color={COLOR[m.decision]}>{t(`knowledge.decision.${m.decision}`)}</Tag>
       <Typography.Text strong>{lang === 'en' ? m.nameEn : m.nameZh}</Typography.Text>
       {m.region !== '' && <Tag>{m.region}</Tag>}
@@ -83,28 +94,31 @@ export function MeasureExplained({ m }: { m: EligibleMeasure }) {
           />
         )}
       </div>
-      <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('knowledge.description')}>
-          {(en && m.descriptionEn) || m.descriptionZh || '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('knowledge.howToApply')}>
-          <span data-testid="how-to-apply">{(en && m.howToApplyEn) || m.howToApplyZh || '—'}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('knowledge.documents')}>
-          {m.documents.join('、') || '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('knowledge.contact')}>
-          {[m.responsibleUnit, m.contact].filter(Boolean).join(' · ') || '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('knowledge.limits')}>
-          {[m.defaultAmount === null ? null : `${m.defaultAmount} 元`, m.limitsZh]
-            .filter(Boolean)
-            .join('；') || '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('knowledge.policyBasis')}>
-          <PolicyBasisList documents={m.policyDocuments} />
-        </Descriptions.Item>
-      </Descriptions>
+      <Field label={t('knowledge.description')}>{(en && m.descriptionEn) || m.descriptionZh || '—'}</Field>
+      <Field label={t('knowledge.howToApply')}>
+        <span data-testid="how-to-apply">{(en && m.howToApplyEn) || m.howToApplyZh || '—'}</span>
+      </Field>
+      <Field label={t('knowledge.documents')}>{m.documents.join('、') || '—'}</Field>
+      <Field label={t('knowledge.contact')}>
+        {[m.responsibleUnit, m.contact].filter(Boolean).join(' · ') || '—'}
+      </Field>
+      <Field label={t('knowledge.limits')}>
+        {[m.defaultAmount === null ? null : `${m.defaultAmount} 元`, m.limitsZh].filter(Boolean).join('；') ||
+          '—'}
+      </Field>
+      <Field label={t('knowledge.policyBasis')}>
+        <PolicyBasisList documents={m.policyDocuments} />
+      </Field>
     </Flex>
+  );
+}
+
+/** One labelled part of a measure's explanation (plain blocks: they wrap on a phone). */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div style={{ overflowWrap: 'anywhere' }}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div>{children}</div>
+    </div>
   );
 }
