@@ -7,9 +7,12 @@ import { chinaDate } from '../../src/domain/calendar.js';
 import { netOfMonth, parseFactValue } from '../../src/domain/facts/kinds.js';
 import { factsUsed } from '../../src/domain/rules/fact-use.js';
 import {
+  DEFAULT_INFO,
   evaluateHousehold,
   HOUSEHOLD_RULE_NAMES,
+  HOUSEHOLD_RULES,
   type HouseholdFacts,
+  type PolicyParams,
 } from '../../src/domain/rules/index.js';
 import { MISSING_FACT_KEYS } from '../../src/domain/rules/missing.js';
 import type { RuleResult } from '../../src/domain/rules/reason.js';
@@ -39,6 +42,7 @@ const logs: string[] = [];
 interface Evaluated {
   loaded: LoadedFacts;
   results: RuleResult<unknown>[];
+  params: PolicyParams;
 }
 
 async function evaluateCounty(): Promise<Evaluated[]> {
@@ -52,7 +56,11 @@ async function evaluateCounty(): Promise<Evaluated[]> {
     after = page[page.length - 1]!.id;
     const params = await policy.paramsFor(T.county, ASOF);
     for (const loaded of await facts.load(page, YEAR, ASOF, () => params))
-      out.push({ loaded, results: loaded.built ? evaluateHousehold(loaded.built.facts, params) : [] });
+      out.push({
+        loaded,
+        params,
+        results: loaded.built ? evaluateHousehold(loaded.built.facts, params) : [],
+      });
   }
   return out;
 }
@@ -80,7 +88,74 @@ function unbacked(f: HouseholdFacts): string[] {
   if (f.dibao.assetsWithinLimits !== null && !has('dibao_means') && !redLine) bad.push('assetsWithinLimits');
   if (f.dibao.spendingWithinLimits !== null && !has('dibao_means')) bad.push('spendingWithinLimits');
   if (f.measureBasis === 'inferred' && f.planMeasures?.length) bad.push('measures');
+  // the values the mapper fills in: each either recorded or listed among the defaults
+  const defaulted = new Set((f.defaults ?? []).map((d) => d.key));
+  const present = f.members.filter((m) => m.status === 'present');
+  const costs = has('income_month') || has('dibao_means');
+  if (present.some((m) => m.employmentCost12m > 0) && !costs) bad.push('employmentCost12m');
+  if (f.last12Months && !costs && f.income.wages > 0 && !defaulted.has('employment_cost'))
+    bad.push('employment_cost (not listed)');
+  if (f.dibao.deductible12m.disability > 0 && !has('rigid_spending')) bad.push('deductible12m.disability');
+  const student = present.some((m) =>
+    ['senior', 'vocational', 'higher_vocational', 'university', 'primary', 'junior', 'preschool'].includes(
+      m.studentStatus ?? '',
+    ),
+  );
+  const disabled = present.some((m) => m.disabilityGrade !== null || m.health === 'disabled');
+  if (
+    (student || disabled) &&
+    !screened(f) &&
+    !has('rigid_spending') &&
+    !has('dibao_means') &&
+    !defaulted.has('deductible_spending')
+  )
+    bad.push('deductible_spending (not listed)');
+  if ((f.dibao.obligedSupport12m ?? 0) > 0 && !has('income_month') && !defaulted.has('support_in_income'))
+    bad.push('support_in_income (not listed)');
   return bad;
+}
+
+/**
+ * A decided rule does not rest on a default: each default it reads carries the note "the decision is
+ * the same whatever it is" — and, checked here independently of defaults.ts, setting the defaulted
+ * values to their other extreme does not change a dibao decision.
+ */
+function restsOnDefault(f: HouseholdFacts, r: RuleResult<unknown>, p: PolicyParams): string[] {
+  const out: string[] = [];
+  for (const d of f.defaults ?? []) {
+    const reads = DEFAULT_INFO[d.key].rules?.includes(r.rule) ?? true;
+    const note = r.reasons.find((x) => x.criterion === `default.${d.key}`);
+    if (reads && !(note && note.passed && !note.binding)) out.push(`${d.key} without a note`);
+  }
+  if (r.rule !== 'dibao' || !f.defaults?.length) return out;
+  const keys = new Set(f.defaults.map((d) => d.key));
+  // the employment costs at most the wages, spent by the members who work (able to work or earning)
+  const workers = f.members.filter(
+    (m) =>
+      m.status === 'present' &&
+      (['ordinary', 'skilled', 'weak'].includes(m.labourCapacity) || m.earnings12m > 0),
+  );
+  const other: HouseholdFacts = {
+    ...f,
+    defaults: [],
+    members: f.members.map((m) => ({
+      ...m,
+      ...(keys.has('employment_cost') && workers.includes(m)
+        ? { employmentCost12m: f.income.wages / workers.length }
+        : {}),
+    })),
+    dibao: {
+      ...f.dibao,
+      obligedSupport12m: keys.has('support_in_income') ? 0 : f.dibao.obligedSupport12m,
+      deductible12m: keys.has('deductible_spending')
+        ? { ...f.dibao.deductible12m, disability: 1e9, schooling: 1e9 }
+        : f.dibao.deductible12m,
+    },
+  };
+  const status = (x: RuleResult<unknown>) => (x.decision as { status: string }).status;
+  if (!keys.has('member_health') && status(HOUSEHOLD_RULES.dibao(other, p)) !== status(r))
+    out.push('dibao changes with the defaulted values');
+  return out;
 }
 
 /** Screened in the last round: a food-and-clothing record in the 12 months before the evaluation date. */
@@ -183,8 +258,10 @@ describe('no rule decision on the demo rests on a default', () => {
     expect(all.length).toBeGreaterThan(1000);
     const decisions = { verify: 0, decided: 0 };
     const byRule: Record<string, Record<string, number>> = {};
-    for (const { loaded, results } of all) {
+    const defaults: Record<string, number> = {};
+    for (const { loaded, results, params } of all) {
       expect(loaded.built, `household ${loaded.household.id} has a ${YEAR} row`).not.toBeNull();
+      for (const d of loaded.built!.facts.defaults ?? []) defaults[d.key] = (defaults[d.key] ?? 0) + 1;
       const f = loaded.built!.facts;
       expect(unbacked(f), `household ${loaded.household.id}`).toEqual([]);
       expect(results.map((r) => r.rule)).toEqual(HOUSEHOLD_RULE_NAMES);
@@ -203,6 +280,10 @@ describe('no rule decision on the demo rests on a default', () => {
         } else {
           decisions.decided++;
           expect(r.missing ?? []).toEqual([]);
+          expect(
+            restsOnDefault(loaded.built!.facts, r, params),
+            `${r.rule} of ${loaded.household.id} rests on a default`,
+          ).toEqual([]);
           // a household screened in the last round: every rule reading recorded facts lists them —
           // but for the rules deciding on the year's income row alone (the evaluation date is its
           // 31 December: the row is then exactly the 12 months; households without monthly records)
@@ -219,7 +300,7 @@ describe('no rule decision on the demo rests on a default', () => {
     for (const { results } of all)
       for (const r of results)
         for (const m of r.missing ?? []) blockedBy[m.fact] = (blockedBy[m.fact] ?? 0) + 1;
-    console.log(JSON.stringify({ decisions, byRule, blockedBy }));
+    console.log(JSON.stringify({ decisions, byRule, blockedBy, defaults }));
     const share = decisions.verify / (decisions.verify + decisions.decided);
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(0.05);

@@ -133,8 +133,9 @@ describe('batch evaluation', () => {
     });
     expect(s.worklist.household_exit).toEqual({ may_exit: 1 });
     // the 2025 default rural dibao standard, 672 a month (8,064 a year), is above 3,000 and 7,000:
-    // eligible with the means test on file, "to verify" without it
-    expect(s.worklist.dibao).toEqual({ eligible: 1, verify: 1 });
+    // eligible with the means test on file, "to verify" without it; 9,000 (no monthly records, no
+    // means test): its employment costs, up to its wages, could bring it below — "to verify" too
+    expect(s.worklist.dibao).toEqual({ eligible: 1, verify: 2 });
     expect(s.worklist.linkage).toEqual({ poor_eligible_not_covered: 1, verify: 1 });
     // 9,000 is above the 2025 monitoring line (6,750); "no shock" needs the rigid spending checked
     expect(s.worklist.monitoring).toEqual({ verify: 1 });
@@ -146,6 +147,7 @@ describe('batch evaluation', () => {
       rigid_spending: 1,
       dibao_means: 2,
       legal_supporter: 2,
+      income_months: 1,
     });
     expect(r.stderr).toMatch(/to verify/);
     expect(r.stderr).toMatch(/worklist items/);
@@ -180,6 +182,7 @@ describe('batch evaluation', () => {
       [
         [h.exitReady!.id, 'dibao', null],
         [h.exitReady!.id, 'linkage', null],
+        [h.marginal!.id, 'dibao', null],
         [h.marginal!.id, 'monitoring', null],
         // identification "to verify" is not listed for a registered household (only its red lines are)
       ].sort(),

@@ -40,7 +40,13 @@ export async function recordFact(
 /** A verified means test within the limits and no legal supporter able to pay: the dibao investigation done. */
 export async function dibaoInvestigated(db: Kysely<DB>, householdId: string, on: string): Promise<void> {
   const means = { vehicles: 0, houses: 0, deposits: 2000, spending12m: 6000 };
-  await recordFact(db, householdId, 'dibao_means', { declared: means, verified: means }, on);
+  await recordFact(
+    db,
+    householdId,
+    'dibao_means',
+    { declared: means, verified: means, employmentCost12m: 0 },
+    on,
+  );
 }
 
 /** A home visit of the last round: food and clothing secure. */

@@ -11,7 +11,7 @@ import type { DemoContext, DemoExtension } from '../context.js';
  * and deterministic from the seed (an md5 hash of the household number, member id and the seed).
  * Dated around the demo's evaluation date E (the last day of the demo's last income year, or today
  * when that is earlier): the last visit round is the quarter before E.
- *  - income by month for the 24 months ending at E of monitored, risk-removed and returned
+ *  - income by month for the 24 months ending at E of monitored, risk-removed, returned, roll and low-income
  *    households (the others' income is the year row, collected once a year), each item the year
  *    row's item split over the months (business and production cost by season), so that the months
  *    add up to the year row to the cent;
@@ -24,8 +24,7 @@ import type { DemoContext, DemoExtension } from '../context.js';
  *    means test of roll households and candidates; disability type beside grade;
  *  - realistic gaps: 3 % of households were not visited in the last round (their latest screening is
  *    13–15 months old and the last three months' income was not collected), 4 % of the means tests
- *    are declared but not yet verified, and 1 % of the checked households have a change pending
- *    confirmation.
+ *    are declared but not yet verified, and 1 % of the checked households have a change pending.
  */
 const NOTE = '演示数据';
 
@@ -74,7 +73,7 @@ async function stage(ctx: DemoContext, d: Dates) {
     select h.id, h.village_code, h.household_no, h.status, h.main_cause, h.monitoring_category,
       h.house_grade, h.relocated, h.safe_water, h.house_year, h.house_structure, h.house_area_m2,
       h.land_cultivated_mu, h.land_forest_mu, h.industry_type, h.registered_year, h.status_date,
-      greatest(h.size, 1) as size,
+      greatest(h.size, 1) as size, y.wages,
       h.status in ('poor', 'returned', 'exited', 'monitored', 'risk_removed') or roll.household_id is not null as checked,
       roll.household_id is not null as on_roll,
       coalesce(mem.tekun, false) as tekun, coalesce(mem.disabled, 0) as disabled, mem.oldest,
@@ -87,14 +86,17 @@ async function stage(ctx: DemoContext, d: Dates) {
       -- 1.1 × the standard, or below the near-dibao line (+ 0.2 × the standard) with a seriously ill or
       -- severely disabled member (single-person coverage)
       y.assessed - y.medical < ${d.belowStandard}
-        or y.assessed - y.medical < ${d.candidateBelow} and coalesce(mem.severe, false) as candidate
+        or y.assessed - y.medical < ${d.candidateBelow} and coalesce(mem.severe, false) as candidate,
+      -- low income (低收入人口动态监测): below twice the standard a year, income reported by month
+      y.assessed - y.medical < ${d.belowStandard} / 1.1 * 2 and y.wages > 0 as low_income
     from household h
     left join roll on roll.household_id = h.id
     left join mem on mem.household_id = h.id
     left join mon on mon.household_id = h.id
     left join (select household_id, per_capita_income,
         -- as the dibao test sees it: without the dibao and 特困 payments received
-        (net_income - transfer_dibao) / greatest(size, 1) as assessed, medical_cost / greatest(size, 1) as medical
+        (net_income - transfer_dibao) / greatest(size, 1) as assessed, medical_cost / greatest(size, 1) as medical,
+        wage_income as wages
       from household_year where year = ${d.year}) y on y.household_id = h.id
     where h.village_code like ${d.county}`.execute(ctx.db);
   await sql`create index on demo_fact_hh (id)`.execute(ctx.db);
@@ -120,10 +122,11 @@ function monthItems() {
       'transferSupport', 0,
       'transferPension', ${even('y.transfer_pension')},
       'transferEco', ${even('y.transfer_eco')},
-      'transferOther', ${even('(x.rest - x.disab)')})`);
+      'transferOther', ${even('(x.rest - x.disab)')},
+      'employmentCost', ${even('round(y.wage_income * 0.08, 2)')})`);
 }
 
-/** Income by month: the year rows split over the months; the gap households lack the last three. */
+/** Income by month (see the header); employment costs 8 % of the wages; the gap households lack the last three. */
 async function seedIncome(ctx: DemoContext, d: Dates) {
   const lastMonths = d.months.slice(12);
   const cutoff = shiftMonth(lastMonths[11]!, -2);
@@ -132,7 +135,8 @@ async function seedIncome(ctx: DemoContext, d: Dates) {
       select hh.id, hh.village_code, hh.checked, hh.industry_type, hh.tekun, hh.disabled, mm,
         to_date(mm, 'YYYY-MM') as d, substr(mm, 6, 2)::int as k, substr(mm, 1, 4)::int as yy
       from demo_fact_hh hh cross join unnest(${d.months}::text[]) mm
-      where hh.status in ('monitored', 'risk_removed', 'returned') and not (hh.gap and mm >= ${cutoff})
+      where (hh.status in ('monitored', 'risk_removed', 'returned') or (hh.on_roll or hh.low_income) and mm >= ${lastMonths[0]!})
+        and not (hh.gap and mm >= ${cutoff})
     )
     insert into household_fact (village_code, household_id, kind, subject, value, observed_on, source, source_ref,
       state, recorded_at, confirmed_at, decision_note)
@@ -189,6 +193,12 @@ async function seedScreening(ctx: DemoContext, d: Dates) {
     from demo_fact_hh hh join household_year y on y.household_id = hh.id and y.year = ${d.year}
     where y.medical_cost > 0 and hh.checked
       and (hh.status in ('poor', 'monitored', 'risk_removed', 'returned') or hh.on_roll or y.medical_cost >= 5000)
+    union all
+    select hh.village_code, hh.id, null::bigint, 'rigid_spending', 'disability:' || ${from},
+      jsonb_build_object('category', 'disability', 'amount', 600 + (${r} % 25) * 100, 'periodFrom', ${from}::text,
+        'periodTo', ${d.asOf}::text),
+      hh.visited_on, 'document', '残疾人康复和辅具费用票据', 'confirmed', ${stamps(ctx, 'hh.visited_on')}
+    from demo_fact_hh hh where hh.checked and hh.disabled > 0 and not hh.gap and ${r} < 400
     union all
     select hh.village_code, hh.id, null::bigint, 'rigid_spending', 'schooling:' || ${from},
       jsonb_build_object('category', 'schooling', 'amount', s.amount, 'periodFrom', ${from}::text, 'periodTo', ${d.asOf}::text),
@@ -320,7 +330,8 @@ async function seedSafetyNet(ctx: DemoContext, d: Dates, standardMonthly: number
         'declared', jsonb_build_object('vehicles', 0, 'houses', 1, 'deposits', deposits, 'spending12m', spending),
         'verified', case when ${r} < 40 then null
           else jsonb_build_object('vehicles', case when ${r} < 45 then 1 else 0 end, 'houses', 1,
-            'deposits', deposits, 'spending12m', spending) end),
+            'deposits', deposits, 'spending12m', spending) end,
+        'employmentCost12m', case when ${r} >= 40 then round(coalesce(wages, 0) * 0.08, 2) end),
       visited_on, 'civil_affairs', '居民家庭经济状况核对报告（县核对中心）', 'confirmed', ${stamps(ctx, 'visited_on')}
     from c`.execute(ctx.db);
 }
@@ -346,7 +357,7 @@ async function seedPending(ctx: DemoContext, d: Dates) {
 
 export const factsDemo: DemoExtension = {
   name: 'facts',
-  version: 3,
+  version: 4,
   async clear(ctx) {
     await sql`delete from household_fact where village_code like ${`${ctx.countyCode}%`}
       and recorded_by is null and decision_note = ${NOTE}`.execute(ctx.db);

@@ -144,6 +144,12 @@ export const INCOME_ITEMS = [
   e('transferPension', '养老金', 'pension'),
   e('transferEco', '生态补偿金', 'ecological compensation'),
   e('transferOther', '其他转移性收入', 'other transfers'),
+  // not part of the net income: the costs of going to work, a deduction of the dibao assessment
+  e(
+    'employmentCost',
+    '就业成本（交通、在外食宿等，不计入纯收入）',
+    'employment costs (transport, meals away; not in net income)',
+  ),
 ] as const;
 export type IncomeItem = (typeof INCOME_ITEMS)[number]['code'];
 
@@ -152,6 +158,7 @@ export const SPENDING_CATEGORIES = [
   e('schooling', '教育支出', 'schooling'),
   e('disaster', '灾害损失', 'disaster loss'),
   e('accident', '意外事故损失', 'accident loss'),
+  e('disability', '残疾康复和辅具支出', 'disability (rehabilitation, assistive devices)'),
 ] as const;
 
 /** 防返贫监测风险类型 (the monitoring-risk code list). A household has at most five open risks. */

@@ -51,6 +51,7 @@ const incomeItems = z.strictObject({
   transferPension: item,
   transferEco: item,
   transferOther: item,
+  employmentCost: item,
 } satisfies Record<IncomeItem, typeof item>);
 
 const means = z.strictObject({
@@ -117,8 +118,15 @@ export const FACT_VALUE = {
     paid12m: money,
     agreementRef: text(100).nullable().default(null),
   }),
-  /** The dibao means test: as the household declared and as the check verified (null: not yet). */
-  dibao_means: z.strictObject({ declared: means, verified: means.nullable().default(null) }),
+  /**
+   * The dibao means test: as the household declared and as the check verified (null: not yet); the
+   * employment costs of the 12 months the check accepted as a deduction (null: not assessed).
+   */
+  dibao_means: z.strictObject({
+    declared: means,
+    verified: means.nullable().default(null),
+    employmentCost12m: money.nullable().default(null),
+  }),
   disability: z.strictObject({
     disabilityType: codeOf(DISABILITY_TYPES),
     disabilityGrade: z.number().int().min(1).max(4),
@@ -273,17 +281,31 @@ export function observedOnOf(kv: KindValue): string | null {
 
 /**
  * The data class a fact's value as a whole belongs to, for the visibility table: a disability fact is
- * disability data, a medical rigid-spending record reveals illness (health). null: no class.
+ * disability data, a medical rigid-spending record reveals illness (health), a disability one disability.
+ * null: no class.
  */
 export function valueClassOf(kv: KindValue): DataClass | null {
-  if (kv.kind === 'rigid_spending') return kv.value.category === 'medical' ? 'health' : null;
+  if (kv.kind === 'rigid_spending')
+    return kv.value.category === 'medical'
+      ? 'health'
+      : kv.value.category === 'disability'
+        ? 'disability'
+        : null;
   return KIND_INFO[kv.kind].dataClass;
 }
 
-/** Net income of a month record: every item but the production cost, minus the production cost. */
+/**
+ * Net income of a month record: every item but the production cost, minus the production cost; the
+ * employment costs are not part of it (a deduction of the dibao assessment only).
+ */
 export function netOfMonth(v: IncomeMonthValue): number {
   return INCOME_ITEMS.reduce(
-    (s, i) => (i.code === 'productionCost' ? s - v.items[i.code] : s + v.items[i.code]),
+    (s, i) =>
+      i.code === 'employmentCost'
+        ? s
+        : i.code === 'productionCost'
+          ? s - v.items[i.code]
+          : s + v.items[i.code],
     0,
   );
 }

@@ -176,6 +176,24 @@ export interface HouseholdFacts {
   legalSupporters: readonly { relation: string; able: boolean }[] | null;
   /** Date and source of each recorded fact the rules read (fact-use.ts keys). */
   sources?: Readonly<Record<string, FactSource>>;
+  /**
+   * Values filled in without a recorded fact (defaults.ts): a rule keeps its decision only when it is
+   * the same for every value they could take, else it answers `verify`.
+   */
+  defaults?: readonly DefaultedValue[];
   /** Proposals of decision-critical facts awaiting confirmation (maker–checker): not yet read by the rules. */
   pending?: readonly { kind: string; since: string }[];
 }
+
+/** A value filled in without a recorded fact (defaults.ts: a decision is kept only if it does not matter). */
+export type DefaultedValue =
+  /** A member without a health code, read as healthy (labour inferred from it when `labourInferred`). */
+  | { key: 'member_health'; memberId: string; labourInferred: boolean }
+  /** A migrant member without a monthly wage: own earnings read as 0. */
+  | { key: 'migrant_wage'; memberId: string }
+  /** Employment costs without monthly records: 0; at most the wages earned. */
+  | { key: 'employment_cost' }
+  /** Deductible spending not checked at a visit (no screening in the 12 months, none recorded): 0. */
+  | { key: 'deductible_spending'; categories: ('disability' | 'schooling')[] }
+  /** Support paid by legal supporters, without monthly records telling how much is already in the income: none is. */
+  | { key: 'support_in_income'; paid12m: number };

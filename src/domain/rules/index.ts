@@ -3,6 +3,7 @@
  * `HOUSEHOLD_RULES` maps each household rule's name to its function (batch evaluation and
  * `POST /api/rules/{rule}/evaluate`); village and county exit take area facts instead.
  */
+import { evaluateWithDefaults } from './defaults.js';
 import { dibao } from './dibao.js';
 import type { HouseholdFacts } from './facts.js';
 import { householdExit } from './household-exit.js';
@@ -27,12 +28,15 @@ export const HOUSEHOLD_RULES = {
 export type HouseholdRuleName = keyof typeof HOUSEHOLD_RULES;
 export const HOUSEHOLD_RULE_NAMES = Object.keys(HOUSEHOLD_RULES) as HouseholdRuleName[];
 
-/** Every household rule on one household. */
+/** Every household rule on one household; a decision resting on a default (defaults.ts) becomes `verify`. */
 export function evaluateHousehold(f: HouseholdFacts, p: PolicyParams): RuleResult<unknown>[] {
-  return HOUSEHOLD_RULE_NAMES.map((name) => HOUSEHOLD_RULES[name](f, p));
+  return HOUSEHOLD_RULE_NAMES.map((name) =>
+    evaluateWithDefaults(name, (x) => HOUSEHOLD_RULES[name](x, p), f),
+  );
 }
 
 export { countyExit, type CountyExitDecision, type CountyExitFacts } from './county-exit.js';
+export { DEFAULT_INFO, evaluateWithDefaults, type DefaultedValue, type DefaultKey } from './defaults.js';
 export { dibao, type DibaoDecision } from './dibao.js';
 export { assessDibaoIncome, type DibaoAssessment } from './dibao-income.js';
 export { dibaoReviewKind, type DibaoReviewKind } from './dibao-review.js';

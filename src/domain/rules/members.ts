@@ -7,6 +7,10 @@ const WORKING: readonly LabourCapacity[] = ['ordinary', 'skilled', 'weak'];
 export const presentMembers = (f: HouseholdFacts): MemberFacts[] =>
   f.members.filter((m) => m.status === 'present');
 
+/** Labour capacity inferred where none is recorded: 16–59 without serious illness or disability. */
+export const inferredLabour = (age: number, health: string | null): LabourCapacity =>
+  age >= 16 && age < 60 && health !== 'serious' && health !== 'disabled' ? 'ordinary' : 'none';
+
 export const canWork = (m: MemberFacts): boolean => WORKING.includes(m.labourCapacity);
 
 export const isSeverelyDisabled = (m: MemberFacts, p: PolicyParams): boolean =>

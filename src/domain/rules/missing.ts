@@ -22,6 +22,8 @@ export const MISSING_FACT_KEYS = [
   'department_lists',
   'dibao_means',
   'legal_supporter',
+  'member_health',
+  'migrant_wage',
 ] as const;
 export type MissingFactKey = (typeof MISSING_FACT_KEYS)[number];
 
@@ -65,6 +67,16 @@ const CATALOGUE: Record<MissingFactKey, { supplier: FactSupplier; zh: string; en
     supplier: 'township',
     zh: '赡养、抚养、扶养义务人及其给付情况',
     en: 'legal supporters outside the household and what they pay',
+  },
+  member_health: {
+    supplier: 'village_cadre',
+    zh: '成员的健康状况（健康、长期慢性病、大病、残疾）登记',
+    en: "a member's health status (healthy, chronic, serious illness, disabled)",
+  },
+  migrant_wage: {
+    supplier: 'village_cadre',
+    zh: '外出务工成员的月工资登记',
+    en: "a migrant member's monthly wage",
   },
 };
 

@@ -12,6 +12,8 @@ import {
   type MemberFacts,
   type RedLineHit,
 } from '../../domain/rules/facts.js';
+import type { DefaultedValue } from '../../domain/rules/defaults.js';
+import { canWork, inferredLabour } from '../../domain/rules/members.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { ageOn } from '../households/mapper.js';
 import type { GapKey } from './data-gaps.js';
@@ -47,24 +49,41 @@ const ASSET_RED_LINES = new Set(['car', 'commercial_housing', 'company']);
 function labourOf(m: Member, age: number): { capacity: LabourCapacity; inferred: boolean } {
   const recorded = oneOf(LABOUR_CAPACITIES, m.labour_capacity);
   if (recorded) return { capacity: recorded, inferred: false };
-  const able = age >= 16 && age < 60 && m.health !== 'serious' && m.health !== 'disabled';
-  return { capacity: able ? 'ordinary' : 'none', inferred: true };
+  return { capacity: inferredLabour(age, m.health), inferred: true };
 }
 
-function memberFacts(m: Member, on: Date): { facts: MemberFacts; inferred: boolean } {
+function memberFacts(
+  m: Member,
+  on: Date,
+): { facts: MemberFacts; inferred: boolean; defaults: DefaultedValue[] } {
   const age = ageOn(m.birth_date, on);
   const labour = labourOf(m, age);
   const status =
     m.member_status === 'deceased' || m.member_status === 'moved_out' ? m.member_status : 'present';
+  const health = oneOf(HEALTH_CODES, m.health);
+  const migrant = n(m.migrant_months) > 0;
+  const defaults: DefaultedValue[] =
+    status !== 'present'
+      ? []
+      : [
+          ...(health === null
+            ? [{ key: 'member_health' as const, memberId: m.id, labourInferred: labour.inferred }]
+            : []),
+          ...(migrant && m.migrant_monthly_wage === null
+            ? [{ key: 'migrant_wage' as const, memberId: m.id }]
+            : []),
+        ];
   return {
     inferred: labour.inferred,
+    defaults,
     facts: {
       id: m.id,
       age,
       sex: m.sex === '2' ? '2' : '1',
       relation: m.relation,
       studentStatus: oneOf(STUDENT_STATUSES, m.student_status),
-      health: oneOf(HEALTH_CODES, m.health) ?? 'healthy',
+      // not recorded: read as healthy, listed in `defaults` (the rules keep a decision only if it does not matter)
+      health: health ?? 'healthy',
       disabilityGrade: m.disability_grade,
       labourCapacity: labour.capacity,
       insurance: {
@@ -76,7 +95,7 @@ function memberFacts(m: Member, on: Date): { facts: MemberFacts; inferred: boole
       tekun: m.is_tekun,
       status,
       earnings12m: n(m.migrant_months) * n(m.migrant_monthly_wage),
-      employmentCost12m: 0,
+      employmentCost12m: 0, // set from the monthly records in toFacts
     },
   };
 }
@@ -132,12 +151,23 @@ export function toFacts(input: FactsInput, year: number, asOf: string, p: Policy
     ...(members.some((m) => m.inferred) ? (['labour_capacity'] as const) : []),
   ];
 
+  const wages = r.last12Months && r.employmentCost12m === null ? n(y.wage_income) : 0;
+  const defaults: DefaultedValue[] = [
+    ...members.flatMap((m) => m.defaults),
+    // employment costs are recorded by month; without the months only a household without wages has none
+    ...(r.employmentCost12m === null && wages > 0 ? [{ key: 'employment_cost' as const }] : []),
+    ...r.defaults.flatMap((d) => (d.key === 'deductible_spending' ? spendingThatCouldBe(d, members) : [d])),
+  ];
+
   const facts: HouseholdFacts = {
     asOf,
     status,
     householdType: h.household_type as HouseholdType,
     registeredPoorYear: h.registered_year,
-    members: members.map((m) => m.facts),
+    members: withEmploymentCost(
+      members.map((m) => m.facts),
+      r.employmentCost12m ?? 0,
+    ),
     income: {
       year,
       size: y.size,
@@ -175,8 +205,43 @@ export function toFacts(input: FactsInput, year: number, asOf: string, p: Policy
     legalSupporters: r.legalSupporters,
     sources: r.sources ?? {},
     pending: r.pending ?? [],
+    defaults,
   };
   return { facts, gaps };
+}
+
+/**
+ * Unchecked schooling or disability spending can be other than none only with a present member in
+ * school (beyond none or out of school) or disabled: else none is known, not a default.
+ */
+function spendingThatCouldBe(
+  d: Extract<DefaultedValue, { key: 'deductible_spending' }>,
+  members: readonly { facts: MemberFacts }[],
+): DefaultedValue[] {
+  const present = members.map((m) => m.facts).filter((m) => m.status === 'present');
+  const could = {
+    schooling: present.some(
+      (m) =>
+        m.studentStatus !== null && !['not_student', 'out_of_school', 'exempt'].includes(m.studentStatus),
+    ),
+    disability: present.some((m) => m.health === 'disabled' || m.disabilityGrade !== null),
+  };
+  const categories = d.categories.filter((c) => could[c]);
+  return categories.length ? [{ key: 'deductible_spending', categories }] : [];
+}
+
+/**
+ * The household's employment costs of the 12 months shared evenly among the present members who work
+ * (able to work or earning; else all present): the dibao assessment caps each member's share, so an
+ * even share deducts min(total, cap × workers).
+ */
+function withEmploymentCost(members: MemberFacts[], total: number): MemberFacts[] {
+  if (total <= 0) return members;
+  const present = members.filter((m) => m.status === 'present');
+  const workers = present.filter((m) => canWork(m) || m.earnings12m > 0);
+  const on = new Set((workers.length ? workers : present).map((m) => m.id));
+  const each = total / Math.max(1, on.size);
+  return members.map((m) => (on.has(m.id) ? { ...m, employmentCost12m: each } : m));
 }
 
 /** The measures counted from the household's plans of the evaluation year and the two before; null without a plan. */

@@ -1,5 +1,6 @@
 import { addDays } from '../../domain/calendar.js';
 import { netOfMonth, type FactKind, type KindValue } from '../../domain/facts/kinds.js';
+import type { DefaultedValue } from '../../domain/rules/defaults.js';
 import type { FactSource, HouseholdFacts, Last12Months, PlanMeasureFact } from '../../domain/rules/facts.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { round2 } from '../../domain/rules/reason.js';
@@ -17,7 +18,10 @@ import { round2 } from '../../domain/rules/reason.js';
  *   spending, risk or shock recorded means none (the visit is then the source of "none"); without it
  *   they are unknown;
  * - legal supporters are investigated when one is recorded or the dibao means test is on file;
- * - the means test counts only when verified (`verified`), against MEANS_LIMITS.
+ * - the means test counts only when verified (`verified`), against MEANS_LIMITS;
+ * - what is filled in without a record is listed in `defaults` (src/domain/rules/defaults.ts): the
+ *   support already in the income without monthly records, schooling and disability spending
+ *   without a screening visit (the mapper adds the employment costs and the members' fields).
  */
 
 export type RecordedFact = KindValue & {
@@ -63,6 +67,10 @@ type Recorded = Pick<
   monthsAboveLine: number | null;
   newRisk: boolean | null;
   dibao: HouseholdFacts['dibao'];
+  /** The employment costs of the 12 months (monthly records); null without them. */
+  employmentCost12m: number | null;
+  /** Values filled in without a recorded fact (defaults.ts). */
+  defaults: DefaultedValue[];
 };
 
 const ofKind = <K extends FactKind>(set: RecordedSet, k: K) =>
@@ -88,13 +96,21 @@ export function monthsEnding(end: string, n = 12): string[] {
   return Array.from({ length: n }, (_, i) => shiftMonth(end, i - n + 1));
 }
 
-function incomeByMonth(set: RecordedSet): Map<string, { net: number; assistance: number; support: number }> {
-  const out = new Map<string, { net: number; assistance: number; support: number }>();
+interface MonthFigures {
+  net: number;
+  assistance: number;
+  support: number;
+  employmentCost: number;
+}
+
+function incomeByMonth(set: RecordedSet): Map<string, MonthFigures> {
+  const out = new Map<string, MonthFigures>();
   for (const f of ofKind(set, 'income_month'))
     out.set(f.value.month, {
       net: netOfMonth(f.value),
-      assistance: (f.value.items.transferDibao ?? 0) + (f.value.items.transferTekun ?? 0),
-      support: f.value.items.transferSupport ?? 0,
+      assistance: f.value.items.transferDibao + f.value.items.transferTekun,
+      support: f.value.items.transferSupport,
+      employmentCost: f.value.items.employmentCost,
     });
   return out;
 }
@@ -151,7 +167,13 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
         : c.prevYearNet,
       rigidSpending:
         screened || rigid.length > 0
-          ? round2(medical + rigidBy('schooling') + rigidBy('disaster') + rigidBy('accident'))
+          ? round2(
+              medical +
+                rigidBy('schooling') +
+                rigidBy('disaster') +
+                rigidBy('accident') +
+                rigidBy('disability'),
+            )
           : null,
       assistanceReceived: fromMonths
         ? round2(sum(window.map((m) => months.get(m)!.assistance)))
@@ -194,8 +216,18 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
   if (supporters.length) sources.legal_supporter = source(latest(supporters)!);
   if (means) sources.dibao_means = source(means);
   const supportReceived = full ? sum(window.map((m) => months.get(m)!.support)) : 0;
+  const paid = sum(supporters.map((s) => s.value.paid12m));
   const verified = means?.value.verified ?? null;
   const S = c.params.ruralDibaoStandardMonthly;
+  const defaults: DefaultedValue[] = [];
+  // without monthly records, how much of what the supporters paid is already in the income is unknown
+  if (investigated && !full && paid > 0) defaults.push({ key: 'support_in_income', paid12m: paid });
+  // schooling and disability spending: "none recorded" means none only after a screening visit or
+  // the home investigation of a verified means test (which assesses the deductions claimed)
+  const unchecked = (['disability', 'schooling'] as const).filter(
+    (cat) => !screened && verified === null && !rigid.some((f) => f.value.category === cat),
+  );
+  if (unchecked.length) defaults.push({ key: 'deductible_spending', categories: unchecked });
 
   return {
     last12Months: last12,
@@ -209,10 +241,8 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
     monthsAboveLine: monthsAbove(months, end, c.size, c.params.monitoringLine),
     newRisk: open.length > 0 ? true : screened || risks.length > 0 ? false : null,
     dibao: {
-      obligedSupport12m: investigated
-        ? round2(Math.max(0, sum(supporters.map((s) => s.value.paid12m)) - supportReceived))
-        : null,
-      deductible12m: { medical, disability: 0, schooling: rigidBy('schooling') },
+      obligedSupport12m: investigated ? round2(Math.max(0, paid - supportReceived)) : null,
+      deductible12m: { medical, disability: rigidBy('disability'), schooling: rigidBy('schooling') },
       assetsWithinLimits: c.assetRedLine
         ? false
         : verified === null
@@ -225,6 +255,11 @@ export function fromRecorded(set: RecordedSet, c: RecordedContext): Recorded {
     },
     sources,
     pending: set.pending.map((p) => ({ kind: p.kind, since: p.since })),
+    // by month, else as the means test accepted them
+    employmentCost12m: full
+      ? round2(sum(window.map((m) => months.get(m)!.employmentCost)))
+      : (means?.value.employmentCost12m ?? null),
+    defaults,
   };
 }
 

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { CASE_KINDS, useCases, useOpenCase, type CaseKind } from '../../api/cases';
 import { decisionKey, useHouseholdEvaluation, type RuleResult } from '../../api/rules';
+import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { errorMessage } from '../ErrorResult';
 import { stateColor, useCaseLabels } from '../cases/labels';
@@ -13,10 +14,44 @@ import { ReasonList } from './ReasonList';
 const POSITIVE = new Set(['eligible', 'may_exit', 'may_remove', 'single_person']);
 const WARNING = new Set(['unstable', 'marginal', 'sudden', 'needs_exception', 'gradual_exit']);
 
-function decisionColor(r: RuleResult): string {
-  const k = decisionKey(r.decision);
+function decisionColor(r: RuleResult, k: string): string {
+  if (k === 'verify') return 'gold';
   if (r.rule === 'linkage') return k === 'none' ? 'default' : 'red';
   return POSITIVE.has(k) ? 'green' : WARNING.has(k) ? 'orange' : 'default';
+}
+
+/**
+ * The decision's keys: a rule lacking facts says "verify" — the linkage diagnostics too, whose
+ * decision lists only the gaps known (a coverage gap that cannot be decided is a missing fact).
+ */
+function decisionKeys(r: RuleResult): string[] {
+  const keys = decisionKey(r.decision).split(',');
+  if (!r.missing?.length || keys.includes('verify')) return keys;
+  return [...keys.filter((k) => k !== 'none'), 'verify'];
+}
+
+/** The facts a rule lacks and who supplies each. */
+function MissingFacts({ r }: { r: RuleResult }) {
+  const { t } = useTranslation();
+  const en = useLang() === 'en';
+  if (!r.missing?.length) return null;
+  return (
+    <div data-testid={`rule-missing-${r.rule}`}>
+      <Typography.Text strong type="warning">
+        {t('ruleBasis.missing')}
+      </Typography.Text>
+      <ul style={{ margin: '2px 0 8px', paddingInlineStart: 20 }}>
+        {r.missing.map((m) => (
+          <li key={m.fact}>
+            {en ? m.label_en : m.label_zh}{' '}
+            <Typography.Text type="secondary">
+              （{t('ruleBasis.supplier')}：{t(`ruleBasis.suppliers.${m.supplier}`)}）
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** Start a procedure for this household; an open case of that kind is shown instead of a second one. */
@@ -120,16 +155,19 @@ export function HouseholdRulePanel({ householdId }: { householdId: string }) {
               label: (
                 <Flex wrap gap={8} align="center" data-testid={`rule-${r.rule}`}>
                   <Typography.Text strong>{labels.rule(r.rule)}</Typography.Text>
-                  {decisionKey(r.decision)
-                    .split(',')
-                    .map((d) => (
-                      <Tag key={d} color={decisionColor(r)} data-testid={`rule-decision-${r.rule}`}>
-                        {labels.decision(d)}
-                      </Tag>
-                    ))}
+                  {decisionKeys(r).map((d) => (
+                    <Tag key={d} color={decisionColor(r, d)} data-testid={`rule-decision-${r.rule}`}>
+                      {labels.decision(d)}
+                    </Tag>
+                  ))}
                 </Flex>
               ),
-              children: <ReasonList reasons={r.reasons} testId={`rule-reasons-${r.rule}`} />,
+              children: (
+                <>
+                  <MissingFacts r={r} />
+                  <ReasonList reasons={r.reasons} testId={`rule-reasons-${r.rule}`} />
+                </>
+              ),
             }))}
           />
         )}
