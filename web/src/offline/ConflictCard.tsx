@@ -2,11 +2,24 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Radio, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { discard, resolveWith } from './outbox';
+import { useLang } from '../i18n';
+import { summarise, type FactKind } from '../pages/household/factFields';
+import { draftSummary, type DraftPayload } from './drafts';
 import type { OutboxItem } from './store';
 
 type Side = 'mine' | 'theirs';
 const show = (v: unknown): string =>
-  v === null || v === undefined ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v);
+  v === null || v === undefined
+    ? '—'
+    : typeof v === 'boolean'
+      ? v
+        ? '✓'
+        : '✗'
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
+/** What a change carries besides the values compared side by side (kept as they are). */
+const FIXED = new Set(['version', 'reason', 'basedOn', 'kind', 'memberId', 'source', 'sourceRef', 'note']);
 
 /**
  * A change whose record was changed on the server meanwhile: mine and the server's side by side, per
@@ -15,9 +28,12 @@ const show = (v: unknown): string =>
  */
 export function ConflictCard({ item, onResolved }: { item: OutboxItem; onResolved: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang() === 'en' ? 'en' : 'zh';
+  const factSummary = (kind: FactKind, v: Record<string, unknown>) =>
+    summarise(kind, v, lang, [t('offline.yes'), t('offline.no')]);
   const theirs = item.theirs!;
   const server = theirs.values;
-  const fields = Object.keys(item.body).filter((k) => k !== 'version' && k !== 'reason');
+  const fields = Object.keys(item.body).filter((k) => !FIXED.has(k));
   const [pick, setPick] = useState<Record<string, Side>>(() =>
     Object.fromEntries(fields.map((f) => [f, 'mine'])),
   );
@@ -25,19 +41,30 @@ export function ConflictCard({ item, onResolved }: { item: OutboxItem; onResolve
   const label = (f: string) =>
     f === 'status'
       ? t('offline.kinds.measure')
-      : ['address', 'safeWater', 'sanitaryToilet'].includes(f)
+      : ['address', 'safeWater', 'sanitaryToilet', 'value', 'observedOn', 'payload'].includes(f)
         ? t(`offline.${f as 'address'}`)
         : f;
   const value = (f: string, v: unknown) =>
-    f === 'status' && typeof v === 'string' ? t(`plans.measureStatus.${v as 'planned'}`) : show(v);
+    f === 'status' && typeof v === 'string'
+      ? t(`plans.measureStatus.${v as 'planned'}`)
+      : f === 'value' && item.kind === 'fact' && v && typeof v === 'object'
+        ? factSummary(item.body.kind as FactKind, v as Record<string, unknown>) || show(v)
+        : f === 'payload' && v && typeof v === 'object'
+          ? draftSummary(v as DraftPayload, lang)
+          : show(v);
 
   const keep = async (choice: Record<string, Side>) => {
     const mine = fields.filter((f) => choice[f] === 'mine');
     if (mine.length === 0) await discard(seq, theirs.record);
     else {
+      const fixed = Object.fromEntries(Object.entries(item.body).filter(([k]) => FIXED.has(k)));
       const values = Object.fromEntries(mine.map((f) => [f, item.body[f]]));
-      const reason = item.body.reason === undefined ? {} : { reason: item.body.reason };
-      await resolveWith(seq, { ...values, ...reason }, theirs.version);
+      // a fact is one record: the fields not kept as mine take the server's value
+      const others =
+        item.kind === 'fact'
+          ? Object.fromEntries(fields.filter((f) => choice[f] !== 'mine').map((f) => [f, server[f]]))
+          : {};
+      await resolveWith(seq, { ...fixed, ...others, ...values, ...theirs.rebase }, theirs.version);
     }
     onResolved();
   };

@@ -1,6 +1,13 @@
 import { api, isApiError, NETWORK_ERROR } from '../api/client';
 import type { EditResult } from '../api/householdEdit';
-import { offlineDb, type OutboxItem, type PhotoPart, type PlanMeasure, type Theirs } from './store';
+import {
+  offlineDb,
+  type CachedFact,
+  type OutboxItem,
+  type PhotoPart,
+  type PlanMeasure,
+  type Theirs,
+} from './store';
 
 /**
  * The outbox (docs/offline.md): changes made on the device, sent in the order they were made when the
@@ -52,12 +59,31 @@ async function sendPhoto(photo: PhotoPart, ownerId: string): Promise<void> {
   });
 }
 
-/** The server's side of a 409: the household record, or the measure (plans answer both). */
+/** The server's side of a 409: the household record, the measure, the newer fact, or the draft. */
 function theirsOf(item: OutboxItem, details: unknown): Theirs | null {
-  const d = details as { current?: EditResult; measure?: PlanMeasure } | undefined;
-  if (item.kind === 'household' && d?.current?.household)
-    return { values: { ...d.current.household }, version: d.current.household.version, record: d.current };
-  if (item.kind === 'measure' && d?.measure) return { values: { ...d.measure }, version: d.measure.version };
+  const d = details as { current?: unknown; measure?: PlanMeasure } | undefined;
+  if (item.kind === 'household') {
+    const cur = d?.current as EditResult | undefined;
+    if (!cur?.household) return null;
+    const version = cur.household.version;
+    return { values: { ...cur.household }, version, rebase: { version }, record: cur };
+  }
+  if (item.kind === 'measure' && d?.measure)
+    return { values: { ...d.measure }, version: d.measure.version, rebase: { version: d.measure.version } };
+  if (item.kind === 'fact') {
+    const cur = d?.current as CachedFact | undefined;
+    if (!cur?.id) return null;
+    return {
+      values: { value: cur.value, observedOn: cur.observedOn },
+      version: 0,
+      rebase: { basedOn: cur.id },
+    };
+  }
+  if (item.kind === 'draft') {
+    const cur = d?.current as { payload?: unknown; version?: number } | undefined;
+    if (!cur?.payload || typeof cur.version !== 'number') return null;
+    return { values: { payload: cur.payload }, version: cur.version, rebase: { version: cur.version } };
+  }
   return null;
 }
 
@@ -144,12 +170,12 @@ async function afterSent(item: OutboxItem, id: string | undefined, answer: unkno
 }
 
 /**
- * Conflict resolved with the cadre's values (mine, or merged: only the fields where mine was chosen):
- * sent again on the server's version.
+ * Conflict resolved with the cadre's choice (mine, or merged field by field): `body` is the change to
+ * send again, already based on the server's record (its version, or the fact it now follows).
  */
-export async function resolveWith(seq: number, values: Record<string, unknown>, theirsVersion: number) {
+export async function resolveWith(seq: number, body: Record<string, unknown>, theirsVersion: number) {
   await offlineDb.outbox.update(seq, {
-    body: { ...values, version: theirsVersion },
+    body,
     baseVersion: theirsVersion,
     state: 'pending',
     error: undefined,

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import type { HouseholdRecord } from '../api/households';
 import type { CadreDetail } from '../api/responsibility';
-import { claimFor, offlineDb, saveCadre, type PlanView } from './store';
+import { claimFor, offlineDb, saveCadre, type CachedFact, type PlanView } from './store';
 
 /**
  * Keep the device's copy fresh while there is a network: the cadre's households (/api/cadres/me and
@@ -22,6 +22,13 @@ export async function refreshOfflineCopy(username: string, now: string): Promise
       api<PlanView>(`/api/households/${encodeURIComponent(h.householdId)}/plan`).catch(() => null),
     ),
   );
+  const facts = await Promise.all(
+    mine.households.map((h) =>
+      api<{ facts: CachedFact[] }>(`/api/households/${encodeURIComponent(h.householdId)}/facts`)
+        .then((r) => r.facts)
+        .catch(() => null),
+    ),
+  );
   const ids = new Set(mine.households.map((h) => h.householdId));
   await offlineDb.transaction('rw', offlineDb.households, offlineDb.lists, offlineDb.meta, async () => {
     await saveCadre(mine, now);
@@ -33,6 +40,7 @@ export async function refreshOfflineCopy(username: string, now: string): Promise
         summary: h,
         record: records[i] ?? null,
         plan: plans[i] ?? null,
+        facts: facts[i] ?? null,
         savedAt: now,
       })),
     );

@@ -3,9 +3,11 @@ import type { CadreDetail, CadreHousehold } from '../api/responsibility';
 import type { EditResult } from '../api/householdEdit';
 import type { HouseholdRecord } from '../api/households';
 import type { ApiResponse } from '../api/generated/helpers';
+import type { HouseholdFacts } from '../pages/household/factsApi';
 
 export type PlanView = ApiResponse<'/api/households/{id}/plan'>;
 export type PlanMeasure = NonNullable<PlanView['plan']>['measures'][number];
+export type CachedFact = HouseholdFacts['facts'][number];
 
 /**
  * The device's store for work without a network (docs/offline.md): the signed-in cadre's households as
@@ -20,13 +22,19 @@ export interface CachedHousehold {
   record: HouseholdRecord | null;
   /** The household's plan of this year with its measures (null: none or not readable). */
   plan?: PlanView | null;
+  /** The household's recorded facts (history included) as the user may see them; a fact update names the one it was based on. */
+  facts?: CachedFact[] | null;
   savedAt: string;
 }
 
-/** With a conflict: the server's values of the changed record, its version, and (households) the record. */
+/**
+ * With a conflict: the server's values of the changed record, its version, what the change takes to
+ * be based on it (`rebase`: `{ version }`, or a fact's `{ basedOn }`), and (households) the record.
+ */
 export interface Theirs {
   values: Record<string, unknown>;
   version: number;
+  rebase: Record<string, unknown>;
   record?: EditResult;
 }
 
@@ -36,7 +44,7 @@ export interface CachedList {
   savedAt: string;
 }
 
-export type OutboxKind = 'visit' | 'household' | 'measure' | 'fact' | 'photo';
+export type OutboxKind = 'visit' | 'household' | 'measure' | 'fact' | 'report' | 'draft' | 'photo';
 /**
  * pending: waits to be sent; conflict: the server's record changed meanwhile (the cadre chooses);
  * failed: the server refused it (the cadre reads why and edits or discards it); waiting: the server
@@ -60,10 +68,11 @@ export interface OutboxItem {
   /** The user who made it: only they see and send it. */
   owner: string;
   kind: OutboxKind;
+  /** The household changed; a registration draft: `draft:<id>`, or `draft:new:<key>` before it exists. */
   householdId: string;
   /** What the cadre sees in the list (household head, what was done). */
   label: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   body: Record<string, unknown>;
   /** The version of the record the change was based on (households, measures); null for inserts. */

@@ -14,6 +14,9 @@ import { registerServiceWorker } from '../offline/register';
 import { offlineDb, type OutboxItem } from '../offline/store';
 import { VisitSheet } from '../offline/VisitSheet';
 import { MeasuresSheet } from '../offline/MeasuresSheet';
+import { ReportSheet } from '../offline/ReportSheet';
+import { FactSheet } from '../offline/FactSheet';
+import { DraftSheet } from '../offline/DraftSheet';
 
 /** Send the outbox, then refresh the device's copy; without a network what is on the device stays. */
 async function syncDevice(username: string): Promise<number> {
@@ -26,7 +29,7 @@ async function syncDevice(username: string): Promise<number> {
   }
 }
 
-type Open = { id: string; sheet: 'visit' | 'conditions' | 'measures' } | null;
+type Open = { id: string; sheet: 'visit' | 'conditions' | 'measures' | 'report' | 'fact' } | null;
 
 function OutboxList({ items }: { items: OutboxItem[] }) {
   const { t } = useTranslation();
@@ -84,6 +87,7 @@ export default function OfflinePage() {
   const refreshed = useLive(() => offlineDb.meta.get('refreshedAt'), []);
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState(false);
+  const [drafting, setDrafting] = useState(false);
 
   const sync = async () => {
     setBusy(true);
@@ -128,6 +132,28 @@ export default function OfflinePage() {
           <ConflictCard item={c} onResolved={() => online && void syncDevice(user.username)} />
         </div>
       ))}
+      {user.role === 'village_cadre' && (
+        <Card
+          size="small"
+          title={t('offline.newHousehold')}
+          style={{ marginBottom: 12 }}
+          extra={
+            <Button size="small" onClick={() => setDrafting(!drafting)} data-testid="field-draft-new">
+              {drafting ? t('offline.close') : t('offline.startDraft')}
+            </Button>
+          }
+        >
+          {drafting ? (
+            <DraftSheet
+              owner={user.username}
+              village={user.scope.code.length === 12 ? user.scope.code : ''}
+              onDone={() => setDrafting(false)}
+            />
+          ) : (
+            <Typography.Text type="secondary">{t('offline.draftHelp')}</Typography.Text>
+          )}
+        </Card>
+      )}
       <Card size="small" title={t('offline.households')} style={{ marginBottom: 12 }}>
         {households && households.length === 0 && <Empty description={t('offline.noHouseholds')} />}
         {!households && <Alert type="info" title={t('offline.notRefreshed')} />}
@@ -159,6 +185,20 @@ export default function OfflinePage() {
                     >
                       {t('offline.conditions')}
                     </Button>
+                    <Button
+                      size="small"
+                      onClick={() => setOpen({ id: h.id, sheet: 'report' })}
+                      data-testid={`field-report-${h.id}`}
+                    >
+                      {t('offline.report')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => setOpen({ id: h.id, sheet: 'fact' })}
+                      data-testid={`field-fact-${h.id}`}
+                    >
+                      {t('offline.fact')}
+                    </Button>
                     {!!h.plan?.plan?.measures.length && (
                       <Button
                         size="small"
@@ -178,6 +218,12 @@ export default function OfflinePage() {
                 )}
                 {open?.id === h.id && open.sheet === 'measures' && (
                   <MeasuresSheet owner={user.username} h={h} onDone={() => setOpen(null)} />
+                )}
+                {open?.id === h.id && open.sheet === 'report' && (
+                  <ReportSheet owner={user.username} h={h} onDone={() => setOpen(null)} />
+                )}
+                {open?.id === h.id && open.sheet === 'fact' && (
+                  <FactSheet owner={user.username} h={h} onDone={() => setOpen(null)} />
                 )}
               </Flex>
             </List.Item>
