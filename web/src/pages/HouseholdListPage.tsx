@@ -86,7 +86,9 @@ export default function HouseholdListPage() {
 
   return (
     <div data-testid="households-page">
-      <PageHeader title={t('households.title')} extra={
+      <PageHeader
+        title={t('households.title')}
+        extra={
           <>
             <RegisterLink />
             <ExportButton filters={filters} />
