@@ -38,6 +38,9 @@ import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 import { createRegistrationService } from '../modules/registration/service.js';
 import { createMemberEventService } from '../modules/registration/events.js';
 import { createPolicyLibraryService } from '../modules/policy-library/service.js';
+import { createPracticeService } from '../modules/practices/service.js';
+import { createRelevantPracticeService } from '../modules/practices/relevant-service.js';
+import { createTrainingService } from '../modules/training/service.js';
 
 /** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
 export const INCOME_CEILING = 200_000;
@@ -78,6 +81,9 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     userAdmin: createUserAdminService(db, createUserService(db), clock),
     audit: createAuditService(db),
     policyLibrary: createPolicyLibraryService(db),
+    practices: createPracticeService(db),
+    relevantPractices: createRelevantPracticeService(db),
+    training: createTrainingService(db, clock),
     attachments: createAttachmentService(db, { clock, maxBytes: opts.attachmentMaxBytes }),
     households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),

@@ -6,6 +6,11 @@
 
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S[], I[], U[]> : T[];
+
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U>
     ? ColumnType<S, I | undefined, U>
@@ -198,6 +203,18 @@ export interface CadreAssignmentTable {
   id: Generated<Int8>;
   reason: string;
   start_date: string;
+}
+
+export interface CadreTrainingTable {
+  cadre_id: Int8;
+  created_at: Generated<Timestamp>;
+  created_by: Int8 | null;
+  hours: Numeric;
+  id: Generated<Int8>;
+  organiser: string;
+  region_code: string;
+  topic: string;
+  trained_on: string;
 }
 
 export interface CaseEventTable {
@@ -879,6 +896,36 @@ export interface PortalSessionTable {
   token_hash: string;
 }
 
+export interface PracticeTable {
+  actions: Generated<string>;
+  author_scope: string;
+  author_unit: string;
+  bigrams: Generated<string[]>;
+  body: Generated<string>;
+  causes: Generated<string[]>;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: Int8 | null;
+  id: Generated<Int8>;
+  kind: string;
+  lessons: Generated<string>;
+  measure_codes: Generated<string[]>;
+  project_ids: Generated<ArrayType<Int8>>;
+  region_code: string;
+  results: Generated<string>;
+  review_note: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: Int8 | null;
+  source_id: Int8 | null;
+  source_kind: string | null;
+  state: Generated<string>;
+  summary: string;
+  tags: Generated<string[]>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface ProductTable {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -1247,6 +1294,7 @@ export interface DB {
   audit_segment: AuditSegmentTable;
   cadre: CadreTable;
   cadre_assignment: CadreAssignmentTable;
+  cadre_training: CadreTrainingTable;
   case_event: CaseEventTable;
   case_file: CaseFileTable;
   code_list: CodeListTable;
@@ -1291,6 +1339,7 @@ export interface DB {
   portal_access: PortalAccessTable;
   portal_login_source: PortalLoginSourceTable;
   portal_session: PortalSessionTable;
+  practice: PracticeTable;
   product: ProductTable;
   product_household: ProductHouseholdTable;
   product_income: ProductIncomeTable;

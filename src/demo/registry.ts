@@ -7,6 +7,7 @@ import { participationDemo } from './seeders/participation.js';
 import { passiveExitsDemo } from './seeders/passive-exits.js';
 import { plansDemo } from './seeders/plans.js';
 import { policyLibraryDemo } from './seeders/policy-library.js';
+import { practicesDemo } from './seeders/practices.js';
 import { portalDemo } from './seeders/portal.js';
 import { projectsDemo } from './seeders/projects.js';
 import { qualityDemo } from './seeders/quality.js';
@@ -31,4 +32,5 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   qualityDemo, // last: plants anomalies in incomes and audit events for the quality signals
   portalDemo, // grievances, ratings, the demo household's portal code (ctx.password)
   policyLibraryDemo, // county and provincial documents, a county measure and a county override (reads nothing)
+  practicesDemo, // the county's practice library and cadres' training records (after 'projects', 'cadres')
 ];

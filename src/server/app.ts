@@ -42,6 +42,8 @@ import { participationRoutes } from '../modules/participation/routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { policyRoutes } from '../modules/policy/routes.js';
 import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
+import { practiceRoutes } from '../modules/practices/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { assistanceRoutes } from '../modules/projects/assistance.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
@@ -180,6 +182,8 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   duplicateRoutes(zapp, s.duplicates);
   policyRoutes(zapp, s.policy);
   policyLibraryRoutes(zapp, s.policyLibrary);
+  practiceRoutes(zapp, s.practices, s.relevantPractices);
+  trainingRoutes(zapp, s.training);
   ruleRoutes(zapp, s.rules);
   caseRoutes(zapp, s.cases);
   worklistRoutes(zapp, s.worklists);

@@ -51,6 +51,9 @@ export const KINDS: Record<string, string> = {
   paymentList: `select min(id)::text from payment_list`,
   // the demo county's own policy document: foreign only to the users of the other county (COUNTY_KINDS)
   policyDocument: `select min(id)::text from policy_document where length(region_code) = 6`,
+  // the county's approved practice entry and one waiting for review (read county-wide: COUNTY_KINDS)
+  practice: `select min(id)::text from practice where state = 'approved'`,
+  practiceSubmitted: `select min(id)::text from practice where state = 'submitted'`,
   // a line of that list still due (returned, corrected)
   paymentLine: `select id::text from payment_line where $IN(village_code) and state = 'due' and list_id = (select min(id) from payment_list) order by id limit 1`,
   sampleHousehold: `select s.household_id::text from evaluation_sample_household s join household h on h.id = s.household_id where $IN(h.village_code) and s.sample_id = (select min(id) from evaluation_sample) order by 1 limit 1`,
@@ -60,6 +63,7 @@ export const KINDS: Record<string, string> = {
 export const PATH_KINDS: Record<string, string> = {
   'households/{id}': 'household',
   'documents/{id}': 'policyDocument',
+  'practices/{id}': 'practice',
   '{memberId}': 'member',
   'regions/{code}': 'township',
   'villages/{code}': 'village',
@@ -109,10 +113,19 @@ export const FIELD_KINDS: Record<string, string> = {
   county: 'county', // a county's payment lists
   village: 'village', // a payment list's lines of one village
   ownerId: 'household', // attachments: the first owner kind (household) is the sample's
+  projectId: 'project', // practices relevant to a project
 };
 
 /** Kinds that are county-wide objects a township may legitimately read (an evaluation sample). */
-export const COUNTY_KINDS = new Set(['sample', 'county', 'catalogue', 'paymentList', 'policyDocument']);
+export const COUNTY_KINDS = new Set([
+  'sample',
+  'county',
+  'catalogue',
+  'paymentList',
+  'policyDocument',
+  'practice',
+  'practiceSubmitted',
+]);
 
 export type Ids = Record<string, string | undefined>;
 

@@ -84,6 +84,7 @@ export const FIXED: Record<string, string> = {
 /** Path kinds of one operation that differ from its segment's kind (the object must be in a state). */
 export const PATH_KIND_BY_OPERATION: Record<string, string> = {
   'POST /api/needs/{id}/withdraw': 'openNeed',
+  'POST /api/practices/{id}/review': 'practiceSubmitted',
 };
 
 /** Required query parameters that are not objects, with a valid value. */
@@ -248,6 +249,23 @@ export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown
   'POST /api/safety-net/payments/{id}/lines/{lineId}/return': async () => ({ note: '银行退回（范围测试）' }),
   'POST /api/safety-net/payments/{id}/lines/{lineId}/correct': async () => ({ amount: 50, note: REASON }),
   'POST /api/cadres': async (b, c) => ({ ...b, regionCode: c.id('village'), userId: undefined }),
+  // the practice library (docs/knowledge.md): an entry about a village, the county's review, a training
+  'POST /api/practices': async (_b, c) => ({
+    kind: 'experience',
+    regionCode: c.id('village'),
+    title: '范围测试案例',
+    summary: '范围测试的案例摘要',
+  }),
+  'POST /api/practices/{id}/review': async (_b, c) => ({
+    decision: 'approve',
+    version: await c.version('practice', c.addressed('practiceSubmitted')),
+  }),
+  'POST /api/cadres/{id}/training': async () => ({
+    trainedOn: '2026-10-01',
+    topic: '范围测试培训',
+    hours: 2,
+    organiser: '县乡村振兴局',
+  }),
 };
 
 /** Operations without an in-scope baseline, and why (their foreign requests are still sent). */

@@ -49,6 +49,7 @@ const FIXTURES: Record<string, string> = {
   'grievances/{code}': `select tracking_code from grievance order by id limit 1`,
   'work-teams/{id}': `select id::text from work_team order by id limit 1`,
   'cadres/{id}': `select id::text from cadre order by id limit 1`,
+  'practices/{id}': `select id::text from practice order by state = 'submitted' desc, id limit 1`,
   'catalogue/{code}': `select code from measure_catalogue order by code limit 1`,
   'plans/{id}': `select id::text from household_plan order by id limit 1`,
   'measures/{id}': `select id::text from plan_measure order by id limit 1`,
@@ -76,12 +77,14 @@ const NO_INPUT = new Set([
  * Variants a route rightly accepts (2xx), with why; the digest is taken again after them.
  * - an empty split of a target: the region's own target with no children yet;
  * - a catalogue measure with no causes: it answers living conditions only;
+ * - a practice entry naming no measure (the library's entries need not name one);
  * - a large count in a what-if rule evaluation, which computes with it and stores nothing.
  */
 const ACCEPTED = new Set([
   'PUT /api/targets/split empty-array',
   'POST /api/plans/catalogue empty-array',
   'PATCH /api/plans/catalogue/{code} empty-array',
+  'POST /api/practices empty-array', // a practice entry tied to no measure
   'POST /api/rules/{rule}/evaluate int32-overflow', // a what-if evaluation: computes, stores nothing
 ]);
 
@@ -123,7 +126,7 @@ async function openOneCase(): Promise<void> {
   const hh = await sql<{ id: string }>`select id::text as id from household order by id limit 20`.execute(db);
   for (const h of hh.rows)
     for (const kind of ['monitoring', 'identification', 'exit']) {
-      const payload = { kind, householdId: h.id };
+      const payload = { kind, householdId: h.id, confirmIneligible: true };
       const res = await app.inject({
         method: 'POST',
         url: '/api/cases',

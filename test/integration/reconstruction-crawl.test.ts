@@ -44,6 +44,7 @@ const FIXTURES: Record<string, string> = {
   'grievances/{id}': `select id::text from grievance where region_code like '$S%' order by id limit 1`,
   'grievances/{code}': `select tracking_code from grievance order by id limit 1`,
   'cadres/{id}': `select id::text from cadre order by id limit 1`,
+  'practices/{id}': `select id::text from practice where state = 'approved' order by id limit 1`,
   'villages/{code}': `select code from region where level = 5 and code like '$S%' order by code limit 1`,
   'samples/{id}': `select id::text from evaluation_sample order by id limit 1`,
   '{householdId}': `select household_id::text from evaluation_sample_household order by 1 limit 1`,

@@ -26,6 +26,7 @@ const QualityPage = lazy(() => import('./pages/QualityPage'));
 const FactConfirmationPage = lazy(() => import('./pages/FactConfirmationPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const PolicyLibraryPage = lazy(() => import('./pages/PolicyLibraryPage'));
+const PracticeLibraryPage = lazy(() => import('./pages/PracticeLibraryPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
@@ -135,6 +136,7 @@ export function App() {
                   <Route path="facts" element={<FactConfirmationPage />} />
                   <Route path="policy" element={<PolicyPage />} />
                   <Route path="knowledge" element={<PolicyLibraryPage />} />
+                  <Route path="practices" element={<PracticeLibraryPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
                   <Route path="worklists" element={<WorklistPage />} />

@@ -165,6 +165,9 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   'catalogue.create': staff('plan'),
   'catalogue.update': staff('plan'),
   'policy_document.create': staff('policy'),
+  'practice.create': staff('plan'),
+  'practice.review': staff('plan'),
+  'training.record': staff('cadre'),
   // grievances: whoever may not read the grievance may not read that (or by whom) one was filed
   'grievance.file': needs('grievance', 'handleGrievances'),
   'grievance.acknowledge': needs('grievance', 'handleGrievances'),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { settingRegionOf } from '../../domain/catalogue/regional.js';
 import { permissionsOf } from '../../domain/roles.js';
+import { termsOf } from '../../domain/search-terms.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { onScopeLine } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
@@ -41,15 +42,6 @@ const documentDto = (d: DocumentRow) => ({
   attachmentId: d.attachment_id,
   version: d.version,
 });
-
-/** A query's terms: split on white space, at most 5, each at most 40 characters. */
-export const termsOf = (q: string | undefined) =>
-  (q ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter((t) => t.length > 0)
-    .slice(0, 5)
-    .map((t) => t.slice(0, 40));
 
 /**
  * The policy library (issue 21): documents of the country and of the regions on the reader's line

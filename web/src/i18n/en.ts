@@ -9,6 +9,7 @@ import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { knowledgeEn } from './knowledge.en';
+import { practiceEn } from './practice.en';
 import { factsEn } from '../pages/household/factMessages';
 import { ruleBasisEn } from '../pages/household/ruleBasisMessages';
 import { assistanceEn } from './assistance.en';
@@ -55,6 +56,7 @@ export const en: Messages = {
     projects: 'Projects',
     plans: 'Household plans',
     knowledge: 'Policies and measures',
+    practices: 'Practice library',
     participation: 'Participation',
     org: 'Social assistance',
     grievances: 'Grievances',
@@ -324,6 +326,7 @@ export const en: Messages = {
   ...responsibilityEn,
   ...plansEn,
   ...knowledgeEn,
+  ...practiceEn,
   ...factsEn,
   ...ruleBasisEn,
   ...safetyNetEn,

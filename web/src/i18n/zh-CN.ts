@@ -9,6 +9,7 @@ import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
+import { practiceZhCN } from './practice.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { responsibilityZhCN } from './responsibility.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -54,6 +55,7 @@ export const zhCN = {
     projects: '项目库',
     plans: '一户一策',
     knowledge: '政策与措施',
+    practices: '案例库',
     participation: '社会参与',
     org: '社会帮扶',
     grievances: '投诉办理',
@@ -322,6 +324,7 @@ export const zhCN = {
   ...responsibilityZhCN,
   ...plansZhCN,
   ...knowledgeZhCN,
+  ...practiceZhCN,
   ...factsZhCN,
   ...ruleBasisZhCN,
   ...safetyNetZhCN,

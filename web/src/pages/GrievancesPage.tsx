@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AttachmentPanel } from '../components/attachments/AttachmentPanel';
+import { PracticeFromFinding } from '../components/practice/PracticeFromFinding';
 import { Button, Descriptions, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -181,6 +182,24 @@ export default function GrievancesPage() {
                   {detail.data.state === 'received' ? t('grievance.acknowledge') : t('grievance.resolve')}
                 </Button>
               </Form>
+            )}
+            {(detail.data.state === 'resolved' || detail.data.state === 'closed') && (
+              <div style={{ marginTop: 12 }}>
+                <PracticeFromFinding
+                  testId="grievance-to-practice"
+                  draft={{
+                    kind: 'problem',
+                    regionCode: detail.data.region.code,
+                    title: `${tk(`grievance.kind.${detail.data.kind}`)}：${detail.data.region.name}`.slice(
+                      0,
+                      200,
+                    ),
+                    summary: detail.data.description.slice(0, 1000),
+                    body: detail.data.outcome ?? '',
+                    source: { kind: 'grievance', id: detail.data.id },
+                  }}
+                />
+              </div>
             )}
             <h4 style={{ marginTop: 16 }}>{t('grievance.history')}</h4>
             <Timeline

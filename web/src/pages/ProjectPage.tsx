@@ -19,6 +19,8 @@ import {
   FundModal,
 } from '../components/assistance/ProjectForms';
 import { HouseholdLink } from '../components/household/HouseholdLink';
+import { PracticeFromFinding } from '../components/practice/PracticeFromFinding';
+import { RelevantPractices } from '../components/practice/RelevantPractices';
 
 type Beneficiary = ProjectDetail['beneficiaryList'][number];
 
@@ -67,6 +69,22 @@ export default function ProjectPage() {
             {L('idleReason', r)}
           </Tag>
         ))}
+        {p.idle.length > 0 && (
+          <PracticeFromFinding
+            testId="idle-to-practice"
+            draft={{
+              kind: 'failure',
+              regionCode: p.villageCode,
+              title: `${p.name}：${p.idle.map((r) => L('idleReason', r)).join('、')}`.slice(0, 200),
+              summary:
+                `${p.villageName} ${p.name}：${p.idle.map((r) => L('idleReason', r)).join('、')}`.slice(
+                  0,
+                  1000,
+                ),
+              projectIds: [p.id],
+            }}
+          />
+        )}
       </Flex>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
@@ -223,6 +241,9 @@ export default function ProjectPage() {
         />
       </Card>
       <AttachmentPanel ownerKind="project" ownerId={id} />
+      <div style={{ marginTop: 12 }}>
+        <RelevantPractices projectId={id} />
+      </div>
       {dialog === 'followup' && <FollowUpModal projectId={id} onClose={close} />}
       {dialog === 'fund' && <FundModal projectId={id} onClose={close} />}
       {dialog === 'beneficiary' && <BeneficiaryModal project={p} onClose={close} />}

@@ -777,6 +777,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/practices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Practice entries: approved ones of your county, and your unit’s own submitted or returned ones; searched in Chinese, filtered by kind, cause, measure, region, state */
+    get: operations['getPractices'];
+    put?: never;
+    /** Write a practice entry (an experience, failure or problem) about a place in your scope; submitted to the county for review (audited) */
+    post: operations['postPractices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/practices/relevant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Approved practices relevant to a household (plan drafting) or a project: same village, township, county, shared causes and measures, each with why it is shown */
+    get: operations['getPracticesRelevant'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/practices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A practice entry */
+    get: operations['getPracticesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/practices/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a submitted practice entry or return it with a note (county officers; audited) */
+    post: operations['postPracticesByIdReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cadres/{id}/training': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cadre’s training records, newest first */
+    get: operations['getCadresByIdTraining'];
+    put?: never;
+    /** Record a training of a cadre: date, topic, hours, organiser (township officers and above; audited) */
+    post: operations['postCadresByIdTraining'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training of cadres per township of a region in a year: records, cadres trained, hours */
+    get: operations['getTrainingSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rules/{rule}/evaluate': {
     parameters: {
       query?: never;
@@ -9770,6 +9874,863 @@ export interface operations {
             docNo: string | null;
             region: string;
           }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPractices: {
+    parameters: {
+      query?: {
+        q?: string;
+        region?: string;
+        kind?: 'experience' | 'failure' | 'problem';
+        cause?:
+          | 'illness'
+          | 'disability'
+          | 'schooling'
+          | 'disaster'
+          | 'marriage'
+          | 'land'
+          | 'water'
+          | 'skills'
+          | 'capital'
+          | 'labour'
+          | 'transport'
+          | 'motivation'
+          | 'other';
+        measure?: string;
+        state?: 'submitted' | 'approved' | 'returned';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'experience' | 'failure' | 'problem';
+            region: string;
+            regionName: string | null;
+            county: string;
+            authorUnit: string;
+            title: string;
+            summary: string;
+            body: string;
+            actions: string;
+            results: string;
+            lessons: string;
+            projectIds: string[];
+            measureCodes: string[];
+            causes: string[];
+            tags: string[];
+            /** @enum {string} */
+            state: 'submitted' | 'approved' | 'returned';
+            reviewNote: string | null;
+            reviewedAt: string | null;
+            source: {
+              /** @enum {string} */
+              kind: 'quality_finding' | 'grievance';
+              id: string;
+            } | null;
+            createdAt: string;
+            version: number;
+          }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postPractices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'experience' | 'failure' | 'problem';
+          regionCode?: string;
+          authorUnit?: string;
+          title: string;
+          summary: string;
+          /** @default  */
+          body?: string;
+          /** @default  */
+          actions?: string;
+          /** @default  */
+          results?: string;
+          /** @default  */
+          lessons?: string;
+          /** @default [] */
+          measureCodes?: string[];
+          /** @default [] */
+          causes?: (
+            | 'illness'
+            | 'disability'
+            | 'schooling'
+            | 'disaster'
+            | 'marriage'
+            | 'land'
+            | 'water'
+            | 'skills'
+            | 'capital'
+            | 'labour'
+            | 'transport'
+            | 'motivation'
+            | 'other'
+          )[];
+          /** @default [] */
+          projectIds?: string[];
+          /** @default [] */
+          tags?: string[];
+          source?: {
+            /** @enum {string} */
+            kind: 'quality_finding' | 'grievance';
+            id: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'experience' | 'failure' | 'problem';
+            region: string;
+            regionName: string | null;
+            county: string;
+            authorUnit: string;
+            title: string;
+            summary: string;
+            body: string;
+            actions: string;
+            results: string;
+            lessons: string;
+            projectIds: string[];
+            measureCodes: string[];
+            causes: string[];
+            tags: string[];
+            /** @enum {string} */
+            state: 'submitted' | 'approved' | 'returned';
+            reviewNote: string | null;
+            reviewedAt: string | null;
+            source: {
+              /** @enum {string} */
+              kind: 'quality_finding' | 'grievance';
+              id: string;
+            } | null;
+            createdAt: string;
+            version: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPracticesRelevant: {
+    parameters: {
+      query?: {
+        householdId?: string;
+        projectId?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            practice: {
+              id: string;
+              /** @enum {string} */
+              kind: 'experience' | 'failure' | 'problem';
+              region: string;
+              regionName: string | null;
+              county: string;
+              authorUnit: string;
+              title: string;
+              summary: string;
+              body: string;
+              actions: string;
+              results: string;
+              lessons: string;
+              projectIds: string[];
+              measureCodes: string[];
+              causes: string[];
+              tags: string[];
+              /** @enum {string} */
+              state: 'submitted' | 'approved' | 'returned';
+              reviewNote: string | null;
+              reviewedAt: string | null;
+              source: {
+                /** @enum {string} */
+                kind: 'quality_finding' | 'grievance';
+                id: string;
+              } | null;
+              createdAt: string;
+              version: number;
+            };
+            place: number;
+            reasons: {
+              criterion: string;
+              label_zh: string;
+              label_en: string;
+              value: string[];
+              rests: string[];
+            }[];
+          }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPracticesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'experience' | 'failure' | 'problem';
+            region: string;
+            regionName: string | null;
+            county: string;
+            authorUnit: string;
+            title: string;
+            summary: string;
+            body: string;
+            actions: string;
+            results: string;
+            lessons: string;
+            projectIds: string[];
+            measureCodes: string[];
+            causes: string[];
+            tags: string[];
+            /** @enum {string} */
+            state: 'submitted' | 'approved' | 'returned';
+            reviewNote: string | null;
+            reviewedAt: string | null;
+            source: {
+              /** @enum {string} */
+              kind: 'quality_finding' | 'grievance';
+              id: string;
+            } | null;
+            createdAt: string;
+            version: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postPracticesByIdReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'approve' | 'return';
+          note?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'experience' | 'failure' | 'problem';
+            region: string;
+            regionName: string | null;
+            county: string;
+            authorUnit: string;
+            title: string;
+            summary: string;
+            body: string;
+            actions: string;
+            results: string;
+            lessons: string;
+            projectIds: string[];
+            measureCodes: string[];
+            causes: string[];
+            tags: string[];
+            /** @enum {string} */
+            state: 'submitted' | 'approved' | 'returned';
+            reviewNote: string | null;
+            reviewedAt: string | null;
+            source: {
+              /** @enum {string} */
+              kind: 'quality_finding' | 'grievance';
+              id: string;
+            } | null;
+            createdAt: string;
+            version: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getCadresByIdTraining: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            cadreId: string;
+            region: string;
+            trainedOn: string;
+            topic: string;
+            hours: number;
+            organiser: string;
+          }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postCadresByIdTraining: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          trainedOn: string;
+          topic: string;
+          hours: number;
+          organiser: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            cadreId: string;
+            region: string;
+            trainedOn: string;
+            topic: string;
+            hours: number;
+            organiser: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getTrainingSummary: {
+    parameters: {
+      query?: {
+        region?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: string;
+            year: number;
+            townships: {
+              township: string;
+              name: string | null;
+              records: number;
+              cadres: number;
+              hours: number;
+            }[];
+          };
         };
       };
       /** @description Default Response */

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCadres, type Cadre } from '../../api/responsibility';
 import type { GapListProps } from './GapLists';
+import { CadreTraining, TrainingByTownship } from '../practice/CadreTraining';
 
 type Level = 'province' | 'prefecture' | 'county' | 'township' | 'village';
 
@@ -26,6 +27,7 @@ export function CadreList({ region, page, onPage }: GapListProps) {
   ];
   return (
     <>
+      <TrainingByTownship region={region} />
       <Input.Search
         allowClear
         style={{ maxWidth: 280, marginBottom: 12 }}
@@ -39,6 +41,7 @@ export function CadreList({ region, page, onPage }: GapListProps) {
         dataSource={cadres.data?.items}
         columns={columns}
         scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (c) => <CadreTraining cadreId={c.id} /> }}
         pagination={{
           current: page,
           pageSize: 20,
