@@ -7,6 +7,7 @@ import { errorMessage } from '../ErrorResult';
 import { LinkButton } from '../LinkButton';
 import { PlanDetail } from './PlanDetail';
 import { EligibleMeasures } from '../knowledge/EligibleMeasures';
+import { RelevantPractices } from '../practice/RelevantPractices';
 import { thisYearChina } from '../../i18n/format';
 
 /**
@@ -55,6 +56,11 @@ export function HouseholdPlanPanel({ householdId }: { householdId: string }) {
       {view?.household.planned && (
         <div style={{ marginTop: 12 }}>
           <EligibleMeasures householdId={householdId} />
+        </div>
+      )}
+      {view?.household.planned && (
+        <div style={{ marginTop: 12 }}>
+          <RelevantPractices householdId={householdId} />
         </div>
       )}
     </Card>
