@@ -71,7 +71,10 @@ const waiting = (p: Page) => p.getByTestId('outbox-badge').getAttribute('data-co
 
 describe('offline: self-reports, fact updates and new-household drafts', () => {
   it('records them offline, sends them in order, and shows the fact changed meanwhile side by side', async () => {
-    await page.goto(`${base}/field`);
+    // the menu's 外业/离线 entry leads there
+    await page.getByTestId('nav-toggle').click();
+    await page.getByTestId('nav-field').click();
+    await page.getByTestId('field-page').waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller)

@@ -30,6 +30,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
+  CloudSyncOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -48,6 +49,7 @@ const NAV = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'measures', path: '/measures', icon: <LineChartOutlined /> },
   { key: 'myHouseholds', path: '/my-households', icon: <UserOutlined />, group: 'registry' },
+  { key: 'field', path: '/field', icon: <CloudSyncOutlined />, group: 'registry' },
   { key: 'regions', path: '/regions', icon: <ApartmentOutlined />, group: 'registry' },
   { key: 'households', path: '/households', icon: <HomeOutlined />, group: 'registry' },
   { key: 'factQueue', path: '/facts', icon: <SafetyCertificateOutlined />, group: 'registry' },
@@ -117,6 +119,8 @@ export function navShown(key: NavKey, user: User): boolean {
     case 'grievances':
       return p.handleGrievances;
     case 'myHouseholds': // the households a cadre is linked to: village cadres only
+      return user.role === 'village_cadre';
+    case 'field': // 外业/离线 (docs/offline.md): village cadres and work-team members
       return user.role === 'village_cadre';
     default:
       return true;

@@ -35,6 +35,7 @@ export const en: Messages = {
   nav: {
     dashboard: 'Dashboard',
     myHouseholds: 'My households',
+    field: 'Field (offline)',
     responsibility: 'Responsibility',
     regions: 'Regions',
     households: 'Households',

@@ -34,6 +34,7 @@ export const zhCN = {
   nav: {
     dashboard: '总览',
     myHouseholds: '我的帮扶户',
+    field: '外业/离线',
     responsibility: '帮扶责任',
     regions: '区划',
     households: '农户',
