@@ -9,6 +9,7 @@ import { createRuleRun } from '../modules/worklists/rule-run.js';
 import { createWorklistService } from '../modules/worklists/service.js';
 import { createSafetyNetServices } from '../modules/safety-net/index.js';
 import type { Clock } from '../kernel/clock.js';
+import type { AuthUser } from '../kernel/user.js';
 
 /**
  * The policy engine's part of the composition root (part of services.ts): versioned
@@ -22,7 +23,8 @@ export function createPolicyServices(db: Kysely<DB>, clock: Clock) {
   const paramsFor = (region: string, date: string) => policy.paramsFor(region, date);
   // the safety net: an approved dibao or 特困 case enters its roll in the decision's transaction
   const safetyNet = createSafetyNetServices({ db, clock, facts, paramsFor });
-  const cases = createCaseService({ db, policy, clock, onDecided: safetyNet.onCaseDecided });
+  const eligibility = (user: AuthUser, householdId: string) => rules.evaluateHousehold(user, householdId);
+  const cases = createCaseService({ db, policy, clock, onDecided: safetyNet.onCaseDecided, eligibility });
   const ruleRun = createRuleRun({ db, policy, facts, clock });
   const worklists = createWorklistService(db, ruleRun);
   return { policy, rules, cases, ruleRun, worklists, safetyNet };

@@ -127,6 +127,10 @@ async function openFromHousehold(page: Page, householdId: string, kind: string):
   await page.getByTestId('rule-panel').waitFor();
   await page.getByTestId('open-case').click();
   await page.getByTestId(`open-case-${kind}`).click();
+  // a household the rules find ineligible or undecided asks for a confirmation (case-guidance.test.ts)
+  const confirm = page.getByTestId('ineligible-confirm');
+  await confirm.or(page.getByTestId('case-page')).first().waitFor();
+  if (await confirm.isVisible()) await confirm.click();
   await page.waitForURL(/\/cases\/\d+$/);
   await page.getByTestId('case-page').waitFor();
   return page.url().split('/').pop()!;

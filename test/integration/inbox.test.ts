@@ -56,6 +56,7 @@ async function openMonitoring(householdId: string): Promise<string> {
     payload: {
       kind: 'monitoring',
       householdId,
+      confirmIneligible: true,
       payload: { note: '因病支出大' },
       data: { channel: 'cadre_screening' },
     },

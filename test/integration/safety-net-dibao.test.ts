@@ -124,6 +124,7 @@ describe('dibao: application → roll → payments → review → gradual exit',
       await call('town', 'POST', '/api/cases', {
         kind: 'dibao',
         householdId: household,
+        confirmIneligible: true,
         payload: { note: '本人申请' },
       }),
     );

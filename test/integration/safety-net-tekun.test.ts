@@ -103,7 +103,12 @@ afterAll(async () => {
 describe('特困 and temporary assistance', () => {
   it('a 特困 case (its own procedure) enters the 特困 roll with basic living and care', async () => {
     const c = ok<{ id: string; states: string[] }>(
-      await call('town', 'POST', '/api/cases', { kind: 'tekun', householdId: elder, payload: {} }),
+      await call('town', 'POST', '/api/cases', {
+        kind: 'tekun',
+        householdId: elder,
+        payload: {},
+        confirmIneligible: true,
+      }),
     );
     expect(c.states).not.toContain('democratic_review');
     const step = async (user: string, action: string, payload: object) =>
@@ -151,7 +156,12 @@ describe('特困 and temporary assistance', () => {
 
   it('dibao and 特困 exclude each other: the 特困 household cannot enter the dibao roll', async () => {
     const c = ok<{ id: string }>(
-      await call('town', 'POST', '/api/cases', { kind: 'dibao', householdId: elder, payload: {} }),
+      await call('town', 'POST', '/api/cases', {
+        kind: 'dibao',
+        householdId: elder,
+        payload: {},
+        confirmIneligible: true,
+      }),
     );
     expect(c.id).toBeTruthy();
     const unique = tdb.db.insertInto('assistance_roll').values({

@@ -195,7 +195,7 @@ async function openOneCase(township: string): Promise<void> {
         method: 'POST',
         url: '/api/cases',
         headers: { cookie: cookies.county! },
-        payload: { kind, householdId: h.id },
+        payload: { kind, householdId: h.id, confirmIneligible: true },
       });
       if (res.statusCode === 200) return;
     }

@@ -4,6 +4,7 @@ import { caseDefinitions, type CaseDefinition, type CaseKind } from '../../domai
 import type { Clock } from '../../kernel/clock.js';
 import type { PolicyService } from '../policy/service.js';
 import type { AuthUser } from '../../kernel/user.js';
+import type { EligibilityCheck } from './guidance.js';
 import type { CasePayload } from './input.js';
 
 /**
@@ -22,6 +23,8 @@ export interface CaseDeps {
   policy: PolicyService;
   clock: Clock;
   onDecided?: DecisionHook | undefined;
+  /** The rules' reading of a household (guidance.ts): an ineligible opening asks for a confirmation. */
+  eligibility?: EligibilityCheck | undefined;
 }
 
 /** What the parts of the case service share: the database, the clock and the procedures. */
@@ -31,12 +34,14 @@ export interface CaseContext {
   /** The procedure of a kind of case under the parameters of a region on a day. */
   definitionFor(kind: CaseKind, regionCode: string, today: string): Promise<CaseDefinition>;
   onDecided: DecisionHook | undefined;
+  eligibility: EligibilityCheck | undefined;
 }
 
-export const caseContext = ({ db, policy, clock, onDecided }: CaseDeps): CaseContext => ({
+export const caseContext = ({ db, policy, clock, onDecided, eligibility }: CaseDeps): CaseContext => ({
   db,
   clock,
   onDecided,
+  eligibility,
   definitionFor: async (kind, regionCode, today) =>
     caseDefinitions(await policy.paramsFor(regionCode, today))[kind],
 });

@@ -22,6 +22,10 @@ export interface OpenInput {
   kind: CaseKind;
   householdId: string;
   payload: CasePayload;
+  /** Go on although the rules find the household ineligible (or cannot decide): kept in the audit. */
+  confirmIneligible?: boolean | undefined;
+  /** Read the rules before opening (the HTTP opening; an opening from warning signals is not gated). */
+  checkEligibility?: boolean | undefined;
   data: {
     staffRelative?: boolean | undefined;
     channel?: string | undefined;

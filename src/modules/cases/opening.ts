@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/service.js';
 import { caseActorOf } from './actor.js';
 import type { CaseContext } from './context.js';
 import { OPENABLE } from './effects.js';
+import { checkEligibility } from './guidance.js';
 import type { OpenInput } from './input.js';
 import { pendingDeadline } from './present.js';
 import { caseRepository } from './repository.js';
@@ -72,6 +73,9 @@ export function createCaseOpening(ctx: CaseContext) {
       const def = await ctx.definitionFor(input.kind, h.village_code, chinaDate(now));
       const actor = caseActorOf(user);
       await checkOpening(trx, def, actor, input, h);
+      const confirmed = input.confirmIneligible === true;
+      const check = input.checkEligibility ? ctx.eligibility : undefined;
+      const finding = await checkEligibility(check, user, input.kind, h, confirmed);
       const c = initialState(def, h.status, actor, input, now);
       const caseId = await caseRepository.insert(trx, {
         kind: input.kind,
@@ -94,7 +98,13 @@ export function createCaseOpening(ctx: CaseContext) {
         entityType: 'case',
         entityId: caseId,
         regionCode: h.village_code,
-        after: { kind: input.kind, state: c.state, householdId: h.id, data: c.data },
+        after: {
+          kind: input.kind,
+          state: c.state,
+          householdId: h.id,
+          data: c.data,
+          ...(finding && { confirmedIneligible: finding }),
+        },
         reason: c.history[0]?.payload.note ?? null,
       });
       return caseId;

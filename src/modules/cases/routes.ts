@@ -19,11 +19,11 @@ export function caseRoutes(app: ZodApp, cases: CaseService) {
     schema: {
       tags: ['cases'],
       summary:
-        'Open a case (identification, exit, monitoring, dibao) for a household in scope, in its initial state',
+        'Open a case (identification, exit, monitoring, dibao, tekun) for a household in scope, in its initial state; a household the rules find ineligible or undecided (verify) answers 409 with the reasons (details.reason "ineligible") unless `confirmIneligible: true`, which the audit records',
       body: OpenBody,
       response: { 200: CaseDetail, ...errors },
     },
-    handler: (req) => cases.open(currentUser(req), req.body),
+    handler: (req) => cases.open(currentUser(req), { ...req.body, checkEligibility: true }),
   });
 
   app.get('/api/cases', {

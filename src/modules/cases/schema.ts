@@ -52,6 +52,8 @@ export const OpenBody = z.object({
   kind: CaseKind,
   householdId: Id,
   payload: CasePayload.default({}),
+  /** Open although the rules find the household ineligible or cannot decide (else 409 with the reasons). */
+  confirmIneligible: z.boolean().optional(),
   data: z
     .object({
       staffRelative: z.boolean().optional(),

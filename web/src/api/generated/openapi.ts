@@ -925,7 +925,7 @@ export interface paths {
     /** Cases in a region by kind, state and deadline (`overdue=true`: open cases past their due date) */
     get: operations['getCases'];
     put?: never;
-    /** Open a case (identification, exit, monitoring, dibao) for a household in scope, in its initial state */
+    /** Open a case (identification, exit, monitoring, dibao, tekun) for a household in scope, in its initial state; a household the rules find ineligible or undecided (verify) answers 409 with the reasons (details.reason "ineligible") unless `confirmIneligible: true`, which the audit records */
     post: operations['postCases'];
     delete?: never;
     options?: never;
@@ -11322,6 +11322,7 @@ export interface operations {
               careLevel?: 'self_care' | 'partly_dependent' | 'fully_dependent';
             };
           };
+          confirmIneligible?: boolean;
           /** @default {} */
           data?: {
             staffRelative?: boolean;

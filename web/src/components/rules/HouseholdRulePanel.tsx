@@ -3,11 +3,12 @@ import { DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { CASE_KINDS, useCases, useOpenCase, type CaseKind } from '../../api/cases';
+import { CASE_KINDS, useCases, type CaseKind } from '../../api/cases';
 import { decisionKey, useHouseholdEvaluation, type RuleResult } from '../../api/rules';
 import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { errorMessage } from '../ErrorResult';
+import { useGuardedOpenCase } from '../cases/IneligibleConfirm';
 import { stateColor, useCaseLabels } from '../cases/labels';
 import { ReasonList } from './ReasonList';
 
@@ -59,16 +60,15 @@ function OpenCaseMenu({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const navigate = useNavigate();
-  const open = useOpenCase();
+  // an ineligible household asks for a confirmation with the rule's reasons (IneligibleConfirm.tsx)
+  const open = useGuardedOpenCase();
   const start = (kind: CaseKind) =>
-    open.mutate(
+    open.start(
       { kind, householdId, data: { channel: 'cadre_screening' } },
-      {
-        onSuccess: (c) => void navigate(`/cases/${c.id}`),
-        onError: (e) => {
-          const caseId = isApiError(e) ? (e.details as { caseId?: string } | undefined)?.caseId : undefined;
-          if (caseId) void navigate(`/cases/${caseId}`);
-        },
+      (c) => void navigate(`/cases/${c.id}`),
+      (e) => {
+        const caseId = isApiError(e) ? (e.details as { caseId?: string } | undefined)?.caseId : undefined;
+        if (caseId) void navigate(`/cases/${caseId}`);
       },
     );
   return (
@@ -87,6 +87,7 @@ function OpenCaseMenu({ householdId }: { householdId: string }) {
           {t('rules.openCase')} <DownOutlined />
         </Button>
       </Dropdown>
+      {open.modal}
       {open.isError && !(isApiError(open.error) && open.error.status === 409 && open.error.details) && (
         <Alert type="error" showIcon title={errorMessage(open.error)} data-testid="open-case-error" />
       )}
