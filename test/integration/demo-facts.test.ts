@@ -22,6 +22,8 @@ import { confirmedRedLineHits } from '../../src/modules/matching/red-line-source
 import { createPolicyService } from '../../src/modules/policy/service.js';
 import { monthsEnding, windowEnd } from '../../src/modules/facts/recorded.js';
 import { asOfFor } from '../../src/modules/rules/service.js';
+import { RECENT_ROUND } from '../../src/demo/seeders/facts-recent.js';
+import { consistencyRepository } from '../../src/modules/quality/repository-consistency.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { seedRegions, T } from '../helpers/factory.js';
 
@@ -213,7 +215,11 @@ describe('the demo county: recorded facts', () => {
       expect(kinds, k).toContain(k);
     const invalid = rows.rows.filter((r) => !parseFactValue(r.kind as 'land', r.value).ok);
     expect(invalid.slice(0, 3)).toEqual([]);
-    expect(rows.rows.every((r) => r.observed_on <= ASOF || r.state === 'proposed')).toBe(true);
+    // the round of E, or the recent round (facts-recent.ts) in the months before today
+    const today = chinaDate(TODAY);
+    const after = rows.rows.filter((r) => r.observed_on > ASOF && r.state !== 'proposed');
+    expect(after.filter((r) => r.observed_on >= today || r.state !== 'confirmed').slice(0, 3)).toEqual([]);
+    expect(after.length).toBeGreaterThan(0);
     const proposed = rows.rows.filter((r) => r.state === 'proposed').length;
     expect(proposed).toBeGreaterThan(0);
     expect(proposed / rows.rows.length).toBeLessThan(0.01);
@@ -245,6 +251,53 @@ describe('the demo county: recorded facts', () => {
     expect(full.length).toBeGreaterThan(0.9 * sums.size);
     const off = full.filter((s) => Math.abs(s.sum - s.net) > 0.005);
     expect(off.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe('the recent visit round keeps the facts within the review interval (stale_facts)', () => {
+  const today = chinaDate(TODAY);
+  const stale = async () =>
+    new Set((await consistencyRepository.staleFacts(db, T.county, today, 12)).map((f) => f.household_id!));
+  /** Households with a fact re-checked in the recent round (observed after E). */
+  const revisited = async () =>
+    new Set(
+      (
+        await sql<{ id: string }>`select distinct household_id::text as id from household_fact
+          where state = 'confirmed' and observed_on > ${ASOF}::date and kind <> 'income_month'`.execute(db)
+      ).rows.map((r) => r.id),
+    );
+
+  it("flags a minority: the households not revisited, at most the seeder's rate", async () => {
+    const flagged = await stale();
+    const again = await revisited();
+    const n = await sql<{ n: number }>`select count(*)::int as n from household`.execute(db);
+    const households = n.rows[0]!.n;
+    const rate = RECENT_ROUND.notRevisited;
+    // the revisited households are never stale; the others as far as their round of E is older than 12 months
+    expect([...flagged].filter((id) => again.has(id)).slice(0, 3)).toEqual([]);
+    expect(1 - again.size / households).toBeGreaterThan(rate * 0.6);
+    expect(1 - again.size / households).toBeLessThan(rate * 1.4);
+    expect(flagged.size / households).toBeGreaterThan(rate / 5);
+    expect(flagged.size / households).toBeLessThan(rate * 1.4);
+    console.log(JSON.stringify({ households, notRevisited: households - again.size, stale: flagged.size }));
+  });
+
+  it('a household whose recent round is removed becomes stale', async () => {
+    const flagged = await stale();
+    // revisited, and its round of E (or an earlier one) is older than the review interval
+    const r = await sql<{ id: string }>`select f.household_id::text as id from household_fact f
+      where f.kind = 'food_clothing' and f.state = 'confirmed'
+      group by f.household_id
+      having max(f.observed_on) > ${ASOF}::date
+        and max(f.observed_on) filter (where f.observed_on <= ${ASOF}::date) < ${today}::date - interval '12 months'
+      order by f.household_id limit 1`.execute(db);
+    const id = r.rows[0]?.id;
+    expect(id, 'a revisited household').toBeDefined();
+    expect(flagged.has(id!)).toBe(false);
+    await sql`delete from household_fact where household_id = ${id!} and observed_on > ${ASOF}::date`.execute(
+      db,
+    );
+    expect((await stale()).has(id!)).toBe(true);
   });
 });
 

@@ -1,16 +1,16 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { chinaDate } from '../../domain/calendar.js';
 import { defaultParams } from '../../domain/rules/params.js';
 import { asOfFor } from '../../modules/rules/service.js';
 import { monthsEnding, shiftMonth, windowEnd } from '../../modules/facts/recorded.js';
 import { DEMO_LAST_YEAR } from '../service.js';
 import type { DemoContext, DemoExtension } from '../context.js';
+import { hashOf, seedRecentRound } from './facts-recent.js';
 
 /**
- * Demo: the recorded facts (household_fact, issue 16; docs/demo-data.md "Recorded facts"), set-based
- * and deterministic from the seed (an md5 hash of the household number, member id and the seed).
- * Dated around the demo's evaluation date E (the last day of the demo's last income year, or today
- * when that is earlier): the last visit round is the quarter before E.
+ * Demo: the recorded facts (household_fact, issue 16; docs/demo-data.md "Recorded facts"), set-based,
+ * deterministic from the seed. Dated around the evaluation date E (the end of the demo's last income
+ * year, or today when earlier): the round of E is the quarter before E.
  *  - income by month for the 24 months ending at E of monitored, risk-removed, returned, roll and low-income
  *    households (the others' income is the year row, collected once a year), each item the year
  *    row's item split over the months (business and production cost by season), so that the months
@@ -24,13 +24,9 @@ import type { DemoContext, DemoExtension } from '../context.js';
  *    means test of roll households and candidates; disability type beside grade;
  *  - realistic gaps: 3 % of households were not visited in the last round (their latest screening is
  *    13–15 months old and the last three months' income was not collected), 4 % of the means tests
- *    are declared but not yet verified, and 1 % of the checked households have a change pending.
- */
+ *    are declared but not yet verified, and 1 % of the checked households have a change pending;
+ *  - when today is later than E: a recent visit round dated from today (facts-recent.ts). */
 const NOTE = '演示数据';
-
-/** A number 0…999 from the seed and a key expression (deterministic). */
-const hashOf = (key: RawBuilder<unknown>, salt: string, seed: number) =>
-  sql<number>`(('x' || substr(md5(${key} || ${`:${salt}:${seed}`}), 1, 7))::bit(28)::int % 1000)`;
 
 /** Cumulative monthly weights (business income peaks at harvest; production cost in spring). */
 const BUSINESS_CW = [0, 0.04, 0.08, 0.13, 0.19, 0.26, 0.34, 0.43, 0.55, 0.69, 0.82, 0.92, 1];
@@ -357,7 +353,7 @@ async function seedPending(ctx: DemoContext, d: Dates) {
 
 export const factsDemo: DemoExtension = {
   name: 'facts',
-  version: 4,
+  version: 5,
   async clear(ctx) {
     await sql`delete from household_fact where village_code like ${`${ctx.countyCode}%`}
       and recorded_by is null and decision_note = ${NOTE}`.execute(ctx.db);
@@ -388,6 +384,7 @@ export const factsDemo: DemoExtension = {
     await step('risks', () => seedRisks(ctx, d));
     await step('safety-net', () => seedSafetyNet(ctx, d, params.ruralDibaoStandardMonthly));
     await step('pending', () => seedPending(ctx, d));
+    await step('recent round', () => seedRecentRound(ctx, asOf, NOTE));
     await sql`drop table if exists demo_fact_hh`.execute(ctx.db);
     const n = await sql<{ kind: string; n: string }>`
       select kind, count(*)::text as n from household_fact where village_code like ${d.county} group by kind order by kind`.execute(
