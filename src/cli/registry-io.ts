@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { cliReport, summaryLine } from '../modules/import/report-view.js';
 import type { importFile } from '../modules/import/service.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -8,17 +9,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 type ImportReport = Awaited<ReturnType<typeof importFile>>;
 
 function writeReport(report: ImportReport, out: string | undefined): void {
-  const json = JSON.stringify(
-    {
-      households: report.households,
-      persons: report.persons,
-      errors: report.errors,
-      errorsTotal: report.errorsTotal,
-      warnings: report.warnings,
-    },
-    null,
-    1,
-  );
+  const json = JSON.stringify(cliReport(report), null, 1);
   if (out) fs.writeFileSync(out, json);
   else process.stdout.write(json + '\n');
 }
@@ -89,12 +80,7 @@ export function registerImportCommands(program: Command): void {
             writeReport(r, o.report); // before the cluster stops: a kill while it stops keeps the report
             return r;
           });
-          log(
-            `${o.dryRun ? 'dry run: ' : ''}households imported ${report.households.imported} ` +
-              `(created ${report.households.created}, updated ${report.households.updated}, unchanged ${report.households.unchanged}), ` +
-              `rejected ${report.households.rejected}; ` +
-              `persons imported ${report.persons.imported}, rejected ${report.persons.rejected}; errors ${report.errorsTotal}`,
-          );
+          log(summaryLine(report, o.dryRun));
           process.exitCode = report.errorsTotal > 0 ? 1 : 0;
         } catch (err) {
           bar?.stop();

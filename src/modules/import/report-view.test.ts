@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportError } from '../../domain/import/row.js';
-import { errorPage } from './report-view.js';
+import { cliReport, errorPage, summaryLine } from './report-view.js';
+import type { ImportReport } from './types.js';
 
 const e = (row: number, column: string, code: string): ImportError => ({ row, column, code, message: code });
 const errors = [
@@ -33,5 +34,29 @@ describe('errorPage', () => {
       { value: '公民身份号码', count: 1 },
       { value: '性别', count: 1 },
     ]);
+  });
+});
+
+describe('created, updated and unchanged households (issue 16 item 7)', () => {
+  const report = {
+    households: { imported: 10, rejected: 1, created: 2, updated: 3, unchanged: 5 },
+    persons: { imported: 30, rejected: 2 },
+    errors: [],
+    errorsTotal: 1,
+    warnings: [],
+  } as Pick<ImportReport, 'households' | 'persons' | 'errors' | 'errorsTotal' | 'warnings'>;
+
+  it('the CLI line names each count apart', () => {
+    expect(summaryLine(report, false)).toBe(
+      'households imported 10 (created 2, updated 3, unchanged 5), rejected 1; persons imported 30, rejected 2; errors 1',
+    );
+    expect(summaryLine(report, true)).toMatch(
+      /^dry run: households imported 10 \(created 2, updated 3, unchanged 5\)/,
+    );
+  });
+
+  it('the JSON report keeps the three counts', () => {
+    const json = JSON.parse(JSON.stringify(cliReport(report))) as { households: Record<string, number> };
+    expect(json.households).toEqual({ imported: 10, rejected: 1, created: 2, updated: 3, unchanged: 5 });
   });
 });

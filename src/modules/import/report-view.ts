@@ -4,13 +4,30 @@ import type { ImportReport } from './types.js';
 // Views of an import report: the CLI's JSON, and a page of its errors for the web.
 
 /** The CLI's JSON report (`jingzhun import --report`). */
-export const cliReport = (r: ImportReport) => ({
+export const cliReport = (
+  r: Pick<ImportReport, 'households' | 'persons' | 'errors' | 'errorsTotal' | 'warnings'>,
+) => ({
   households: r.households,
   persons: r.persons,
   errors: r.errors,
   errorsTotal: r.errorsTotal,
   warnings: r.warnings,
 });
+
+type Counts = Pick<ImportReport, 'households' | 'persons' | 'errorsTotal'>;
+
+/**
+ * The CLI's summary line (stderr): the households imported split into created, updated and unchanged
+ * (issue 16 item 7: a re-import does not report its households as imported again), then rejected.
+ */
+export const summaryLine = (r: Counts, dryRun: boolean): string => {
+  const h = r.households;
+  return (
+    `${dryRun ? 'dry run: ' : ''}households imported ${h.imported} ` +
+    `(created ${h.created}, updated ${h.updated}, unchanged ${h.unchanged}), rejected ${h.rejected}; ` +
+    `persons imported ${r.persons.imported}, rejected ${r.persons.rejected}; errors ${r.errorsTotal}`
+  );
+};
 
 export interface ErrorQuery {
   code?: string;
