@@ -17,13 +17,14 @@ import { useIsMobile } from '../components/responsive';
 import { FullPageSpin } from '../components/RequireAuth';
 import { ResponsibilityPanel } from '../components/responsibility/ResponsibilityPanel';
 import { MeasuresSection } from '../components/measures/MeasuresSection';
+import { horizontalBarOption, pieOption } from '../components/dashboardCharts';
 import {
-  horizontalBarOption,
-  incidenceBarOption,
-  incidenceOrder,
-  pieOption,
-  trendOption,
-} from '../components/dashboardCharts';
+  PERIOD_TEXT,
+  periodTrendOption,
+  shareBarOption,
+  subRegionOrder,
+} from '../components/dashboard/period';
+import { useLang } from '../i18n';
 
 function parseYear(v: string | null): number | undefined {
   return v && /^\d{4}$/.test(v) ? Number(v) : undefined;
@@ -107,7 +108,9 @@ function PovertyLine({ value }: { value: number }) {
 function KeyFigures({ s }: { s: Summary }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const cards = [
+  const p = PERIOD_TEXT[useLang()];
+  const poverty = s.frame === 'poverty';
+  const all = [
     {
       key: 'households',
       title: t('dashboard.households'),
@@ -145,9 +148,49 @@ function KeyFigures({ s }: { s: Summary }) {
       value: fmt.number(s.monitoredHouseholds),
       testId: 'kpi-monitored-households',
     },
+    { key: 'exits', title: p.exits, value: fmt.number(s.exits), testId: 'kpi-exits' },
+    {
+      key: 'monitoredShare',
+      title: p.monitoredShare,
+      value: fmt.percent(s.monitoredShare),
+      testId: 'kpi-monitored-share',
+    },
+    { key: 'newRisks', title: p.newRisks, value: fmt.number(s.newRisks), testId: 'kpi-new-risks' },
+    {
+      key: 'risksRemoved',
+      title: p.risksRemoved,
+      value: fmt.number(s.risksRemoved),
+      testId: 'kpi-risks-removed',
+    },
+    {
+      key: 'exitedIncome',
+      title: p.exitedIncome,
+      value: s.exitedPerCapitaIncome === null ? '—' : fmt.money(s.exitedPerCapitaIncome),
+      testId: 'kpi-exited-income',
+    },
+    {
+      key: 'monitoredWithDibao',
+      title: p.monitoredWithDibao,
+      value: fmt.number(s.monitoredWithDibao),
+      testId: 'kpi-monitored-dibao',
+    },
   ];
+  // before 2021 the poverty frame, from 2021 the monitoring frame (components/dashboard/period.ts)
+  const shown = poverty
+    ? ['households', 'persons', 'registered', 'poorHouseholds', 'poorPersons', 'incidence', 'exits']
+    : [
+        'households',
+        'persons',
+        'monitored',
+        'monitoredShare',
+        'newRisks',
+        'risksRemoved',
+        'exitedIncome',
+        'monitoredWithDibao',
+      ];
+  const cards = all.filter((c) => shown.includes(c.key));
   return (
-    <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+    <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="kpis" data-frame={s.frame}>
       {cards.map((c) => (
         <Col key={c.key} xs={12} sm={8} lg={6} xxl={3}>
           <KpiCard title={c.title} value={c.value} testId={c.testId} />
@@ -162,24 +205,36 @@ function Charts({ s, onDrill }: { s: Summary; onDrill: (code: string) => void })
   const mobile = useIsMobile();
   const fmt = useFormat();
   const label = useCodeLabel();
-  const bars = useMemo(() => incidenceOrder(s.bySubRegion), [s.bySubRegion]);
+  const p = PERIOD_TEXT[useLang()];
+  const poverty = s.frame === 'poverty';
+  const bars = useMemo(() => subRegionOrder(s.frame, s.bySubRegion), [s.frame, s.bySubRegion]);
   const causes = s.byCause
     .filter((c) => c.households > 0)
     .map((c) => ({ name: label('poverty_cause', c.cause), value: c.households }));
-  const statuses = s.byStatus.map((b) => ({
-    name: label('household_status', b.status),
-    value: b.households,
-  }));
+  // ordinary households (most of a region) would dwarf the registry's bars: they are left out
+  const statuses = s.byStatus
+    .filter((b) => b.status !== 'none' && b.households > 0)
+    .map((b) => ({ name: label('household_status', b.status), value: b.households }));
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} />;
 
   return (
     <Row gutter={[16, 16]}>
       {bars.length > 0 && (
         <Col xs={24} xl={12}>
-          <Card title={t('dashboard.bySubRegion')} data-testid="chart-subregions">
-            <Typography.Text type="secondary">{t('dashboard.bySubRegionHint')}</Typography.Text>
+          <Card
+            title={poverty ? t('dashboard.bySubRegion') : p.subRegionsMonitoring}
+            data-testid="chart-subregions"
+          >
+            <Typography.Text type="secondary">
+              {poverty ? t('dashboard.bySubRegionHint') : p.subRegionsMonitoringHint}
+            </Typography.Text>
             <Chart
-              option={incidenceBarOption(bars, fmt, t('dashboard.incidence'))}
+              option={shareBarOption(
+                s.frame,
+                bars,
+                fmt,
+                poverty ? t('dashboard.incidence') : p.monitoredShare,
+              )}
               height={Math.max(240, bars.length * 26 + 40)}
               onClick={(e) => {
                 const target = bars[e.dataIndex];
@@ -198,9 +253,10 @@ function Charts({ s, onDrill }: { s: Summary; onDrill: (code: string) => void })
         <Card title={t('dashboard.trend')} data-testid="chart-trend">
           {s.trend.length ? (
             <Chart
-              option={trendOption(s.trend, fmt, {
-                poorPersons: t('dashboard.trendPoorPersons'),
-                incidence: t('dashboard.trendIncidence'),
+              option={periodTrendOption(s.trend, fmt, {
+                count: p.trendCount,
+                incidence: p.trendIncidence,
+                monitored: p.trendMonitored,
               })}
               height={300}
             />
@@ -210,7 +266,7 @@ function Charts({ s, onDrill }: { s: Summary; onDrill: (code: string) => void })
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card title={t('dashboard.byStatus')} data-testid="chart-status">
+        <Card title={t('dashboard.byStatus')} extra={p.registryStatuses} data-testid="chart-status">
           {statuses.length ? (
             <Chart
               option={horizontalBarOption(statuses, fmt, t('dashboard.households'))}

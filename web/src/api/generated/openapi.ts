@@ -7921,13 +7921,21 @@ export interface operations {
             year: number;
             years: number[];
             povertyLine: number;
+            /** @enum {string} */
+            frame: 'poverty' | 'monitoring';
             households: number;
             persons: number;
             registeredHouseholds: number;
             poorHouseholds: number;
             poorPersons: number;
             monitoredHouseholds: number;
+            monitoredShare: number;
             incidence: number;
+            exits: number;
+            newRisks: number;
+            risksRemoved: number;
+            exitedPerCapitaIncome: number | null;
+            monitoredWithDibao: number;
             byStatus: {
               status: string;
               households: number;
@@ -7945,6 +7953,8 @@ export interface operations {
               persons: number;
               poorPersons: number;
               incidence: number;
+              monitored: number;
+              monitoredShare: number;
             }[];
             trend: {
               year: number;
@@ -7953,6 +7963,7 @@ export interface operations {
               persons: number;
               incidence: number;
               monitoredHouseholds: number;
+              monitoredShare: number;
             }[];
           };
         };
