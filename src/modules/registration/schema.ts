@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../../kernel/schema.js';
 
 const Id = z.string().regex(/^\d{1,18}$/, 'an id');
 const Value = z.union([
@@ -29,8 +30,8 @@ export const DraftCreate = z.strictObject({
   villageCode: z.string().regex(/^\d{12}$/, '12 digits'),
   payload: RegistrationFormBody.optional(),
 });
-export const DraftPut = z.strictObject({ version: z.number().int().min(1), payload: RegistrationFormBody });
-export const DraftSubmit = z.strictObject({ version: z.number().int().min(1) });
+export const DraftPut = z.strictObject({ version: Version.min(1), payload: RegistrationFormBody });
+export const DraftSubmit = z.strictObject({ version: Version.min(1) });
 export const DraftParams = z.strictObject({ id: Id });
 
 export const Draft = z.object({
@@ -89,7 +90,7 @@ export const MEMBER_EVENT_KINDS = [
 ] as const;
 export const HouseholdParams = z.strictObject({ id: Id });
 export const MemberEventBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version.min(1),
   kind: z.enum(MEMBER_EVENT_KINDS),
   date: z.iso.date(),
   note: z.string().trim().max(500).default(''),
