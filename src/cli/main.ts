@@ -166,8 +166,6 @@ program
           onProgress: bar.update,
         });
         bar.stop();
-        const { fillDemoWorklists } = await import('../modules/inbox/rule-schedule.js');
-        await fillDemoWorklists(handle.db, cliServices(config, handle, log), config.JZ_DEMO_COUNTY, log);
         log('demo accounts (password from JZ_DEMO_PASSWORD):');
         for (const a of accounts)
           log(`  ${a.username.padEnd(9)} ${a.role.padEnd(17)} ${a.scopeName} ${a.scopeCode}`);
@@ -180,6 +178,13 @@ program
       log(
         `Jingzhun serving on http://localhost:${config.PORT} (${handle.engine} PostgreSQL; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
+      // the demo's first rule run fills the worklists while the server already answers (not before it)
+      if (o.demo) {
+        const { fillDemoWorklists } = await import('../modules/inbox/rule-schedule.js');
+        void fillDemoWorklists(handle.db, cliServices(config, handle, log), config.JZ_DEMO_COUNTY, log).catch(
+          (err: unknown) => log(`demo rule run failed: ${err instanceof Error ? err.message : String(err)}`),
+        );
+      }
     } catch (err) {
       await handle.close();
       throw err;
