@@ -38,6 +38,7 @@ import { confirmedRedLineHits } from '../modules/matching/red-line-source.js';
 import { createRegistrationService } from '../modules/registration/service.js';
 import { createMemberEventService } from '../modules/registration/events.js';
 import { createPolicyLibraryService } from '../modules/policy-library/service.js';
+import { createEffortServices } from '../modules/effort/service.js';
 import { createPracticeService } from '../modules/practices/service.js';
 import { createRelevantPracticeService } from '../modules/practices/relevant-service.js';
 import { createTrainingService } from '../modules/training/service.js';
@@ -98,6 +99,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     }),
     memberEvents: createMemberEventService(db, clock, createMemberEditService(edits)),
     householdFacts: createHouseholdFactService(db, { clock, paramsFor }),
+    effort: createEffortServices(db, { clock, paramsFor }),
     householdExport: createHouseholdExportService(db, regions, clock, reads.db),
     stats: createStatsService(db, regions, clock, reads.db),
     assistance: createAssistanceServices(db, clock),

@@ -259,6 +259,19 @@ export interface CodeListTable {
   sort: Generated<number>;
 }
 
+export interface CommitmentProgressTable {
+  commitment_id: Int8;
+  confirmed_at: Timestamp | null;
+  confirmed_by: Int8 | null;
+  entry_id: Int8 | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  reported_on: string;
+  reported_via: string;
+  text: string;
+  village_code: string;
+}
+
 export interface DataRequestTable {
   created_at: Generated<Timestamp>;
   created_by: Int8 | null;
@@ -497,6 +510,18 @@ export interface HouseholdArchiveTable {
   village_code: string;
 }
 
+export interface HouseholdCommitmentTable {
+  created_at: Timestamp;
+  created_by: Int8 | null;
+  due_on: string | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  plan_id: Int8 | null;
+  state: Generated<string>;
+  text: string;
+  village_code: string;
+}
+
 export interface HouseholdFactTable {
   confirmed_at: Timestamp | null;
   confirmed_by: Int8 | null;
@@ -574,6 +599,33 @@ export interface ImportJobTable {
   started_at: Timestamp;
   status: string;
   vacuumed_at: Timestamp | null;
+}
+
+export interface IncentiveEntryTable {
+  balance_after: number;
+  household_id: Int8;
+  id: Generated<Int8>;
+  item_id: Int8 | null;
+  kind: string;
+  note: string | null;
+  points: number;
+  quantity: number | null;
+  recorded_at: Timestamp;
+  recorded_by: Int8 | null;
+  rule_code: string | null;
+  village_code: string;
+}
+
+export interface IncentiveRuleTable {
+  active: Generated<boolean>;
+  code: string;
+  county_code: string;
+  id: Generated<Int8>;
+  label_en: string;
+  label_zh: string;
+  points: number;
+  updated_at: Timestamp;
+  updated_by: Int8 | null;
 }
 
 export interface InspectionTable {
@@ -708,6 +760,24 @@ export interface MemberTable {
   welfare_job_months: number | null;
 }
 
+export interface MemberEmploymentTable {
+  employer: string | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  income: Numeric;
+  member_id: Int8;
+  months: number;
+  observed_on: string;
+  place: string;
+  reach: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8 | null;
+  source: string;
+  source_ref: string | null;
+  village_code: string;
+  year: number;
+}
+
 export interface MemberEventTable {
   event_date: string;
   household_id: Int8;
@@ -717,6 +787,21 @@ export interface MemberEventTable {
   note: Generated<string>;
   recorded_at: Generated<Timestamp>;
   recorded_by: Int8 | null;
+  village_code: string;
+}
+
+export interface MemberTrainingTable {
+  certificate: string | null;
+  course: string;
+  ended_on: string;
+  household_id: Int8;
+  id: Generated<Int8>;
+  member_id: Int8;
+  organiser: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8 | null;
+  source: string;
+  started_on: string;
   village_code: string;
 }
 
@@ -983,6 +1068,7 @@ export interface ProjectTable {
   synthetic: Generated<boolean>;
   version: Generated<number>;
   village_code: string;
+  work_relief: Generated<boolean>;
 }
 
 export interface ProjectBeneficiaryTable {
@@ -1155,6 +1241,16 @@ export interface SessionTable {
   user_id: Int8;
 }
 
+export interface ShopItemTable {
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: Int8 | null;
+  id: Generated<Int8>;
+  name: string;
+  points: number;
+  region_code: string;
+}
+
 export interface StatsDirtyTable {
   village_code: string;
 }
@@ -1259,6 +1355,21 @@ export interface WorklistItemTable {
   village_code: string;
 }
 
+export interface WorkReliefWageTable {
+  amount: Numeric;
+  days: number;
+  fact_id: Int8 | null;
+  household_id: Int8;
+  id: Generated<Int8>;
+  member_id: Int8;
+  paid_on: string;
+  period: string;
+  project_id: Int8;
+  recorded_at: Timestamp;
+  recorded_by: Int8 | null;
+  village_code: string;
+}
+
 export interface WorkTeamTable {
   created_at: Generated<Timestamp>;
   end_date: string | null;
@@ -1298,6 +1409,7 @@ export interface DB {
   case_event: CaseEventTable;
   case_file: CaseFileTable;
   code_list: CodeListTable;
+  commitment_progress: CommitmentProgressTable;
   data_request: DataRequestTable;
   department_list: DepartmentListTable;
   department_record: DepartmentRecordTable;
@@ -1314,10 +1426,13 @@ export interface DB {
   help_rating: HelpRatingTable;
   household: HouseholdTable;
   household_archive: HouseholdArchiveTable;
+  household_commitment: HouseholdCommitmentTable;
   household_fact: HouseholdFactTable;
   household_plan: HouseholdPlanTable;
   household_year: HouseholdYearTable;
   import_job: ImportJobTable;
+  incentive_entry: IncentiveEntryTable;
+  incentive_rule: IncentiveRuleTable;
   inspection: InspectionTable;
   match_flag: MatchFlagTable;
   measure_catalogue: MeasureCatalogueTable;
@@ -1325,7 +1440,9 @@ export interface DB {
   measures_change: MeasuresChangeTable;
   measures_change_floor: MeasuresChangeFloorTable;
   member: MemberTable;
+  member_employment: MemberEmploymentTable;
   member_event: MemberEventTable;
+  member_training: MemberTrainingTable;
   need: NeedTable;
   need_pledge: NeedPledgeTable;
   notification: NotificationTable;
@@ -1363,6 +1480,7 @@ export interface DB {
   schema_migration: SchemaMigrationTable;
   sectoral_assistance: SectoralAssistanceTable;
   session: SessionTable;
+  shop_item: ShopItemTable;
   stats_dirty: StatsDirtyTable;
   stats_village_cause: StatsVillageCauseTable;
   stats_village_year: StatsVillageYearTable;
@@ -1371,6 +1489,7 @@ export interface DB {
   visit: VisitTable;
   visit_plan_rule: VisitPlanRuleTable;
   warning_signal: WarningSignalTable;
+  work_relief_wage: WorkReliefWageTable;
   work_team: WorkTeamTable;
   work_team_member: WorkTeamMemberTable;
   worklist_item: WorklistItemTable;

@@ -1,6 +1,7 @@
 import type { DemoExtension } from './context.js';
 import { burdenDemo } from './seeders/burden.js';
 import { cadresDemo } from './seeders/cadres.js';
+import { effortDemo } from './seeders/effort.js';
 import { evaluationDemo } from './seeders/evaluation.js';
 import { factsDemo } from './seeders/facts.js';
 import { participationDemo } from './seeders/participation.js';
@@ -33,4 +34,5 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   portalDemo, // grievances, ratings, the demo household's portal code (ctx.password)
   policyLibraryDemo, // county and provincial documents, a county measure and a county override (reads nothing)
   practicesDemo, // the county's practice library and cadres' training records (after 'projects', 'cadres')
+  effortDemo, // employment, training, incentive ledgers, work relief (after 'projects')
 ];

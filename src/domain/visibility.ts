@@ -229,6 +229,9 @@ export const FIELD_CLASS: Readonly<Record<string, DataClass>> = {
   disabilityType: 'disability',
   supporterName: 'name',
   healthFact: 'health',
+  // members' employment (src/modules/effort): where they work and for whom, as an address
+  workPlace: 'address',
+  employer: 'address',
 };
 
 /**

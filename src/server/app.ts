@@ -45,6 +45,9 @@ import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
+import { householdOf } from '../modules/portal/session-routes.js';
+import { effortRoutes } from '../modules/effort/routes.js';
+import { effortPortalRoutes } from '../modules/effort/portal-routes.js';
 import { assistanceRoutes } from '../modules/projects/assistance.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
 import { startQualitySchedule } from '../modules/quality/schedule.js';
@@ -194,6 +197,8 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   participationRoutes(zapp, s.participation, { registerPerMinute: opts.loginPerMinute });
   grievanceRoutes(zapp, s.grievances, { filePerMinute: opts.loginPerMinute });
   portalRoutes(zapp, s.portal, { loginPerMinute: opts.loginPerMinute, secureCookie });
+  effortRoutes(zapp, s.effort);
+  effortPortalRoutes(zapp, s.effort, householdOf(s.portal.sessions));
   warningRoutes(zapp, s.warnings);
   cadreRoutes(zapp, s.cadres);
   planRoutes(zapp, s.plans, s.cards);

@@ -109,6 +109,14 @@ const HOUSING = {
 
 /** Bodies that need more than the schema's sample to succeed in scope. */
 export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown>> = {
+  'POST /api/effort/projects/{id}/wages': async (_b, c) => ({
+    memberId: c.id('member'),
+    period: '2026-10',
+    days: 5,
+    amount: 300,
+    paidOn: '2026-11-01',
+  }),
+  'POST /api/effort/households/{id}/ledger/earn': async () => ({ ruleCode: 'training_attended' }),
   'PATCH /api/households/{id}': async (_b, c) => ({
     version: await c.version('household', c.addressed('household')),
     phone: '13900000000',
@@ -289,6 +297,9 @@ export const NO_BASELINE: Record<string, string> = {
   'POST /api/warnings/households/{id}/dismiss': 'needs an open warning signal (warnings tests)',
   'POST /api/households/{id}/plan': "the demo household has this year's plan already (plans tests)",
   'POST /api/duplicates/merge': 'needs two households that are duplicates (duplicates tests)',
+  'POST /api/effort/households/{id}/ledger/earn': 'needs a county incentive rule (incentive-ledger tests)',
+  'POST /api/effort/households/{id}/ledger/redeem': 'needs points and a shop item (incentive-ledger tests)',
+  'POST /api/effort/projects/{id}/wages': 'needs a work-relief project (work-relief tests)',
 };
 
 /** Operations the matrix cannot fill (a new one fails the test), and why. */

@@ -27,6 +27,7 @@ const FactConfirmationPage = lazy(() => import('./pages/FactConfirmationPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const PolicyLibraryPage = lazy(() => import('./pages/PolicyLibraryPage'));
 const PracticeLibraryPage = lazy(() => import('./pages/PracticeLibraryPage'));
+const EffortPage = lazy(() => import('./pages/EffortPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
@@ -137,6 +138,7 @@ export function App() {
                   <Route path="policy" element={<PolicyPage />} />
                   <Route path="knowledge" element={<PolicyLibraryPage />} />
                   <Route path="practices" element={<PracticeLibraryPage />} />
+                  <Route path="effort" element={<EffortPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
                   <Route path="worklists" element={<WorklistPage />} />

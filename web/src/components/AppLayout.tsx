@@ -58,6 +58,7 @@ const NAV = [
   { key: 'plans', path: '/plans', icon: <SolutionOutlined />, group: 'assistance' },
   { key: 'knowledge', path: '/knowledge', icon: <BookOutlined />, group: 'assistance' },
   { key: 'practices', path: '/practices', icon: <ReadOutlined />, group: 'assistance' },
+  { key: 'effort', path: '/effort', icon: <ReadOutlined />, group: 'assistance' },
   { key: 'pairs', path: '/pairs', icon: <TeamOutlined />, group: 'assistance' },
   { key: 'targets', path: '/targets', icon: <AimOutlined />, group: 'assistance' },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, group: 'assistance' },

@@ -10,6 +10,7 @@ import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { knowledgeEn } from './knowledge.en';
 import { practiceEn } from './practice.en';
+import { effortEn } from './effort.en';
 import { factsEn } from '../pages/household/factMessages';
 import { ruleBasisEn } from '../pages/household/ruleBasisMessages';
 import { assistanceEn } from './assistance.en';
@@ -58,6 +59,7 @@ export const en: Messages = {
     plans: 'Household plans',
     knowledge: 'Policies and measures',
     practices: 'Practice library',
+    effort: 'Own effort',
     participation: 'Participation',
     org: 'Social assistance',
     grievances: 'Grievances',
@@ -328,6 +330,7 @@ export const en: Messages = {
   ...plansEn,
   ...knowledgeEn,
   ...practiceEn,
+  ...effortEn,
   ...factsEn,
   ...ruleBasisEn,
   ...safetyNetEn,

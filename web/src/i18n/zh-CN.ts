@@ -10,6 +10,7 @@ import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
 import { practiceZhCN } from './practice.zh-CN';
+import { effortZhCN } from './effort.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { responsibilityZhCN } from './responsibility.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -57,6 +58,7 @@ export const zhCN = {
     plans: '一户一策',
     knowledge: '政策与措施',
     practices: '案例库',
+    effort: '内生动力',
     participation: '社会参与',
     org: '社会帮扶',
     grievances: '投诉办理',
@@ -326,6 +328,7 @@ export const zhCN = {
   ...plansZhCN,
   ...knowledgeZhCN,
   ...practiceZhCN,
+  ...effortZhCN,
   ...factsZhCN,
   ...ruleBasisZhCN,
   ...safetyNetZhCN,

@@ -28,6 +28,7 @@ import { HouseholdWarnings } from '../components/warnings/HouseholdWarnings';
 import { HouseholdNextSteps } from '../components/inbox/NextSteps';
 import { PortalAccessCard } from '../components/portal/PortalAccessCard';
 import { AssistanceHistory } from './safety-net/AssistanceHistory';
+import { HouseholdEffortPanel } from '../components/effort/HouseholdEffortPanel';
 
 /** One household: `/households/:id`. */
 export default function HouseholdPage() {
@@ -117,6 +118,7 @@ function HouseholdView({ id }: { id: string }) {
       <RulesPanel householdId={id} />
       <HouseholdWarnings householdId={id} />
       <HouseholdPlanPanel householdId={id} />
+      <HouseholdEffortPanel householdId={id} canEdit={masked.data.canEdit} />
       <AttachmentPanel ownerKind="household" ownerId={id} />
       <AssistanceHistory householdId={id} />
       <HouseholdCadreCard

@@ -1,3 +1,6 @@
+import { effortAuditEn } from '../../i18n/effort.en';
+import { effortAuditZhCN } from '../../i18n/effort.zh-CN';
+
 /** Messages of the grouped menu (AppLayout), the pickers (HouseholdPicker) and the audit log's labels of action and entity codes. */
 export const menuZhCN = {
   menu: {
@@ -109,6 +112,7 @@ export const menuZhCN = {
       'organisation.reject': '驳回社会组织',
       'catalogue.create': '新增措施目录',
       'catalogue.update': '修改措施目录',
+      ...effortAuditZhCN,
       'practice.create': '提交案例',
       'practice.review': '审核案例',
       'training.record': '登记干部培训',
@@ -305,6 +309,7 @@ export const menuEn: typeof menuZhCN = {
       'organisation.reject': 'organisation reject',
       'catalogue.create': 'catalogue create',
       'catalogue.update': 'catalogue update',
+      ...effortAuditEn,
       'practice.create': 'practice submitted',
       'practice.review': 'practice reviewed',
       'training.record': 'cadre training recorded',

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  useEffortWrite,
+  useIncentiveRules,
+  useShop,
+  useWages,
+  useWorkRelief,
+  type IncentiveRules,
+  type WorkReliefProject,
+} from '../api/effort';
+
+type Rule = IncentiveRules['rules'][number];
+import { errorMessage } from '../components/ErrorResult';
+import { PageHeader } from '../components/PageHeader';
+import { useLang } from '../i18n';
+
+/** Work relief (以工代赈) wages and the points shop (积分超市) with the county's rules: `/effort`. */
+export default function EffortPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('effort.tab')} subtitle={t('effort.reachesIncome')} />
+      <Tabs
+        items={[
+          { key: 'work-relief', label: t('effort.workReliefTitle'), children: <WorkRelief /> },
+          { key: 'shop', label: t('effort.shopTitle'), children: <Shop /> },
+          { key: 'rules', label: t('effort.rulesTitle'), children: <Rules /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function WorkRelief() {
+  const { t } = useTranslation();
+  const projects = useWorkRelief();
+  const [picked, setPicked] = useState<string | null>(null);
+  const wages = useWages(picked);
+  if (projects.isError) return <Alert type="error" showIcon title={errorMessage(projects.error)} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="work-relief">
+      <Table<WorkReliefProject>
+        size="small"
+        rowKey="id"
+        loading={projects.isLoading}
+        dataSource={projects.data ?? []}
+        onRow={(r) => ({ onClick: () => setPicked(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('effort.project'), dataIndex: 'name' },
+          { title: t('effort.year'), dataIndex: 'startYear' },
+          { title: t('effort.wageCount'), dataIndex: 'wages' },
+          { title: t('effort.workers'), dataIndex: 'workers' },
+          { title: t('effort.paid'), dataIndex: 'paid' },
+        ]}
+      />
+      {picked && <PayWage projectId={picked} />}
+      {picked && (
+        <Table
+          size="small"
+          rowKey="id"
+          loading={wages.isLoading}
+          dataSource={wages.data ?? []}
+          columns={[
+            { title: t('effort.member'), dataIndex: 'memberName' },
+            { title: t('effort.wagePeriod'), dataIndex: 'period' },
+            { title: t('effort.days'), dataIndex: 'days' },
+            { title: t('effort.amount'), dataIndex: 'amount' },
+            { title: t('effort.paidOn'), dataIndex: 'paidOn' },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
+interface WageForm {
+  memberId: string;
+  period: string;
+  days: number;
+  amount: number;
+  paidOn: string;
+}
+
+function PayWage({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const pay = useEffortWrite<{ id: string }>((b) => `/api/effort/projects/${encodeURIComponent(b.id)}/wages`);
+  return (
+    <Form<WageForm>
+      layout="inline"
+      onFinish={(v) => pay.mutate({ id: projectId, body: v })}
+      data-testid="pay-wage"
+    >
+      <Form.Item name="memberId" label={t('effort.memberId')} rules={[{ required: true }]}>
+        <Input style={{ width: 100 }} />
+      </Form.Item>
+      <Form.Item name="period" label={t('effort.wagePeriod')} rules={[{ required: true }]}>
+        <Input placeholder="2026-10" style={{ width: 100 }} />
+      </Form.Item>
+      <Form.Item name="days" label={t('effort.days')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={31} />
+      </Form.Item>
+      <Form.Item name="amount" label={t('effort.amount')} rules={[{ required: true }]}>
+        <InputNumber min={1} />
+      </Form.Item>
+      <Form.Item name="paidOn" label={t('effort.paidOn')} rules={[{ required: true }]}>
+        <Input placeholder="2026-11-05" style={{ width: 120 }} />
+      </Form.Item>
+      <Button htmlType="submit" type="primary" loading={pay.isPending}>
+        {t('effort.pay')}
+      </Button>
+      {pay.isError && <Typography.Text type="danger">{errorMessage(pay.error)}</Typography.Text>}
+      {pay.isSuccess && <Tag color="green">{t('effort.saved')}</Tag>}
+    </Form>
+  );
+}
+
+function Shop() {
+  const { t } = useTranslation();
+  const shop = useShop();
+  const add = useEffortWrite<object>(() => '/api/effort/shop');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="points-shop">
+      <Form<{ regionCode: string; name: string; points: number }>
+        layout="inline"
+        onFinish={(v) => add.mutate({ body: v })}
+      >
+        <Form.Item name="regionCode" label={t('effort.shopRegion')} rules={[{ required: true }]}>
+          <Input style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('effort.item')} rules={[{ required: true }]}>
+          <Input style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="points" label={t('effort.points')} rules={[{ required: true }]}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Button htmlType="submit" loading={add.isPending}>
+          {t('effort.addItem')}
+        </Button>
+        {add.isError && <Typography.Text type="danger">{errorMessage(add.error)}</Typography.Text>}
+      </Form>
+      <Table
+        size="small"
+        rowKey="id"
+        loading={shop.isLoading}
+        dataSource={shop.data ?? []}
+        columns={[
+          { title: t('effort.shopRegion'), dataIndex: 'regionCode' },
+          { title: t('effort.item'), dataIndex: 'name' },
+          { title: t('effort.points'), dataIndex: 'points' },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Rules() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const rules = useIncentiveRules();
+  if (rules.isError) return <Alert type="error" showIcon title={errorMessage(rules.error)} />;
+  return (
+    <Table
+      size="small"
+      rowKey="code"
+      loading={rules.isLoading}
+      dataSource={rules.data?.rules ?? []}
+      columns={[
+        {
+          title: t('effort.rule'),
+          render: (_: unknown, r: Rule) => (lang === 'en' ? r.labelEn : r.labelZh),
+        },
+        { title: t('effort.points'), dataIndex: 'points' },
+        {
+          title: t('effort.state'),
+          render: (_: unknown, r: Rule) =>
+            r.own && r.active ? (
+              <Tag color="green">{t('effort.own')}</Tag>
+            ) : (
+              <Tag>{t('effort.template')}</Tag>
+            ),
+        },
+      ]}
+    />
+  );
+}
