@@ -45,6 +45,9 @@ const FIXTURES: Record<string, string> = {
   'grievances/{code}': `select tracking_code from grievance order by id limit 1`,
   'cadres/{id}': `select id::text from cadre order by id limit 1`,
   'practices/{id}': `select id::text from practice where state = 'approved' order by id limit 1`,
+  'documents/{id}': `select id::text from policy_document order by id limit 1`, // the policy library
+  // a registration draft is its owner's alone: the crawling users own none (a refusal)
+  'registrations/{id}': `select id::text from registration_draft order by id limit 1`,
   'villages/{code}': `select code from region where level = 5 and code like '$S%' order by code limit 1`,
   'samples/{id}': `select id::text from evaluation_sample order by id limit 1`,
   '{householdId}': `select household_id::text from evaluation_sample_household order by 1 limit 1`,
@@ -61,13 +64,19 @@ const FIXTURES: Record<string, string> = {
 };
 
 /** Required query parameters (other than enums): values per name. */
-const QUERY: Record<string, (scope: string) => string> = {
+const QUERY: Record<string, (scope: string) => string | Promise<string>> = {
   region: (s) => s,
   year: () => '2025',
   code: (s) => s,
   parent: (s) => s.slice(0, 6),
   q: () => '村',
   ownerId: () => '1', // an attachment owner (the first owner kind, household): the list or a refusal
+  // the inbox's next steps for households (a list of ids): five of the scope's, else a refusal
+  households: async (s) =>
+    (
+      await sql<{ ids: string | null }>`select string_agg(id::text, ',') as ids from (select id from household
+        where village_code like ${`${s}%`} order by id limit 5) h`.execute(db)
+    ).rows[0]?.ids ?? '1',
 };
 
 let tdb: TestDatabase;
@@ -298,7 +307,7 @@ async function fillUrl(
   for (const p of params.filter((x) => x.in === 'query')) {
     if (p.name === 'pageSize') query.push(`pageSize=${p.schema?.maximum ?? 100}`);
     if (!p.required) continue;
-    const v = p.schema?.enum ? String(p.schema.enum[0]) : QUERY[p.name]?.(scope);
+    const v = p.schema?.enum ? String(p.schema.enum[0]) : await QUERY[p.name]?.(scope);
     if (v === undefined) missing.push(`?${p.name}`);
     else query.push(`${p.name}=${encodeURIComponent(v)}`);
   }
