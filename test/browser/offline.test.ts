@@ -163,6 +163,8 @@ describe('offline field work', () => {
     await page.getByTestId(`field-household-${h2}`).waitFor();
     await expect.poll(() => waiting(page)).toBe('5');
     await expect(page.getByTestId('field-outbox').locator('[data-state="pending"]').count()).resolves.toBe(5);
+    // kept as a test artifact (test-results/); docs/images/ holds a copy for the README
+    await page.screenshot({ path: 'test-results/field-offline-phone.png', fullPage: true });
 
     await context.setOffline(false);
     // the photo goes once its visit is sent; a server without the attachment route keeps it waiting
@@ -230,6 +232,7 @@ describe('offline field work', () => {
     await expect(page.getByTestId('conflict-theirs-address').textContent()).resolves.toBe(
       '十八洞村梨子寨 3 号',
     );
+    await page.screenshot({ path: 'test-results/field-conflict-phone.png', fullPage: true });
     // nothing overwritten: the server keeps its value, the device keeps mine, until the cadre chooses
     await page.reload();
     await page.getByTestId('conflict-mine-address').waitFor();
