@@ -87,6 +87,10 @@ describe('guidance when opening a case', () => {
       await page.waitForURL(/\/cases\/\d+$/);
       await page.getByTestId('case-page').waitFor();
       const caseId = page.url().split('/').pop()!;
+      // the step that awaits the village cadre says who acts and what it needs
+      const next = await page.getByTestId('next-steps').innerText();
+      expect(next).toContain('待您办理');
+      expect(next).toMatch(/表决（到会不少于 67%/);
       const [audit] = await auditEventsOf(tdb.db, 'case.open');
       expect(audit?.entity_id).toBe(caseId);
       const after = audit?.after as { confirmedIneligible?: { rule: string; reasons: unknown[] } } | null;

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useCase, type CaseAction, type CaseDetail } from '../api/cases';
 import { useFormat } from '../i18n/format';
 import { ActionForm } from '../components/cases/ActionForm';
+import { NextSteps } from '../components/cases/NextSteps';
 import { CaseTimeline } from '../components/cases/CaseTimeline';
 import { stateColor, useCaseLabels } from '../components/cases/labels';
 import { ErrorResult } from '../components/ErrorResult';
@@ -131,6 +132,7 @@ function Actions({ c }: { c: CaseDetail }) {
   };
   return (
     <Flex vertical gap={12}>
+      <NextSteps c={c} />
       <Flex wrap gap={8}>
         {c.actions.map(button)}
       </Flex>
