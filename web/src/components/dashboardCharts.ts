@@ -1,50 +1,5 @@
 import type { Formatters } from '../i18n/format';
-import type { SubRegionStat, TrendPoint } from '../api/stats';
 import type { ChartOption } from './Chart';
-
-/**
- * Sub-regions as horizontal bars (names stay readable on phones), in the given order from the
- * bottom up: pass `incidenceOrder(rows)` so that the highest is on top and a click's dataIndex is
- * an index into the same array.
- */
-export function incidenceBarOption(
-  sorted: SubRegionStat[],
-  fmt: Formatters,
-  seriesName: string,
-): ChartOption {
-  return {
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (v: unknown) => fmt.percent(Number(v)),
-    },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.percent(v, 0) } },
-    yAxis: {
-      type: 'category',
-      data: sorted.map((r) => r.name),
-      axisLabel: { width: 110, overflow: 'truncate' },
-    },
-    series: [
-      {
-        name: seriesName,
-        type: 'bar',
-        data: sorted.map((r) => r.incidence),
-        cursor: 'pointer',
-        label: {
-          show: true,
-          position: 'right',
-          formatter: (p: { value: unknown }) => fmt.percent(Number(p.value), 1),
-        },
-      },
-    ],
-  };
-}
-
-/** Ascending incidence: ECharts draws the first category at the bottom. */
-export function incidenceOrder(rows: SubRegionStat[]): SubRegionStat[] {
-  return [...rows].sort((a, b) => a.incidence - b.incidence);
-}
 
 /** Shares as a ring; `compact` (phones) leaves the names to the legend. */
 export function pieOption(
@@ -97,43 +52,6 @@ export function horizontalBarOption(
         type: 'bar',
         data: rows.map((r) => r.value),
         label: { show: true, position: 'right' },
-      },
-    ],
-  };
-}
-
-/** Poor persons (bars, left axis) and incidence (line, right axis) by year. */
-export function trendOption(
-  trend: TrendPoint[],
-  fmt: Formatters,
-  names: { poorPersons: string; incidence: string },
-): ChartOption {
-  return {
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: trend.map((p) => String(p.year)) },
-    yAxis: [
-      { type: 'value', axisLabel: { formatter: (v: number) => fmt.number(v) } },
-      {
-        type: 'value',
-        axisLabel: { formatter: (v: number) => fmt.percent(v, 0) },
-        splitLine: { show: false },
-      },
-    ],
-    series: [
-      {
-        name: names.poorPersons,
-        type: 'bar',
-        data: trend.map((p) => p.poorPersons),
-        tooltip: { valueFormatter: (v: unknown) => fmt.number(Number(v)) },
-      },
-      {
-        name: names.incidence,
-        type: 'line',
-        yAxisIndex: 1,
-        data: trend.map((p) => p.incidence),
-        tooltip: { valueFormatter: (v: unknown) => fmt.percent(Number(v)) },
       },
     ],
   };
