@@ -161,7 +161,7 @@ describe('project library in the browser', () => {
     // the server refuses a date after its clock and the modal shows why
     await page
       .getByTestId('delivery-error')
-      .getByText(/^输入有误：.*lies in the future/) // the code summarised in Chinese, then the server's detail
+      .getByText(/^输入有误：到位日期 2027-01-01 晚于今天/) // the code summarised, then the server's Chinese
       .waitFor();
     await page.getByTestId('delivery-date').fill('2026-02-01');
     await page.getByTestId('delivery-submit').click();

@@ -156,6 +156,7 @@ export function createPairService(db: Kysely<DB>, clock: Clock) {
       if (d.deliveredOn > clock.today())
         throw new AppError('E_VALIDATION', `deliveredOn ${d.deliveredOn} lies in the future`, {
           field: 'deliveredOn',
+          messageZh: `到位日期 ${d.deliveredOn} 晚于今天`,
         });
       return db.transaction().execute(async (trx) => {
         const deliveryId = await repo.insertDelivery(trx, {
