@@ -87,7 +87,7 @@ function fieldOf(e: ImportError): string {
 /**
  * Check the form as the import checks a household of a file: every row (member) by the import's
  * row parser, then the household checks (one head, no ID number twice, income ceiling). Returns
- * the parsed rows (null when any error) and the errors with their form places.
+ * the parsed rows (null when there is an error) and the errors with their form places.
  */
 export function checkForm(
   form: RegistrationForm,

@@ -31,7 +31,7 @@ export const visitRepository = {
       .returning('id')
       .executeTakeFirst(),
 
-  /** The visit a user already stored under a device's key (an outbox that sends again), if any. */
+  /** The visit a user already stored under a device's key (an outbox that sends again), or undefined. */
   visitByClientKey: (db: Kysely<DB>, userId: string, key: string) =>
     db
       .selectFrom('visit')

@@ -25,7 +25,7 @@ export async function householdIn(db: Kysely<DB>, user: AuthUser, id: string, lo
   return h!;
 }
 
-/** A member of `householdId` (any other answers 404 naming body.memberId). */
+/** A member of `householdId` (every other member answers 404 naming body.memberId). */
 export async function memberOf(db: Kysely<DB>, user: AuthUser, householdId: string | null, memberId: string) {
   const m = await repo.member(db, memberId);
   assertObjectInScope(user, m?.village_code, 'member', memberId);
