@@ -109,6 +109,8 @@ const HOUSING = {
 
 /** Bodies that need more than the schema's sample to succeed in scope. */
 export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown>> = {
+  // the demo's households are mostly ineligible or undecided for a new case: the opening is confirmed
+  'POST /api/cases': async (b) => ({ ...b, confirmIneligible: true }),
   'POST /api/effort/projects/{id}/wages': async (_b, c) => ({
     memberId: c.id('member'),
     period: '2026-10',
