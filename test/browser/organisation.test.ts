@@ -106,6 +106,9 @@ async function approveAsCounty(): Promise<void> {
 
 async function signInAsOrganisation(): Promise<Page> {
   const page = await signIn(ORG.username, ORG.password);
+  // an organisation lands on its to-do home (待办), which points to its portal
+  await page.waitForURL(/\/todo$/);
+  await page.goto(`${base}/org`);
   await page.waitForURL(/\/org(\?|$)/);
   return page;
 }
@@ -156,8 +159,9 @@ describe('organisation journey', () => {
     await registerOrganisation();
     await approveAsCounty();
     const org = await signInAsOrganisation();
-    // the reduced menu: the portal only
-    expect(await org.locator('[data-testid^="nav-"]').count()).toBe(1);
+    // the reduced menu: the to-do home and the portal only
+    await org.getByTestId('nav-org').waitFor();
+    expect(await org.locator('[data-testid^="nav-"]').count()).toBe(2);
     await org.getByTestId(`pledge-${needId}`).waitFor();
     const board = await org.getByTestId('board-table').textContent();
     expect(board).toContain('高中生学费资助');
