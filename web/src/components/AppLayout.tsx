@@ -128,21 +128,13 @@ export function navShown(key: NavKey, user: User): boolean {
   }
 }
 
-/** The to-do page (待办), first in the menu once its route exists (web/src/App.tsx). */
-const TODO = { key: 'todo', path: '/todo', icon: <CheckSquareOutlined /> } as const;
-declare global {
-  interface ImportMeta {
-    /** Vite: the modules matching a pattern, found when the bundle is built. */
-    glob(pattern: string): Record<string, () => Promise<unknown>>;
-  }
-}
-/** Whether the to-do page is built (its route is added with it); an empty match until then. */
-const todoBuilt = Object.keys(import.meta.glob('../pages/TodoPage.tsx')).length > 0;
+/** The to-do home (待办), first in every role's menu. */
+const HOME_ITEM = { key: 'todo', path: '/todo', icon: <CheckSquareOutlined /> } as const;
 
 function useSelectedKey(): string {
   const { pathname } = useLocation();
   const first = `/${pathname.split('/')[1] ?? ''}`;
-  if (first === TODO.path) return TODO.key;
+  if (first === HOME_ITEM.path) return HOME_ITEM.key;
   return NAV.find((n) => n.path === first)?.key ?? '';
 }
 
@@ -167,14 +159,13 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     label: t(`menu.groups.${g}`),
     children: shown.filter((n) => 'group' in n && n.group === g).map((n) => item(n, t(`nav.${n.key}`))),
   })).filter((g) => g.children.length > 0);
-  const todo = todoBuilt ? [item(TODO, t('menu.todo'))] : [];
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
       style={{ borderInlineEnd: 'none' }}
       onClick={onNavigate}
-      items={[...todo, ...top, ...groups]}
+      items={[item(HOME_ITEM, t('menu.todo')), ...top, ...groups]}
     />
   );
 }
@@ -232,7 +223,7 @@ export function AppLayout() {
   );
 
   // organisation accounts: their portal only (the API refuses everything else anyway)
-  if (user.role === 'organisation' && !pathname.startsWith('/org') && !pathname.startsWith(TODO.path))
+  if (user.role === 'organisation' && !pathname.startsWith('/org') && !pathname.startsWith(HOME_ITEM.path))
     return <Navigate to="/org" replace />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
