@@ -37,6 +37,8 @@ export const GLOBAL = new Set<string>([
   'GET /api/portal/grievances',
   'POST /api/portal/grievances',
   'POST /api/portal/grievances/{id}/feedback',
+  'GET /api/portal/points', // the household's own points and its own village's and township's shop
+  'POST /api/portal/points/redeem',
   'GET /api/imports/template.xlsx',
   'GET /api/plans/catalogue', // the measure catalogue is county-wide reference data
   'POST /api/plans/catalogue',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { PolicyParams } from '../../domain/rules/params.js';
 import { caseDefinitions, type CaseDefinition, type CaseKind } from '../../domain/cases/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { PolicyService } from '../policy/service.js';
@@ -33,6 +34,8 @@ export interface CaseContext {
   clock: Clock;
   /** The procedure of a kind of case under the parameters of a region on a day. */
   definitionFor(kind: CaseKind, regionCode: string, today: string): Promise<CaseDefinition>;
+  /** The policy parameters of a region on a day (the exit decision's passive-exit flag reads the line). */
+  paramsFor(regionCode: string, date: string): Promise<PolicyParams>;
   onDecided: DecisionHook | undefined;
   eligibility: EligibilityCheck | undefined;
 }
@@ -44,4 +47,5 @@ export const caseContext = ({ db, policy, clock, onDecided, eligibility }: CaseD
   eligibility,
   definitionFor: async (kind, regionCode, today) =>
     caseDefinitions(await policy.paramsFor(regionCode, today))[kind],
+  paramsFor: (regionCode, date) => policy.paramsFor(regionCode, date),
 });

@@ -10,6 +10,7 @@ import { caseActorOf } from './actor.js';
 import type { CaseContext } from './context.js';
 import { effectOf, KIND_LABEL, serviceRequirements } from './effects.js';
 import type { CasePayload } from './input.js';
+import { isExitDecision, outcomeWithPassiveExit, passiveExitAtDecision } from './passive-exit.js';
 import { pendingDeadline } from './present.js';
 import { caseRepository } from './repository.js';
 import { eventRow, toCaseState } from './state.js';
@@ -81,13 +82,20 @@ export function createCaseTransitions(ctx: CaseContext) {
       if (extra.length > 0) throw refusal('E_REQUIREMENT', 'the county names the monitoring category', extra);
       const entry = r.next.history[r.next.history.length - 1]!;
       const final = def.final.includes(r.next.state);
-      const data = { ...r.next.data, ...(payload.decision && { decision: payload.decision }) };
+      const passiveExit = isExitDecision(kind, action)
+        ? await passiveExitAtDecision(trx, ctx.paramsFor, row, chinaDate(now))
+        : null;
+      const data = {
+        ...r.next.data,
+        ...(payload.decision && { decision: payload.decision }),
+        ...(passiveExit && { passiveExit }),
+      };
       await caseRepository.update(trx, id, {
         state: r.next.state,
         closed: final,
         data: JSON.stringify(data),
         due_on: final ? null : (pendingDeadline(def, r.next, now)?.due ?? null),
-        outcome_reason: final ? (payload.note ?? null) : null,
+        outcome_reason: final ? outcomeWithPassiveExit(payload.note ?? null, passiveExit) : null,
         updated_at: now,
         closed_at: final ? now : null,
       });
@@ -114,6 +122,7 @@ export function createCaseTransitions(ctx: CaseContext) {
           ...(r.returned && { returnedFor: objections }),
           ...(entry.late && { late: entry.late }),
           ...(effect && { household: effect }),
+          ...(passiveExit && { passiveExit: { passive: passiveExit.passive, year: passiveExit.year } }),
         },
         reason: payload.note ?? objections?.join('; ') ?? null,
       });

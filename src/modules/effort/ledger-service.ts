@@ -4,7 +4,7 @@ import { DEFAULT_INCENTIVE_RULES, earn, redeem } from '../../domain/effort/ledge
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertInScope, assertObjectInScope, scopeFor } from '../../kernel/scope.js';
-import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { actorOf, type Actor, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { householdIn, invalid, need } from './access.js';
 import { entryDto, shopItemDto } from './present.js';
@@ -57,6 +57,66 @@ export async function earnIn(
   return row;
 }
 
+/**
+ * A redemption in `trx` for a locked household at its own village's or township's shop (another
+ * shop's item, or an inactive one, answers 404); refused above the balance (409, nothing written).
+ * `by` is the cadre recording it, or the household itself in the portal (no user). Audited.
+ */
+export async function redeemIn(
+  trx: Kysely<DB>,
+  by: { actor: Actor; userId: string | null },
+  h: Household,
+  b: { itemId: string; quantity: number; note?: string | undefined },
+  now: Date,
+) {
+  const item = await repo.shopItem(trx, b.itemId);
+  // the item of the household's own village or township shop
+  if (!(item && item.active && h.village_code.startsWith(item.region_code)))
+    throw notFound('shop item', b.itemId);
+  const balance = await repo.balance(trx, h.id);
+  const step = redeem(balance, item.points, b.quantity);
+  if (!step.ok)
+    throw new AppError(
+      'E_CONFLICT',
+      `Balance ${step.balance} points is below ${step.needed} needed for body.itemId ${b.itemId}`,
+      {
+        field: 'body.quantity',
+        messageZh: `积分余额 ${step.balance} 分，不足兑换所需 ${step.needed} 分`,
+        balance,
+        needed: step.needed,
+      },
+    );
+  const row = await repo.insertEntry(trx, {
+    village_code: h.village_code,
+    household_id: h.id,
+    kind: 'redeem',
+    points: step.points,
+    item_id: item.id,
+    quantity: b.quantity,
+    note: b.note ?? null,
+    balance_after: step.balanceAfter,
+    recorded_by: by.userId,
+    recorded_at: now,
+  });
+  await recordAudit(trx, by.actor, {
+    action: 'effort.ledger',
+    entityType: 'household',
+    entityId: h.id,
+    regionCode: h.village_code,
+    before: { balance },
+    after: {
+      entry: row.id,
+      kind: 'redeem',
+      item: item.id,
+      quantity: b.quantity,
+      points: step.points,
+      balance: step.balanceAfter,
+    },
+    reason: b.note ?? null,
+  });
+  return entryDto({ ...row, item_name: item.name });
+}
+
 /** The incentive ledger (奖补 / 积分): a household's entries, earning and redeeming, audited. */
 export function createLedgerService(db: Kysely<DB>, clock: Clock) {
   return {
@@ -90,54 +150,9 @@ export function createLedgerService(db: Kysely<DB>, clock: Clock) {
       return db.transaction().execute(async (trx) => {
         const h = await householdIn(trx, user, householdId, true);
         const item = await repo.shopItem(trx, b.itemId);
-        // the item of the household's own village or township shop
-        const ok = item && item.active && h.village_code.startsWith(item.region_code);
-        if (!ok) {
+        if (!(item && item.active && h.village_code.startsWith(item.region_code)))
           assertObjectInScope(user, item?.region_code, 'shop item', b.itemId);
-          throw notFound('shop item', b.itemId);
-        }
-        const balance = await repo.balance(trx, h.id);
-        const step = redeem(balance, item.points, b.quantity);
-        if (!step.ok)
-          throw new AppError(
-            'E_CONFLICT',
-            `Balance ${step.balance} points is below ${step.needed} needed for body.itemId ${b.itemId}`,
-            {
-              field: 'body.quantity',
-              messageZh: `积分余额 ${step.balance} 分，不足兑换所需 ${step.needed} 分`,
-              balance,
-              needed: step.needed,
-            },
-          );
-        const row = await repo.insertEntry(trx, {
-          village_code: h.village_code,
-          household_id: h.id,
-          kind: 'redeem',
-          points: step.points,
-          item_id: item.id,
-          quantity: b.quantity,
-          note: b.note ?? null,
-          balance_after: step.balanceAfter,
-          recorded_by: user.id,
-          recorded_at: clock.now(),
-        });
-        await recordAudit(trx, actorOf(user), {
-          action: 'effort.ledger',
-          entityType: 'household',
-          entityId: h.id,
-          regionCode: h.village_code,
-          before: { balance },
-          after: {
-            entry: row.id,
-            kind: 'redeem',
-            item: item.id,
-            quantity: b.quantity,
-            points: step.points,
-            balance: step.balanceAfter,
-          },
-          reason: b.note ?? null,
-        });
-        return entryDto({ ...row, item_name: item.name });
+        return redeemIn(trx, { actor: actorOf(user), userId: user.id }, h, b, clock.now());
       });
     },
   };

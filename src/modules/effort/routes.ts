@@ -12,6 +12,7 @@ import {
   Ledger,
   LedgerEntry,
   PassiveExit,
+  PendingProgress,
   ProgressBody,
   RedeemBody,
   RegionQuery,
@@ -147,6 +148,15 @@ export function effortRoutes(app: ZodApp, s: EffortServices) {
 }
 
 function sharedRoutes(app: ZodApp, s: EffortServices) {
+  app.get('/api/effort/commitments/pending', {
+    schema: {
+      tags,
+      summary: 'Progress reported on commitments awaiting confirmation, in scope (oldest first)',
+      querystring: RegionQuery,
+      response: { 200: PendingProgress, ...errors },
+    },
+    handler: (req) => s.pendingProgress.pending(currentUser(req), req.query.region),
+  });
   app.get('/api/effort/rules', {
     schema: {
       tags,

@@ -205,3 +205,38 @@ export const Effort = z.object({
   ledger: Ledger,
   passiveExit: PassiveExit.nullable(),
 });
+
+/** The cadre's confirmation screen: reported progress not yet confirmed, in scope. */
+export const PendingProgress = z.object({
+  truncated: z.boolean(),
+  items: z.array(
+    z.object({
+      progressId: z.string(),
+      commitmentId: z.string(),
+      commitment: z.string(),
+      dueOn: z.string().nullable(),
+      householdId: z.string(),
+      householdNo: z.string(),
+      headName: z.string().nullable(),
+      villageCode: z.string(),
+      reportedOn: z.string(),
+      reportedVia: z.string(),
+      text: z.string(),
+    }),
+  ),
+});
+
+/** The portal's points: balance, ledger, the household's own shops' items, the county's rules in words. */
+export const PortalPoints = z.object({
+  balance: z.number(),
+  entries: z.array(LedgerEntry),
+  shop: z.array(ShopItem),
+  rules: z.array(
+    z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string(), points: z.number() }),
+  ),
+});
+export const PortalRedeemBody = z.strictObject({
+  itemId: Id,
+  quantity: z.number().int().min(1).max(100).default(1),
+});
+export const PortalRedeemed = PortalPoints.extend({ entry: LedgerEntry });

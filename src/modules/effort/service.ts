@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import type { Clock } from '../../kernel/clock.js';
+import { createCommitmentQueue } from '../plans/commitment-queue.js';
 import { createCommitmentService } from '../plans/commitment-service.js';
 import { createIncentiveSetupService, createLedgerService, earnIn } from './ledger-service.js';
+import { createPortalPointsService } from './portal-service.js';
 import { createEffortRecordsService } from './records-service.js';
 import { createWorkReliefService } from './work-relief-service.js';
 
@@ -19,6 +21,9 @@ export function createEffortServices(
     incentives: createIncentiveSetupService(db, deps.clock),
     workRelief: createWorkReliefService(db, deps),
     commitments,
+    /** Reported progress awaiting its cadre's confirmation. */
+    pendingProgress: createCommitmentQueue(db, deps.clock),
+    portalPoints: createPortalPointsService(db, deps.clock),
   };
 }
 export type EffortServices = ReturnType<typeof createEffortServices>;
