@@ -2299,6 +2299,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/effort/commitments/pending': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Progress reported on commitments awaiting confirmation, in scope (oldest first) */
+    get: operations['getEffortCommitmentsPending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/effort/rules': {
     parameters: {
       query?: never;
@@ -2415,6 +2432,40 @@ export interface paths {
     put?: never;
     /** The household reports progress on a commitment (its cadre confirms) */
     post: operations['postPortalCommitmentsProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The household's points: balance, ledger and its own village's and township's shop */
+    get: operations['getPortalPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/points/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The household redeems points at its points shop; never below zero (audited) */
+    post: operations['postPortalPointsRedeem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -21106,6 +21157,108 @@ export interface operations {
       };
     };
   };
+  getEffortCommitmentsPending: {
+    parameters: {
+      query?: {
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            truncated: boolean;
+            items: {
+              progressId: string;
+              commitmentId: string;
+              commitment: string;
+              dueOn: string | null;
+              householdId: string;
+              householdNo: string;
+              headName: string | null;
+              villageCode: string;
+              reportedOn: string;
+              reportedVia: string;
+              text: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
   getEffortRules: {
     parameters: {
       query?: {
@@ -22037,6 +22190,253 @@ export interface operations {
               pointsEarned: number | null;
             }[];
           }[];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPortalPoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            balance: number;
+            entries: {
+              id: string;
+              /** @enum {string} */
+              kind: 'earn' | 'redeem';
+              points: number;
+              ruleCode: string | null;
+              itemId: string | null;
+              itemName: string | null;
+              quantity: number | null;
+              note: string | null;
+              balanceAfter: number;
+              recordedAt: string;
+            }[];
+            shop: {
+              id: string;
+              regionCode: string;
+              name: string;
+              points: number;
+              active: boolean;
+            }[];
+            rules: {
+              code: string;
+              labelZh: string;
+              labelEn: string;
+              points: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postPortalPointsRedeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          itemId: string;
+          /** @default 1 */
+          quantity?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            balance: number;
+            entries: {
+              id: string;
+              /** @enum {string} */
+              kind: 'earn' | 'redeem';
+              points: number;
+              ruleCode: string | null;
+              itemId: string | null;
+              itemName: string | null;
+              quantity: number | null;
+              note: string | null;
+              balanceAfter: number;
+              recordedAt: string;
+            }[];
+            shop: {
+              id: string;
+              regionCode: string;
+              name: string;
+              points: number;
+              active: boolean;
+            }[];
+            rules: {
+              code: string;
+              labelZh: string;
+              labelEn: string;
+              points: number;
+            }[];
+            entry: {
+              id: string;
+              /** @enum {string} */
+              kind: 'earn' | 'redeem';
+              points: number;
+              ruleCode: string | null;
+              itemId: string | null;
+              itemName: string | null;
+              quantity: number | null;
+              note: string | null;
+              balanceAfter: number;
+              recordedAt: string;
+            };
+          };
         };
       };
       /** @description Default Response */
