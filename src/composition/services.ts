@@ -27,6 +27,7 @@ import { createAssistanceServices } from '../modules/projects/assistance.js';
 import { createQualityService } from '../modules/quality/service.js';
 import { createRegionService } from '../modules/regions/service.js';
 import { createStatsService } from '../modules/stats/service.js';
+import { createOutcomesService } from '../modules/outcomes/service.js';
 import { createUserService } from '../modules/users/service.js';
 import { createUserAdminService } from '../modules/users/admin-service.js';
 import { createWarningService } from '../modules/warnings/service.js';
@@ -102,6 +103,13 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     effort: createEffortServices(db, { clock, paramsFor }),
     householdExport: createHouseholdExportService(db, regions, clock, reads.db),
     stats: createStatsService(db, regions, clock, reads.db),
+    // what worked (docs/what-worked.md): reads only, on a replica when configured
+    outcomes: createOutcomesService({
+      regions,
+      clock,
+      lineFor: async (region, year) => (await paramsFor(region, `${year}-12-31`)).povertyLine,
+      reads: reads.db,
+    }),
     assistance: createAssistanceServices(db, clock),
     matching: createMatchingService(db, { paramsFor, clock }),
     duplicates: createDuplicateService(db, clock),
