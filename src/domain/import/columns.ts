@@ -5,7 +5,7 @@ import type { CodeListName } from '../code-lists.js';
  * of the household. Headers in Chinese as on the registration forms; English aliases accepted.
  */
 export type ColumnKind =
-  | { type: 'text'; max: number; pattern?: RegExp; patternHint?: string }
+  | { type: 'text'; max: number; pattern?: RegExp; patternHint?: string; patternHintZh?: string }
   | { type: 'code'; list: CodeListName; multi?: boolean }
   | { type: 'number'; min: number; max: number; integer?: boolean }
   | { type: 'money' }
@@ -42,7 +42,13 @@ export const COLUMNS: readonly ColumnDef[] = [
     '户编号',
     'household',
     true,
-    { type: 'text', max: 20, pattern: /^[0-9A-Za-z-]{4,20}$/, patternHint: '4–20 letters or digits' },
+    {
+      type: 'text',
+      max: 20,
+      pattern: /^[0-9A-Za-z-]{4,20}$/,
+      patternHint: '4–20 letters or digits',
+      patternHintZh: '4–20 位字母或数字',
+    },
     'Household number, unique in the registry',
   ),
   c(
@@ -50,7 +56,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     '村代码',
     'household',
     true,
-    { type: 'text', max: 12, pattern: /^\d{12}$/, patternHint: '12 digits' },
+    { type: 'text', max: 12, pattern: /^\d{12}$/, patternHint: '12 digits', patternHintZh: '12 位数字' },
     '12-digit statistical code of the village',
   ),
   c('name', '姓名', 'member', true, { type: 'text', max: 30 }, 'Member name'),
@@ -210,7 +216,13 @@ export const COLUMNS: readonly ColumnDef[] = [
     '联系电话',
     'household',
     false,
-    { type: 'text', max: 20, pattern: /^[0-9+-]{7,20}$/, patternHint: '7–20 digits' },
+    {
+      type: 'text',
+      max: 20,
+      pattern: /^[0-9+-]{7,20}$/,
+      patternHint: '7–20 digits',
+      patternHintZh: '7–20 位数字',
+    },
     'Phone',
   ),
   c('bank_name', '开户银行', 'household', false, { type: 'text', max: 40 }, 'Bank'),
@@ -219,7 +231,13 @@ export const COLUMNS: readonly ColumnDef[] = [
     '银行账号',
     'household',
     false,
-    { type: 'text', max: 32, pattern: /^\d{8,32}$/, patternHint: '8–32 digits' },
+    {
+      type: 'text',
+      max: 32,
+      pattern: /^\d{8,32}$/,
+      patternHint: '8–32 digits',
+      patternHintZh: '8–32 位数字',
+    },
     'Bank account',
   ),
   c(

@@ -39,6 +39,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
       column: col('relation'),
       code: 'E_HEAD_COUNT',
       message: `household ${first.household.household_no} has no ${labelOf('relation', 'head')}`,
+      messageZh: `户 ${first.household.household_no} 没有户主`,
     });
   }
   for (const extra of heads.slice(1)) {
@@ -47,6 +48,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
       column: col('relation'),
       code: 'E_HEAD_COUNT',
       message: `household ${first.household.household_no} has more than one ${labelOf('relation', 'head')} (first on row ${heads[0]!.row})`,
+      messageZh: `户 ${first.household.household_no} 有不止一名户主（第一名在第 ${heads[0]!.row} 行）`,
     });
   }
   for (const r of rows.slice(1)) {
@@ -61,6 +63,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
             column: col(k),
             code: 'E_HOUSEHOLD_MISMATCH',
             message: `"${String(b ?? '')}" differs from "${String(a ?? '')}" on row ${first.row} of the same household`,
+            messageZh: `“${String(b ?? '')}”与同一户第 ${first.row} 行的“${String(a ?? '')}”不同`,
           });
         }
       }
@@ -75,6 +78,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
         column: col('id_number'),
         code: 'E_DUPLICATE_ID_IN_FILE',
         message: `ID number also on row ${prev}`,
+        messageZh: `身份证号码与第 ${prev} 行重复`,
       });
     } else seen.set(r.member.id_number, r.row);
   }
@@ -85,6 +89,7 @@ export function checkHousehold(rows: ImportRow[], o: HouseholdCheckOptions): Imp
       column: col('wage_income'),
       code: 'E_INCOME_CEILING',
       message: `per-capita net income ${perCapita.toFixed(0)} exceeds the ceiling ${o.incomeCeiling}`,
+      messageZh: `人均纯收入 ${perCapita.toFixed(0)} 元超过上限 ${o.incomeCeiling} 元`,
     });
   }
   return errors;

@@ -1,12 +1,40 @@
-import { parseIdNumber, isIdProblem, type Sex } from '../id-number.js';
+import { parseIdNumber, isIdProblem, type IdNumberProblem, type Sex } from '../id-number.js';
 import type { ColumnDef } from './columns.js';
 import { cellText, parseCell, type Cell } from './values.js';
 
+/**
+ * A problem of a row: its row, its column as written in the file, a stable code, and what is wrong in
+ * English (the import's report) and Chinese (the app shows it inside Chinese text). The row parser
+ * and the household checks give both; the registry checks of the import's writer give English only.
+ */
 export interface ImportError {
   row: number;
   column: string;
   code: string;
   message: string;
+  messageZh?: string;
+}
+
+const SEX_ZH = { '1': '男', '2': '女' } as const;
+
+/** An ID number's problem (src/domain/id-number.ts) in Chinese. */
+function idProblemZh(p: IdNumberProblem, id: string): string {
+  switch (p.code) {
+    case 'E_ID_FORMAT':
+      return '身份证号码应为 17 位数字加 1 位数字或 X';
+    case 'E_ID_CHECK_DIGIT':
+      return `身份证号码校验位为 ${id[17] ?? ''}，应为 ${p.expected}`;
+    case 'E_ID_BIRTH_DATE':
+      return `身份证号码中的出生日期 ${id.slice(6, 14)} 不是有效的过去日期`;
+    case 'E_ID_BIRTH_MISMATCH':
+      return `出生日期与身份证号码中的 ${p.encoded} 不一致`;
+    case 'E_ID_SEX_MISMATCH':
+      return `性别与身份证号码（${SEX_ZH[p.encoded]}）不一致`;
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
 }
 
 export interface ImportRow {
@@ -92,14 +120,26 @@ export function makeRowParser(
       if (text === '') {
         if (col.required) {
           if (errors === noErrors) errors = [];
-          errors.push({ row, column: header, code: 'E_REQUIRED', message: `${col.zh} is required` });
+          errors.push({
+            row,
+            column: header,
+            code: 'E_REQUIRED',
+            message: `${col.zh} is required`,
+            messageZh: `${col.zh}必须填写`,
+          });
         }
         continue;
       }
       const p = parseCell(col.kind, raw, text);
       if (!p.ok) {
         if (errors === noErrors) errors = [];
-        errors.push({ row, column: header, code: p.code, message: p.message });
+        errors.push({
+          row,
+          column: header,
+          code: p.code,
+          message: p.message,
+          messageZh: `${col.zh}：${p.messageZh}`,
+        });
       } else
         (col.level === 'member'
           ? member
@@ -115,7 +155,13 @@ export function makeRowParser(
       const parsed = parseIdNumber(idNumber, today);
       if (isIdProblem(parsed)) {
         if (errors === noErrors) errors = [];
-        errors.push({ row, column: idCol, code: parsed.code, message: `ID number ${parsed.message}` });
+        errors.push({
+          row,
+          column: idCol,
+          code: parsed.code,
+          message: `ID number ${parsed.message}`,
+          messageZh: idProblemZh(parsed, idNumber),
+        });
       } else {
         // as validateIdNumber(idNumber, { birthDate, sex }), without parsing the number again
         const birthDate = member.birth_date as string | undefined;
@@ -127,6 +173,7 @@ export function makeRowParser(
             column: birthCol,
             code: 'E_ID_BIRTH_MISMATCH',
             message: `birth date ${birthDate} does not match ${parsed.birthDate} encoded in the ID number`,
+            messageZh: `出生日期 ${birthDate} 与身份证号码中的 ${parsed.birthDate} 不一致`,
           });
         } else if (sex && sex !== parsed.sex) {
           if (errors === noErrors) errors = [];
@@ -135,6 +182,7 @@ export function makeRowParser(
             column: sexCol,
             code: 'E_ID_SEX_MISMATCH',
             message: `sex ${sex === '1' ? 'male' : 'female'} does not match the ID number (${parsed.sex === '1' ? 'male' : 'female'})`,
+            messageZh: `性别${SEX_ZH[sex]}与身份证号码（${SEX_ZH[parsed.sex]}）不一致`,
           });
         }
         member.birth_date = parsed.birthDate;
@@ -148,6 +196,7 @@ export function makeRowParser(
             column: idCol,
             code: 'E_AGE_RANGE',
             message: `age ${age} in ${year} is outside 0–120`,
+            messageZh: `${year} 年年龄 ${age} 岁，超出 0–120 岁`,
           });
         }
       }
@@ -160,6 +209,7 @@ export function makeRowParser(
         column: collectedCol,
         code: 'E_DATE_FUTURE',
         message: `collection date ${collectedOn} is in the future (today is ${today})`,
+        messageZh: `采集日期 ${collectedOn} 晚于今天（${today}）`,
       });
     }
     if (errors.length) return { value: null, errors };
