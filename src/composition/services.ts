@@ -24,6 +24,7 @@ import { createCardService } from '../modules/plans/card.js';
 import { createPlanService } from '../modules/plans/service.js';
 import { createPortalService } from '../modules/portal/service.js';
 import { createAssistanceServices } from '../modules/projects/assistance.js';
+import { createJobService } from '../modules/jobs/service.js';
 import { createQualityService } from '../modules/quality/service.js';
 import { createRegionService } from '../modules/regions/service.js';
 import { createStatsService } from '../modules/stats/service.js';
@@ -73,6 +74,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
   const edits = createEditTransaction(db, clock);
   const cards = createCardService(db, regions, clock);
   const plans = createPlanService(db, clock);
+  const quality = createQualityService(db, { paramsFor, clock });
   return {
     clock,
     regions,
@@ -115,7 +117,9 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     duplicates: createDuplicateService(db, clock),
     // web imports: jobs live in this process (lost on restart, data is not)
     imports: createImportJobs(db, { incomeCeiling: INCOME_CEILING, log: opts.log, clock }),
-    quality: createQualityService(db, { paramsFor, clock }),
+    quality,
+    // the batch evaluation and the quality checks started from the web, with progress (migration 048)
+    jobs: createJobService({ db, clock, ruleRun: policyServices.ruleRun, quality, log: opts.log }),
     participation: createParticipationService(db, clock),
     grievances: createGrievanceService(db, clock),
     cards,

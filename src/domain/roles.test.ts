@@ -39,6 +39,7 @@ describe('permissions', () => {
         'editVisitPlan',
         'manageUsers',
         'reviewOrganisations',
+        'runBatchEvaluation',
         'setInspectionLimits',
         'setRegionFlags',
       ].sort(),

@@ -41,6 +41,8 @@ export interface Permissions {
   manageAssistance: boolean;
   /** May start data-quality runs (township level and above). */
   runQualityChecks: boolean;
+  /** May run the batch evaluation of the rules over a region, from the app or its API (county level and above). */
+  runBatchEvaluation: boolean;
   /** May keep the registers of data requests and inspections (township level and above). */
   keepBurdenRegisters: boolean;
   /** May set the inspection limits (county level and above). */
@@ -77,6 +79,7 @@ const FROM: Record<keyof Permissions, Role> = {
   editVisitPlan: 'county_officer',
   manageAssistance: 'township_officer',
   runQualityChecks: 'township_officer',
+  runBatchEvaluation: 'county_officer',
   keepBurdenRegisters: 'township_officer',
   setInspectionLimits: 'county_officer',
   reviewMatches: 'township_officer',

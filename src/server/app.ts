@@ -51,6 +51,7 @@ import { effortRoutes } from '../modules/effort/routes.js';
 import { effortPortalRoutes } from '../modules/effort/portal-routes.js';
 import { assistanceRoutes } from '../modules/projects/assistance.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
+import { jobRoutes } from '../modules/jobs/routes.js';
 import { startQualitySchedule } from '../modules/quality/schedule.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { ruleRoutes } from '../modules/rules/routes.js';
@@ -59,6 +60,7 @@ import { safetyNetRoutes } from '../modules/safety-net/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { warningRoutes } from '../modules/warnings/routes.js';
+import { warningBulkRoutes } from '../modules/warnings/bulk-routes.js';
 import { worklistRoutes } from '../modules/worklists/routes.js';
 import { inboxRoutes } from '../modules/inbox/routes.js';
 import { startInboxSchedules } from '../modules/inbox/schedules.js';
@@ -137,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     log: app.log,
   });
   app.addHook('onClose', () => services.imports.close());
+  app.addHook('onClose', () => services.jobs.close());
   const stopQualitySchedule = startQualitySchedule(services.quality, opts.qualityIntervalHours ?? 0, app.log);
   app.addHook('onClose', async () => stopQualitySchedule());
   const stopEscalation = startEscalationSchedule(services.grievances, app.log);
@@ -196,12 +199,14 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   assistanceRoutes(zapp, s.assistance);
   importRoutes(zapp, s.imports);
   qualityRoutes(zapp, s.quality);
+  jobRoutes(zapp, s.jobs);
   participationRoutes(zapp, s.participation, { registerPerMinute: opts.loginPerMinute });
   grievanceRoutes(zapp, s.grievances, { filePerMinute: opts.loginPerMinute });
   portalRoutes(zapp, s.portal, { loginPerMinute: opts.loginPerMinute, secureCookie });
   effortRoutes(zapp, s.effort);
   effortPortalRoutes(zapp, s.effort, householdOf(s.portal.sessions));
   warningRoutes(zapp, s.warnings);
+  warningBulkRoutes(zapp, s.warnings);
   cadreRoutes(zapp, s.cadres);
   planRoutes(zapp, s.plans, s.cards);
   safetyNetRoutes(zapp, s.safetyNet);

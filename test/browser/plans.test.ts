@@ -136,6 +136,8 @@ describe('household plans', () => {
   it('a county officer opens a plan from the gap list, adds the missing measure, and the list shrinks', async () => {
     const page = await signedIn('county', 1280, 900);
     await page.getByTestId('nav-plans').click();
+    // the menu opens the full 一户一策 list; its gap list is one click away
+    await page.getByTestId('plan-list-gaps').click();
     const row = page.getByTestId(`plan-gap-${unfit}`);
     await row.waitFor();
     expect(await row.textContent()).toContain('因学');

@@ -32,6 +32,7 @@ const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
 const PlanGapsPage = lazy(() => import('./pages/PlanGapsPage'));
+const PlanListPage = lazy(() => import('./pages/PlanListPage'));
 const HouseholdCardPage = lazy(() => import('./pages/HouseholdCardPage'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage'));
 const OrgRegisterPage = lazy(() => import('./pages/OrgRegisterPage'));
@@ -78,7 +79,8 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /cases?kind&state&overdue&open&region&page   case lists
  *   /cases/:id             one case: timeline, next steps, notice
  *   /cases/:id/notice      the printable public notice (no app frame; /notices/:id redirects here)
- *   /plans?region&year&problem&page   household plans that do not answer the causes (gap list)
+ *   /plans?region&year&status&cause&measureType&overdue&page   every household's plan (一户一策 list)
+ *   /plans/gaps?region&year&problem&page   household plans that do not answer the causes (gap list)
  *   /households/:id/card?year, /villages/:code/cards?year   printable household cards 明白卡 (no app frame)
  *   /worklists?rule&decision&open&region&page     worklists of the latest batch evaluation
  *   /org/register          public: an organisation registers (no sign-in)
@@ -151,7 +153,8 @@ export function App() {
                   <Route path="pairs" element={<PairsPage />} />
                   <Route path="targets" element={<TargetsPage />} />
                   <Route path="projects" element={<ProjectsPage />} />
-                  <Route path="plans" element={<PlanGapsPage />} />
+                  <Route path="plans" element={<PlanListPage />} />
+                  <Route path="plans/gaps" element={<PlanGapsPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="warnings" element={<WarningsPage />} />
                   <Route path="warnings/screen" element={<ScreeningPage />} />

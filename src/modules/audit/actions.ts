@@ -58,6 +58,7 @@ export type AuditAction =
   | 'warning.screening'
   | 'warning.self_report'
   | 'quality.run'
+  | 'quality.finding.review'
   | 'evaluation.check'
   | 'evaluation.run'
   | 'evaluation.sample'

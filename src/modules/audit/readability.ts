@@ -120,6 +120,7 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   'warning.screening': staff('warning'),
   'warning.self_report': staff('warning'),
   'quality.run': staff('quality'),
+  'quality.finding.review': staff('quality'),
   'evaluation.check': staff('evaluation'),
   'evaluation.run': staff('evaluation'),
   'evaluation.sample': staff('evaluation'),

@@ -1,16 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addDays } from '../../domain/calendar.js';
 import { needsCadre } from '../../domain/cadres/rules.js';
-import { inScope } from '../../domain/region-code.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { assertObjectInScope, withinScope } from '../../kernel/scope.js';
+import { assertObjectInScope } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
-import { assertManage, badField } from './access.js';
+import { assertManage } from './access.js';
+import { assignLocked, lockCadre } from './assign-step.js';
 import { assignmentRepository as repo } from './assignment-repository.js';
-import { cadreRepository } from './repository.js';
 import { dueDto } from './mapper.js';
 
 type AssignmentRow = Awaited<ReturnType<typeof repo.assignments>>[number];
@@ -44,16 +42,6 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
       await change(trx, h);
     });
     return householdResponsibility(user, householdId);
-  }
-
-  /** An active cadre of the officer's scope, or of a unit above the household (county, township). */
-  async function lockCadre(trx: Kysely<DB>, user: AuthUser, h: Locked, cadreId: string) {
-    const c = await cadreRepository.cadreForUpdate(trx, cadreId);
-    // a cadre of another region answers as a missing one, before anything names it
-    if (!c || (!withinScope(user, c.region_code) && !inScope(c.region_code, h.village_code)))
-      throw notFound('cadre', cadreId);
-    if (!c.active) throw badField('cadreId', `cadre ${c.name} is no longer active`);
-    return c;
   }
 
   async function householdResponsibility(user: AuthUser, householdId: string) {
@@ -92,37 +80,15 @@ export function createAssignmentService(db: Kysely<DB>, clock: Clock) {
       if (start > clock.today())
         throw new AppError('E_VALIDATION', 'startDate may not be in the future', { field: 'startDate' });
       return onHousehold(user, householdId, async (trx, h) => {
-        const c = await lockCadre(trx, user, h, body.cadreId);
-        const cur = await repo.currentAssignment(trx, householdId);
-        if (cur && String(cur.cadre_id) === String(c.id))
+        const c = await lockCadre(trx, user, h.village_code, body.cadreId);
+        const done = await assignLocked(trx, user, { ...h, id: householdId }, c, {
+          start,
+          reason: body.reason,
+        });
+        if (done === 'same')
           throw new AppError('E_CONFLICT', `${c.name} is already the household's responsible cadre`, {
             field: 'cadreId',
           });
-        if (cur && start <= cur.start_date)
-          throw new AppError(
-            'E_VALIDATION',
-            `startDate must be after the current assignment's start ${cur.start_date}`,
-            {
-              field: 'startDate',
-            },
-          );
-        if (cur) await repo.endAssignment(trx, String(cur.id), addDays(start, -1), body.reason);
-        const { id } = await repo.insertAssignment(trx, {
-          household_id: householdId,
-          cadre_id: String(c.id),
-          start_date: start,
-          reason: body.reason,
-          created_by: user.id,
-        });
-        await recordAudit(trx, actorOf(user), {
-          action: cur ? 'cadre_assignment.handover' : 'cadre_assignment.assign',
-          entityType: 'household',
-          entityId: householdId,
-          regionCode: h.village_code,
-          before: cur ? { cadreId: String(cur.cadre_id), startDate: cur.start_date } : null,
-          after: { assignmentId: String(id), cadreId: String(c.id), cadreName: c.name, startDate: start },
-          reason: body.reason,
-        });
       });
     },
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { Id } from '../../kernel/schema.js';
 import { assignmentRoutes } from './assignment-routes.js';
+import { bulkAssignmentRoutes } from './bulk-assignment-routes.js';
 import { teamRoutes } from './team-routes.js';
 import { visitRoutes } from './visit-routes.js';
 import { gapRoutes } from './gap-routes.js';
@@ -14,6 +15,7 @@ const withConflict = { ...errorResponses, 409: ErrorBody };
 /** Responsible cadres, assignments, work teams, visits, the visit plan and the gap lists. */
 export function cadreRoutes(app: ZodApp, svc: CadreService) {
   assignmentRoutes(app, svc);
+  bulkAssignmentRoutes(app, svc);
   teamRoutes(app, svc);
   visitRoutes(app, svc);
   gapRoutes(app, svc);

@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { createPlanService } from '../plans/service.js';
 import { assignmentRepository } from './assignment-repository.js';
 import { createAssignmentService } from './assignment-service.js';
+import { createBulkAssignmentService } from './bulk-assignment-service.js';
 import { createCadreRegistryService } from './cadre-service.js';
 import { createGapService } from './gap-service.js';
 import { createMyHouseholdsService } from './my-households-service.js';
@@ -31,6 +32,7 @@ export function createCadreService(db: Kysely<DB>, clock: Clock, plans = createP
     ...createCadreRegistryService(db),
     ...createMyHouseholdsService(db, clock),
     ...createAssignmentService(db, clock),
+    ...createBulkAssignmentService(db, clock),
     ...createTeamService(db, clock),
     ...createVisitService(db, clock),
     ...createVisitPlanService(db),

@@ -5,6 +5,7 @@ import { cardRoutes } from './card-routes.js';
 import type { CardService } from './card.js';
 import { catalogueRoutes } from './catalogue-routes.js';
 import { fitRoutes } from './fit-routes.js';
+import { planListRoutes } from './plan-list-routes.js';
 import { AddMeasureBody, AgreementBody, GenerateBody, PlanView, UpdateMeasureBody, Year } from './schema.js';
 import type { PlanService } from './service.js';
 
@@ -16,6 +17,7 @@ export function planRoutes(app: ZodApp, plans: PlanService, cards: CardService) 
   catalogueRoutes(app, plans);
   householdPlanRoutes(app, plans);
   fitRoutes(app, plans);
+  planListRoutes(app, plans);
   cardRoutes(app, cards, plans.defaultYear);
 }
 

@@ -8,6 +8,7 @@ import { createDraftingService } from './drafting-service.js';
 import { createPlanEditFrame } from './edit-transaction.js';
 import { createFitService } from './fit-service.js';
 import { createMeasureService } from './measure-service.js';
+import { createPlanListService } from './plan-list-service.js';
 import { createPlanSummaryService } from './summary-service.js';
 
 export { HOUSEHOLD_ACTOR, recordAgreement, type AgreementInput } from './agreement-service.js';
@@ -31,6 +32,7 @@ export function createPlanService(db: Kysely<DB>, clock: Clock) {
     ...createAgreementService(db, clock),
     gaps: fit.gaps,
     ...createPlanSummaryService(db, clock, fit),
+    ...createPlanListService(db, clock),
   };
 }
 export type PlanService = ReturnType<typeof createPlanService>;

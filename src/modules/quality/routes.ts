@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
 import type { QualityService } from './service.js';
 
 const Text = z.object({ zh: z.string(), en: z.string() });
@@ -60,6 +60,15 @@ const Finding = z.object({
   subject: z.string().nullable(),
   detail: Stat,
   statistic: Stat.nullable(),
+  /** The reviewer's decision on this finding (kept across runs), or null while unreviewed. */
+  review: z
+    .object({
+      decision: z.enum(['confirmed', 'dismissed']),
+      reason: z.string().nullable(),
+      reviewedBy: z.string(),
+      reviewedAt: z.string(),
+    })
+    .nullable(),
 });
 
 export function qualityRoutes(app: ZodApp, quality: QualityService) {
@@ -101,6 +110,24 @@ export function qualityRoutes(app: ZodApp, quality: QualityService) {
       },
     },
     handler: (req) => quality.findings(currentUser(req), req.query),
+  });
+
+  app.post('/api/quality/findings/review', {
+    schema: {
+      tags: ['quality'],
+      summary:
+        'Review selected findings at once: confirm, or dismiss with a reason (township officer and above); one transaction, each audited; an error names its row',
+      body: z.object({
+        findingIds: z.array(Id).min(1).max(500),
+        decision: z.enum(['confirmed', 'dismissed']),
+        reason: z.string().max(500).optional(),
+      }),
+      response: {
+        200: z.object({ reviewed: z.number(), decision: z.enum(['confirmed', 'dismissed']) }),
+        ...errorResponses,
+      },
+    },
+    handler: (req) => quality.review(currentUser(req), req.body),
   });
 
   app.post('/api/quality/runs', {

@@ -10,6 +10,8 @@ import { recordAudit } from '../audit/service.js';
 import { nationalDefaults, type ParamsFor } from '../matching/run.js';
 import { runCheck, type CheckContext } from './checks.js';
 import { qualityResults } from './results-repository.js';
+import { reviewDto, createFindingReview } from './review-service.js';
+import { keyOf, reviewRepository } from './review-repository.js';
 import type { FindingRow, YearLines } from './repository.js';
 import type { Clock } from '../../kernel/clock.js';
 
@@ -111,12 +113,23 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
     return { db, region, today, lines, riskRemovalMinMonths, factMaxAgeMonths };
   }
 
-  /** Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary. */
-  async function runAll(region: string, actor: Actor, trigger: Trigger) {
+  /**
+   * Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary.
+   * `onStep` hears each check as it finishes (the background job's progress, src/modules/jobs).
+   */
+  async function runAll(
+    region: string,
+    actor: Actor,
+    trigger: Trigger,
+    onStep?: (done: number, total: number, checkId: string) => void,
+  ) {
     const startedAt = clock.now();
     const ctx = await context(region, clock.today());
     const results: { check: QualityCheck; out: Awaited<ReturnType<typeof runCheck>> }[] = [];
-    for (const check of QUALITY_CHECKS) results.push({ check, out: await runCheck(check, ctx) });
+    for (const check of QUALITY_CHECKS) {
+      results.push({ check, out: await runCheck(check, ctx) });
+      onStep?.(results.length, QUALITY_CHECKS.length, check.id);
+    }
     return db.transaction().execute(async (trx) => {
       const runId = await qualityResults.insertRun(trx, {
         region,
@@ -160,6 +173,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   return {
     catalogue: () => QUALITY_CHECKS,
     runAll,
+    ...createFindingReview(db, clock, withheldChecks),
 
     async run(user: QualityUser, region: string) {
       const scope = scopeFor(user, region);
@@ -223,10 +237,12 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
+      const reviews = await reviewRepository.reviewsOf(db, page.items);
       return {
         total: page.total,
         runId: run.id,
         items: page.items.map((f) => ({
+          review: ((r) => (r ? reviewDto(r) : null))(reviews.get(keyOf(f))),
           id: f.id,
           checkId: f.check_id,
           householdId: f.household_id,

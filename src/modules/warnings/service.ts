@@ -1,6 +1,7 @@
 import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { createBulkDismiss } from './bulk-dismiss.js';
 import { createCaseOpening } from './case-opening.js';
 import { warningContext, type WarningDeps } from './context.js';
 import { deriveSignals } from './derive.js';
@@ -25,6 +26,7 @@ export function createWarningService(deps: WarningDeps) {
     ...createWarningScores(ctx),
     ...createScreening(ctx),
     ...createCaseOpening(ctx),
+    ...createBulkDismiss(ctx),
     ...createDisasterAreas(ctx),
 
     async derive(user: AuthUser, region: string | undefined) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { redactReasons } from '../../domain/explanations.js';
 import type { Reason } from '../../domain/rules/reason.js';
+import { permissionsOf } from '../../domain/roles.js';
 import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
@@ -20,6 +21,14 @@ export interface WorklistQuery {
 
 /** The latest rule run whose region covers `region` (the warnings derive income signals from it). */
 export const latestRuleRun = (db: Kysely<DB>, region: string) => worklistRepository.latestRun(db, region);
+
+/** The batch evaluation is run by county officers and above (permission table: runBatchEvaluation). */
+export function assertMayEvaluate(user: AuthUser): void {
+  if (!permissionsOf(user.role).runBatchEvaluation)
+    throw new AppError('E_FORBIDDEN', 'Only an administrator or a county officer runs the batch evaluation', {
+      messageZh: '只有县级及以上人员可以运行批量评估',
+    });
+}
 
 /** Worklists of the latest rule run (batch evaluation) covering a region, and runs started from the web. */
 export function createWorklistService(db: Kysely<DB>, runRules: RuleRun) {
@@ -73,11 +82,7 @@ export function createWorklistService(db: Kysely<DB>, runRules: RuleRun) {
 
     /** Run the batch evaluation of a region from the web (admin, or a county officer in scope). */
     async run(user: AuthUser, year: number, region: string) {
-      if (user.role !== 'admin' && user.role !== 'county_officer')
-        throw new AppError(
-          'E_FORBIDDEN',
-          'Only an administrator or a county officer runs the batch evaluation',
-        );
+      assertMayEvaluate(user);
       return runRules({ year, region: scopeFor(user, region), actor: actorOf(user) });
     },
   };

@@ -21,6 +21,7 @@ import type { Messages } from './zh-CN';
 import { matchingEn } from './matching.en';
 import { portalEn } from './portal.en';
 import { qualityEn } from './quality.en';
+import { batchEn } from './batch.en';
 import { warningsEn } from './warnings.en';
 import { householdEditEn } from './householdEdit.en';
 import { importEn } from './import.en';
@@ -316,6 +317,7 @@ export const en: Messages = {
   ...matchingEn,
   ...portalEn,
   ...qualityEn,
+  ...batchEn,
   ...participationEn,
   ...warningsEn,
   ...householdEditEn,

@@ -8,7 +8,7 @@ export const qualityEn: typeof qualityZhCN = {
     run: 'Run now',
     running: 'Running…',
     ran: 'Run finished: {{findings}} findings',
-    noRun: 'No run covers this region yet. Press "Run now".',
+    noRun: 'No run covers this region yet. Start the quality checks above.',
     lastRun: 'Latest run: {{at}} by {{actor}} ({{trigger}}), {{findings}} findings',
     trigger: { manual: 'manual', schedule: 'scheduled', cli: 'command line' },
     catalogue: 'Check catalogue',

@@ -6,7 +6,7 @@ export const qualityZhCN = {
     run: '立即运行',
     running: '正在运行…',
     ran: '运行完成：{{findings}} 条发现',
-    noRun: '本地区还没有运行结果。点击“立即运行”。',
+    noRun: '本地区还没有运行结果。请在上方开始数据质量检查。',
     lastRun: '最近一次运行：{{at}}，{{actor}}（{{trigger}}），共 {{findings}} 条发现',
     trigger: { manual: '手动', schedule: '定时', cli: '命令行' },
     catalogue: '检查目录',

@@ -18,6 +18,7 @@ import { measuresZhCN } from './measures.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { batchZhCN } from './batch.zh-CN';
 import { factsZhCN } from '../pages/household/factMessages';
 import { ruleBasisZhCN } from '../pages/household/ruleBasisMessages';
 import { warningsZhCN } from './warnings.zh-CN';
@@ -314,6 +315,7 @@ export const zhCN = {
   ...matchingZhCN,
   ...portalZhCN,
   ...qualityZhCN,
+  ...batchZhCN,
   ...participationZhCN,
   ...warningsZhCN,
   ...householdEditZhCN,

@@ -1,8 +1,11 @@
 import { Button, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useUser } from '../api/auth';
 import { useCodeLabel } from '../api/codeLists';
+import { BulkAssignModal } from '../components/batch/BulkAssignModal';
 import {
   useHouseholds,
   type HouseholdFilters,
@@ -55,6 +58,9 @@ function toParams(f: HouseholdFilters): URLSearchParams {
 
 export default function HouseholdListPage() {
   const { t } = useTranslation();
+  const mayAssign = useUser().permissions.manageResponsibility;
+  const [selected, setSelected] = useState<{ id: string; villageCode: string }[]>([]);
+  const [assigning, setAssigning] = useState(false);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const list = useHouseholds(filters);
@@ -110,6 +116,29 @@ export default function HouseholdListPage() {
         update={update}
         onReset={() => setParams(new URLSearchParams())}
       />
+      {mayAssign && (
+        <Flex wrap align="center" gap={8} style={{ marginBottom: 8 }}>
+          <Button
+            disabled={selected.length === 0}
+            onClick={() => setAssigning(true)}
+            data-testid="bulk-assign-open"
+          >
+            {t('batch.assign.button', { n: selected.length })}
+          </Button>
+          {selected.length === 0 && (
+            <Typography.Text type="secondary">{t('batch.assign.selectHint')}</Typography.Text>
+          )}
+        </Flex>
+      )}
+      {assigning && (
+        <BulkAssignModal
+          households={selected}
+          onClose={(done) => {
+            setAssigning(false);
+            if (done) setSelected([]);
+          }}
+        />
+      )}
       {list.isError ? (
         <ErrorResult error={list.error} subject="region" onRetry={() => void list.refetch()} />
       ) : (
@@ -121,6 +150,21 @@ export default function HouseholdListPage() {
           columns={columns}
           scroll={{ x: 'max-content' }}
           onChange={onTableChange}
+          rowSelection={
+            mayAssign
+              ? {
+                  selectedRowKeys: selected.map((h) => h.id),
+                  preserveSelectedRowKeys: true,
+                  // rows of other pages come back undefined: their households are kept from before
+                  onChange: (keys, rows) =>
+                    setSelected((prev) => {
+                      const byId = new Map(prev.map((h) => [h.id, h]));
+                      for (const r of rows) if (r) byId.set(r.id, { id: r.id, villageCode: r.villageCode });
+                      return keys.map(String).flatMap((k) => byId.get(k) ?? []);
+                    }),
+                }
+              : undefined
+          }
           pagination={{
             current: filters.page,
             pageSize: filters.pageSize,
@@ -135,7 +179,11 @@ export default function HouseholdListPage() {
             ({
               'data-testid': `household-row-${r.id}`,
               style: { cursor: 'pointer' },
-              onClick: () => void navigate(`/households/${r.id}`),
+              onClick: (e: React.MouseEvent) => {
+                // a click on the selection box selects, it does not open the household
+                if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+                void navigate(`/households/${r.id}`);
+              },
             }) as React.HTMLAttributes<HTMLElement>
           }
         />

@@ -26,7 +26,7 @@ const PROBLEMS: FitProblemKind[] = [
 ];
 
 /**
- * The gap list of household plans: `/plans?region&year&problem&page` — plans whose measures do not
+ * The gap list of household plans: `/plans/gaps?region&year&problem&page` — plans whose measures do not
  * answer the household's causes, each opening the household, where fixing the plan removes it here.
  */
 export default function PlanGapsPage() {

@@ -1,4 +1,5 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -7,13 +8,15 @@ import {
   useQualityChecks,
   useQualityFindings,
   useQualitySummary,
-  useRunQuality,
   type QualityCheck,
   type QualityFinding,
   type QualitySummary,
 } from '../api/quality';
-import { ErrorResult, errorMessage } from '../components/ErrorResult';
+import { ErrorResult } from '../components/ErrorResult';
+import { FindingReviewBar, ReviewTag } from '../components/batch/FindingReviewBar';
+import { JobPanel } from '../components/jobs/JobPanel';
 import { PageHeader } from '../components/PageHeader';
+import { FindingGuidance } from '../components/guidance/FindingGuidance';
 import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
 import { useLang } from '../i18n';
 import { useFormat } from '../i18n/format';
@@ -71,7 +74,6 @@ export default function QualityPage() {
   const lang = useLang();
   const fmt = useFormat();
   const user = useUser();
-  const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? user.scope.code;
   const check = params.get('check') ?? undefined;
@@ -79,7 +81,7 @@ export default function QualityPage() {
   const checks = useQualityChecks();
   const summary = useQualitySummary(region);
   const findings = useQualityFindings({ region, check, page, pageSize: PAGE_SIZE });
-  const run = useRunQuality();
+  const [selected, setSelected] = useState<string[]>([]);
   const mayRun = user.permissions.runQualityChecks;
   const text = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
   const set = (patch: Record<string, string | undefined>) => {
@@ -198,32 +200,19 @@ export default function QualityPage() {
       responsive: ['md'],
       render: (_, f) => <Values values={f.statistic} />,
     },
+    { title: t('batch.review.column'), key: 'review', render: (_, f) => <ReviewTag review={f.review} /> },
   ];
 
   const r = summary.data?.run;
   return (
     <>
-      <PageHeader
-        title={t('quality.title')}
-        subtitle={t('quality.subtitle')}
-        extra={
-          mayRun && (
-            <Button
-              type="primary"
-              loading={run.isPending}
-              onClick={() =>
-                run.mutate(region, {
-                  onSuccess: (res) => void message.success(t('quality.ran', { findings: res.findings })),
-                  onError: (e) => void message.error(errorMessage(e)),
-                })
-              }
-            >
-              {run.isPending ? t('quality.running') : t('quality.run')}
-            </Button>
-          )
-        }
-      />
+      <PageHeader title={t('quality.title')} subtitle={t('quality.subtitle')} />
       <RegionBreadcrumb code={region} to={(code) => `/quality?region=${code}`} />
+      {mayRun && (
+        <div style={{ marginTop: 12 }}>
+          <JobPanel kind="quality" region={region} mayStart stepTitle={(id) => titleOf.get(id) ?? id} />
+        </div>
+      )}
       <div style={{ margin: '12px 0' }}>
         {r ? (
           <Alert
@@ -286,9 +275,16 @@ export default function QualityPage() {
                 </Descriptions.Item>
               </Descriptions>
             )}
+            <FindingGuidance checkId={check} />
+            {mayRun && <FindingReviewBar selected={selected} onDone={() => setSelected([])} />}
             <Table
               rowKey="id"
               size="small"
+              rowSelection={
+                mayRun
+                  ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }
+                  : undefined
+              }
               loading={findings.isFetching}
               dataSource={findings.data?.items ?? []}
               columns={findingColumns}

@@ -13,6 +13,8 @@ import {
   type WarningItem,
   type WarningStatus,
 } from '../api/warnings';
+import { useUser } from '../api/auth';
+import { BulkDismissWarnings } from '../components/batch/BulkDismissWarnings';
 import { ErrorResult, errorMessage } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { PageHeader } from '../components/PageHeader';
@@ -62,6 +64,8 @@ export default function WarningsPage() {
   const dismiss = useDismissWarnings();
   const [dismissing, setDismissing] = useState<WarningItem | null>(null);
   const [reason, setReason] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const mayBulk = useUser().permissions.editHouseholds && filters.status === 'open';
   const update = (patch: Partial<WarningFilters>) => setParams(toParams({ ...filters, page: 1, ...patch }));
   if (list.isError && !list.data)
     return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
@@ -206,9 +210,19 @@ export default function WarningsPage() {
           options={STATUSES.map((s) => ({ value: s, label: t(`warnings.statuses.${s}`) }))}
         />
       </Flex>
+      {mayBulk && (
+        <Flex style={{ marginBottom: 8 }}>
+          <BulkDismissWarnings householdIds={selected} onDone={() => setSelected([])} />
+        </Flex>
+      )}
       <Table<WarningItem>
         rowKey="householdId"
         size="small"
+        rowSelection={
+          mayBulk
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }
+            : undefined
+        }
         loading={list.isFetching}
         columns={columns}
         dataSource={data?.items ?? []}

@@ -13,6 +13,8 @@ import { ReasonList } from '../components/rules/ReasonList';
 import { StatusTag } from '../components/StatusTag';
 import { useIsMobile } from '../components/responsive';
 import { HouseholdLink } from '../components/household/HouseholdLink';
+import { JobPanel } from '../components/jobs/JobPanel';
+import { useUser } from '../api/auth';
 
 function filtersFrom(p: URLSearchParams): WorklistFilters {
   const page = Number(p.get('page'));
@@ -44,6 +46,8 @@ export default function WorklistPage() {
   const filters = filtersFrom(params);
   const list = useWorklist(filters);
   const open = useOpenCase();
+  const user = useUser();
+  const mayRun = user.permissions.runBatchEvaluation === true;
   const update = (patch: Partial<WorklistFilters>) => setParams(toParams({ ...filters, page: 1, ...patch }));
   if (list.isError && !list.data)
     return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
@@ -119,8 +123,21 @@ export default function WorklistPage() {
             : undefined
         }
       />
+      {(mayRun || data?.run) && (
+        <JobPanel
+          kind="evaluation"
+          region={filters.region ?? user.scope.code}
+          mayStart={mayRun}
+          defaultYear={data?.run?.year}
+        />
+      )}
       {data && !data.run && (
-        <Alert type="info" showIcon title={t('worklist.noRun')} data-testid="worklist-no-run" />
+        <Alert
+          type="info"
+          showIcon
+          title={t(mayRun ? 'batch.job.noRun' : 'batch.job.noRunReadOnly')}
+          data-testid="worklist-no-run"
+        />
       )}
       {open.isError && !(isApiError(open.error) && open.error.status === 409) && (
         <Alert type="error" showIcon title={errorMessage(open.error)} style={{ marginBottom: 12 }} />
