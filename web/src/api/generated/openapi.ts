@@ -502,6 +502,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What worked: income change, lasting exits and entries into poverty or monitoring of households that received each measure kind, beside matched comparable households without it (a county or smaller) */
+    get: operations['getOutcomes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -1377,6 +1394,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/quality/findings/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Review selected findings at once: confirm, or dismiss with a reason (township officer and above); one transaction, each audited; an error names its row */
+    post: operations['postQualityFindingsReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/quality/runs': {
     parameters: {
       query?: never;
@@ -1388,6 +1422,41 @@ export interface paths {
     put?: never;
     /** Run every check over a region now (township officer and above; one audit event per run) */
     post: operations['postQualityRuns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest background jobs of a region in scope, newest first (a running one included) */
+    get: operations['getJobs'];
+    put?: never;
+    /** Start the batch evaluation (county officer and above) or the quality checks (township officer and above) of a region in the background; 409 names a job already running on the region */
+    post: operations['postJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One background job: status, progress (done of total, the step under way) and the run it wrote */
+    get: operations['getJobsById'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2626,6 +2695,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/warnings/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dismiss the open signals of up to 500 selected households with one reason; one transaction, each household audited; an error names its row */
+    post: operations['postWarningsDismiss'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/households/{id}/responsibility': {
     parameters: {
       query?: never;
@@ -2671,6 +2757,23 @@ export interface paths {
     put?: never;
     /** End the household's current assignment without a successor (audited) */
     post: operations['postHouseholdsByIdCadreEnd'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/cadre/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign one responsible cadre to up to 500 households at once (township officer and above): one transaction, each assignment audited; an error names its row and nothing is written */
+    post: operations['postHouseholdsCadreBulk'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3016,6 +3119,40 @@ export interface paths {
     };
     /** Plan figures of a region and year: fit, agreement, measures by status, overdue, amount */
     get: operations['getPlansSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every household's plan of a year in a region (measures, status, gaps), filtered by plan status, cause, measure type and overdue measures */
+    get: operations['getPlans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered 一户一策 list as an XLSX workbook */
+    get: operations['getPlansExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -8308,6 +8445,146 @@ export interface operations {
               incidence: number;
               monitoredHouseholds: number;
               monitoredShare: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getOutcomes: {
+    parameters: {
+      query?: {
+        region?: string;
+        by?: 'type' | 'measure';
+        horizon?: number;
+        minCell?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: {
+              code: string;
+              name: string;
+              level: number;
+            };
+            /** @enum {string} */
+            by: 'type' | 'measure';
+            horizon: number;
+            minCell: number;
+            lastYear: number;
+            households: number;
+            measures: number;
+            names: {
+              code: string;
+              nameZh: string;
+              nameEn: string;
+            }[];
+            cells: {
+              kind: string;
+              cause: string;
+              startYear: number | null;
+              treated: number;
+              matchedTreated: number;
+              noBaseline: number;
+              tooRecent: number;
+              comparisonHouseholds: number;
+              comparisonEpisodes: number;
+              baselineYears: [number, number] | null;
+              hidden: boolean;
+              outcomes: {
+                incomeChange: {
+                  treated: number;
+                  comparison: number;
+                  treatedMean: number | null;
+                  comparisonMean: number | null;
+                  difference: number | null;
+                  low: number | null;
+                  high: number | null;
+                  hidden: boolean;
+                };
+                lastingExit: {
+                  treated: number;
+                  comparison: number;
+                  treatedMean: number | null;
+                  comparisonMean: number | null;
+                  difference: number | null;
+                  low: number | null;
+                  high: number | null;
+                  hidden: boolean;
+                };
+                entered: {
+                  treated: number;
+                  comparison: number;
+                  treatedMean: number | null;
+                  comparisonMean: number | null;
+                  difference: number | null;
+                  low: number | null;
+                  high: number | null;
+                  hidden: boolean;
+                };
+              };
             }[];
           };
         };
@@ -14729,7 +15006,99 @@ export interface operations {
               statistic: {
                 [key: string]: unknown;
               } | null;
+              review: {
+                /** @enum {string} */
+                decision: 'confirmed' | 'dismissed';
+                reason: string | null;
+                reviewedBy: string;
+                reviewedAt: string;
+              } | null;
             }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postQualityFindingsReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          findingIds: string[];
+          /** @enum {string} */
+          decision: 'confirmed' | 'dismissed';
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            reviewed: number;
+            /** @enum {string} */
+            decision: 'confirmed' | 'dismissed';
           };
         };
       };
@@ -14824,6 +15193,312 @@ export interface operations {
                 };
               }[];
             }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getJobs: {
+    parameters: {
+      query?: {
+        region?: string;
+        kind?: 'evaluation' | 'quality';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              /** @enum {string} */
+              kind: 'evaluation' | 'quality';
+              regionCode: string;
+              regionName: string | null;
+              year: number | null;
+              /** @enum {string} */
+              status: 'running' | 'done' | 'failed' | 'interrupted';
+              step: string | null;
+              done: number;
+              total: number;
+              resultId: string | null;
+              summary: {
+                [key: string]: unknown;
+              } | null;
+              message: string | null;
+              startedBy: string;
+              startedAt: string;
+              finishedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'evaluation' | 'quality';
+          /** @default  */
+          region?: string;
+          year?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'evaluation' | 'quality';
+            regionCode: string;
+            regionName: string | null;
+            year: number | null;
+            /** @enum {string} */
+            status: 'running' | 'done' | 'failed' | 'interrupted';
+            step: string | null;
+            done: number;
+            total: number;
+            resultId: string | null;
+            summary: {
+              [key: string]: unknown;
+            } | null;
+            message: string | null;
+            startedBy: string;
+            startedAt: string;
+            finishedAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getJobsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            kind: 'evaluation' | 'quality';
+            regionCode: string;
+            regionName: string | null;
+            year: number | null;
+            /** @enum {string} */
+            status: 'running' | 'done' | 'failed' | 'interrupted';
+            step: string | null;
+            done: number;
+            total: number;
+            resultId: string | null;
+            summary: {
+              [key: string]: unknown;
+            } | null;
+            message: string | null;
+            startedBy: string;
+            startedAt: string;
+            finishedAt: string | null;
           };
         };
       };
@@ -23553,6 +24228,105 @@ export interface operations {
       };
     };
   };
+  postWarningsDismiss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          householdIds: string[];
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            households: number;
+            signals: number;
+            items: {
+              householdId: string;
+              signals: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
   getHouseholdsByIdResponsibility: {
     parameters: {
       query?: never;
@@ -23851,6 +24625,112 @@ export interface operations {
               dueOn: string | null;
               overdue: boolean;
             } | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsCadreBulk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          householdIds: string[];
+          cadreId: string;
+          startDate?: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cadreId: string;
+            cadreName: string;
+            startDate: string;
+            assigned: number;
+            unchanged: number;
+            items: {
+              householdId: string;
+              householdNo: string;
+              /** @enum {string} */
+              outcome: 'assigned' | 'handover' | 'same';
+            }[];
           };
         };
       };
@@ -27019,6 +27899,203 @@ export interface operations {
             overdue: number;
             amount: number;
           };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPlans: {
+    parameters: {
+      query?: {
+        region?: string;
+        year?: number;
+        status?: 'draft' | 'agreed' | 'declined' | 'none';
+        cause?: string;
+        measureType?: string;
+        overdue?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            region: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: {
+              householdId: string;
+              householdNo: string;
+              headName: string | null;
+              villageCode: string;
+              villageName: string | null;
+              householdStatus: string;
+              causes: string[];
+              planId: string | null;
+              planStatus: string;
+              agreedAt: string | null;
+              measures: {
+                id: string;
+                code: string;
+                nameZh: string | null;
+                nameEn: string | null;
+                type: string;
+                status: string;
+                deadline: string | null;
+                overdue: boolean;
+              }[];
+              overdue: number;
+              gaps: {
+                kind: string;
+                cause: string | null;
+                message: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getPlansExport: {
+    parameters: {
+      query?: {
+        region?: string;
+        year?: number;
+        status?: 'draft' | 'agreed' | 'declined' | 'none';
+        cause?: string;
+        measureType?: string;
+        overdue?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the XLSX file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
         };
       };
       /** @description Default Response */
