@@ -29,6 +29,7 @@ const BUSY_RETRY_S = 2;
 
 const BULK = [
   /^\/api\/households\/export$/,
+  /^\/api\/plans\/export$/,
   /^\/api\/imports(\/|$)/,
   /^\/api\/reports\/[^/]+\/xlsx$/,
   /^\/api\/villages\/[^/]+\/cards$/,
