@@ -1169,6 +1169,7 @@ export interface RegionTable {
 }
 
 export interface RegistrationDraftTable {
+  client_key: string | null;
   created_at: Generated<Timestamp>;
   household_id: Int8 | null;
   id: Generated<Int8>;

@@ -30,9 +30,19 @@ beforeAll(async () => {
 let unauditedAtStart = 0;
 beforeAll(async () => {
   await createHousehold(tdb.db, { village: T.villageA1 }).then((h) => (memberEventHousehold = h.id));
+  // namesakes of the near-duplicate tests: another township of the county, and the cadre's own one
+  namesake = await createHousehold(tdb.db, {
+    village: T.villageB1,
+    members: [{ name: '滕老四', sex: '1', birth: '1961-08-15', relation: 'head' }],
+  });
+  await createHousehold(tdb.db, {
+    village: T.villageA2,
+    members: [{ name: '石二妹', sex: '2', birth: '1980-01-01', relation: 'head' }],
+  });
   unauditedAtStart = (await createAuditService(tdb.db).verify()).unaudited.total;
 });
 let memberEventHousehold = '';
+let namesake: { id: string };
 
 afterAll(async () => {
   await app?.close();
@@ -124,9 +134,12 @@ describe('one validation, two doors', () => {
     expect(res.statusCode, res.body).toBe(200);
     const app = res.json<{
       ok: boolean;
-      errors: { column: string; code: string; message: string; field: string }[];
+      errors: { column: string; code: string; message: string; messageZh: string; field: string }[];
     }>();
     expect(app.ok).toBe(false);
+    // each in Chinese too, the check character named (no English inside the Chinese text)
+    expect(app.errors.find((e) => e.code === 'E_ID_CHECK_DIGIT')?.messageZh).toMatch(/^身份证号码校验位为/);
+    for (const e of app.errors) expect(e.messageZh).not.toMatch(/[A-Za-z]{3,}/);
     const file = writeCsv([
       person('H-SAME', T.villageA1, '错号', 'head', '1', '1968-04-02', {
         公民身份号码: badId,
@@ -147,8 +160,8 @@ describe('one validation, two doors', () => {
       incomeCeiling: 200_000,
       today: TODAY,
     });
-    const key = (e: { column: string; code: string; message: string }) =>
-      `${e.column}|${e.code}|${e.message}`;
+    const key = (e: { column: string; code: string; message: string; messageZh?: string }) =>
+      `${e.column}|${e.code}|${e.message}|${e.messageZh}`;
     expect(app.errors.map(key).sort()).toEqual(imported.errors.map(key).sort());
     expect(app.errors.map((e) => e.code).sort()).toEqual([
       'E_CODE',
@@ -177,6 +190,197 @@ describe('one validation, two doors', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().details.errors[0].code).toBe('E_PERSON_IN_OTHER_HOUSEHOLD');
     expect(await tdb.db.selectFrom('household').select('id').execute()).toHaveLength(before.length);
+  });
+});
+
+describe('drafts sent again from the outbox', () => {
+  it('answers the same draft for the same device key, and refuses the key for another village', async () => {
+    const clientKey = '6f1c1f0e-7d2a-4c43-9d51-2b7f1a0c9e11';
+    const body = { villageCode: T.villageA1, clientKey, payload: { ...goodForm(), members: [] } };
+    const first = await send('vil', 'POST', '/api/registrations', body);
+    const again = await send('vil', 'POST', '/api/registrations', body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const stored = await tdb.db
+      .selectFrom('registration_draft')
+      .select(['id', 'client_key'])
+      .where('client_key', '=', clientKey)
+      .execute();
+    expect(stored).toEqual([{ id: first.json().id, client_key: clientKey }]);
+    // another cadre's key is their own: the same key makes their own draft
+    const vilb = await send('vilb', 'POST', '/api/registrations', { ...body, villageCode: T.villageB1 });
+    expect(vilb.statusCode, vilb.body).toBe(200);
+    expect(vilb.json().id).not.toBe(first.json().id);
+    // a township officer's key used again for another village of the township is refused
+    await createUser(tdb.db, 'twn-reg', 'township_officer', T.townshipA);
+    cookies['twn-reg'] = await login(app, 'twn-reg', 'test-password-1');
+    const townKey = { ...body, clientKey: '0b3a5c2e-1f4d-4e6a-8c7b-9d0e1f2a3b4c' };
+    expect((await send('twn-reg', 'POST', '/api/registrations', townKey)).statusCode).toBe(200);
+    const other = await send('twn-reg', 'POST', '/api/registrations', {
+      ...townKey,
+      villageCode: T.villageA2,
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().details.field).toBe('body.clientKey');
+    // drafts started online have no key: two posts, two drafts
+    const a = await newDraft();
+    const b = await newDraft();
+    expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe('member facts at registration', () => {
+  const schoolId = makeIdNumber('433124', '2014-03-08', '2', 31);
+  const form = () => {
+    const f = goodForm();
+    return {
+      ...f,
+      household: { ...f.household, address: '十八洞村7组' },
+      members: [
+        { name: '麻成武', id_number: makeIdNumber('433124', '1975-01-19', '1', 33), relation: '户主' },
+        { name: '麻小妹', id_number: schoolId, relation: 'daughter' },
+      ],
+      facts: {
+        ...f.facts,
+        members: [
+          {
+            insurance: { basicMedical: true, criticalIllness: false },
+            disability: { disabilityType: 'physical', disabilityGrade: 5 },
+          },
+          { schooling: { status: 'in_school', stage: 'primary' } },
+        ],
+        spending: [{ category: 'schooling', amount: 1800, periodFrom: '2026-07-01', periodTo: '2026-12-31' }],
+      },
+    };
+  };
+
+  it("checks them by the facts' own rules, in English and Chinese, and records them for their members", async () => {
+    const d = await newDraft('vil', form());
+    const check = await send('vil', 'POST', `/api/registrations/${d.id}/check`);
+    expect(check.statusCode, check.body).toBe(200);
+    const errors = check.json<{ errors: { field: string; code: string; messageZh: string }[] }>().errors;
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['facts.members.0.disability.disabilityGrade', 'E_FACT_VALUE'],
+      ['facts.spending.0.periodFrom', 'E_DATE_FUTURE'],
+    ]);
+    expect(errors[0]!.messageZh).toMatch(/残疾.*不能大于 4/);
+    expect(errors[1]!.messageZh).toMatch(/2026-07-01 晚于今天/);
+    const refused = await send('vil', 'POST', `/api/registrations/${d.id}/submit`, { version: d.version });
+    expect(refused.statusCode).toBe(400);
+
+    const fixed = form();
+    fixed.facts.members[0]!.disability!.disabilityGrade = 2;
+    fixed.facts.spending[0]!.periodFrom = '2026-01-01';
+    fixed.facts.spending[0]!.periodTo = '2026-06-30';
+    const saved = await send('vil', 'PUT', `/api/registrations/${d.id}`, {
+      version: d.version,
+      payload: fixed,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const res = await send('vil', 'POST', `/api/registrations/${d.id}/submit`, {
+      version: saved.json().version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const householdId = res.json().householdId as string;
+    const facts = await tdb.db
+      .selectFrom('household_fact as f')
+      .leftJoin('member as m', 'm.id', 'f.member_id')
+      .select(['f.kind', 'm.name', 'f.value'])
+      .where('f.household_id', '=', householdId)
+      .where('f.kind', 'in', ['schooling', 'insurance', 'disability', 'rigid_spending'])
+      .orderBy('f.kind')
+      .execute();
+    expect(facts).toEqual([
+      { kind: 'disability', name: '麻成武', value: { disabilityType: 'physical', disabilityGrade: 2 } },
+      {
+        kind: 'insurance',
+        name: '麻成武',
+        value: { basicMedical: true, criticalIllness: false, medicalAssistance: false },
+      },
+      {
+        kind: 'rigid_spending',
+        name: null,
+        value: { category: 'schooling', amount: 1800, periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+      },
+      { kind: 'schooling', name: '麻小妹', value: { status: 'in_school', stage: 'primary' } },
+    ]);
+  });
+
+  it('refuses a member fact for a member the form does not have', async () => {
+    const f = form();
+    f.facts.members[0]!.disability!.disabilityGrade = 2;
+    f.facts.spending = [];
+    const d = await newDraft('vil', {
+      ...f,
+      members: [{ ...f.members[0]!, id_number: makeIdNumber('433124', '1975-01-20', '1', 35) }],
+    });
+    const check = await send('vil', 'POST', `/api/registrations/${d.id}/check`);
+    expect(check.json().errors).toEqual([
+      expect.objectContaining({ field: 'facts.members.1.schooling', code: 'E_FACT_MEMBER' }),
+    ]);
+  });
+});
+
+describe('near duplicates', () => {
+  it('warns of a person of the county with the same name and birth date, and registers only when confirmed', async () => {
+    const f = goodForm();
+    const form = {
+      ...f,
+      members: [
+        // the same person with another ID number (a mistyped sequence), and the wife
+        { name: '滕老四', id_number: makeIdNumber('433124', '1961-08-15', '1', 401), relation: '户主' },
+        { name: '吴阿花', id_number: makeIdNumber('433124', '1963-02-02', '2', 402), relation: 'spouse' },
+      ],
+    };
+    const d = await newDraft('vil', form);
+    const check = await send('vil', 'POST', `/api/registrations/${d.id}/check`);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({
+      ok: true,
+      nearDuplicates: [
+        {
+          memberIndex: 0,
+          name: '滕老四',
+          birthDate: '1961-08-15',
+          villageCode: T.villageB1,
+          villageName: '测试乙村',
+          householdNo: null, // outside the village cadre's area: not named
+        },
+      ],
+    });
+    const households = async () => (await tdb.db.selectFrom('household').select('id').execute()).length;
+    const before = await households();
+    const unconfirmed = await send('vil', 'POST', `/api/registrations/${d.id}/submit`, {
+      version: d.version,
+    });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().details).toMatchObject({
+      field: 'body.confirmNearDuplicates',
+      nearDuplicates: [{ memberIndex: 0 }],
+    });
+    expect(unconfirmed.json().details.messageZh).toMatch(/同名同出生日期/);
+    expect(await households()).toBe(before);
+    const confirmed = await send('vil', 'POST', `/api/registrations/${d.id}/submit`, {
+      version: d.version,
+      confirmNearDuplicates: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [event] = (await auditEventsOf(tdb.db, 'household.register')).slice(-1);
+    expect(event?.after).toMatchObject({ nearDuplicatesConfirmed: 1 });
+    expect(namesake.id).not.toBe(confirmed.json().householdId);
+  });
+
+  it('does not warn for the same name with another birth date', async () => {
+    const f = goodForm();
+    const d = await newDraft('vil', {
+      ...f,
+      members: [
+        { name: '石二妹', id_number: makeIdNumber('433124', '1980-01-02', '2', 411), relation: '户主' },
+      ],
+    });
+    const check = await send('vil', 'POST', `/api/registrations/${d.id}/check`);
+    expect(check.json()).toMatchObject({ ok: true, nearDuplicates: [] });
   });
 });
 

@@ -22,13 +22,49 @@ export interface RegistrationForm {
     declaredVehicles?: number | null;
     declaredHouses?: number | null;
     declaredDeposits?: number | null;
+    /**
+     * Facts about each member, by the member's place in `members`: the values of the fact kinds
+     * `schooling`, `insurance` and `disability` (src/domain/facts/kinds.ts), as the facts API takes them.
+     */
+    members?: (MemberFacts | null)[];
+    /** Rigid spending of the household (schooling, medical after reimbursement, …): `rigid_spending` values. */
+    spending?: FactInput[];
   };
 }
+
+/** A fact value as typed (checked by its kind's own schema on check and submit). */
+export type FactInput = Record<string, string | number | boolean | null>;
+/** The member fact kinds a registration records. */
+export const MEMBER_FACT_KINDS = ['schooling', 'insurance', 'disability'] as const;
+export type MemberFacts = Partial<Record<(typeof MEMBER_FACT_KINDS)[number], FactInput | null>>;
 
 /** A problem of the form, named by its place (`members.1.id_number`) and by the import's column and code. */
 export interface FormError extends ImportError {
   /** Where in the form: `household.<key>`, `members.<i>.<key>` (0-based) or `income.<key>`. */
   field: string;
+  messageZh: string;
+}
+
+/**
+ * The Chinese of an import error: the row parser's and household checks' own, or — for the import
+ * writer's registry checks, which give English only — by their code.
+ */
+export function zhOf(e: ImportError): string {
+  if (e.messageZh) return e.messageZh;
+  switch (e.code) {
+    case 'E_PERSON_IN_OTHER_HOUSEHOLD': {
+      const no = /household (\S+)$/.exec(e.message)?.[1];
+      return no ? `此人已登记在户 ${no}` : '此人已登记在您辖区以外的另一户';
+    }
+    case 'E_REGION':
+      return '村代码不在区划代码中';
+    case 'E_OUT_OF_SCOPE':
+      return '该村不在您的辖区内';
+    case 'E_DUPLICATE_ID_IN_FILE':
+      return '身份证号码重复';
+    default:
+      return `${e.column}：填写有误（${e.code}）`;
+  }
 }
 
 const BY_ZH = new Map(COLUMNS.map((c) => [c.zh, c]));
@@ -104,10 +140,10 @@ export function checkForm(
   if (!errors.length) errors.push(...checkHousehold(rows, { incomeCeiling: o.incomeCeiling }));
   return {
     rows: errors.length ? null : rows,
-    errors: errors.map((e) => ({ ...e, field: fieldOf(e) })),
+    errors: withFields(errors),
   };
 }
 
 /** Import errors (e.g. of the registry checks) with their form places. */
 export const withFields = (errors: ImportError[]): FormError[] =>
-  errors.map((e) => ({ ...e, field: fieldOf(e) }));
+  errors.map((e) => ({ ...e, field: fieldOf(e), messageZh: zhOf(e) }));

@@ -7,6 +7,8 @@ import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { checkFact, settingFor, writeFact } from '../household-facts/service.js';
+import { formFactsOf } from './member-facts.js';
+import { registrationRepository as repo } from './repository.js';
 
 export interface FactDeps {
   clock: Clock;
@@ -78,29 +80,45 @@ export async function recordRegistrationFacts(
 ): Promise<void> {
   const today = deps.clock.today();
   const setting = await settingFor(deps, h.village_code, today);
-  for (const f of factsOfForm(form)) {
+  // the members as written, by their place on the form (the rows keep the form's order)
+  const byNumber = new Map((await repo.memberNumbers(trx, h.id)).map((m) => [m.id_number, m.id]));
+  const memberIdAt = (i: number) =>
+    byNumber.get(
+      String(form.members[i]?.id_number ?? '')
+        .trim()
+        .toUpperCase(),
+    ) ?? null;
+  const all = [
+    ...factsOfForm(form).map((f) => ({ ...f, memberId: null, place: `facts.${f.kind}` })),
+    ...formFactsOf(form).map((f) => ({
+      kind: f.kind,
+      value: f.value,
+      memberId: f.memberIndex === null ? null : memberIdAt(f.memberIndex),
+      place: f.place,
+    })),
+  ];
+  for (const f of all) {
     const checked = await checkFact(
       trx,
       h.id,
       {
         kind: f.kind,
-        memberId: null,
+        memberId: f.memberId,
         observedOn: today,
         source: 'home_visit',
         sourceRef: null,
         value: f.value,
       },
       today,
-      `facts.${f.kind}`,
+      f.place,
     );
-    if (!checked.ok)
-      throw new AppError(
-        'E_VALIDATION',
-        `Invalid ${checked.problems[0]!.field}: ${checked.problems[0]!.message}`,
-        {
-          errors: checked.problems,
-        },
-      );
+    if (!checked.ok) {
+      const p = checked.problems[0]!;
+      throw new AppError('E_VALIDATION', `Invalid ${p.field}: ${p.message}`, {
+        errors: checked.problems,
+        messageZh: `${p.field}：${p.messageZh}`,
+      });
+    }
     await writeFact(trx, user, h, checked.fact, {
       setting,
       now: deps.clock.now(),

@@ -15,18 +15,26 @@ const DRAFT_COLUMNS = [
 ] as const;
 
 export const registrationRepository = {
-  insertDraft: (db: Kysely<DB>, row: { village_code: string; owner_id: string; payload: string; at: Date }) =>
+  /** A new draft; one with a device key already used by its owner inserts nothing (undefined). */
+  insertDraft: (
+    db: Kysely<DB>,
+    row: { village_code: string; owner_id: string; payload: string; at: Date; client_key: string | null },
+  ) =>
     db
       .insertInto('registration_draft')
       .values({
         village_code: row.village_code,
         owner_id: row.owner_id,
         payload: row.payload,
+        client_key: row.client_key,
         created_at: row.at,
         updated_at: row.at,
       })
+      .onConflict((oc) =>
+        oc.columns(['owner_id', 'client_key']).where('client_key', 'is not', null).doNothing(),
+      )
       .returning(DRAFT_COLUMNS)
-      .executeTakeFirstOrThrow(),
+      .executeTakeFirst(),
 
   draft: (db: Kysely<DB>, id: string) =>
     db.selectFrom('registration_draft').select(DRAFT_COLUMNS).where('id', '=', id).executeTakeFirst(),
@@ -128,6 +136,46 @@ export const registrationRepository = {
 
   householdIdByNo: (db: Kysely<DB>, no: string) =>
     db.selectFrom('household').select('id').where('household_no', '=', no).executeTakeFirstOrThrow(),
+
+  /** The members of a household with their ID numbers (to find the ones a registration wrote). */
+  memberNumbers: (db: Kysely<DB>, householdId: string) =>
+    db.selectFrom('member').select(['id', 'id_number']).where('household_id', '=', householdId).execute(),
+
+  /**
+   * Present members of a county with one of these name and birth date pairs (a near duplicate of a
+   * person being registered, whatever the ID number), with their household and village.
+   */
+  namesakes: (db: Kysely<DB>, county: string, people: { name: string; birth_date: string }[]) =>
+    people.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('member as m')
+          .innerJoin('household as h', 'h.id', 'm.household_id')
+          .leftJoin('region as r', 'r.code', 'h.village_code')
+          .select([
+            'm.name',
+            'm.birth_date',
+            'm.id_number',
+            'h.household_no',
+            'h.village_code',
+            'r.name as village_name',
+          ])
+          .where('m.name', 'in', [...new Set(people.map((p) => p.name))])
+          .where('m.birth_date', 'in', [...new Set(people.map((p) => p.birth_date))])
+          .where('m.member_status', '=', 'present')
+          .where('h.village_code', 'like', `${county}%`)
+          .orderBy('h.household_no')
+          .limit(100)
+          .execute(),
+
+  /** The user's draft started on a device under this key (a resend of the same creation). */
+  draftByClientKey: (db: Kysely<DB>, ownerId: string, key: string) =>
+    db
+      .selectFrom('registration_draft')
+      .select(DRAFT_COLUMNS)
+      .where('owner_id', '=', ownerId)
+      .where('client_key', '=', key)
+      .executeTakeFirst(),
 
   membersOf: (db: Kysely<DB>, householdId: string) =>
     db

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEMBER_FACT_KINDS } from '../../domain/registration/form.js';
 import { Version } from '../../kernel/schema.js';
 
 const Id = z.string().regex(/^\d{1,18}$/, 'an id');
@@ -9,6 +10,11 @@ const Value = z.union([
   z.null(),
   z.array(z.string().max(40)).max(5),
 ]);
+/** A fact value as typed: checked by its kind's schema on check and submit (src/domain/facts/kinds.ts). */
+const FactInput = z.record(
+  z.string().regex(/^[a-zA-Z]{1,40}$/),
+  z.union([z.string().max(100), z.number(), z.boolean(), z.null()]),
+);
 const Part = z.record(z.string().regex(/^[a-z_]{1,40}$/), Value);
 
 /** The form as typed (keys of the import's columns; checked only by check and submit). */
@@ -22,6 +28,11 @@ export const RegistrationFormBody = z.strictObject({
       declaredVehicles: z.number().int().min(0).max(1000).nullable().optional(),
       declaredHouses: z.number().int().min(0).max(1000).nullable().optional(),
       declaredDeposits: z.number().min(0).max(100_000_000).nullable().optional(),
+      members: z
+        .array(z.partialRecord(z.enum(MEMBER_FACT_KINDS), FactInput.nullable()).nullable())
+        .max(30)
+        .optional(),
+      spending: z.array(FactInput).max(20).optional(),
     })
     .default({}),
 });
@@ -29,9 +40,16 @@ export const RegistrationFormBody = z.strictObject({
 export const DraftCreate = z.strictObject({
   villageCode: z.string().regex(/^\d{12}$/, '12 digits'),
   payload: RegistrationFormBody.optional(),
+  /** A key made on the device (the offline outbox): the same key again answers the stored draft. */
+  clientKey: z.uuid().optional(),
 });
 export const DraftPut = z.strictObject({ version: Version.min(1), payload: RegistrationFormBody });
-export const DraftSubmit = z.strictObject({ version: Version.min(1) });
+export const DraftVersion = z.strictObject({ version: Version.min(1) });
+export const DraftSubmit = z.strictObject({
+  version: Version.min(1),
+  /** The cadre confirms the near duplicates the check showed (same name and birth date in the county). */
+  confirmNearDuplicates: z.boolean().optional(),
+});
 export const DraftParams = z.strictObject({ id: Id });
 
 export const Draft = z.object({
@@ -57,6 +75,7 @@ const FormError = z.object({
   column: z.string(),
   code: z.string(),
   message: z.string(),
+  messageZh: z.string(),
 });
 const RedLineReason = z.object({
   key: z.string(),
@@ -67,10 +86,19 @@ const RedLineReason = z.object({
   label_en: z.string(),
   rests: z.array(z.string()),
 });
+const NearDuplicate = z.object({
+  memberIndex: z.number(),
+  name: z.string(),
+  birthDate: z.string(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
+  householdNo: z.string().nullable(),
+});
 export const CheckResult = z.object({
   ok: z.boolean(),
   errors: z.array(FormError),
   redLines: z.array(RedLineReason),
+  nearDuplicates: z.array(NearDuplicate),
 });
 export const SubmitResult = z.object({
   householdId: z.string(),

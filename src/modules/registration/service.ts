@@ -7,7 +7,13 @@ import { assertObjectInScope } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { recordRegistrationFacts, type FactDeps } from './facts.js';
 import { registrationRepository as repo, type DraftRow } from './repository.js';
-import { checkRegistration, invalidForm, writeRegisteredHousehold, type RegistrationDeps } from './write.js';
+import {
+  checkRegistration,
+  invalidForm,
+  writeRegisteredHousehold,
+  type NearDuplicate,
+  type RegistrationDeps,
+} from './write.js';
 import type { RegistrationFormInput } from './schema.js';
 
 export type { RegistrationDeps } from './write.js';
@@ -16,6 +22,17 @@ const refuse = () =>
   new AppError('E_FORBIDDEN', 'Your role may not register households', {
     messageZh: '您的角色不能登记农户',
   });
+
+const unconfirmedNamesakes = (found: NearDuplicate[]) =>
+  new AppError(
+    'E_CONFLICT',
+    `${found.length} person(s) of the county have the name and birth date of a member: confirm (confirmNearDuplicates) to register`,
+    {
+      field: 'body.confirmNearDuplicates',
+      nearDuplicates: found,
+      messageZh: `本县已有 ${found.length} 人与登记成员同名同出生日期，请核实后确认登记`,
+    },
+  );
 
 function draftDto(d: DraftRow & { village_name?: string | null }) {
   return {
@@ -60,9 +77,17 @@ export function createRegistrationService(deps: RegistrationDeps & FactDeps) {
   };
 
   return {
+    /**
+     * A new draft; one sent again under the same device key (`clientKey`: the outbox resending a
+     * creation whose answer was lost) answers the draft stored the first time.
+     */
     async createDraft(
       user: AuthUser,
-      body: { villageCode: string; payload?: RegistrationFormInput | undefined },
+      body: {
+        villageCode: string;
+        payload?: RegistrationFormInput | undefined;
+        clientKey?: string | undefined;
+      },
     ) {
       if (!permissionsOf(user.role).editHouseholds) throw refuse();
       assertObjectInScope(user, body.villageCode, 'village', body.villageCode);
@@ -70,12 +95,21 @@ export function createRegistrationService(deps: RegistrationDeps & FactDeps) {
         throw new AppError('E_VALIDATION', `Invalid body.villageCode: ${body.villageCode} is not a village`, {
           messageZh: `${body.villageCode} 不是村`,
         });
-      const d = await repo.insertDraft(db, {
-        village_code: body.villageCode,
-        owner_id: user.id,
-        payload: JSON.stringify(body.payload ?? emptyForm()),
-        at: clock.now(),
-      });
+      const key = body.clientKey ?? null;
+      const d =
+        (await repo.insertDraft(db, {
+          village_code: body.villageCode,
+          owner_id: user.id,
+          payload: JSON.stringify(body.payload ?? emptyForm()),
+          at: clock.now(),
+          client_key: key,
+        })) ?? (key === null ? undefined : await repo.draftByClientKey(db, user.id, key));
+      if (!d) throw new AppError('E_INTERNAL', 'The draft was not stored');
+      if (d.village_code !== body.villageCode)
+        throw new AppError('E_CONFLICT', 'This draft key was already used for another village', {
+          field: 'body.clientKey',
+          messageZh: '此草稿编号已用于另一个村',
+        });
       return draftDto(d);
     },
 
@@ -112,19 +146,33 @@ export function createRegistrationService(deps: RegistrationDeps & FactDeps) {
 
     async checkDraft(user: AuthUser, id: string) {
       const d = await ownDraft(db, user, id);
-      const { ok, errors, redLines } = await checkRegistration(db, deps, user, d, draftDto(d).payload);
-      return { ok, errors, redLines };
+      const { ok, errors, redLines, nearDuplicates } = await checkRegistration(
+        db,
+        deps,
+        user,
+        d,
+        draftDto(d).payload,
+      );
+      return { ok, errors, redLines, nearDuplicates };
     },
 
     /** Create the household (audited), record its facts, then open its identification case. */
-    async submit(user: AuthUser, id: string, body: { version: number }) {
+    async submit(
+      user: AuthUser,
+      id: string,
+      body: { version: number; confirmNearDuplicates?: boolean | undefined },
+    ) {
       if (!permissionsOf(user.role).editHouseholds) throw refuse();
       const done = await db.transaction().execute(async (trx) => {
         const d = await ownDraft(trx, user, id, true);
         checkVersion(d, body.version);
         const c = await checkRegistration(trx, deps, user, d, draftDto(d).payload);
         if (!c.ok || !c.rows) throw invalidForm(c.errors);
-        const householdId = await writeRegisteredHousehold(trx, deps, user, d, c.householdNo, c.rows);
+        if (c.nearDuplicates.length && body.confirmNearDuplicates !== true)
+          throw unconfirmedNamesakes(c.nearDuplicates);
+        const householdId = await writeRegisteredHousehold(trx, deps, user, d, c.householdNo, c.rows, {
+          nearDuplicates: c.nearDuplicates.length,
+        });
         await recordRegistrationFacts(
           trx,
           deps,

@@ -14,6 +14,8 @@ import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { writeHouseholds } from '../import/writer.js';
 import { registrationRepository as repo, type DraftRow } from './repository.js';
+import { checkFormFacts } from './member-facts.js';
+import { inScope } from '../../domain/region-code.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { OpenInput } from '../cases/input.js';
@@ -69,6 +71,8 @@ export async function checkRegistration(
     await writeHouseholds(trx, [pending], writeContext(user, today, false));
     errors.push(...withFields(pending.errors));
   }
+  errors.push(...checkFormFacts(form, today));
+  const nearDuplicates = parsed.rows ? await namesakesOf(trx, user, d.village_code, parsed.rows) : [];
   const ids = form.members.map((m) => String(m.id_number ?? '').toUpperCase());
   const params = await deps.paramsFor(d.village_code, today);
   const records = await repo.redLineRecords(trx, ids.filter(Boolean), d.village_code);
@@ -78,7 +82,52 @@ export async function checkRegistration(
     { vehicles: form.facts.declaredVehicles },
     params.redLines,
   );
-  return { ok: errors.length === 0, errors, redLines, rows: parsed.rows, householdNo };
+  return { ok: errors.length === 0, errors, redLines, nearDuplicates, rows: parsed.rows, householdNo };
+}
+
+/** A person of the county with the name and birth date of a member being registered, another ID number. */
+export interface NearDuplicate {
+  memberIndex: number;
+  name: string;
+  birthDate: string;
+  villageCode: string;
+  villageName: string | null;
+  /** The household, when it is in the user's area (else null, as the import names it). */
+  householdNo: string | null;
+}
+
+/**
+ * Near duplicates (issue 19 item 1): present members anywhere in the county with the same name and
+ * birth date as a member of the form but another ID number — a mistyped number or a second
+ * registration. Shown as a warning the cadre confirms before submitting; an exact ID number already
+ * registered is an error of the registry check instead.
+ */
+async function namesakesOf(
+  trx: Kysely<DB>,
+  user: AuthUser,
+  village: string,
+  rows: ImportRow[],
+): Promise<NearDuplicate[]> {
+  const people = rows.map((r) => ({ name: r.member.name, birth_date: r.member.birth_date }));
+  const found = await repo.namesakes(trx, village.slice(0, 6), people);
+  const out: NearDuplicate[] = [];
+  rows.forEach((r, i) => {
+    for (const f of found)
+      if (
+        f.name === r.member.name &&
+        f.birth_date === r.member.birth_date &&
+        f.id_number.toUpperCase() !== r.member.id_number
+      )
+        out.push({
+          memberIndex: i,
+          name: f.name,
+          birthDate: f.birth_date,
+          villageCode: f.village_code,
+          villageName: f.village_name,
+          householdNo: inScope(user.scopeCode, f.village_code) ? f.household_no : null,
+        });
+  });
+  return out;
 }
 
 function writeContext(user: AuthUser, today: string, write: boolean) {
@@ -104,6 +153,7 @@ export async function writeRegisteredHousehold(
   d: DraftRow,
   no: string,
   rows: ImportRow[],
+  seen: { nearDuplicates: number },
 ) {
   const pending = { no, rows, rowNumbers: rows.map((r) => r.row), errors: [] };
   const counts = await writeHouseholds(trx, [pending], writeContext(user, deps.clock.today(), true));
@@ -114,7 +164,14 @@ export async function writeRegisteredHousehold(
     entityType: 'household',
     entityId: id,
     regionCode: d.village_code,
-    after: { householdNo: no, draftId: d.id, members: rows.length, year: rows[0]!.income.year },
+    after: {
+      householdNo: no,
+      draftId: d.id,
+      members: rows.length,
+      year: rows[0]!.income.year,
+      // near duplicates the cadre confirmed before submitting
+      nearDuplicatesConfirmed: seen.nearDuplicates,
+    },
     reason: 'registered in the app (农户信息采集表)',
   });
   return id;
