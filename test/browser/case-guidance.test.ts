@@ -11,7 +11,7 @@ import { launchBrowser } from '../helpers/browser.js';
 /**
  * Guidance in procedures (issue 20 item 7): a village cadre opens an identification case on a household
  * the rules find ineligible, sees the confirmation with the rule's reasons, confirms; the case opens and
- * the audit keeps the confirmation.
+ * the audit keeps the confirmation. The vote (民主评议) on it asks the same, and its audit keeps it too.
  */
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -96,6 +96,30 @@ describe('guidance when opening a case', () => {
       const after = audit?.after as { confirmedIneligible?: { rule: string; reasons: unknown[] } } | null;
       expect(after?.confirmedIneligible?.rule).toBe('identification');
       expect(after?.confirmedIneligible?.reasons.length).toBeGreaterThan(0);
+
+      // the democratic review (民主评议) of the same household asks again, with the reasons
+      await page.getByTestId('action-review_vote').click();
+      await page.getByTestId('action-form-review_vote').waitFor();
+      for (const [id, n] of [
+        ['field-vote-total', '30'],
+        ['field-vote-present', '25'],
+        ['field-vote-for', '20'],
+        ['field-vote-against', '3'],
+      ] as const)
+        await page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first().fill(n);
+      await page.getByTestId('action-submit').click();
+      await dialog.waitFor();
+      expect(await page.getByTestId('ineligible-reasons').innerText()).toContain('40,000');
+      expect(await page.getByTestId('ineligible-confirm').innerText()).toMatch(/确认提交评议/);
+      expect(await page.getByTestId('case-state').getAttribute('data-state')).toBe('applied');
+      expect(await auditEventsOf(tdb.db, 'case.review_vote')).toHaveLength(0);
+      await page.getByTestId('ineligible-confirm').click();
+      await expect
+        .poll(() => page.getByTestId('case-state').getAttribute('data-state'), { timeout: 10_000 })
+        .toBe('first_notice');
+      const [voted] = await auditEventsOf(tdb.db, 'case.review_vote');
+      const votedAfter = voted?.after as { confirmedIneligible?: { rule: string } } | null;
+      expect(votedAfter?.confirmedIneligible?.rule).toBe('identification');
     },
   );
 });

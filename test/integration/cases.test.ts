@@ -65,8 +65,9 @@ const call = (user: string, method: 'GET' | 'POST', url: string, payload?: objec
 const open = (user: string, kind: string, householdId: string, payload = {}, data = {}) =>
   // procedure tests: households opened whatever the rules say (the confirmation: case-guidance.test.ts)
   call(user, 'POST', '/api/cases', { kind, householdId, payload, data, confirmIneligible: true });
+// votes go on whatever the rules say (the confirmation at a vote: case-vote-guidance.test.ts)
 const act = (user: string, id: string, action: string, payload: object = {}) =>
-  call(user, 'POST', `/api/cases/${id}/actions/${action}`, { payload });
+  call(user, 'POST', `/api/cases/${id}/actions/${action}`, { payload, confirmIneligible: true });
 const vote = { vote: { total: 30, present: 25, for: 20, against: 3 } };
 /** A notice posted from today for `days` days. */
 const noticeFrom = (days: number, objections: object[] = []) => ({

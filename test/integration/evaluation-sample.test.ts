@@ -163,6 +163,12 @@ describe('evaluation samples', () => {
   });
 
   it('estimates the rates with their intervals from the checks, and vetoes the exit', async () => {
+    // one check so far: "not enough checks yet" rather than a verdict, with the coverage that says why
+    const early = (await call('county', 'GET', `/api/evaluation/samples/${sampleId}/estimates`)).json();
+    expect(early.verdict.decision).toBe('insufficient');
+    expect(early.coverage.enough).toBe(false);
+    expect(early.coverage.minShare).toBe(0.8);
+    expect(early.coverage.groups.find((g: { group: string }) => g.group === 'exited').checked).toBe(1);
     const items = await itemsOf('county', sampleId);
     const wrong = items.find((i) => i.stratum === 'exited' && i.villageCode.startsWith(T.townshipA))!;
     for (const i of items) {
@@ -195,6 +201,7 @@ describe('evaluation samples', () => {
     expect(e.overall.wrongExit.ciLow).toBeLessThan(4 / 18);
     expect(e.overall.wrongExit.ciHigh).toBeGreaterThan(4 / 18);
     expect(e.progress).toEqual({ total: 14, checked: 14, unreachable: 0 });
+    expect(e.coverage.enough).toBe(true);
     expect(e.verdict.decision).toBe('vetoed');
     expect(
       e.verdict.reasons.find((r: { criterion: string }) => r.criterion === 'wrong_exit_rate').passed,
@@ -271,7 +278,11 @@ describe('the demo evaluation sample', () => {
     const e = est.json();
     expect(e.overall.wrongExit.respondents).toBeGreaterThan(0);
     expect(e.overall.approval.estimate).toBeGreaterThan(0.8);
-    expect(['may_exit', 'not_yet', 'vetoed']).toContain(e.verdict.decision);
+    expect(['may_exit', 'not_yet', 'vetoed', 'insufficient']).toContain(e.verdict.decision);
+    expect(e.verdict.decision === 'insufficient').toBe(!e.coverage.enough);
+    // the list and the estimates count the same checked households
+    expect(s.checked).toBe(e.progress.checked);
+    expect(s.done).toBe(e.progress.checked + e.progress.unreachable);
     expect(e.incidence.ruralPopulation).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../random.js';
 import { defaultParams } from '../rules/params.js';
 import { countyExit } from '../rules/county-exit.js';
-import { drawSample, srs, type FrameHousehold, type FrameVillage, type SampleCell } from './design.js';
+import { checkCoverage } from './coverage.js';
+import {
+  drawSample,
+  srs,
+  type FrameHousehold,
+  type FrameVillage,
+  type SampleCell,
+  type Stratum,
+} from './design.js';
 import { estimateProportion, wilson, type Observation, type ProportionEstimate } from './estimate.js';
 import { evaluationVerdict } from './verdict.js';
 
@@ -217,5 +225,42 @@ describe('evaluationVerdict', () => {
         params,
       ).decision,
     ).toBe('vetoed');
+  });
+});
+
+describe('coverage: when the checks support a verdict', () => {
+  const a = (village: string, stratum: Stratum, status: string) => ({ village, stratum, status });
+  const ten = (village: string, stratum: Stratum, checked: number) =>
+    Array.from({ length: 10 }, (_, i) => a(village, stratum, i < checked ? 'checked' : 'pending'));
+
+  it('is not enough before any check, below 80 % of a group, or with a village unchecked', () => {
+    expect(checkCoverage(ten('v1', 'exited', 0), ['v1']).enough).toBe(false);
+    const partial = checkCoverage([...ten('v1', 'exited', 7), ...ten('v1', 'outside_other', 10)], ['v1']);
+    expect(partial.enough).toBe(false);
+    expect(partial.groups[0]).toMatchObject({ group: 'exited', sampled: 10, checked: 7, enough: false });
+    const village = checkCoverage(
+      [...ten('v1', 'exited', 10), ...ten('v2', 'outside_other', 0)],
+      ['v1', 'v2'],
+    );
+    expect(village.groups[1]!.enough).toBe(false);
+    expect(village.villages).toEqual({ sampled: 2, withCheck: 1 });
+  });
+
+  it('is enough at 80 % of each group with every village checked; unreachable is not checked', () => {
+    const answers = [
+      ...ten('v1', 'exited', 8),
+      ...ten('v1', 'outside_vulnerable', 6),
+      ...ten('v2', 'outside_other', 10),
+    ];
+    expect(checkCoverage(answers, ['v1', 'v2']).enough).toBe(true);
+    const unreachable = answers.map((x, i) => (i === 0 ? { ...x, status: 'unreachable' } : x));
+    expect(checkCoverage(unreachable, ['v1', 'v2']).groups[0]).toMatchObject({ checked: 7, enough: false });
+  });
+
+  it('a group with nobody sampled asks nothing', () => {
+    expect(checkCoverage(ten('v1', 'outside_other', 9), ['v1'])).toMatchObject({
+      enough: true,
+      groups: [{ group: 'exited', sampled: 0, share: null, enough: true }, { group: 'outside' }],
+    });
   });
 });

@@ -62,21 +62,31 @@ export const gapRepository = {
       f.offset,
     ),
 
-  summary: async (db: Kysely<DB>, scope: string, today: string) => {
+  /**
+   * The summary's counts on `today`; with `statusYear` (a past year on the dashboard, `today` its last
+   * day) the households' statuses of that year, the cadres assigned and the visits made by then.
+   */
+  summary: async (db: Kysely<DB>, scope: string, today: string, statusYear?: number) => {
+    const past = statusYear !== undefined;
+    const status = past ? sql.ref('hy.status') : sql.ref('h.status');
+    const current = past
+      ? sql`a.start_date <= ${today}::date and (a.end_date is null or a.end_date > ${today}::date)`
+      : sql`a.end_date is null`;
     const [hh, overdue, villages] = await Promise.all([
       sql<{ needing: number; without: number; cadres: number }>`
         select count(*)::int as needing,
           count(*) filter (where not exists (select 1 from cadre_assignment a
-            where a.household_id = h.id and a.end_date is null))::int as without,
+            where a.household_id = h.id and ${current}))::int as without,
           (select count(*) from cadre c where ${inRegion('c.region_code', scope)} and c.active)::int as cadres
         from household h
-        where ${inRegion('h.village_code', scope)} and h.status in (${list(NEEDS_CADRE_STATUSES)})`.execute(
+        ${past ? sql`join household_year hy on hy.household_id = h.id and hy.year = ${statusYear}` : sql``}
+        where ${inRegion('h.village_code', scope)} and ${status} in (${list(NEEDS_CADRE_STATUSES)})`.execute(
         db,
       ),
       sql<{ planned: number; overdue: number; never: number }>`
         select count(*)::int as planned, count(*) filter (where overdue)::int as overdue,
           count(*) filter (where overdue and last_visit is null)::int as never
-        from (${plannedQuery({ scope, today })}) p`.execute(db),
+        from (${plannedQuery({ scope, today, statusYear })}) p`.execute(db),
       sql<{ poor: number; without: number }>`
         select count(*)::int as poor,
           count(*) filter (where not exists (select 1 from work_team t where t.village_code = r.code

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { Id, Page, PageSize, RegionCode } from '../../kernel/schema.js';
+import { Id, Page, PageSize, RegionCode, Year } from '../../kernel/schema.js';
 import { NoCadrePage, NoTeamPage, OverduePage, RegionPage, ResponsibilitySummary } from './schema.js';
 import type { CadreService } from './service.js';
 
@@ -11,11 +11,12 @@ export function gapRoutes(app: ZodApp, svc: CadreService) {
   app.get('/api/responsibility/summary', {
     schema: {
       tags,
-      summary: "The dashboard's responsibility figures: cadre gaps, overdue visits, villages without team",
-      querystring: z.object({ region: RegionCode.default('') }),
+      summary:
+        "The dashboard's responsibility figures: cadre gaps, overdue visits, villages without team, plan fit; `year`: a past year as of its last day (statuses of that year, cadres, visits and teams by then), else as of today",
+      querystring: z.object({ region: RegionCode.default(''), year: Year.optional() }),
       response: { 200: ResponsibilitySummary, ...errorResponses },
     },
-    handler: (req) => svc.summary(currentUser(req), req.query.region),
+    handler: (req) => svc.summary(currentUser(req), req.query.region, req.query.year),
   });
 
   app.get('/api/responsibility/gaps/no-cadre', {

@@ -47,17 +47,29 @@ export function plannedQuery(o: {
   cadreId?: string | undefined;
   householdId?: string | undefined;
   onlyOverdue?: boolean;
+  /**
+   * A past year's view (the dashboard's year): statuses of that year (household_year), the cadre
+   * assigned on `today` (the year's last day) and the visits up to it. Absent: the registry as it is now.
+   */
+  statusYear?: number | undefined;
 }) {
-  const where = [inRegion('h.village_code', o.scope), sql`h.status in (${list(PLANNED_STATUSES)})`];
+  const past = o.statusYear !== undefined;
+  const status = past ? sql.ref('hy.status') : sql.ref('h.status');
+  const where = [inRegion('h.village_code', o.scope), sql`${status} in (${list(PLANNED_STATUSES)})`];
   if (o.cadreId) where.push(sql`ca.cadre_id = ${o.cadreId}`);
   if (o.householdId) where.push(sql`h.id = ${o.householdId}`);
   const year = o.today.slice(0, 4);
+  const assigned = past
+    ? sql`ca.household_id = h.id and ca.start_date <= ${o.today}::date
+        and (ca.end_date is null or ca.end_date > ${o.today}::date)`
+    : sql`ca.household_id = h.id and ca.end_date is null`;
   return sql`
     with hh as (
-      select h.id, h.household_no, h.head_name, h.village_code, h.status,
-        ${kindOf(sql.ref('h.status'))} as kind, ca.cadre_id
+      select h.id, h.household_no, h.head_name, h.village_code, ${status} as status,
+        ${kindOf(status)} as kind, ca.cadre_id
       from household h
-      left join cadre_assignment ca on ca.household_id = h.id and ca.end_date is null
+      ${past ? sql`join household_year hy on hy.household_id = h.id and hy.year = ${o.statusYear}` : sql``}
+      left join cadre_assignment ca on ${assigned}
       where ${sql.join(where, sql` and `)}
     ), planned as (
       select hh.*, r.visits_per_year, lv.last_visit, coalesce(lv.this_year, 0)::int as visits_this_year,
@@ -70,7 +82,8 @@ export function plannedQuery(o: {
       left join lateral (
         select max(visit_date) as last_visit,
           count(*) filter (where visit_date >= ${`${year}-01-01`}::date) as this_year
-        from visit v where v.household_id = hh.id) lv on true
+        from visit v where v.household_id = hh.id
+          ${past ? sql`and v.visit_date <= ${o.today}::date` : sql``}) lv on true
     )
     select p.id as household_id, p.household_no, p.head_name, p.village_code, rg.name as village_name,
       p.status, p.kind, p.visits_per_year, p.last_visit::text as last_visit, p.visits_this_year,

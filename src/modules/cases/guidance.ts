@@ -20,8 +20,16 @@ export const RULE_OF_KIND: Record<CaseKind, HouseholdRuleName> = {
   tekun: 'special_hardship',
 };
 
-/** Decisions that say "no" (per rule); `verify` is its own outcome. */
-const NO = new Set(['not_eligible', 'not_yet', 'none']);
+/**
+ * The rule a vote step asks (民主评议): the kind's own rule, except the vote on removing a monitored
+ * household's risk (`removal_vote`), which the risk-removal rule speaks to.
+ */
+export function ruleOfVote(kind: CaseKind, action: string): HouseholdRuleName {
+  return action === 'removal_vote' ? 'risk_removal' : RULE_OF_KIND[kind];
+}
+
+/** Decisions that say "no" (per rule: risk removal's `keep` too); `verify` is its own outcome. */
+const NO = new Set(['not_eligible', 'not_yet', 'none', 'keep']);
 
 export type EligibilityOutcome = 'eligible' | 'ineligible' | 'verify';
 
@@ -58,8 +66,11 @@ export interface IneligibleFinding {
   missing: { fact: string; label_zh: string; label_en: string }[];
 }
 
-export function findingOf(kind: CaseKind, results: readonly RuleReading[]): IneligibleFinding | null {
-  const r = results.find((x) => x.rule === RULE_OF_KIND[kind]);
+export function findingOf(
+  rule: HouseholdRuleName,
+  results: readonly RuleReading[],
+): IneligibleFinding | null {
+  const r = results.find((x) => x.rule === rule);
   if (!r) return null;
   const outcome = outcomeOf(r);
   if (outcome === 'eligible') return null;
@@ -72,6 +83,20 @@ export function findingOf(kind: CaseKind, results: readonly RuleReading[]): Inel
       .map(({ criterion, label_zh, label_en }) => ({ criterion, label_zh, label_en })),
     missing: (r.missing ?? []).map(({ fact, label_zh, label_en }) => ({ fact, label_zh, label_en })),
   };
+}
+
+/** The 409 of a finding not confirmed: `what` names the step in both languages. */
+function ineligibleRefusal(finding: IneligibleFinding, what: { zh: string; en: string }) {
+  const zh = finding.outcome === 'verify' ? '规则无法判定（需核实）' : '规则认为不符合条件';
+  return new AppError(
+    'E_CONFLICT',
+    `the rules find this household ${finding.outcome === 'verify' ? 'undecided (verify)' : 'ineligible'} for ${what.en}; confirm with confirmIneligible: true`,
+    {
+      reason: 'ineligible',
+      messageZh: `${zh}（${what.zh}）；如仍要继续，请确认（confirmIneligible: true）`,
+      ...finding,
+    },
+  );
 }
 
 /**
@@ -87,16 +112,26 @@ export async function checkEligibility(
   confirmed: boolean,
 ): Promise<IneligibleFinding | null> {
   if (!check || (kind === 'monitoring' && household.status === 'monitored')) return null;
-  const finding = findingOf(kind, (await check(user, household.id)).results);
+  const finding = findingOf(RULE_OF_KIND[kind], (await check(user, household.id)).results);
   if (!finding || confirmed) return finding;
-  const zh = finding.outcome === 'verify' ? '规则无法判定（需核实）' : '规则认为不符合条件';
-  throw new AppError(
-    'E_CONFLICT',
-    `the rules find this household ${finding.outcome === 'verify' ? 'undecided (verify)' : 'ineligible'} for a ${kind} case; confirm with confirmIneligible: true`,
-    {
-      reason: 'ineligible',
-      messageZh: `${zh}；如仍要继续，请确认（confirmIneligible: true）`,
-      ...finding,
-    },
-  );
+  throw ineligibleRefusal(finding, { zh: '发起程序', en: `a ${kind} case` });
+}
+
+/**
+ * The same confirmation at a vote step (民主评议 `review_vote`, `removal_vote`: a step whose requirements
+ * hold a vote): the rule of the vote (ruleOfVote) is read on the household; a "no" or "verify" answers 409
+ * with the reasons unless confirmed, and the confirmed finding goes to the step's audit entry.
+ */
+export async function checkVoteEligibility(
+  check: EligibilityCheck | undefined,
+  user: AuthUser,
+  kind: CaseKind,
+  action: string,
+  householdId: string,
+  confirmed: boolean,
+): Promise<IneligibleFinding | null> {
+  if (!check) return null;
+  const finding = findingOf(ruleOfVote(kind, action), (await check(user, householdId)).results);
+  if (!finding || confirmed) return finding;
+  throw ineligibleRefusal(finding, { zh: '民主评议', en: `the vote (${action})` });
 }

@@ -51,12 +51,16 @@ export function caseRoutes(app: ZodApp, cases: CaseService) {
     schema: {
       tags: ['cases'],
       summary:
-        'Fire a step: 409 E_TRANSITION_NOT_ALLOWED, 403 E_ROLE, 400 E_REQUIREMENT (details.missing); a final state updates the household',
+        'Fire a step: 409 E_TRANSITION_NOT_ALLOWED, 403 E_ROLE, 400 E_REQUIREMENT (details.missing); a final state updates the household. A vote step (民主评议) on a household the rules find ineligible or undecided answers 409 with the reasons (details.reason "ineligible") unless `confirmIneligible: true`, which the audit records',
       params: ActionParams,
-      body: z.object({ payload: CasePayload.default({}) }),
+      body: z.object({ payload: CasePayload.default({}), confirmIneligible: z.boolean().optional() }),
       response: { 200: CaseDetail, ...errors },
     },
-    handler: (req) => cases.act(currentUser(req), req.params.id, req.params.action, req.body.payload),
+    handler: (req) =>
+      cases.act(currentUser(req), req.params.id, req.params.action, req.body.payload, {
+        checkEligibility: true,
+        confirmIneligible: req.body.confirmIneligible,
+      }),
   });
 
   app.get('/api/cases/:id/notice', {

@@ -11,7 +11,7 @@ import { createCaseOpening, type WithinOpening } from './opening.js';
 import { listItem, present } from './present.js';
 import { caseRepository } from './repository.js';
 import { toCaseState } from './state.js';
-import { createCaseTransitions } from './transition.js';
+import { createCaseTransitions, type ActOptions } from './transition.js';
 
 export type { CasePayload, OpenInput } from './input.js';
 
@@ -59,9 +59,12 @@ export function createCaseService(deps: CaseDeps) {
       return detail(user, await openCase(user, input, within));
     },
 
-    /** Fire `action` on a case; refusals are E_TRANSITION_NOT_ALLOWED, E_ROLE or E_REQUIREMENT. */
-    async act(user: AuthUser, id: string, action: string, payload: CasePayload) {
-      await act(user, id, action, payload);
+    /**
+     * Fire `action` on a case; refusals are E_TRANSITION_NOT_ALLOWED, E_ROLE or E_REQUIREMENT, and at a
+     * vote step on a household the rules find ineligible E_CONFLICT unless confirmed (`options`).
+     */
+    async act(user: AuthUser, id: string, action: string, payload: CasePayload, options?: ActOptions) {
+      await act(user, id, action, payload, options);
       return detail(user, id);
     },
 

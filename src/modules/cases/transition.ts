@@ -8,6 +8,7 @@ import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
 import { caseActorOf } from './actor.js';
 import type { CaseContext } from './context.js';
+import { checkVoteEligibility } from './guidance.js';
 import { effectOf, KIND_LABEL, serviceRequirements } from './effects.js';
 import type { CasePayload } from './input.js';
 import { isExitDecision, outcomeWithPassiveExit, passiveExitAtDecision } from './passive-exit.js';
@@ -62,10 +63,24 @@ async function applyEffect(
   return after;
 }
 
+/** How a step is fired: over HTTP the rules are read at a vote step (guidance.ts), and may be overridden. */
+export interface ActOptions {
+  /** Read the rules at a vote step (the HTTP step). */
+  checkEligibility?: boolean | undefined;
+  /** Go on with the vote although the rules find the household ineligible: kept in the audit. */
+  confirmIneligible?: boolean | undefined;
+}
+
 /** Fire `action` on a case; refusals are E_TRANSITION_NOT_ALLOWED, E_ROLE or E_REQUIREMENT. */
 export function createCaseTransitions(ctx: CaseContext) {
   const { db, clock } = ctx;
-  return async function act(user: AuthUser, id: string, action: string, payload: CasePayload): Promise<void> {
+  return async function act(
+    user: AuthUser,
+    id: string,
+    action: string,
+    payload: CasePayload,
+    options: ActOptions = {},
+  ): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const row = await caseRepository.lock(trx, id);
@@ -80,6 +95,19 @@ export function createCaseTransitions(ctx: CaseContext) {
       if (!r.ok)
         throw refusal(r.code, r.message, r.code === 'E_REQUIREMENT' ? [...r.missing, ...extra] : r.missing);
       if (extra.length > 0) throw refusal('E_REQUIREMENT', 'the county names the monitoring category', extra);
+      const isVote = def.transitions.some(
+        (t) => t.from === c.state && t.action === action && t.requires.some((q) => q.kind === 'vote'),
+      );
+      const finding = isVote
+        ? await checkVoteEligibility(
+            options.checkEligibility ? ctx.eligibility : undefined,
+            user,
+            kind,
+            action,
+            row.household_id,
+            options.confirmIneligible === true,
+          )
+        : null;
       const entry = r.next.history[r.next.history.length - 1]!;
       const final = def.final.includes(r.next.state);
       const passiveExit = isExitDecision(kind, action)
@@ -123,6 +151,7 @@ export function createCaseTransitions(ctx: CaseContext) {
           ...(entry.late && { late: entry.late }),
           ...(effect && { household: effect }),
           ...(passiveExit && { passiveExit: { passive: passiveExit.passive, year: passiveExit.year } }),
+          ...(finding && { confirmedIneligible: finding }),
         },
         reason: payload.note ?? objections?.join('; ') ?? null,
       });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { SampleCell, SampledVillage, Stratum } from '../../domain/evaluation/design.js';
 import { estimateProportion, type Observation } from '../../domain/evaluation/estimate.js';
+import { checkCoverage } from '../../domain/evaluation/coverage.js';
 import { evaluationVerdict } from '../../domain/evaluation/verdict.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
 import { satisfactionFigures } from '../grievances/service.js';
@@ -9,7 +10,8 @@ import { evaluationRepository as repo } from './repository.js';
 
 /**
  * The design-based estimates of a sample: 错退率 (wrong exits), 漏评率 (omissions) and approval with
- * 95 % intervals, overall and by township, and the county-exit verdict.
+ * 95 % intervals, overall and by township, and the county-exit verdict — or `insufficient` ("not enough
+ * checks yet") while the checks do not cover the design (src/domain/evaluation/coverage.ts).
  */
 export type ParamsFor = (region: string, date: string) => Promise<PolicyParams>;
 
@@ -83,12 +85,29 @@ export async function sampleEstimates(
   });
   const params = await paramsFor(region, `${year}-12-31`);
   const incidence = await repo.incidence(db, region, year);
-  const verdict = evaluationVerdict(overall, incidence, params);
+  // the verdict only when the checks support it (coverage.ts); until then "not enough checks yet"
+  const coverage = checkCoverage(
+    answers.map((a) => ({ village: a.village_code, stratum: a.stratum as Stratum, status: a.check_status })),
+    villages.map((v) => v.code),
+  );
+  const computed = evaluationVerdict(overall, incidence, params);
+  const verdict = coverage.enough
+    ? computed
+    : { ...computed, decision: 'insufficient' as const, pending: computed.decision };
   const feedback = await feedbackOf(db, region, year);
   const progress = {
     total: answers.length,
     checked: answers.filter((a) => a.check_status === 'checked').length,
     unreachable: answers.filter((a) => a.check_status === 'unreachable').length,
   };
-  return { overall, townships, verdict, incidence, progress, feedback, thresholds: params.evaluationVeto };
+  return {
+    overall,
+    townships,
+    verdict,
+    coverage,
+    incidence,
+    progress,
+    feedback,
+    thresholds: params.evaluationVeto,
+  };
 }

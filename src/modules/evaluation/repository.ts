@@ -149,6 +149,13 @@ export const evaluationRepository = {
             .whereRef('h.sample_id', '=', 's.id')
             .where('h.check_status', '<>', 'pending')
             .as('done'),
+        (eb) =>
+          eb
+            .selectFrom('evaluation_sample_household as h')
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .whereRef('h.sample_id', '=', 's.id')
+            .where('h.check_status', '=', 'checked')
+            .as('checked'),
       ])
       .where(inRegion('s.region_code', scope))
       .orderBy('s.id', 'desc')

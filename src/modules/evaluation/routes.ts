@@ -51,7 +51,10 @@ const SampleSummary = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   households: z.number(),
+  /** visited: checked or found unreachable */
   done: z.number(),
+  /** checked (an answer): the households the estimates count */
+  checked: z.number(),
 });
 
 export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
@@ -183,7 +186,7 @@ export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
     schema: {
       tags: ['evaluation'],
       summary:
-        'Design-based 错退率, 漏评率 and approval with 95% intervals (overall and by township) and the county-exit verdict',
+        'Design-based 错退率, 漏评率 and approval with 95% intervals (overall and by township) and the county-exit verdict, or decision "insufficient" while fewer than 80% of the sampled households of a group of strata (exited; outside the registry) are checked or a sampled village has no checked household (`coverage`)',
       params: z.object({ id: Id }),
       response: {
         200: z.object({
@@ -191,7 +194,10 @@ export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
           townships: z.array(Estimates.extend({ code: z.string(), name: z.string() })),
           verdict: z.object({
             rule: z.string(),
+            /** may_exit, not_yet, vetoed — or insufficient while the checks do not cover the design */
             decision: z.string(),
+            /** while insufficient: what the checks so far would say (not a verdict) */
+            pending: z.string().optional(),
             reasons: z.array(
               z.object({
                 criterion: z.string(),
@@ -208,6 +214,20 @@ export function evaluationRoutes(app: ZodApp, evaluation: EvaluationService) {
             ),
           }),
           incidence: z.object({ poorPersons: z.number(), ruralPopulation: z.number() }),
+          coverage: z.object({
+            enough: z.boolean(),
+            minShare: z.number(),
+            groups: z.array(
+              z.object({
+                group: z.enum(['exited', 'outside']),
+                sampled: z.number(),
+                checked: z.number(),
+                share: z.number().nullable(),
+                enough: z.boolean(),
+              }),
+            ),
+            villages: z.object({ sampled: z.number(), withCheck: z.number() }),
+          }),
           progress: z.object({ total: z.number(), checked: z.number(), unreachable: z.number() }),
           feedback: z.object({
             grievances: z.number(),

@@ -99,6 +99,7 @@ export function createEvaluationService(db: Kysely<DB>, paramsFor: ParamsFor, cl
         createdBy: r.created_by_name ?? null,
         households: Number(r.households ?? 0),
         done: Number(r.done ?? 0),
+        checked: Number(r.checked ?? 0),
       }));
     },
 

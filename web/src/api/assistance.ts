@@ -44,10 +44,11 @@ export const useProject = (id: string) =>
     queryFn: ({ signal }) => api<ProjectDetail>(`/api/projects/${id}`, { signal }),
   });
 
-export const useAssistanceSummary = (region?: string) =>
+export const useAssistanceSummary = (region?: string, year?: number) =>
   useQuery({
-    queryKey: ['projects', 'summary', region],
-    queryFn: ({ signal }) => api<AssistanceSummary>('/api/projects/summary', { query: { region }, signal }),
+    queryKey: ['projects', 'summary', region, year],
+    queryFn: ({ signal }) =>
+      api<AssistanceSummary>('/api/projects/summary', { query: { region, year }, signal }),
   });
 
 function useWrite<V>(

@@ -92,10 +92,19 @@ export function useOpenCase() {
 export function useCaseAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, payload }: { action: string; payload: CasePayload }) =>
+    mutationFn: ({
+      action,
+      payload,
+      confirmIneligible,
+    }: {
+      action: string;
+      payload: CasePayload;
+      /** A vote on a household the rules find ineligible, confirmed (the server answers 409 without it). */
+      confirmIneligible?: boolean;
+    }) =>
       api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, {
         method: 'POST',
-        body: { payload },
+        body: { payload, ...(confirmIneligible && { confirmIneligible }) },
       }),
     onSuccess: (c) => {
       qc.setQueryData(caseKey(id), c);

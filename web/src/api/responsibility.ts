@@ -58,11 +58,12 @@ export const useVisits = (
     enabled,
   });
 
-export const useSummary = (region: string) =>
+/** `year`: the dashboard's year (a past one is read as of its last day); absent: today. */
+export const useSummary = (region: string, year?: number) =>
   useQuery({
-    queryKey: [KEY, 'summary', region],
+    queryKey: [KEY, 'summary', region, year],
     queryFn: ({ signal }) =>
-      api<ResponsibilitySummary>('/api/responsibility/summary', { query: { region }, signal }),
+      api<ResponsibilitySummary>('/api/responsibility/summary', { query: { region, year }, signal }),
   });
 
 export type GapKind = 'no-cadre' | 'overdue-visits' | 'no-team';

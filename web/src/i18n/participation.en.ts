@@ -123,7 +123,7 @@ export const participationEn: typeof participationZhCN = {
       producerName: 'Cooperative name',
       townshipCode: 'Township',
       unit: 'Unit',
-      householdIds: 'Household IDs it supports (comma-separated)',
+      householdIds: 'Households it supports (带动农户)',
       fulfil: 'Mark fulfilled',
       income: 'Income to households',
       incomeTotal: '{{amount}} yuan to {{households}} households from {{orders}} orders',

@@ -119,7 +119,7 @@ export const participationZhCN = {
       producerName: '合作社名称',
       townshipCode: '乡镇',
       unit: '单位',
-      householdIds: '带动农户 ID（逗号分隔）',
+      householdIds: '带动农户',
       fulfil: '确认完成',
       income: '带动农户增收',
       incomeTotal: '合计增收 {{amount}} 元，{{households}} 户，{{orders}} 笔订单',

@@ -92,7 +92,11 @@ export default function DashboardPage() {
         }
       />
       <KeyFigures s={s} />
-      <ResponsibilityPanel region={regionCode} extra={<AssistanceFigures region={regionCode} />} />
+      <ResponsibilityPanel
+        region={regionCode}
+        year={s.year}
+        extra={<AssistanceFigures region={regionCode} year={s.year} />}
+      />
       <Charts s={s} onDrill={(code) => void navigate(dashboardUrl(code))} />
       <MeasuresSection region={regionCode} year={s.year} compact />
     </div>

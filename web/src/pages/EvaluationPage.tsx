@@ -10,25 +10,14 @@ import { PageHeader } from '../components/PageHeader';
 import { EstimatesCard } from '../components/evaluation/EstimatesCard';
 import { SampleDrawForm } from '../components/evaluation/SampleDrawForm';
 import { SampledHouseholdsCard } from '../components/evaluation/SampledHouseholdsCard';
-import { useLang } from '../i18n';
+import { progressText } from '../components/evaluation/progress';
 import { useFormat } from '../i18n/format';
-
-/**
- * The list's count is of households visited — checked or found unreachable — while the estimates count
- * only the checked ones (an unreachable household gives no answer): 1,277 visited vs 1,233 checked of
- * 1,504 were the same sample with 44 unreachable. The column says which it is.
- */
-const VISITED = {
-  'zh-CN': '已入户（含无法入户）/ 样本户',
-  en: 'Visited (incl. unreachable) / sampled',
-} as const;
 
 /** Third-party evaluation: `/evaluation?sample&stratum&status&page` — samples, field checks, estimates. */
 export default function EvaluationPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const user = useUser();
-  const lang = useLang();
   const [params, setParams] = useSearchParams();
   const samples = useSamples();
   const [drawing, setDrawing] = useState(false);
@@ -41,8 +30,9 @@ export default function EvaluationPage() {
     { title: t('evaluation.region'), render: (_: unknown, s) => `${s.regionName} ${s.year}` },
     { title: t('evaluation.createdAt'), dataIndex: 'createdAt', render: (d: string) => fmt.dateTime(d) },
     {
-      title: VISITED[lang],
-      render: (_: unknown, s) => `${fmt.number(s.done)} / ${fmt.number(s.households)}`,
+      title: t('evaluation.progress'),
+      render: (_: unknown, s) =>
+        progressText(t, fmt, { checked: s.checked, unreachable: s.done - s.checked, total: s.households }),
     },
     {
       key: 'open',

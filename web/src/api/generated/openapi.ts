@@ -976,7 +976,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fire a step: 409 E_TRANSITION_NOT_ALLOWED, 403 E_ROLE, 400 E_REQUIREMENT (details.missing); a final state updates the household */
+    /** Fire a step: 409 E_TRANSITION_NOT_ALLOWED, 403 E_ROLE, 400 E_REQUIREMENT (details.missing); a final state updates the household. A vote step (民主评议) on a household the rules find ineligible or undecided answers 409 with the reasons (details.reason "ineligible") unless `confirmIneligible: true`, which the audit records */
     post: operations['postCasesByIdActionsByAction'];
     delete?: never;
     options?: never;
@@ -2858,7 +2858,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The dashboard's responsibility figures: cadre gaps, overdue visits, villages without team */
+    /** The dashboard's responsibility figures: cadre gaps, overdue visits, villages without team, plan fit; `year`: a past year as of its last day (statuses of that year, cadres, visits and teams by then), else as of today */
     get: operations['getResponsibilitySummary'];
     put?: never;
     post?: never;
@@ -3803,7 +3803,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Design-based 错退率, 漏评率 and approval with 95% intervals (overall and by township) and the county-exit verdict */
+    /** Design-based 错退率, 漏评率 and approval with 95% intervals (overall and by township) and the county-exit verdict, or decision "insufficient" while fewer than 80% of the sampled households of a group of strata (exited; outside the registry) are checked or a sampled village has no checked household (`coverage`) */
     get: operations['getEvaluationSamplesByIdEstimates'];
     put?: never;
     post?: never;
@@ -7323,8 +7323,18 @@ export interface operations {
               declaredVehicles?: number | null;
               declaredHouses?: number | null;
               declaredDeposits?: number | null;
+              members?: ({
+                [key: string]: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              } | null)[];
+              spending?: {
+                [key: string]: string | number | boolean | null;
+              }[];
             };
           };
+          /** Format: uuid */
+          clientKey?: string;
         };
       };
     };
@@ -7362,6 +7372,14 @@ export interface operations {
                 declaredVehicles?: number | null;
                 declaredHouses?: number | null;
                 declaredDeposits?: number | null;
+                members?: ({
+                  [key: string]: {
+                    [key: string]: string | number | boolean | null;
+                  } | null;
+                } | null)[];
+                spending?: {
+                  [key: string]: string | number | boolean | null;
+                }[];
               };
             };
             createdAt: string;
@@ -7467,6 +7485,14 @@ export interface operations {
                 declaredVehicles?: number | null;
                 declaredHouses?: number | null;
                 declaredDeposits?: number | null;
+                members?: ({
+                  [key: string]: {
+                    [key: string]: string | number | boolean | null;
+                  } | null;
+                } | null)[];
+                spending?: {
+                  [key: string]: string | number | boolean | null;
+                }[];
               };
             };
             createdAt: string;
@@ -7560,6 +7586,14 @@ export interface operations {
               declaredVehicles?: number | null;
               declaredHouses?: number | null;
               declaredDeposits?: number | null;
+              members?: ({
+                [key: string]: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              } | null)[];
+              spending?: {
+                [key: string]: string | number | boolean | null;
+              }[];
             };
           };
         };
@@ -7599,6 +7633,14 @@ export interface operations {
                 declaredVehicles?: number | null;
                 declaredHouses?: number | null;
                 declaredDeposits?: number | null;
+                members?: ({
+                  [key: string]: {
+                    [key: string]: string | number | boolean | null;
+                  } | null;
+                } | null)[];
+                spending?: {
+                  [key: string]: string | number | boolean | null;
+                }[];
               };
             };
             createdAt: string;
@@ -7723,6 +7765,14 @@ export interface operations {
                 declaredVehicles?: number | null;
                 declaredHouses?: number | null;
                 declaredDeposits?: number | null;
+                members?: ({
+                  [key: string]: {
+                    [key: string]: string | number | boolean | null;
+                  } | null;
+                } | null)[];
+                spending?: {
+                  [key: string]: string | number | boolean | null;
+                }[];
               };
             };
             createdAt: string;
@@ -7822,6 +7872,7 @@ export interface operations {
               column: string;
               code: string;
               message: string;
+              messageZh: string;
             }[];
             redLines: {
               key: string;
@@ -7832,6 +7883,14 @@ export interface operations {
               label_zh: string;
               label_en: string;
               rests: string[];
+            }[];
+            nearDuplicates: {
+              memberIndex: number;
+              name: string;
+              birthDate: string;
+              villageCode: string;
+              villageName: string | null;
+              householdNo: string | null;
             }[];
           };
         };
@@ -7903,6 +7962,7 @@ export interface operations {
       content: {
         'application/json': {
           version: number;
+          confirmNearDuplicates?: boolean;
         };
       };
     };
@@ -12331,6 +12391,7 @@ export interface operations {
               careLevel?: 'self_care' | 'partly_dependent' | 'fully_dependent';
             };
           };
+          confirmIneligible?: boolean;
         };
       };
     };
@@ -25485,6 +25546,7 @@ export interface operations {
     parameters: {
       query?: {
         region?: string;
+        year?: number;
       };
       header?: never;
       path?: never;
@@ -32492,6 +32554,7 @@ export interface operations {
             createdBy: string | null;
             households: number;
             done: number;
+            checked: number;
           }[];
         };
       };
@@ -33031,6 +33094,7 @@ export interface operations {
             verdict: {
               rule: string;
               decision: string;
+              pending?: string;
               reasons: {
                 criterion: string;
                 label_zh: string;
@@ -33047,6 +33111,22 @@ export interface operations {
             incidence: {
               poorPersons: number;
               ruralPopulation: number;
+            };
+            coverage: {
+              enough: boolean;
+              minShare: number;
+              groups: {
+                /** @enum {string} */
+                group: 'exited' | 'outside';
+                sampled: number;
+                checked: number;
+                share: number | null;
+                enough: boolean;
+              }[];
+              villages: {
+                sampled: number;
+                withCheck: number;
+              };
             };
             progress: {
               total: number;

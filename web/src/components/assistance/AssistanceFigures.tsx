@@ -8,13 +8,14 @@ import { useAssistanceLabel } from './labels';
 
 /**
  * Delivery figures for the dashboard's responsibility panel (its `extra` slot, inside a Row): target
- * progress (computed from the registry), project funds disbursed, idle and showcase projects.
+ * progress (computed from the registry), project funds disbursed, idle and showcase projects — of the
+ * dashboard's year when given.
  */
-export function AssistanceFigures({ region }: { region?: string }) {
+export function AssistanceFigures({ region, year }: { region?: string; year?: number }) {
   const { t } = useTranslation();
   const L = useAssistanceLabel();
   const fmt = useFormat();
-  const q = useAssistanceSummary(region || undefined);
+  const q = useAssistanceSummary(region || undefined, year);
   const s = q.data;
   if (q.isError) return null;
   const query = region ? `region=${region}&` : '';

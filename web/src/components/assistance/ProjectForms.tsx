@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from './labels';
 import { FormModal } from './FormModal';
@@ -12,7 +11,8 @@ import {
   type Fund,
   type ProjectDetail,
 } from '../../api/assistance';
-import { useHouseholds } from '../../api/households';
+import { DateField } from '../pickers/DateField';
+import { HouseholdMultiPicker } from '../pickers/HouseholdMultiPicker';
 import { thisYearChina, todayChina } from '../../i18n/format';
 
 const SOURCES = ['central', 'provincial', 'county', 'integrated', 'paired', 'social'];
@@ -76,50 +76,35 @@ export function FundModal({ projectId, onClose }: { projectId: string; onClose: 
   );
 }
 
-/** Add a beneficiary household of the project's village with its linkage type. */
+/**
+ * Add beneficiary households (带动农户) of the project's village with their linkage type: several at
+ * once, picked by name or household number (HouseholdMultiPicker); those already linked are greyed.
+ */
 export function BeneficiaryModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const L = useAssistanceLabel();
   const add = useAddBeneficiary(project.id);
   const required = useRequired();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const households = useHouseholds({
-    region: project.villageCode,
-    ...(q ? { q } : {}),
-    page: 1,
-    pageSize: 20,
-  });
   const already = new Set(project.beneficiaryList.map((b) => b.householdId));
   const linkages = [...project.linkages, ...LINKAGES.filter((l) => !project.linkages.includes(l))];
   return (
-    <FormModal<Beneficiary>
+    <FormModal<{ householdIds: string[]; linkageType: Beneficiary['linkageType'] }>
       title={t('assistance.addBeneficiary')}
       testId="beneficiary"
       onClose={onClose}
       initialValues={{ linkageType: (project.linkages[0] ?? 'dividend') as Beneficiary['linkageType'] }}
-      run={(v) => add.mutateAsync(v)}
+      run={async (v) => {
+        // one by one: a refusal names the household it stopped at, the ones before it stay added
+        for (const householdId of v.householdIds)
+          await add.mutateAsync({ householdId, linkageType: v.linkageType });
+      }}
     >
       <Form.Item
-        name="householdId"
+        name="householdIds"
         label={`${t('assistance.household')} (${project.villageName})`}
         rules={required}
       >
-        <Select
-          showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
-          loading={households.isFetching}
-          placeholder={t('assistance.householdSearch')}
-          data-testid="beneficiary-household"
-          options={(households.data?.items ?? []).map((h) => ({
-            value: h.id,
-            label: `${h.headName} ${h.householdNo}`,
-            disabled: already.has(h.id),
-          }))}
-        />
+        <HouseholdMultiPicker region={project.villageCode} exclude={already} testId="beneficiary-household" />
       </Form.Item>
       <Form.Item name="linkageType" label={t('assistance.linkageType')} rules={required}>
         <Select
@@ -180,7 +165,7 @@ export function CompleteModal({ project, onClose }: { project: ProjectDetail; on
       run={(v) => complete.mutateAsync(v)}
     >
       <Form.Item name="completedOn" label={t('assistance.completedOn')} rules={required}>
-        <Input type="date" data-testid="complete-date" />
+        <DateField testId="complete-date" />
       </Form.Item>
     </FormModal>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import {
@@ -11,6 +12,8 @@ import {
 } from '../../api/cases';
 import { errorMessage } from '../ErrorResult';
 import { useCaseLabels } from './labels';
+import { DateField } from '../pickers/DateField';
+import { IneligibleModal, ineligibleFinding, type IneligibleFinding } from './IneligibleConfirm';
 import { todayChina } from '../../i18n/format';
 
 interface Values {
@@ -116,8 +119,35 @@ export function ActionForm({ c, action, onDone }: { c: CaseDetail; action: CaseA
     consentDate: localToday(),
     objections: [],
   };
-  const submit = (v: Values) =>
-    fire.mutate({ action: action.action, payload: payloadOf(action, v) }, { onSuccess: onDone });
+  // a vote on a household the rules find ineligible answers 409 with the reasons: confirm, then fire again
+  const [confirming, setConfirming] = useState<{ payload: CasePayload; finding: IneligibleFinding } | null>(
+    null,
+  );
+  const submit = (v: Values) => {
+    const payload = payloadOf(action, v);
+    fire.mutate(
+      { action: action.action, payload },
+      {
+        onSuccess: onDone,
+        onError: (e) => {
+          const finding = ineligibleFinding(e);
+          if (finding) setConfirming({ payload, finding });
+        },
+      },
+    );
+  };
+  const confirm = () =>
+    confirming &&
+    fire.mutate(
+      { action: action.action, payload: confirming.payload, confirmIneligible: true },
+      {
+        onSuccess: () => {
+          setConfirming(null);
+          onDone();
+        },
+      },
+    );
+  const finding = ineligibleFinding(fire.error);
   const num = (name: keyof Values, label: string, testId: string) => (
     <Form.Item name={name} label={label} style={{ marginBottom: 8 }}>
       <InputNumber min={0} style={{ width: 110 }} data-testid={testId} />
@@ -145,10 +175,10 @@ export function ActionForm({ c, action, onDone }: { c: CaseDetail; action: CaseA
         <>
           <Flex wrap gap={8}>
             <Form.Item name="noticeStart" label={t('cases.field.noticeStart')} style={{ marginBottom: 8 }}>
-              <Input type="date" data-testid="field-notice-start" />
+              <DateField testId="field-notice-start" />
             </Form.Item>
             <Form.Item name="noticeEnd" label={t('cases.field.noticeEnd')} style={{ marginBottom: 8 }}>
-              <Input type="date" data-testid="field-notice-end" />
+              <DateField testId="field-notice-end" />
             </Form.Item>
           </Flex>
           <Form.List name="objections">
@@ -213,7 +243,7 @@ export function ActionForm({ c, action, onDone }: { c: CaseDetail; action: CaseA
             <Input data-testid="field-consent-by" />
           </Form.Item>
           <Form.Item name="consentDate" label={t('cases.field.consentDate')} style={{ marginBottom: 8 }}>
-            <Input type="date" data-testid="field-consent-date" />
+            <DateField testId="field-consent-date" />
           </Form.Item>
         </Flex>
       )}
@@ -225,7 +255,7 @@ export function ActionForm({ c, action, onDone }: { c: CaseDetail; action: CaseA
       {has(action, 'homeVisitIfStaffRelative') && c.data.staffRelative === true && (
         <Flex wrap gap={8}>
           <Form.Item name="visitDate" label={t('cases.field.visitDate')} style={{ marginBottom: 8 }}>
-            <Input type="date" data-testid="field-visit-date" />
+            <DateField testId="field-visit-date" />
           </Form.Item>
           <Form.Item name="visitors" label={t('cases.field.visitors')} style={{ marginBottom: 8 }}>
             <Input data-testid="field-visitors" />
@@ -252,7 +282,20 @@ export function ActionForm({ c, action, onDone }: { c: CaseDetail; action: CaseA
       <Form.Item name="note" label={t('cases.field.note')} required={evidence} style={{ marginBottom: 8 }}>
         <Input.TextArea rows={2} data-testid="field-note" />
       </Form.Item>
-      {fire.isError && <RefusalAlert error={fire.error} />}
+      {fire.isError && !finding && <RefusalAlert error={fire.error} />}
+      {confirming && (
+        <IneligibleModal
+          vote
+          finding={confirming.finding}
+          busy={fire.isPending}
+          error={finding ? null : fire.error}
+          onOk={confirm}
+          onCancel={() => {
+            setConfirming(null);
+            fire.reset();
+          }}
+        />
+      )}
       <Flex gap={8} style={{ marginTop: 8 }}>
         <Button type="primary" htmlType="submit" loading={fire.isPending} data-testid="action-submit">
           {t('cases.submit')}

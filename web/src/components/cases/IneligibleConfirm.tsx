@@ -43,6 +43,8 @@ const TEXT = {
     missing: '缺少的信息：',
     ask: '仍要发起此程序吗？确认将记入操作日志。',
     ok: '确认发起',
+    askVote: '仍要按评议结果继续吗？确认将记入操作日志。',
+    okVote: '确认提交评议',
     cancel: '取消',
   },
   en: {
@@ -54,6 +56,8 @@ const TEXT = {
     missing: 'Missing information:',
     ask: 'Open the procedure anyway? Your confirmation is recorded in the audit log.',
     ok: 'Confirm and open',
+    askVote: 'Record the vote anyway? Your confirmation is recorded in the audit log.',
+    okVote: 'Confirm the vote',
     cancel: 'Cancel',
   },
 } as const;
@@ -103,8 +107,10 @@ export function useGuardedOpenCase() {
   return { start, modal, isPending: open.isPending, error: open.error, isError: open.isError };
 }
 
-function IneligibleModal(props: {
+/** The confirmation with the rule's reasons; `vote`: at a vote step (民主评议) rather than an opening. */
+export function IneligibleModal(props: {
   finding: IneligibleFinding;
+  vote?: boolean;
   busy: boolean;
   error: unknown;
   onOk: () => void;
@@ -119,7 +125,7 @@ function IneligibleModal(props: {
     <Modal
       open
       title={`${text.title[finding.outcome]}（${labels.rule(finding.rule)}）`}
-      okText={text.ok}
+      okText={props.vote ? text.okVote : text.ok}
       cancelText={text.cancel}
       okButtonProps={{ danger: finding.outcome === 'ineligible', 'data-testid': 'ineligible-confirm' }}
       confirmLoading={props.busy}
@@ -139,7 +145,7 @@ function IneligibleModal(props: {
             {finding.missing.map(label).join('；')}
           </Typography.Paragraph>
         )}
-        <Typography.Paragraph strong>{text.ask}</Typography.Paragraph>
+        <Typography.Paragraph strong>{props.vote ? text.askVote : text.ask}</Typography.Paragraph>
         {props.error ? <Alert type="error" showIcon title={errorMessage(props.error)} /> : null}
       </div>
     </Modal>

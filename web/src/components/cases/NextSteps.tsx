@@ -27,6 +27,8 @@ const TEXT = {
     staff: (n: number) => `至少 ${n} 名工作人员入户调查`,
     homeVisit: '工作人员或村干部近亲属申请时须入户核实',
     deadline: (d: number) => `自开案起 ${d} 天内办理`,
+    extra: (what: string) => `填写${what}`,
+    voteCheck: '规则认为该户不符合条件时，提交评议前须确认',
   },
   en: {
     title: 'Next',
@@ -44,6 +46,8 @@ const TEXT = {
     staff: (n: number) => `at least ${n} staff at the home investigation`,
     homeVisit: 'a home visit when the applicant is related to staff or cadres',
     deadline: (d: number) => `within ${d} days of the opening`,
+    extra: (what: string) => what,
+    voteCheck: 'a confirmation when the rules find the household ineligible',
   },
 } as const;
 
@@ -78,7 +82,13 @@ export function NextSteps({ c }: { c: CaseDetail }) {
   if (c.closed || c.actions.length === 0) return null;
   const pct = (f: number) => fmt.percent(f, 0);
   const line = (a: CaseAction) => {
-    const needs = a.requires.map((r) => needOf(r, x, pct));
+    const needs = [
+      ...a.requires.map((r) => needOf(r, x, pct)),
+      // what the service asks beyond the procedure (the county's monitoring category), and the rule check
+      // at a vote (src/modules/cases/guidance.ts)
+      ...a.extra.map((k) => x.extra(labels.missing(k))),
+      ...(a.requires.some((r) => r.kind === 'vote') ? [x.voteCheck] : []),
+    ];
     const level = x.level[a.level as keyof Text['level']] ?? a.level;
     return (
       <div key={a.action} data-testid={`next-step-${a.action}`}>

@@ -4,6 +4,7 @@ import { useEstimates, type ProportionEstimate } from '../../api/evaluation';
 import { useFormat } from '../../i18n/format';
 import { ErrorResult } from '../ErrorResult';
 import { ReasonList } from '../rules/ReasonList';
+import { progressText } from './progress';
 
 /** The three estimates: the proportion, its threshold, its test id. */
 const ESTIMATES = [
@@ -11,7 +12,12 @@ const ESTIMATES = [
   ['omission', 'omissionRate', 'estimate-omission'],
   ['approval', 'minApproval', 'estimate-approval'],
 ] as const;
-const decisionColor = { may_exit: 'green', not_yet: 'orange', vetoed: 'red' } as const;
+const decisionColor: Record<string, string> = {
+  may_exit: 'green',
+  not_yet: 'orange',
+  vetoed: 'red',
+  insufficient: 'default',
+};
 
 /** One estimated proportion with its confidence interval, respondents, design effect and threshold. */
 function EstimateCard({
@@ -76,8 +82,8 @@ export function EstimatesCard({ sampleId }: { sampleId: string }) {
               </Col>
             ))}
           </Row>
-          <Typography.Text type="secondary">
-            {t('evaluation.progress')}: {fmt.number(e.progress.checked)} / {fmt.number(e.progress.total)}
+          <Typography.Text type="secondary" data-testid="evaluation-progress">
+            {t('evaluation.progress')}：{progressText(t, fmt, e.progress)}
           </Typography.Text>
           <Typography.Text type="secondary" data-testid="evaluation-feedback">
             {t('evaluation.feedback', {
@@ -89,11 +95,34 @@ export function EstimatesCard({ sampleId }: { sampleId: string }) {
           </Typography.Text>
           <div>
             <Typography.Text strong>{t('evaluation.verdict')}: </Typography.Text>
-            <Tag color={decisionColor[e.verdict.decision]} data-testid="verdict">
+            <Tag
+              color={decisionColor[e.verdict.decision]}
+              data-testid="verdict"
+              data-decision={e.verdict.decision}
+            >
               {t(`evaluation.decision.${e.verdict.decision}`)}
             </Tag>
           </div>
-          <ReasonList reasons={e.verdict.reasons} testId="verdict-reasons" />
+          {/* the threshold of "enough checks", from the sample design (src/domain/evaluation/coverage.ts) */}
+          <Typography.Text type="secondary" data-testid="verdict-coverage">
+            {t('evaluation.coverageRule', { share: fmt.percent(e.coverage.minShare, 0) })}
+            {e.coverage.groups
+              .filter((g) => g.sampled > 0)
+              .map((g) =>
+                t('evaluation.coverageGroup', {
+                  group: t(`evaluation.coverageGroups.${g.group}`),
+                  checked: fmt.number(g.checked),
+                  sampled: fmt.number(g.sampled),
+                  share: fmt.percent(g.share, 0),
+                }),
+              )
+              .join('；')}
+            {t('evaluation.coverageVillages', {
+              withCheck: fmt.number(e.coverage.villages.withCheck),
+              sampled: fmt.number(e.coverage.villages.sampled),
+            })}
+          </Typography.Text>
+          {e.coverage.enough && <ReasonList reasons={e.verdict.reasons} testId="verdict-reasons" />}
           <Table
             size="small"
             rowKey="code"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/auth';
 import type { OfficerNeed, Organisation } from '../../api/participation';
 import { HouseholdPicker } from '../pickers/HouseholdPicker';
+import { HouseholdMultiPicker } from '../pickers/HouseholdMultiPicker';
 import { RegionPickField } from '../RegionSearchSelect';
 import { NEED_KINDS } from './labels';
 import { useParticipationAction } from './useParticipationAction';
@@ -46,9 +47,7 @@ export function OfficerDialog({ dialog, onClose }: { dialog: OfficerDialogState;
         {
           ...v,
           producerName: v.producerName || undefined,
-          householdIds: String(v.householdIds ?? '')
-            .split(/[,，\s]+/)
-            .filter(Boolean),
+          householdIds: Array.isArray(v.householdIds) ? v.householdIds : [],
         },
         close,
       );
@@ -164,6 +163,7 @@ function PublishFields() {
 function ProductFields() {
   const { t } = useTranslation();
   const user = useUser();
+  const township = Form.useWatch<string | undefined>('townshipCode');
   return (
     <>
       <Form.Item name="name" label={t('part.col.product')} rules={[{ required: true }]}>
@@ -212,7 +212,8 @@ function ProductFields() {
         <Input />
       </Form.Item>
       <Form.Item name="householdIds" label={t('part.officer.householdIds')} rules={[{ required: true }]}>
-        <Input />
+        {/* the product's 带动农户, picked by name or household number within its township */}
+        <HouseholdMultiPicker region={township || undefined} testId="product-households" />
       </Form.Item>
     </>
   );

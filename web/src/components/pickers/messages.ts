@@ -21,7 +21,9 @@ export const menuZhCN = {
       option: '{{name}} · {{no}} · {{village}}',
       none: '未找到农户',
       picked: '已选：{{name}}（户编号 {{no}}）',
+      pickedMany: '已选 {{n}} 户',
     },
+    region: { none: '未找到区划' },
   },
   auditLabels: {
     actions: {
@@ -220,7 +222,9 @@ export const menuEn: typeof menuZhCN = {
       option: '{{name}} · {{no}} · {{village}}',
       none: 'No household found',
       picked: 'Picked: {{name}} (household {{no}})',
+      pickedMany: '{{n}} households picked',
     },
+    region: { none: 'No region found' },
   },
   auditLabels: {
     actions: {

@@ -1,27 +1,49 @@
 import type { ReactNode } from 'react';
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSummary } from '../../api/responsibility';
+import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { KpiCard } from '../KpiCard';
 import { LinkButton } from '../LinkButton';
+
+const AS_OF = {
+  'zh-CN': (d: string) => `截至 ${d}`,
+  en: (d: string) => `as of ${d}`,
+} as const;
 
 /**
  * The dashboard's responsibility and delivery figures for a region. Cadre gaps, overdue visits and
  * villages without a team come from GET /api/responsibility/summary; other features add their
  * figures (plan fit, target progress, funds) as further <Col> children via `extra`, or below the
- * marked line.
+ * marked line. `year` (the dashboard's year selector): a past year's figures as of its last day, shown
+ * in the title.
  */
-export function ResponsibilityPanel({ region, extra }: { region: string; extra?: ReactNode }) {
+export function ResponsibilityPanel({
+  region,
+  year,
+  extra,
+}: {
+  region: string;
+  year?: number;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const s = useSummary(region);
+  const s = useSummary(region, year);
+  const asOf = s.data?.asOf;
+  const lang = useLang();
   const q = region ? `&region=${region}` : '';
   const v = (n: number | undefined) => (n === undefined ? '—' : fmt.number(n));
   return (
     <Card
       size="small"
-      title={t('resp.panel')}
+      title={
+        <span data-testid="panel-as-of" data-as-of={asOf ?? ''}>
+          {t('resp.panel')}
+          {asOf && <Typography.Text type="secondary">（{AS_OF[lang](fmt.date(asOf))}）</Typography.Text>}
+        </span>
+      }
       data-testid="responsibility-panel"
       style={{ marginBottom: 16 }}
       extra={<LinkButton to={`/responsibility?tab=noCadre${q}`}>{t('resp.openList')}</LinkButton>}
