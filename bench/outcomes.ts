@@ -48,13 +48,13 @@ try {
   for (let i = 0; i < runs; i++) {
     const [, dash] = await time(() => stats.summary(user, county));
     const [r, what] = await time(() =>
-      outcomes.compare(user, { region: county, by: 'type', horizon: 2, minCell: 10 }),
+      outcomes.compare(user, { region: county, by: 'type', comparison: 'assisted', horizon: 2, minCell: 10 }),
     );
     const [, byMeasure] = await time(() =>
-      outcomes.compare(user, { region: county, by: 'measure', horizon: 1, minCell: 10 }),
+      outcomes.compare(user, { region: county, by: 'measure', comparison: 'all', horizon: 1, minCell: 10 }),
     );
     console.log(
-      `run ${i + 1}: dashboard ${dash} s; what worked by type (horizon 2) ${what} s; by measure (horizon 1) ${byMeasure} s;` +
+      `run ${i + 1}: dashboard ${dash} s; what worked by type (assisted, horizon 2) ${what} s; by measure (all, horizon 1) ${byMeasure} s;` +
         ` ${r.households} households, ${r.measures} measures, ${r.cells.length} cells; load ${os.loadavg()[0]!.toFixed(1)}; peak RSS ${peakRssMiB().toFixed(0)} MiB`,
     );
   }

@@ -44,6 +44,7 @@ import { policyRoutes } from '../modules/policy/routes.js';
 import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
 import { outcomesRoutes } from '../modules/outcomes/routes.js';
+import { outcomesRoutes } from '../modules/outcomes/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { householdOf } from '../modules/portal/session-routes.js';
@@ -183,6 +184,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   registrationRoutes(zapp, s.registration, s.memberEvents);
   householdExportRoutes(zapp, s.householdExport);
   statsRoutes(zapp, s.stats);
+  outcomesRoutes(zapp, s.outcomes);
   outcomesRoutes(zapp, s.outcomes);
   auditRoutes(zapp, s.audit);
   attachmentRoutes(zapp, s.attachments);

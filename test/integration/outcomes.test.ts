@@ -13,16 +13,18 @@ import type { Database } from '../../src/db/database.js';
  * two persons, poor in 2023 at 3,000 yuan a person (one stratum in township A).
  * - treated (a health measure delivered in 2024), 6 in township A: 4 exited at 5,000 in 2024, 2 still
  *   poor at 3,400; one more in township B, with no comparison household there;
- * - comparison, 6 in township A: 2 exited at 5,000, 4 still poor at 3,300;
- * - a seventh household in A whose health measure was cancelled: in neither group.
- * Horizon 1: income change treated (4·2000 + 2·400) / 6 = 1466.67, comparison (2·2000 + 4·300) / 6 =
- * 866.67, difference 600; lasting exit 4/6 against 2/6, difference 1/3.
+ * - comparison, 6 in township A with a plan in 2024 (an industry measure): 2 exited at 5,000, 4 still
+ *   poor at 3,300; a seventh without a plan, exited at 5,000 (only in the comparison with every household);
+ * - one more household in A whose health measure was cancelled: in neither group.
+ * Horizon 1, assisted comparison: income change treated (4·2000 + 2·400) / 6 = 1466.67, comparison
+ * (2·2000 + 4·300) / 6 = 866.67, difference 600; lasting exit 4/6 against 2/6, difference 1/3.
+ * Every household: comparison (5200 + 2000) / 7 = 1028.57, difference 438.10; lasting exit 3/7.
  */
 let tdb: TestDatabase;
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 
-async function planMeasure(db: Database, householdId: string, status: string) {
+async function planMeasure(db: Database, householdId: string, status: string, type = 'health') {
   const plan = await db
     .insertInto('household_plan')
     .values({ household_id: householdId, year: 2024 })
@@ -33,9 +35,9 @@ async function planMeasure(db: Database, householdId: string, status: string) {
     .values({
       plan_id: plan.id,
       household_id: householdId,
-      catalogue_code: 'family_doctor',
-      measure_type: 'health',
-      batch: 'social_security',
+      catalogue_code: type === 'health' ? 'family_doctor' : 'industry_subsidy',
+      measure_type: type,
+      batch: type === 'health' ? 'social_security' : 'production',
       start_date: '2024-02-01',
       status,
     })
@@ -61,8 +63,10 @@ beforeAll(async () => {
   await planMeasure(db, b.id, 'completed');
   for (let i = 0; i < 6; i++) {
     const later = i < 2 ? exited : { perCapita: 3300, status: 'poor' };
-    await createHousehold(db, { village: T.villageA2, status: later.status, income: path(later) });
+    const c = await createHousehold(db, { village: T.villageA2, status: later.status, income: path(later) });
+    await planMeasure(db, c.id, 'completed', 'industry');
   }
+  await createHousehold(db, { village: T.villageA2, status: 'exited', income: path(exited) });
   const cancelled = await createHousehold(db, { village: T.villageA2, income: path(exited) });
   await planMeasure(db, cancelled.id, 'cancelled');
   await createUser(db, 'cty', 'county_officer', T.county);
@@ -111,10 +115,10 @@ const get = (user: string, query: string) =>
 describe('what worked', () => {
   it('compares the treated with matched households of the same township', async () => {
     const res = await get('cty', 'horizon=1&minCell=5');
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{ lastYear: number; households: number; cells: Cell[] }>();
     expect(body.lastYear).toBe(2025);
-    expect(body.households).toBe(14);
+    expect(body.households).toBe(15);
     const all = body.cells.find((c) => c.kind === 'health' && c.cause === '*' && c.startYear === null)!;
     expect(all).toMatchObject({ treated: 7, matchedTreated: 6, comparisonHouseholds: 6, hidden: false });
     const inc = all.outcomes.incomeChange;
@@ -126,6 +130,15 @@ describe('what worked', () => {
     expect(all.outcomes.lastingExit.difference).toBeCloseTo(1 / 3, 10);
     expect(all.outcomes.entered.hidden).toBe(true); // nobody was outside at baseline
     expect(body.cells.some((c) => c.cause === 'illness' && c.kind === 'health')).toBe(true);
+  });
+
+  it('compares with every household without the measure on request', async () => {
+    const body = (await get('cty', 'horizon=1&minCell=5&comparison=all')).json<{ cells: Cell[] }>();
+    const all = body.cells.find((c) => c.kind === 'health' && c.cause === '*' && c.startYear === null)!;
+    expect(all).toMatchObject({ matchedTreated: 6, comparisonHouseholds: 7 });
+    expect(all.outcomes.incomeChange.comparisonMean).toBeCloseTo(7200 / 7, 6);
+    expect(all.outcomes.incomeChange.difference).toBeCloseTo(8800 / 6 - 7200 / 7, 6);
+    expect(all.outcomes.lastingExit.comparisonMean).toBeCloseTo(3 / 7, 10);
   });
 
   it('reads outcomes only up to the last complete year', async () => {
@@ -149,7 +162,7 @@ describe('what worked', () => {
       names: { code: string; nameZh: string }[];
       cells: Cell[];
     }>();
-    expect(body.cells[0]!.kind).toBe('family_doctor');
+    expect(body.cells.map((c) => c.kind)).toContain('family_doctor');
     expect(body.names.find((n) => n.code === 'family_doctor')?.nameZh).toBe('家庭医生签约服务');
   });
 
@@ -161,7 +174,7 @@ describe('what worked', () => {
       messageZh: expect.stringContaining('县'),
     });
     expect((await get('prov', `region=${T.county}&horizon=1&minCell=5`)).statusCode).toBe(200);
-    for (const q of ['horizon=0', 'horizon=9', 'minCell=1', 'by=cause', 'region=12x']) {
+    for (const q of ['horizon=0', 'horizon=9', 'minCell=1', 'by=cause', 'region=12x', 'comparison=none']) {
       const res = await get('cty', q);
       expect(res.statusCode, q).toBe(400);
     }

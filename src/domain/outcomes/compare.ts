@@ -8,7 +8,7 @@ import { estimate, newAcc, type Acc, type Estimate, type StratumPair } from './e
  * A treated episode: the first year t0 a household received a measure of the kind (delivered: in
  * progress or completed), observed from the baseline year t0 − 1. A comparison episode: a household
  * at the same baseline year with no measure of the kind (in whatever status) started up to the end of
- * the horizon. Both are matched exactly on the stratum (strata.ts); strata without both are left out.
+ * the horizon — and, when plan years are given, with a plan of its own in year t0 (assisted otherwise). Both are matched exactly on the stratum (strata.ts); strata without both are left out.
  * The difference is the treated-weighted mean of the within-stratum differences (effect on the
  * treated, as far as the matching reaches), with a normal-approximation 95 % interval.
  */
@@ -29,6 +29,11 @@ export interface CompareOptions {
   minCell: number;
   /** The poverty line of a year (income bands are multiples of it). */
   lineOf: (year: number) => number;
+  /**
+   * Years each household had a plan (一户一策). When given, a comparison household must have had a plan
+   * in the treated households' start year (assisted, without this kind); when null, every household.
+   */
+  planYears: ReadonlyMap<string, ReadonlySet<number>> | null;
   /** The last year whose rows are complete: a measure started too late to be followed to the horizon is left out. */
   lastYear: number;
 }
@@ -178,6 +183,7 @@ function strataOfKind(
     for (const [id, e] of episodes.get(b) ?? []) {
       const first = k.any.get(id);
       if (first !== undefined && first <= b + horizon) continue;
+      if (opts.planYears && !opts.planYears.get(id)?.has(b + 1)) continue;
       const s = strata.get(e.key);
       if (!s) continue;
       s.controlCount++;

@@ -3,8 +3,9 @@
  * (docs/what-worked.md). Pure.
  *
  * difference = Σ w_s (ȳ_T,s − ȳ_C,s), w_s = n_T,s / Σ n_T (the treated households' strata weights).
- * Variance: each group's variance is pooled over the strata (the squared deviations from each
- * stratum's own mean over Σ (n_s − 1)), so that strata of one household still count;
+ * Variance: each group's variance over all its matched households (around the group's own mean, n − 1),
+ * which includes the differences between strata and so errs wide — the pooled within-stratum variance
+ * is zero when every event falls in a stratum of one and would give an interval of no width;
  * Var = Σ w_s² (σ_T² / n_T,s + σ_C² / n_C,s); interval = difference ± 1.96 √Var.
  */
 
@@ -38,16 +39,17 @@ export interface Estimate {
 
 const Z95 = 1.959963984540054;
 
-/** The pooled within-stratum variance of one group, or null without a degree of freedom. */
-function pooledVariance(accs: readonly Acc[]): number | null {
-  let ss = 0;
-  let df = 0;
+/** The variance of one group over all its strata together, or null with fewer than two households. */
+function groupVariance(accs: readonly Acc[]): number | null {
+  let n = 0;
+  let sum = 0;
+  let sq = 0;
   for (const a of accs) {
-    if (a.n === 0) continue;
-    ss += Math.max(0, a.sq - (a.sum * a.sum) / a.n);
-    df += a.n - 1;
+    n += a.n;
+    sum += a.sum;
+    sq += a.sq;
   }
-  return df > 0 ? ss / df : null;
+  return n > 1 ? Math.max(0, sq - (sum * sum) / n) / (n - 1) : null;
 }
 
 export function estimate(
@@ -71,8 +73,8 @@ export function estimate(
     tMean += (w * p.t.sum) / p.t.n;
     cMean += (w * p.c.sum) / p.c.n;
   }
-  const vT = pooledVariance(pairs.map((p) => p.t));
-  const vC = pooledVariance(pairs.map((p) => p.c));
+  const vT = groupVariance(pairs.map((p) => p.t));
+  const vC = groupVariance(pairs.map((p) => p.c));
   let se: number | null = null;
   if (vT !== null && vC !== null) {
     let v = 0;

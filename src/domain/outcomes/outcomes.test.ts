@@ -82,7 +82,7 @@ describe('outcomesOf', () => {
 });
 
 describe('estimate', () => {
-  it('weights within-stratum differences by the treated and pools the variance', () => {
+  it('weights within-stratum differences by the treated and takes each group’s variance over its strata', () => {
     const strata = [
       { t: { y: acc(10, 14) }, c: { y: acc(8, 10, 12) } },
       { t: { y: acc(20) }, c: { y: acc(15, 17) } },
@@ -95,12 +95,25 @@ describe('estimate', () => {
     expect(e.treatedMean).toBeCloseTo(44 / 3, 10);
     expect(e.comparisonMean).toBeCloseTo(12, 10);
     expect(e.difference).toBeCloseTo(8 / 3, 10);
-    // pooled: treated (4 + 4) / 1 = 8; comparison (4 + 0 + 4 + 1 + 1) / (2 + 1) = 10/3
-    // Var = (2/3)²(8/2 + (10/3)/3) + (1/3)²(8/1 + (10/3)/2) = 3.345679
-    const se = Math.sqrt((4 / 9) * (4 + 10 / 9) + (1 / 9) * (8 + 5 / 3));
+    // treated 10, 14, 20: mean 44/3, squares 21.78 + 0.44 + 28.44 = 50.67, variance 25.33;
+    // comparison 8, 10, 12, 15, 17: mean 12.4, squares 53.2, variance 13.3
+    // Var = (2/3)²(25.33/2 + 13.3/3) + (1/3)²(25.33/1 + 13.3/2) = 7.6 + 3.5537 = 11.1537
+    const vT = 152 / 6;
+    const se = Math.sqrt((4 / 9) * (vT / 2 + 13.3 / 3) + (1 / 9) * (vT + 13.3 / 2));
+    expect(se).toBeCloseTo(3.33972, 4);
     expect(e.low).toBeCloseTo(8 / 3 - 1.959964 * se, 5);
     expect(e.high).toBeCloseTo(8 / 3 + 1.959964 * se, 5);
-    expect(se).toBeCloseTo(1.82912, 4);
+  });
+
+  it('gives an interval of width when every event falls in a stratum of one', () => {
+    // the one treated event is alone in its stratum: a within-stratum variance would be zero
+    const strata = [
+      { t: { y: acc(1) }, c: { y: acc(0, 0) } },
+      { t: { y: acc(0, 0, 0) }, c: { y: acc(0, 0) } },
+    ];
+    const e = estimate(strata, 'y', 1);
+    expect(e.difference).toBeCloseTo(0.25, 10);
+    expect(e.high! - e.low!).toBeGreaterThan(0.3);
   });
 
   it('hides small groups and gives no interval without a degree of freedom', () => {
@@ -151,7 +164,7 @@ describe('compareOutcomes', () => {
     m('c5', 2023, false),
     m('c1', 2021, true, 'industry'), // another kind: c1 stays a comparison for health
   ];
-  const opts = { horizon: 1, minCell: 1, lineOf: () => 1000, lastYear: 2025 };
+  const opts = { horizon: 1, minCell: 1, lineOf: () => 1000, lastYear: 2025, planYears: null };
 
   it('compares the treated with the comparison households of their stratum only', () => {
     const cells = compareOutcomes(households, measures, opts).filter((c) => c.kind === 'health');
@@ -200,6 +213,19 @@ describe('compareOutcomes', () => {
     expect(cell).toMatchObject({ treated: 0, tooRecent: 4, noBaseline: 0, matchedTreated: 0, hidden: true });
     const ok = compareOutcomes(households, measures, { ...opts, horizon: 2, lastYear: 2022 })[0]!;
     expect(ok).toMatchObject({ treated: 3, tooRecent: 0, noBaseline: 1 });
+  });
+
+  it('compares with assisted households only when plan years are given', () => {
+    // c1 and c2 had a plan in 2021 (the treated households' start year), c5 only in 2020
+    const planYears = new Map([
+      ['c1', new Set([2021])],
+      ['c2', new Set([2020, 2021])],
+      ['c5', new Set([2020])],
+    ]);
+    const cell = compareOutcomes(households, measures, { ...opts, planYears })[0]!;
+    expect(cell).toMatchObject({ matchedTreated: 2, comparisonHouseholds: 2 });
+    // comparison income (80 + 300) / 2 = 190 against the treated 400
+    expect(cell.outcomes.incomeChange.difference).toBeCloseTo(210, 8);
   });
 
   it('hides a cell with too few households on a side, keeping its sizes', () => {

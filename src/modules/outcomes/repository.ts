@@ -60,6 +60,15 @@ export const outcomesRepository = {
         where y.year between ${from} and ${to} and ${inRegion('y.village_code', scope)}`.execute(db)
     ).rows,
 
+  /** The years each household of the region had a plan (the assisted comparison). */
+  planYears: async (db: Kysely<DB>, scope: string) =>
+    (
+      await sql<{ household_id: string; year: number }>`
+        select p.household_id::text as household_id, p.year
+        from household_plan p join household h on h.id = p.household_id
+        where ${inRegion('h.village_code', scope)}`.execute(db)
+    ).rows,
+
   /**
    * Names of the catalogue's measures (the kinds when compared by measure): national entries, then
    * regional ones on the scope's line (a deeper region's name wins).

@@ -7,6 +7,11 @@ export const OutcomesQuery = z.object({
   region: RegionCode.default(''),
   /** Compare by measure type (default) or by catalogue measure. */
   by: z.enum(['type', 'measure']).default('type'),
+  /**
+   * Comparison households: `assisted` (default) — with a plan of their own in the start year, without
+   * this kind; `all` — every household without this kind.
+   */
+  comparison: z.enum(['assisted', 'all']).default('assisted'),
   /** Years after the baseline the outcomes are read at. */
   horizon: z.coerce.number().int().min(1).max(5).default(2),
   /** Smallest group shown (households on each side); never below 5. */
@@ -44,6 +49,7 @@ export const OutcomeCell = z.object({
 export const OutcomesResult = z.object({
   region: z.object({ code: z.string(), name: z.string(), level: z.number() }),
   by: z.enum(['type', 'measure']),
+  comparison: z.enum(['assisted', 'all']),
   horizon: z.number(),
   minCell: z.number(),
   /** The last complete year (the year before today's): outcomes are read up to it. */

@@ -67,6 +67,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
       const head = {
         region,
         by: q.by,
+        comparison: q.comparison,
         horizon: q.horizon,
         minCell: q.minCell,
         lastYear,
@@ -79,13 +80,26 @@ export function createOutcomesService(deps: OutcomesDeps) {
       ];
       if (measures.length === 0) return { ...head, households: 0, names: named, cells: [] };
       const first = measures.reduce((a, m) => Math.min(a, m.year), Number.POSITIVE_INFINITY) - 1;
-      const households = await householdsOf(reads, scope, first, lastYear);
+      const [households, plans] = await Promise.all([
+        householdsOf(reads, scope, first, lastYear),
+        q.comparison === 'assisted' ? repo.planYears(reads, scope) : Promise.resolve(null),
+      ]);
+      let planYears: Map<string, Set<number>> | null = null;
+      if (plans) {
+        planYears = new Map();
+        for (const p of plans) {
+          const set = planYears.get(p.household_id);
+          if (set) set.add(p.year);
+          else planYears.set(p.household_id, new Set([p.year]));
+        }
+      }
       const lines = new Map<number, number>();
       for (let y = first; y <= lastYear; y++) lines.set(y, await deps.lineFor(scope, y));
       const cells = compareOutcomes(households, measures, {
         horizon: q.horizon,
         minCell: q.minCell,
         lastYear,
+        planYears,
         lineOf: (y) => lines.get(y) ?? Number.NaN,
       });
       return { ...head, households: households.length, names: named, cells };
