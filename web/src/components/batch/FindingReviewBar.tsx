@@ -1,4 +1,5 @@
 import { App as AntApp, Button, Flex, Input, Modal, Tag, Tooltip } from 'antd';
+import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReviewFindings } from '../../api/batch';
@@ -48,7 +49,7 @@ export function FindingReviewBar({ selected, onDone }: { selected: string[]; onD
             disabled: reason.trim().length < 2,
             loading: review.isPending,
             'data-testid': 'review-dismiss-ok',
-          } as object
+          } as ButtonProps
         }
         onOk={() => send('dismissed')}
         onCancel={() => setDismissing(false)}
