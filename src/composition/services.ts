@@ -33,6 +33,7 @@ import { createUserService } from '../modules/users/service.js';
 import { createUserAdminService } from '../modules/users/admin-service.js';
 import { createWarningService } from '../modules/warnings/service.js';
 import { createPolicyServices } from './policy-cases.js';
+import { createNoticeService } from '../modules/printing/notices.js';
 import { createLinkageBoardService } from '../modules/linkage-board/service.js';
 import { createInboxService } from '../modules/inbox/service.js';
 import { createFactsLoader } from '../modules/facts/loader.js';
@@ -79,6 +80,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     clock,
     regions,
     ...policyServices,
+    notices: createNoticeService({ cases: policyServices.cases, policy: policyServices.policy, clock }),
     // sessions expire on the wall clock, not on the business clock (tests move that one by days)
     auth: createAuthService(db, { sessionHours: opts.sessionHours, clock: systemClock }),
     users: createUserService(db),

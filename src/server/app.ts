@@ -22,6 +22,7 @@ import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { burdenRoutes } from '../modules/burden/routes.js';
+import { printingRoutes } from '../modules/printing/routes.js';
 import { cadreRoutes } from '../modules/cadres/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { codeListRoutes } from '../modules/codelists/routes.js';
@@ -43,7 +44,6 @@ import { planRoutes } from '../modules/plans/routes.js';
 import { policyRoutes } from '../modules/policy/routes.js';
 import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
-import { outcomesRoutes } from '../modules/outcomes/routes.js';
 import { outcomesRoutes } from '../modules/outcomes/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
@@ -185,7 +185,6 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   householdExportRoutes(zapp, s.householdExport);
   statsRoutes(zapp, s.stats);
   outcomesRoutes(zapp, s.outcomes);
-  outcomesRoutes(zapp, s.outcomes);
   auditRoutes(zapp, s.audit);
   attachmentRoutes(zapp, s.attachments);
   matchingRoutes(zapp, s.matching);
@@ -215,6 +214,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   linkageBoardRoutes(zapp, s.linkageBoard);
   measuresRoutes(zapp, s.measures);
   burdenRoutes(zapp, s.burden);
+  printingRoutes(zapp, s.notices);
   evaluationRoutes(zapp, s.evaluation);
   userRoutes(zapp, s.userAdmin);
 }

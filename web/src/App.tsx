@@ -31,6 +31,7 @@ const EffortPage = lazy(() => import('./pages/EffortPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NoticePrintPage = lazy(() => import('./pages/NoticePrintPage'));
+const BatchNoticePrintPage = lazy(() => import('./pages/BatchNoticePrintPage'));
 const PlanGapsPage = lazy(() => import('./pages/PlanGapsPage'));
 const PlanListPage = lazy(() => import('./pages/PlanListPage'));
 const HouseholdCardPage = lazy(() => import('./pages/HouseholdCardPage'));
@@ -99,6 +100,7 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /change-password       set one's own password (forced after a reset or for a new account)
  *   /safety-net?tab=reviews|rolls|temporary|payments   civil affairs: the safety net's desk
  *   /safety-net/rolls/:id  one dibao / 特困 roll entry: computation, decisions, review form
+ *   /notices/batch?region&kind                       a village's or township's batch notice of a round (print)
  *   /safety-net/notice?region&programme&month         a village's dibao / 特困 roll notice (print, no app frame)
  *   /linkage?region&nearFactor&indicator&at            the linkage board 保障与开发衔接 and its drill-down
  */
@@ -118,6 +120,7 @@ export function App() {
               <Route path="/change-password" element={<ChangePasswordPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="cases/:id/notice" element={<NoticePrintPage />} />
+                <Route path="notices/batch" element={<BatchNoticePrintPage />} />
                 <Route path="reports/:kind/print" element={<ReportPrintPage />} />
                 <Route path="safety-net/notice" element={<RollNoticePrintPage />} />
                 <Route path="households/:id/card" element={<HouseholdCardPage kind="household" />} />

@@ -6,6 +6,8 @@ import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { chainHeadHash } from '../audit/service.js';
+import { reportPdf } from '../printing/report-pdf.js';
+import type { PaperLang } from '../printing/paper.js';
 import { buildReport, reportXlsx } from './reports.js';
 import { burdenRepository as repo } from './repository.js';
 
@@ -22,11 +24,11 @@ export function createReportService(db: Kysely<DB>, clock: Clock) {
   return {
     reportKinds: () => REPORT_KINDS.map((k) => ({ kind: k, ...REPORT_NAMES[k] })),
 
-    /** A standard report as a table (print view, format 'print') or an XLSX file; logged. */
+    /** A standard report as a table (print view, format 'print'), an XLSX or a PDF file; logged. */
     async report(
       user: AuthUser,
       kind: Exclude<ReportKind, 'roster'>,
-      q: { region?: string | undefined; year: number; format: 'print' | 'xlsx' },
+      q: { region?: string | undefined; year: number; format: 'print' | 'xlsx' | 'pdf'; lang?: PaperLang },
     ) {
       const code = scopeFor(user, q.region);
       const region = await regionOf(db, code);
@@ -43,8 +45,9 @@ export function createReportService(db: Kysely<DB>, clock: Clock) {
         generated_by: user.id,
       });
       if (q.format === 'print') return { table, file: null };
-      const filename = `${kind}-${code || 'national'}-${q.year}.xlsx`;
-      return { table, file: { filename, body: await reportXlsx(table) } };
+      const filename = `${kind}-${code || 'national'}-${q.year}.${q.format}`;
+      const body = q.format === 'pdf' ? await reportPdf(table, q.lang ?? 'zh') : await reportXlsx(table);
+      return { table, file: { filename, body } };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/types.js';
 import { REPORT_NAMES, type ReportKind } from '../../domain/burden/catalogue.js';
 import { beijingTime } from '../../domain/export/provenance.js';
 import { refreshStats } from '../stats/summary-table.js';
+import { inLang, paperDate, SIGN_OFF, type Bilingual } from '../printing/paper.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { createTargetService } from '../targets/service.js';
 import { burdenRepository as repo } from './repository.js';
@@ -21,6 +22,22 @@ export interface ReportColumn {
   numeric?: boolean;
 }
 
+/** A cell: a number, a text as it is (names, codes), or a label in both languages for the paper's language. */
+export type ReportCell = string | number | null | Bilingual;
+
+/** The label of the totals row. */
+const TOTAL: Bilingual = { zh: '合计', en: 'Total' };
+
+/** Labels of the project fund sources (src/domain/projects/kinds.ts FUND_SOURCES). */
+const FUND_SOURCE: Record<string, Bilingual> = {
+  central: { zh: '中央', en: 'Central' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  county: { zh: '县级', en: 'County' },
+  integrated: { zh: '统筹整合', en: 'Integrated' },
+  paired: { zh: '对口帮扶', en: 'Paired assistance' },
+  social: { zh: '社会', en: 'Social' },
+};
+
 export interface ReportTable {
   kind: ReportKind;
   title: { zh: string; en: string };
@@ -28,8 +45,8 @@ export interface ReportTable {
   regionName: string;
   year: number;
   columns: ReportColumn[];
-  rows: Record<string, string | number | null>[];
-  totals: Record<string, string | number | null> | null;
+  rows: Record<string, ReportCell>[];
+  totals: Record<string, ReportCell> | null;
   generatedAt: string;
   generatedBy: string;
   headHash: string;
@@ -69,7 +86,7 @@ async function statistics(db: Kysely<DB>, region: string, year: number): Promise
     'exited',
     'monitored',
   ];
-  const totals: Record<string, string | number | null> = { code: '', name: '合计 Total' };
+  const totals: Record<string, ReportCell> = { code: '', name: TOTAL };
   for (const k of keys) totals[k] = sum(rows, k);
   totals.incidence =
     (totals.persons as number) > 0
@@ -140,7 +157,7 @@ async function funds(db: Kysely<DB>, region: string, year: number): Promise<Body
     return {
       village: r.village ?? r.village_code,
       project: r.project,
-      source: r.source,
+      source: FUND_SOURCE[r.source] ?? r.source,
       allocated,
       disbursed,
       rate: allocated > 0 ? Math.round((disbursed / allocated) * 10000) / 100 : null,
@@ -159,7 +176,7 @@ async function funds(db: Kysely<DB>, region: string, year: number): Promise<Body
     ],
     rows,
     totals: {
-      village: '合计 Total',
+      village: TOTAL,
       project: '',
       source: '',
       allocated,
@@ -202,15 +219,26 @@ export async function reportXlsx(r: ReportTable): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jingzhun';
   const ws = wb.addWorksheet(r.title.zh.slice(0, 31));
-  ws.addRow([`${r.regionName} ${r.year} 年 ${r.title.zh}`]).font = { bold: true, size: 14 };
+  ws.addRow([`${r.regionName}${r.year}年${r.title.zh}`]).font = { bold: true, size: 14 };
   const header = ws.addRow(r.columns.map((c) => c.zh));
   header.font = { bold: true };
-  for (const row of r.rows) ws.addRow(r.columns.map((c) => row[c.key] ?? null));
-  if (r.totals) ws.addRow(r.columns.map((c) => r.totals![c.key] ?? null)).font = { bold: true };
+  const cells = (row: Record<string, ReportCell>) => r.columns.map((c) => inLang(row[c.key] ?? null, 'zh'));
+  for (const row of r.rows) ws.addRow(cells(row));
+  if (r.totals) ws.addRow(cells(r.totals)).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow([
+    `${SIGN_OFF.unit.zh}：`,
+    '',
+    `${SIGN_OFF.head.zh}：`,
+    '',
+    `${SIGN_OFF.preparer.zh}：${r.generatedBy}`,
+    '',
+    `${SIGN_OFF.date.zh}：${paperDate(r.generatedAt, 'zh')}`,
+  ]);
   ws.addRow([]);
   for (const [k, v] of [
     ['区划', `${r.regionName}（${r.region}）`],
-    ['年度', String(r.year)],
+    ['年度', `${r.year}年`],
     ['生成时间', beijingTime(new Date(r.generatedAt))],
     ['生成人', r.generatedBy],
     ['数据来源', '精准扶贫登记系统（由系统生成，未要求村级重复填报）'],

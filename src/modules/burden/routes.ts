@@ -1,7 +1,7 @@
 import { DATA_ITEMS } from '../../domain/burden/catalogue.js';
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
 import { registerRoutes } from './register-routes.js';
-import { Catalogue, Meter, RegionYearQuery, ReportParams, ReportTable } from './schema.js';
+import { Catalogue, Meter, RegionYearQuery, ReportParams, ReportPdfQuery, ReportTable } from './schema.js';
 import type { BurdenService } from './service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,6 +58,25 @@ export function burdenRoutes(app: ZodApp, burden: BurdenService) {
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="${file!.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file!.body);
+    },
+  });
+
+  app.get('/api/reports/:kind/pdf', {
+    schema: {
+      tags: ['burden'],
+      summary:
+        'A standard report as PDF (A4, official sign-off lines, Chinese or English paper), with the audit head hash; logged',
+      params: ReportParams,
+      querystring: ReportPdfQuery,
+    },
+    handler: async (req, reply) => {
+      const q = { ...req.query, format: 'pdf' as const };
+      const { file } = await burden.report(currentUser(req), req.params.kind, q);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${file!.filename}"`)
         .header('cache-control', 'no-store')
         .send(file!.body);
     },

@@ -17,6 +17,9 @@ export const Assessment = z.object({
   answerableFromSystem: z.boolean(),
 });
 
+/** A report cell: a number, a text as it is, or a label in both languages (the paper picks one). */
+const ReportCell = z.union([z.string(), z.number(), z.null(), z.object({ zh: z.string(), en: z.string() })]);
+
 export const ReportTable = z.object({
   kind: z.string(),
   title: z.object({ zh: z.string(), en: z.string() }),
@@ -26,8 +29,8 @@ export const ReportTable = z.object({
   columns: z.array(
     z.object({ key: z.string(), zh: z.string(), en: z.string(), numeric: z.boolean().optional() }),
   ),
-  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  totals: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
+  rows: z.array(z.record(z.string(), ReportCell)),
+  totals: z.record(z.string(), ReportCell).nullable(),
   generatedAt: z.string(),
   generatedBy: z.string(),
   headHash: z.string(),
@@ -91,6 +94,9 @@ export const Limits = z.object({
 
 /** A region of the user's scope (absent: the whole scope) and a year. */
 export const RegionYearQuery = z.object({ region: RegionCode.optional(), year: Year });
+
+/** The PDF's query: the report's region and year, and the paper's language (Chinese by default). */
+export const ReportPdfQuery = RegionYearQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export const ReportParams = z.object({ kind: z.enum(['statistics', 'targets', 'funds']) });
 

@@ -7,7 +7,11 @@ import type { ParamKey, PolicyParams } from '../../domain/rules/params.js';
  * the urban dibao standard, which no household rule reads yet but counties publish with the rural one.
  * `monitoringLine` is optional: when no level set it, it is `monitoringLineFactor × povertyLine`.
  */
-export type StoredKey = Exclude<ParamKey, 'previousPovertyLine'> | 'urbanDibaoStandardMonthly';
+export type StoredKey =
+  Exclude<ParamKey, 'previousPovertyLine'> | 'urbanDibaoStandardMonthly' | 'supervisionHotline';
+
+/** Stored values that no rule reads (published with the rules' values, printed on notices). */
+export const EXTRA_KEYS = ['urbanDibaoStandardMonthly', 'supervisionHotline'] as const;
 
 /** `yearly`: seeded for every year (1 January); `once`: seeded once; `optional`: not seeded. */
 type Seeding = 'yearly' | 'once' | 'optional';
@@ -255,6 +259,19 @@ export const PARAM_CATALOG: Record<StoredKey, Entry> = {
     seeding: 'optional',
     schema: z.enum(['none', 'township', 'county']),
   },
+  supervisionHotline: {
+    zh: '监督举报电话（印在公示公告上）',
+    en: 'Supervision hotline (printed on public notices)',
+    unit: '',
+    seeding: 'optional',
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^\d[\d-]{3,19}$/,
+        '电话号码：数字和连字符，如 0743-7222222 (a telephone number: digits and hyphens)',
+      ),
+  },
   factMaxAgeMonths: {
     zh: '关键事实复核周期（超过即列入数据质量检查）',
     en: 'Review interval of decision-critical facts',
@@ -269,5 +286,5 @@ export const STORED_KEYS = Object.keys(PARAM_CATALOG) as StoredKey[];
 export const isStoredKey = (k: string): k is StoredKey => Object.hasOwn(PARAM_CATALOG, k);
 
 /** Keys the rules read, in `PolicyParams` form (all stored keys but the urban standard). */
-export type RuleKey = Exclude<StoredKey, 'urbanDibaoStandardMonthly'>;
+export type RuleKey = Exclude<StoredKey, (typeof EXTRA_KEYS)[number]>;
 export type RuleValue<K extends RuleKey> = PolicyParams[K];

@@ -6,7 +6,13 @@ import {
   type PolicyParams,
   type Provenance,
 } from '../../domain/rules/params.js';
-import { STORED_KEYS, type StoredKey } from './catalog.js';
+import { EXTRA_KEYS, STORED_KEYS, type StoredKey } from './catalog.js';
+
+/**
+ * The supervision hotline printed on notices when no level set one (`supervisionHotline`): 12345, the
+ * national government-service hotline every county answers; notices say the county has not set its own.
+ */
+export const SUPERVISION_HOTLINE_DEFAULT = '12345';
 
 /**
  * Which stored version of each parameter applies to a region on a date (pure). The rule: among the
@@ -46,7 +52,7 @@ export type EffectiveKey = StoredKey | 'previousPovertyLine';
 export interface Resolved {
   params: PolicyParams;
   /** Stored values no rule reads (the urban dibao standard). */
-  extras: { urbanDibaoStandardMonthly: number };
+  extras: { urbanDibaoStandardMonthly: number; supervisionHotline: string };
   sources: Record<EffectiveKey, Source>;
   values: Record<EffectiveKey, unknown>;
 }
@@ -111,6 +117,7 @@ export function resolveParams(
   const defaults: Record<string, unknown> = {
     ...defaultParams(year, { western }),
     urbanDibaoStandardMonthly: urbanDefault(year),
+    supervisionHotline: SUPERVISION_HOTLINE_DEFAULT,
   };
   const byKey = new Map<string, ParamVersion[]>();
   for (const v of versions) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
@@ -136,10 +143,10 @@ export function resolveParams(
     ? { ...sourceOf(previous), derived: `povertyLine on ${year - 1}-12-31` }
     : fallback(year - 1);
 
-  const { urbanDibaoStandardMonthly, ...ruleValues } = values;
+  const { urbanDibaoStandardMonthly, supervisionHotline, ...ruleValues } = values;
   const provenance = Object.fromEntries(
     Object.entries(sources)
-      .filter(([k]) => k !== 'urbanDibaoStandardMonthly')
+      .filter(([k]) => !(EXTRA_KEYS as readonly string[]).includes(k))
       .map(([k, s]) => [
         k,
         {
@@ -153,7 +160,10 @@ export function resolveParams(
   const params = { year, western, ...ruleValues, provenance } as unknown as PolicyParams;
   return {
     params,
-    extras: { urbanDibaoStandardMonthly: Number(urbanDibaoStandardMonthly) },
+    extras: {
+      urbanDibaoStandardMonthly: Number(urbanDibaoStandardMonthly),
+      supervisionHotline: String(supervisionHotline),
+    },
     sources,
     values,
   };

@@ -1,3 +1,4 @@
+import { printingEn } from './printing.en';
 import { burdenEn } from './burden.en';
 import { registrationEn } from './registration.en';
 import { menuEn } from '../components/pickers/messages';
@@ -325,6 +326,7 @@ export const en: Messages = {
   ...policyCasesEn,
   ...evaluationEn,
   ...burdenEn,
+  ...printingEn,
   ...usersEn,
   ...measuresEn,
   ...assistanceEn,

@@ -1,3 +1,4 @@
+import { printingZhCN } from './printing.zh-CN';
 import { burdenZhCN } from './burden.zh-CN';
 import { registrationZhCN } from './registration.zh-CN';
 import { menuZhCN } from '../components/pickers/messages';
@@ -323,6 +324,7 @@ export const zhCN = {
   ...policyCasesZhCN,
   ...evaluationZhCN,
   ...burdenZhCN,
+  ...printingZhCN,
   ...usersZhCN,
   ...measuresZhCN,
   ...assistanceZhCN,

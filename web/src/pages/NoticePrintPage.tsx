@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
+import { SupervisionBlock } from '../components/print/SupervisionLines';
 
 const PRINT_CSS = `
 @media print { .no-print { display: none !important; } body { background: #fff; } }
@@ -20,8 +21,9 @@ const PRINT_CSS = `
 
 /**
  * The printable public notice of a case (`/cases/:id/notice`, also `/notices/:id`): village, names,
- * household numbers, the proposed decision, the period and where to object. Built only from the
- * notice API, which carries no ID number, phone, bank account or health.
+ * household numbers, the proposed decision, the period, where to object and the supervision lines
+ * (the county's 监督举报电话 and 12317). Built only from the notice API, which carries no ID number,
+ * phone, bank account or health. A whole village's or township's round: BatchNoticePrintPage.
  */
 export default function NoticePrintPage() {
   const { id = '' } = useParams();
@@ -38,6 +40,12 @@ export default function NoticePrintPage() {
       <Flex className="no-print" gap={8} justify="center" style={{ marginTop: 16 }}>
         <LinkButton to={`/cases/${n.caseId}`} icon={<ArrowLeftOutlined />}>
           {t('notice.back')}
+        </LinkButton>
+        <LinkButton
+          to={`/notices/batch?region=${n.place.villageCode}&kind=${n.kind}`}
+          data-testid="notice-batch-link"
+        >
+          {t('print.batch.open')}
         </LinkButton>
         <Button
           type="primary"
@@ -84,6 +92,7 @@ export default function NoticePrintPage() {
           })}
         </p>
         <p data-testid="notice-objection">{n.objection[lang]}</p>
+        <SupervisionBlock region={n.place.villageCode} />
         <p style={{ textAlign: 'right', marginTop: 48 }}>
           {n.issuer[lang]}
           <br />

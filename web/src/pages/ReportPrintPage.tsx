@@ -1,47 +1,35 @@
-import { Button, Flex, Typography } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useReport } from '../api/burden';
+import { reportPdfUrl } from '../api/printing';
 import { useLang } from '../i18n';
-import { thisYearChina, useFormat } from '../i18n/format';
+import { thisYearChina } from '../i18n/format';
 import { ErrorResult } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
-
-const PRINT_CSS = `
-@media print { .no-print { display: none !important; } body { background: #fff; } @page { size: A4 landscape; } }
-.report-sheet { max-width: 1100px; margin: 24px auto; padding: 32px 40px; background: #fff; color: #000;
-  font-size: 14px; box-shadow: 0 0 8px rgba(0,0,0,0.08); }
-.report-sheet table { width: 100%; border-collapse: collapse; margin: 16px 0; }
-.report-sheet th, .report-sheet td { border: 1px solid #000; padding: 4px 6px; }
-.report-sheet td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.report-sheet .wrap { overflow-x: auto; }
-@media (max-width: 600px) { .report-sheet { padding: 12px; margin: 0; } }
-`;
+import { REPORT_CSS, ReportSheet } from '../components/print/ReportSheet';
 
 /**
  * The print view of a standard report (`/reports/:kind/print?region&year`): the table generated from
- * the registry with its provenance and the audit head hash, so a printed copy names the data state.
+ * the registry in the official form (sign-off lines, year "2025年"), its provenance and the audit head
+ * hash, so a printed copy names the data state; the same report as PDF from the server.
  */
 export default function ReportPrintPage() {
   const { kind = '' } = useParams();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const en = useLang() === 'en';
-  const fmt = useFormat();
+  const lang = useLang() === 'en' ? 'en' : 'zh';
   const region = params.get('region') ?? undefined;
   const year = Number(params.get('year')) || thisYearChina() - 1;
   const report = useReport(kind, region, year);
   if (report.isError) return <ErrorResult error={report.error} />;
   if (!report.data) return <FullPageSpin />;
-  const r = report.data;
-  const cell = (v: string | number | null | undefined, numeric?: boolean) =>
-    v === null || v === undefined ? '—' : numeric && typeof v === 'number' ? fmt.number(v) : String(v);
   return (
     <div style={{ background: '#f5f5f5', minHeight: '100vh', padding: 1 }}>
-      <style>{PRINT_CSS}</style>
-      <Flex className="no-print" gap={8} justify="center" style={{ marginTop: 16 }}>
+      <style>{REPORT_CSS}</style>
+      <Flex className="no-print" gap={8} justify="center" wrap style={{ marginTop: 16 }}>
         <LinkButton
           to={`/burden?year=${year}${region ? `&region=${region}` : ''}`}
           icon={<ArrowLeftOutlined />}
@@ -51,51 +39,16 @@ export default function ReportPrintPage() {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('report.print')}
         </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          href={reportPdfUrl(kind, region, year, lang)}
+          target="_blank"
+          data-testid="report-pdf"
+        >
+          {t('print.pdf')}
+        </Button>
       </Flex>
-      <div className="report-sheet" data-testid="report-sheet">
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
-          {r.regionName} {r.year} {en ? r.title.en : r.title.zh}
-        </Typography.Title>
-        <div className="wrap">
-          <table>
-            <thead>
-              <tr>
-                {r.columns.map((c) => (
-                  <th key={c.key}>{en ? c.en : c.zh}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {r.rows.map((row, i) => (
-                <tr key={i}>
-                  {r.columns.map((c) => (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                      {cell(row[c.key], c.numeric)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              {r.totals && (
-                <tr style={{ fontWeight: 600 }}>
-                  {r.columns.map((c) => (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                      {cell(r.totals![c.key], c.numeric)}
-                    </td>
-                  ))}
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-        <Typography.Paragraph style={{ fontSize: 12 }}>
-          {t('report.region')}: {r.regionName}（{r.region || '—'}） · {t('report.generatedAt')}:{' '}
-          {fmt.dateTime(r.generatedAt)} · {t('report.generatedBy')}: {r.generatedBy}
-          <br />
-          {t('report.source')}
-          <br />
-          {t('report.headHash')}: <code data-testid="report-head-hash">{r.headHash}</code>
-        </Typography.Paragraph>
-      </div>
+      <ReportSheet r={report.data} />
     </div>
   );
 }

@@ -3657,6 +3657,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/{kind}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A standard report as PDF (A4, official sign-off lines, Chinese or English paper), with the audit head hash; logged */
+    get: operations['getReportsByKindPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/burden/requests': {
     parameters: {
       query?: never;
@@ -3720,6 +3737,40 @@ export interface paths {
     get?: never;
     /** Set the inspection frequency limits (county officer and above; audited) */
     put: operations['putBurdenLimits'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/supervision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supervision lines every public notice prints: the county's hotline (policy parameter supervisionHotline, or the national default) and 12317 */
+    get: operations['getNoticesSupervision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batch public notices of a village's or township's round: every household whose case of the kind is in its notice period now, one notice per stage and issuer */
+    get: operations['getNoticesBatch'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -8568,6 +8619,7 @@ export interface operations {
       query?: {
         region?: string;
         by?: 'type' | 'measure';
+        comparison?: 'assisted' | 'all';
         horizon?: number;
         minCell?: number;
       };
@@ -8591,6 +8643,8 @@ export interface operations {
             };
             /** @enum {string} */
             by: 'type' | 'measure';
+            /** @enum {string} */
+            comparison: 'assisted' | 'all';
             horizon: number;
             minCell: number;
             lastYear: number;
@@ -31875,10 +31929,24 @@ export interface operations {
               numeric?: boolean;
             }[];
             rows: {
-              [key: string]: string | number | null;
+              [key: string]:
+                | string
+                | number
+                | null
+                | {
+                    zh: string;
+                    en: string;
+                  };
             }[];
             totals: {
-              [key: string]: string | number | null;
+              [key: string]:
+                | string
+                | number
+                | null
+                | {
+                    zh: string;
+                    en: string;
+                  };
             } | null;
             generatedAt: string;
             generatedBy: string;
@@ -31945,6 +32013,30 @@ export interface operations {
       query: {
         region?: string;
         year: number;
+      };
+      header?: never;
+      path: {
+        kind: 'statistics' | 'targets' | 'funds';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getReportsByKindPdf: {
+    parameters: {
+      query: {
+        region?: string;
+        year: number;
+        lang?: 'zh' | 'en';
       };
       header?: never;
       path: {
@@ -32466,6 +32558,212 @@ export interface operations {
           'application/json': {
             perYear: number;
             daysPerYear: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getNoticesSupervision: {
+    parameters: {
+      query?: {
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            county: {
+              phone: string;
+              isDefault: boolean;
+            };
+            national: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  getNoticesBatch: {
+    parameters: {
+      query: {
+        region: string;
+        kind: 'identification' | 'exit' | 'monitoring' | 'dibao' | 'tekun';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: string;
+            kind: string;
+            rounds: {
+              kind: string;
+              stage: string;
+              title: {
+                zh: string;
+                en: string;
+              };
+              decision: {
+                zh: string;
+                en: string;
+              };
+              place: {
+                villageCode: string;
+                village: string;
+                township: string;
+                county: string;
+              };
+              households: {
+                caseId: string;
+                village: string;
+                householdNo: string;
+                headName: string;
+                size: number;
+                memberNames: string[];
+                start: string;
+                end: string;
+              }[];
+              period: {
+                start: string;
+                end: string;
+                same: boolean;
+              };
+              objection: {
+                zh: string;
+                en: string;
+              };
+              issuer: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            supervision: {
+              county: {
+                phone: string;
+                isDefault: boolean;
+              };
+              national: string;
+            };
           };
         };
       };

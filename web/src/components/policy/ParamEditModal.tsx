@@ -29,17 +29,20 @@ export function ParamEditModal(props: {
   const initial = {
     regionPrefix: county ? user.scope.code : props.region.slice(0, 6),
     effectiveFrom: props.date,
-    value: JSON.stringify(props.param.value),
+    // a text value (e.g. the supervision hotline) is edited as it is, without JSON quotes
+    value: typeof props.param.value === 'string' ? props.param.value : JSON.stringify(props.param.value),
     reason: '',
   };
   const submit = (v: typeof initial) => {
     let value: unknown;
-    try {
-      value = JSON.parse(v.value);
-    } catch {
-      setJsonError(true);
-      return;
-    }
+    if (typeof props.param.value === 'string') value = v.value.trim();
+    else
+      try {
+        value = JSON.parse(v.value);
+      } catch {
+        setJsonError(true);
+        return;
+      }
     setJsonError(false);
     save.mutate(
       {

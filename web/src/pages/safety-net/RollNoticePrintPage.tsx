@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../components/ErrorResult';
 import { FullPageSpin } from '../../components/RequireAuth';
+import { SupervisionBlock } from '../../components/print/SupervisionLines';
 import { useFormat } from '../../i18n/format';
 import { useRolls, type RollItem } from './api';
 import { monthOf, todayIso, useCodeLabel } from './labels';
@@ -112,6 +113,7 @@ export default function RollNoticePrintPage() {
           </>
         )}
         <p>{t('safetyNet.notice.objection')}</p>
+        <SupervisionBlock region={region} />
         <p style={{ textAlign: 'right', marginTop: 48 }}>
           {t('safetyNet.notice.issuer')}
           <br />
