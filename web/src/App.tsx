@@ -53,6 +53,7 @@ const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/ProjectPage'));
 const PortalLoginPage = lazy(() => import('./pages/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('./pages/PortalHomePage'));
+const PortalEffortPage = lazy(() => import('./pages/PortalEffortPage'));
 const PublicGrievancePage = lazy(() => import('./pages/PublicGrievancePage'));
 const GrievancesPage = lazy(() => import('./pages/GrievancesPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
@@ -86,6 +87,7 @@ const notFound = new ApiError(404, 'E_NOT_FOUND', 'Not found');
  *   /worklists?rule&decision&open&region&page     worklists of the latest batch evaluation
  *   /org/register          public: an organisation registers (no sign-in)
  *   /portal/login, /portal the household portal (own session, no admin menu, phone first)
+ *   /portal/effort         the household's commitments, progress it reports, points and points shop
  *   /grievance?county&code public: file a grievance (anonymous allowed), follow it by tracking code
  *   /grievances?state&overdue&escalated&page   officers: grievances routed to their townships
  *   /org?tab&kind          the organisation's portal: needs board, pledges, products, orders
@@ -115,6 +117,7 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/portal/login" element={<PortalLoginPage />} />
               <Route path="/portal" element={<PortalHomePage />} />
+              <Route path="/portal/effort" element={<PortalEffortPage />} />
               <Route path="/grievance" element={<PublicGrievancePage />} />
               <Route path="/org/register" element={<OrgRegisterPage />} />
               <Route path="/change-password" element={<ChangePasswordPage />} />

@@ -63,3 +63,51 @@ export const effortPaths = {
   wages: (projectId: string) => `/api/effort/projects/${encodeURIComponent(projectId)}/wages`,
   flag: (projectId: string) => `/api/effort/projects/${encodeURIComponent(projectId)}/work-relief`,
 };
+
+/** Reported progress awaiting its cadre's confirmation, in scope (the confirmation screen). */
+export type PendingProgress = ApiResponse<'/api/effort/commitments/pending'>;
+export function usePendingProgress() {
+  return useQuery({
+    queryKey: ['effort', 'pending'],
+    queryFn: ({ signal }) => api<PendingProgress>('/api/effort/commitments/pending', { signal }),
+  });
+}
+
+// ---- the household portal (its own session): commitments, progress, points, the points shop
+export type PortalCommitment = Item<ApiResponse<'/api/portal/commitments'>>;
+export type PortalPoints = ApiResponse<'/api/portal/points'>;
+
+export const usePortalCommitments = () =>
+  useQuery({
+    queryKey: ['portal', 'commitments'],
+    queryFn: ({ signal }) => api<PortalCommitment[]>('/api/portal/commitments', { signal }),
+  });
+export const usePortalPoints = () =>
+  useQuery({
+    queryKey: ['portal', 'points'],
+    queryFn: ({ signal }) => api<PortalPoints>('/api/portal/points', { signal }),
+  });
+
+function usePortalEffortPost<B>(path: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: B) => api<unknown>(path, { method: 'POST', body: b }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portal'] }),
+  });
+}
+export const usePortalReportProgress = () =>
+  usePortalEffortPost<ApiBody<'/api/portal/commitments/progress', 'post'>>(
+    '/api/portal/commitments/progress',
+  );
+export const usePortalRedeem = () =>
+  usePortalEffortPost<ApiBody<'/api/portal/points/redeem', 'post'>>('/api/portal/points/redeem');
+
+/** The passive-exit flag of a household's latest income year (the exit decision step reads it). */
+export type PassiveExitFlag = NonNullable<ApiResponse<'/api/effort/households/{id}/passive-exit'>>;
+export function usePassiveExit(householdId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['effort', 'passive-exit', householdId],
+    queryFn: ({ signal }) => api<PassiveExitFlag | null>(`${hh(householdId)}/passive-exit`, { signal }),
+    enabled,
+  });
+}

@@ -11,6 +11,7 @@ import { NextSteps } from '../components/cases/NextSteps';
 import { CaseTimeline } from '../components/cases/CaseTimeline';
 import { stateColor, useCaseLabels } from '../components/cases/labels';
 import { ErrorResult } from '../components/ErrorResult';
+import { PassiveExitCaseNote } from '../components/effort/PassiveExitCaseNote';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
@@ -72,6 +73,7 @@ function CaseView({ c }: { c: CaseDetail }) {
             }
           />
         )}
+        <PassiveExitCaseNote c={c} />
         {c.outcomeReason && (
           <Descriptions
             style={{ marginTop: 12 }}

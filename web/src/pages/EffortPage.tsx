@@ -14,9 +14,13 @@ import {
 type Rule = IncentiveRules['rules'][number];
 import { errorMessage } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
+import { PendingProgressTable } from '../components/effort/PendingProgressTable';
 import { useLang } from '../i18n';
 
-/** Work relief (以工代赈) wages and the points shop (积分超市) with the county's rules: `/effort`. */
+/**
+ * Commitment progress awaiting confirmation, work relief (以工代赈) wages and the points shop (积分超市)
+ * with the county's rules: `/effort`.
+ */
 export default function EffortPage() {
   const { t } = useTranslation();
   return (
@@ -24,6 +28,7 @@ export default function EffortPage() {
       <PageHeader title={t('effort.tab')} subtitle={t('effort.reachesIncome')} />
       <Tabs
         items={[
+          { key: 'pending', label: t('effort.pending.title'), children: <PendingProgressTable /> },
           { key: 'work-relief', label: t('effort.workReliefTitle'), children: <WorkRelief /> },
           { key: 'shop', label: t('effort.shopTitle'), children: <Shop /> },
           { key: 'rules', label: t('effort.rulesTitle'), children: <Rules /> },
@@ -40,7 +45,7 @@ function WorkRelief() {
   const wages = useWages(picked);
   if (projects.isError) return <Alert type="error" showIcon title={errorMessage(projects.error)} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="work-relief">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="work-relief">
       <Table<WorkReliefProject>
         size="small"
         rowKey="id"
@@ -121,7 +126,7 @@ function Shop() {
   const shop = useShop();
   const add = useEffortWrite<object>(() => '/api/effort/shop');
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="points-shop">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="points-shop">
       <Form<{ regionCode: string; name: string; points: number }>
         layout="inline"
         onFinish={(v) => add.mutate({ body: v })}

@@ -118,7 +118,7 @@ function HouseholdView({ id }: { id: string }) {
       <RulesPanel householdId={id} />
       <HouseholdWarnings householdId={id} />
       <HouseholdPlanPanel householdId={id} />
-      <HouseholdEffortPanel householdId={id} canEdit={masked.data.canEdit} />
+      <HouseholdEffortPanel householdId={id} canEdit={masked.data.canEdit} members={record.members} />
       <AttachmentPanel ownerKind="household" ownerId={id} />
       <AssistanceHistory householdId={id} />
       <HouseholdCadreCard

@@ -12,6 +12,7 @@ import { PortalDecisionsCard } from '../components/portal/PortalDecisionsCard';
 import { PortalNeedsCard } from '../components/portal/PortalNeedsCard';
 import { PortalPlanCard } from '../components/portal/PortalPlanCard';
 import { PortalRatingCard } from '../components/portal/PortalRatingCard';
+import { PortalEffortLink } from '../components/effort/PortalEffortLink';
 import { wrapText } from '../components/portal/wrapText';
 import { useLang } from '../i18n';
 
@@ -72,6 +73,7 @@ export default function PortalHomePage() {
       </Card>
 
       <PortalPlanCard card={card} year={year} />
+      <PortalEffortLink />
 
       <Card size="small" title={t('portal.policies')} style={{ marginTop: 12 }}>
         {card.policies.length === 0 ? (

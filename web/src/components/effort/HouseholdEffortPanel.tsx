@@ -4,11 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { effortPaths, useEffort, useEffortWrite, useShop, type Effort } from '../../api/effort';
 import { errorMessage } from '../ErrorResult';
 import { useLang } from '../../i18n';
+import { EffortEntryButton, type EffortMember } from './EffortForms';
 
 type Commitment = Effort['commitments'][number];
 
 /** The household's own effort on its page: employment, training, commitments, points, the passive-exit flag. */
-export function HouseholdEffortPanel({ householdId, canEdit }: { householdId: string; canEdit: boolean }) {
+export function HouseholdEffortPanel({
+  householdId,
+  canEdit,
+  members = [],
+}: {
+  householdId: string;
+  canEdit: boolean;
+  /** The household's members, offered by name in the entry forms. */
+  members?: EffortMember[];
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const q = useEffort(householdId);
@@ -31,12 +41,35 @@ export function HouseholdEffortPanel({ householdId, canEdit }: { householdId: st
       {e && (
         <Tabs
           items={[
-            { key: 'employment', label: t('effort.employment'), children: <Employment e={e} /> },
-            { key: 'training', label: t('effort.training'), children: <Training e={e} /> },
+            {
+              key: 'employment',
+              label: t('effort.employment'),
+              children: (
+                <>
+                  {canEdit && <Add kind="employment" householdId={householdId} members={members} />}
+                  <Employment e={e} />
+                </>
+              ),
+            },
+            {
+              key: 'training',
+              label: t('effort.training'),
+              children: (
+                <>
+                  {canEdit && <Add kind="training" householdId={householdId} members={members} />}
+                  <Training e={e} />
+                </>
+              ),
+            },
             {
               key: 'commitments',
               label: t('effort.commitments'),
-              children: <Commitments householdId={householdId} items={e.commitments} canEdit={canEdit} />,
+              children: (
+                <>
+                  {canEdit && <Add kind="commitment" householdId={householdId} members={members} />}
+                  <Commitments householdId={householdId} items={e.commitments} canEdit={canEdit} />
+                </>
+              ),
             },
             {
               key: 'ledger',
@@ -47,6 +80,14 @@ export function HouseholdEffortPanel({ householdId, canEdit }: { householdId: st
         />
       )}
     </Card>
+  );
+}
+
+function Add(props: Parameters<typeof EffortEntryButton>[0]) {
+  return (
+    <div style={{ marginBottom: 8 }}>
+      <EffortEntryButton {...props} />
+    </div>
   );
 }
 
@@ -104,7 +145,7 @@ function Commitments(props: { householdId: string; items: Commitment[]; canEdit:
   const confirm = useEffortWrite<{ id: string }>((b) => `${effortPaths.household(b.id)}/commitments/confirm`);
   if (props.items.length === 0) return <Empty description={t('effort.none')} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {confirm.isError && <Alert type="error" showIcon title={errorMessage(confirm.error)} />}
       {props.items.map((c) => (
         <Card
@@ -124,12 +165,23 @@ function Commitments(props: { householdId: string; items: Commitment[]; canEdit:
                 </Tag>
               ) : (
                 props.canEdit && (
-                  <Button
-                    size="small"
-                    onClick={() => confirm.mutate({ id: props.householdId, body: { progressId: p.id } })}
-                  >
-                    {t('effort.confirm')}
-                  </Button>
+                  <Space size={4}>
+                    <Button
+                      size="small"
+                      data-testid={`effort-confirm-${p.id}`}
+                      onClick={() => confirm.mutate({ id: props.householdId, body: { progressId: p.id } })}
+                    >
+                      {t('effort.confirm')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        confirm.mutate({ id: props.householdId, body: { progressId: p.id, kept: true } })
+                      }
+                    >
+                      {t('effort.confirmKept')}
+                    </Button>
+                  </Space>
                 )
               )}
             </div>
@@ -146,7 +198,7 @@ function Ledger({ householdId, e, canEdit }: { householdId: string; e: Effort; c
   const [item, setItem] = useState<string | null>(null);
   const redeem = useEffortWrite<{ id: string }>((b) => `${effortPaths.household(b.id)}/ledger/redeem`);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Statistic title={t('effort.balance')} value={e.ledger.balance} />
       {canEdit && (
         <Space>
