@@ -99,19 +99,25 @@ const presentRun = (
   findings: readable ? readable.reduce((s, c) => s + c.findings, 0) : run.findings,
 });
 
+/** What the checks of a run read: the region's lines of every year since 2010 and today's parameters. */
+async function checkContext(
+  db: Kysely<DB>,
+  paramsFor: ParamsFor,
+  region: string,
+  today: string,
+): Promise<CheckContext> {
+  const lines: YearLines[] = [];
+  for (let year = FIRST_YEAR; year <= Number(today.slice(0, 4)); year++) {
+    const p = await paramsFor(region, `${year}-12-31`);
+    lines.push({ year, line: p.povertyLine, monitoringLine: p.monitoringLine });
+  }
+  const { riskRemovalMinMonths, factMaxAgeMonths } = await paramsFor(region, today);
+  return { db, region, today, lines, riskRemovalMinMonths, factMaxAgeMonths };
+}
+
 export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
   const paramsFor = deps.paramsFor ?? nationalDefaults;
   const clock = deps.clock;
-
-  async function context(region: string, today: string): Promise<CheckContext> {
-    const lines: YearLines[] = [];
-    for (let year = FIRST_YEAR; year <= Number(today.slice(0, 4)); year++) {
-      const p = await paramsFor(region, `${year}-12-31`);
-      lines.push({ year, line: p.povertyLine, monitoringLine: p.monitoringLine });
-    }
-    const { riskRemovalMinMonths, factMaxAgeMonths } = await paramsFor(region, today);
-    return { db, region, today, lines, riskRemovalMinMonths, factMaxAgeMonths };
-  }
 
   /**
    * Run every check over `region` as `actor`; one audit event per run. Returns the run id and summary.
@@ -124,7 +130,7 @@ export function createQualityService(db: Kysely<DB>, deps: QualityDeps) {
     onStep?: (done: number, total: number, checkId: string) => void,
   ) {
     const startedAt = clock.now();
-    const ctx = await context(region, clock.today());
+    const ctx = await checkContext(db, paramsFor, region, clock.today());
     const results: { check: QualityCheck; out: Awaited<ReturnType<typeof runCheck>> }[] = [];
     for (const check of QUALITY_CHECKS) {
       results.push({ check, out: await runCheck(check, ctx) });
