@@ -53,6 +53,8 @@ const FIXTURES: Record<string, string> = {
   '{householdId}': `select household_id::text from evaluation_sample_household order by 1 limit 1`,
   'users/{id}': `select id::text from app_user order by id limit 1`,
   'imports/{id}': `select '00000000-0000-4000-8000-000000000000'`, // import jobs live in memory: none
+  // background jobs (batch evaluation, quality checks): the demo has none, a refusal
+  'jobs/{id}': `select coalesce((select id::text from background_job where region_code like '$S%' order by id limit 1), '0')`,
   'portal-codes/{householdId}': `select id::text from household where village_code like '$S%' order by id limit 1`,
   // the safety net (issue 18): a roll entry, a temporary-assistance case, a county's payment list
   'rolls/{id}': `select id::text from assistance_roll where village_code like '$S%' order by id limit 1`,
