@@ -55,8 +55,8 @@ describe('batch evaluation from the app', () => {
     const none = page.getByTestId('worklist-no-run');
     await none.waitFor();
     expect(await none.innerText()).not.toContain('npx');
-    const year = page.getByTestId('job-year').locator('input');
-    await year.fill('2025');
+    // the income year, typed over the default (last year, or the latest run's)
+    await page.getByTestId('job-year').fill('2025');
     await page.getByTestId('job-start-evaluation').click();
     const status = page.getByTestId('job-status');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
