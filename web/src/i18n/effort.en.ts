@@ -95,6 +95,7 @@ export const effortEn: typeof effortZhCN = {
       income: 'Income: not below 0',
       endBeforeStart: 'End date: not before the start date',
       textLength: 'Commitment: 2 to 500 characters',
+      month: 'Month: as 2026-10',
       save: 'Save',
       cancel: 'Cancel',
       label: {

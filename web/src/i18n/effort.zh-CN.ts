@@ -87,6 +87,7 @@ export const effortZhCN = {
       income: '务工收入：不能为负数',
       endBeforeStart: '结束日期：不能早于开始日期',
       textLength: '承诺内容：2 到 500 个字',
+      month: '工资月份：格式为 2026-10',
       save: '保存',
       cancel: '取消',
       label: {

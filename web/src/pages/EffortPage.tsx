@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   useEffortWrite,
@@ -12,7 +26,10 @@ import {
 } from '../api/effort';
 
 type Rule = IncentiveRules['rules'][number];
+import { useHousehold } from '../api/households';
 import { errorMessage } from '../components/ErrorResult';
+import { HouseholdPicker } from '../components/pickers/HouseholdPicker';
+import { RegionPickField } from '../components/RegionSearchSelect';
 import { PageHeader } from '../components/PageHeader';
 import { PendingProgressTable } from '../components/effort/PendingProgressTable';
 import { useLang } from '../i18n';
@@ -81,36 +98,66 @@ function WorkRelief() {
 }
 
 interface WageForm {
+  householdId: string;
   memberId: string;
   period: string;
   days: number;
   amount: number;
-  paidOn: string;
+  paidOn: Dayjs;
 }
 
+/** A wage paid to a member: the household found by name or number, the member picked by name. */
 function PayWage({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
+  const [form] = Form.useForm<WageForm>();
+  const householdId = Form.useWatch('householdId', form);
+  const household = useHousehold(householdId ?? '', false, !!householdId);
   const pay = useEffortWrite<{ id: string }>((b) => `/api/effort/projects/${encodeURIComponent(b.id)}/wages`);
+  const need = (field: string) => ({
+    required: true,
+    message: t('effort.form.required', { field: t(field as never) }),
+  });
   return (
     <Form<WageForm>
+      form={form}
       layout="inline"
-      onFinish={(v) => pay.mutate({ id: projectId, body: v })}
+      onFinish={({ householdId: _h, paidOn, ...v }) =>
+        pay.mutate({ id: projectId, body: { ...v, paidOn: paidOn.format('YYYY-MM-DD') } })
+      }
       data-testid="pay-wage"
     >
-      <Form.Item name="memberId" label={t('effort.memberId')} rules={[{ required: true }]}>
-        <Input style={{ width: 100 }} />
+      <Form.Item
+        name="householdId"
+        label={t('effort.pending.household')}
+        rules={[need('effort.pending.household')]}
+      >
+        <HouseholdPicker testId="wage-household" />
       </Form.Item>
-      <Form.Item name="period" label={t('effort.wagePeriod')} rules={[{ required: true }]}>
+      <Form.Item name="memberId" label={t('effort.member')} rules={[need('effort.member')]}>
+        <Select
+          style={{ width: 120 }}
+          disabled={!household.data}
+          options={(household.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="period"
+        label={t('effort.wagePeriod')}
+        rules={[
+          need('effort.wagePeriod'),
+          { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('effort.form.month') },
+        ]}
+      >
         <Input placeholder="2026-10" style={{ width: 100 }} />
       </Form.Item>
-      <Form.Item name="days" label={t('effort.days')} rules={[{ required: true }]}>
+      <Form.Item name="days" label={t('effort.days')} rules={[need('effort.days')]}>
         <InputNumber min={1} max={31} />
       </Form.Item>
-      <Form.Item name="amount" label={t('effort.amount')} rules={[{ required: true }]}>
+      <Form.Item name="amount" label={t('effort.amount')} rules={[need('effort.amount')]}>
         <InputNumber min={1} />
       </Form.Item>
-      <Form.Item name="paidOn" label={t('effort.paidOn')} rules={[{ required: true }]}>
-        <Input placeholder="2026-11-05" style={{ width: 120 }} />
+      <Form.Item name="paidOn" label={t('effort.paidOn')} rules={[need('effort.paidOn')]}>
+        <DatePicker />
       </Form.Item>
       <Button htmlType="submit" type="primary" loading={pay.isPending}>
         {t('effort.pay')}
@@ -131,14 +178,26 @@ function Shop() {
         layout="inline"
         onFinish={(v) => add.mutate({ body: v })}
       >
-        <Form.Item name="regionCode" label={t('effort.shopRegion')} rules={[{ required: true }]}>
-          <Input style={{ width: 140 }} />
+        <Form.Item
+          name="regionCode"
+          label={t('effort.shopRegion')}
+          rules={[{ required: true, message: t('effort.form.required', { field: t('effort.shopRegion') }) }]}
+        >
+          <RegionPickField lengths={[9, 12]} testId="shop-region" />
         </Form.Item>
-        <Form.Item name="name" label={t('effort.item')} rules={[{ required: true }]}>
-          <Input style={{ width: 140 }} />
+        <Form.Item
+          name="name"
+          label={t('effort.item')}
+          rules={[{ required: true, message: t('effort.form.required', { field: t('effort.item') }) }]}
+        >
+          <Input style={{ width: 140 }} maxLength={100} />
         </Form.Item>
-        <Form.Item name="points" label={t('effort.points')} rules={[{ required: true }]}>
-          <InputNumber min={1} />
+        <Form.Item
+          name="points"
+          label={t('effort.points')}
+          rules={[{ required: true, message: t('effort.form.required', { field: t('effort.points') }) }]}
+        >
+          <InputNumber min={1} max={100000} />
         </Form.Item>
         <Button htmlType="submit" loading={add.isPending}>
           {t('effort.addItem')}
