@@ -322,12 +322,12 @@ export const UNCOVERED: string[] = [
   'POST /api/registrations/{id}/check (registrations/{id})',
   'POST /api/registrations/{id}/submit (registrations/{id})',
   'POST /api/matching/flags/{id}/review (flags/{id})', // the demo county has no department-list flags
+  'GET /api/jobs/{id} (jobs/{id})', // the demo has no background jobs; jobs.test.ts asks for others' (404)
   // the demo has no attachments; test/integration/attachments.test.ts sends foreign ones (404)
   'GET /api/attachments/{id}/content (attachments/{id})',
   'GET /api/attachments/{id}/thumbnail (attachments/{id})',
   'DELETE /api/attachments/{id} (attachments/{id})',
   'GET /api/imports/{id} (imports/{id})', // web import jobs live in memory, visible to their owner only
-  'GET /api/jobs/{id} (jobs/{id})', // the demo has no background jobs; jobs.test.ts asks for others' (404)
   'GET /api/imports/{id}/report.xlsx (imports/{id})',
   'GET /api/imports/{id}/report.json (imports/{id})',
 ];
