@@ -10,6 +10,7 @@ import { plansDemo } from './seeders/plans.js';
 import { policyLibraryDemo } from './seeders/policy-library.js';
 import { practicesDemo } from './seeders/practices.js';
 import { portalDemo } from './seeders/portal.js';
+import { post2020TargetsDemo } from './seeders/post2020-targets.js';
 import { projectsDemo } from './seeders/projects.js';
 import { qualityDemo } from './seeders/quality.js';
 import { safetyNetDemo } from './seeders/safety-net.js';
@@ -35,4 +36,5 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
   policyLibraryDemo, // county and provincial documents, a county measure and a county override (reads nothing)
   practicesDemo, // the county's practice library and cadres' training records (after 'projects', 'cadres')
   effortDemo, // employment, training, incentive ledgers, work relief (after 'projects')
+  post2020TargetsDemo, // post-2020 targets split to villages (after 'projects', 'effort', 'safety-net')
 ];

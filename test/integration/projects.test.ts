@@ -262,6 +262,7 @@ describe('targets: split with sums checked, progress from the registry', () => {
       target: 5,
       actual: 4,
       pct: 80,
+      state: 'behind',
     });
     expect(ind(tree.node, 'exit_persons')!).toMatchObject({ target: null, actual: 8 });
     const a = tree.children.find((x: { code: string }) => x.code === T.townshipA);

@@ -85,7 +85,20 @@ export function formOf(action: string): Form | undefined {
 }
 
 /** Standard reports generated from the registry on demand (src/modules/burden/reports.ts). */
-export const REPORT_KINDS = ['roster', 'statistics', 'targets', 'funds'] as const;
+export const REPORT_KINDS = [
+  'roster',
+  'statistics',
+  'targets',
+  'funds',
+  // after 2020 (issue 21 item 7; src/modules/burden/derived-reports.ts)
+  'monitoring',
+  'safety_net',
+  'plans',
+  'visits',
+  'pairs',
+  'consumption',
+  'employment',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_NAMES: Record<ReportKind, { zh: string; en: string }> = {
@@ -93,6 +106,13 @@ export const REPORT_NAMES: Record<ReportKind, { zh: string; en: string }> = {
   statistics: { zh: '分区域统计表', en: 'statistics by region' },
   targets: { zh: '脱贫任务进度表', en: 'target progress' },
   funds: { zh: '项目资金使用表', en: 'project fund use' },
+  monitoring: { zh: '防返贫监测对象名册', en: 'monitored households (监测对象)' },
+  safety_net: { zh: '低保特困供养名册', en: 'dibao and 特困 rolls' },
+  plans: { zh: '帮扶计划与措施统计表', en: 'plans and measures' },
+  visits: { zh: '走访帮扶统计表', en: 'visits' },
+  pairs: { zh: '结对帮扶情况表', en: 'paired assistance (结对帮扶)' },
+  consumption: { zh: '消费帮扶情况表', en: 'consumption assistance (消费帮扶)' },
+  employment: { zh: '务工就业统计表', en: 'employment' },
 };
 
 /** A data item a higher level may ask for; `report` names the standard report that holds it. */
@@ -114,6 +134,28 @@ export const DATA_ITEMS: readonly DataItem[] = [
   },
   { id: 'exit_counts', zh: '脱贫户数与人数', en: 'exited households and persons', report: 'statistics' },
   { id: 'monitoring_counts', zh: '监测对象数', en: 'monitored households', report: 'statistics' },
+  { id: 'monitoring_list', zh: '监测对象名单', en: 'list of monitored households', report: 'monitoring' },
+  { id: 'safety_net_rolls', zh: '低保、特困人员名册', en: 'dibao and 特困 rolls', report: 'safety_net' },
+  { id: 'plan_measures', zh: '帮扶计划与措施落实情况', en: 'plans and measures', report: 'plans' },
+  { id: 'visit_counts', zh: '走访帮扶情况', en: 'visits to households', report: 'visits' },
+  {
+    id: 'pair_assistance',
+    zh: '结对帮扶资金项目到位情况',
+    en: 'paired assistance delivered',
+    report: 'pairs',
+  },
+  {
+    id: 'consumption_sales',
+    zh: '消费帮扶销售情况',
+    en: 'consumption assistance sales',
+    report: 'consumption',
+  },
+  {
+    id: 'employment_counts',
+    zh: '脱贫劳动力务工就业情况',
+    en: 'employment of exited labour',
+    report: 'employment',
+  },
   { id: 'target_progress', zh: '年度脱贫任务完成情况', en: 'annual target progress', report: 'targets' },
   { id: 'fund_use', zh: '扶贫资金分配与拨付', en: 'fund allocation and disbursement', report: 'funds' },
   { id: 'project_list', zh: '扶贫项目清单', en: 'project list', report: 'funds' },

@@ -1,4 +1,4 @@
-/** Enumerations of paired assistance, targets and projects (the SQL checks in migration 009 match). */
+/** Enumerations of paired assistance and projects (the SQL checks in migration 009 match). */
 export const PAIR_KINDS = ['east_west', 'fixed_point', 'counterpart'] as const;
 export const HELPER_LEVELS = [
   'province',
@@ -11,7 +11,6 @@ export const HELPER_LEVELS = [
 ] as const;
 /** Commitment categories: funds and purchases (消费帮扶) in 10k yuan; projects, jobs and staff counted. */
 export const COMMITMENT_CATEGORIES = ['funds', 'projects', 'purchases', 'jobs', 'staff'] as const;
-export const TARGET_INDICATORS = ['exit_households', 'exit_persons', 'measure_households'] as const;
 export const PROJECT_TYPES = [
   'planting',
   'livestock',
@@ -30,7 +29,6 @@ export const ASSET_STATUSES = ['good', 'damaged', 'lost'] as const;
 
 export type PairKind = (typeof PAIR_KINDS)[number];
 export type CommitmentCategory = (typeof COMMITMENT_CATEGORIES)[number];
-export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 export type LinkageType = (typeof LINKAGE_TYPES)[number];
 export type FundSource = (typeof FUND_SOURCES)[number];

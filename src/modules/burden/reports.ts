@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { REPORT_NAMES, type ReportKind } from '../../domain/burden/catalogue.js';
+import { chinaDate } from '../../domain/calendar.js';
 import { beijingTime } from '../../domain/export/provenance.js';
 import { refreshStats } from '../stats/summary-table.js';
 import { inLang, paperDate, SIGN_OFF, type Bilingual } from '../printing/paper.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { createTargetService } from '../targets/service.js';
+import { DERIVED_REPORTS, isDerivedReport } from './derived-reports.js';
 import { burdenRepository as repo } from './repository.js';
 
 /**
@@ -121,24 +123,23 @@ async function targets(db: Kysely<DB>, user: AuthUser, region: string, year: num
     row.withoutMeasures = n.quality.exitsWithoutMeasures;
     return row;
   });
-  const label: Record<string, [string, string]> = {
-    exit_households: ['脱贫户数', 'exit households'],
-    exit_persons: ['脱贫人数', 'exit persons'],
-    measure_households: ['有措施户数', 'households with measures'],
-  };
-  const indicators = tree.node.indicators.map((i) => i.indicator);
   return {
     columns: [
       { key: 'code', zh: '区划代码', en: 'code' },
       { key: 'name', zh: '区划', en: 'region' },
-      ...indicators.flatMap((k) => {
-        const [zh, en] = label[k] ?? [k, k];
+      ...tree.indicatorKinds.flatMap((k) => {
+        const unit = k.unit === 'percent' ? '(%)' : '';
         return [
-          { key: `${k}_target`, zh: `${zh}（任务）`, en: `${en} (target)`, numeric: true },
           {
-            key: `${k}_actual`,
-            zh: `${zh}（完成，据登记）`,
-            en: `${en} (done, from registry)`,
+            key: `${k.kind}_target`,
+            zh: `${k.name_zh}${unit}（任务）`,
+            en: `${k.name_en}${unit} (target)`,
+            numeric: true,
+          },
+          {
+            key: `${k.kind}_actual`,
+            zh: `${k.name_zh}${unit}（完成，据登记）`,
+            en: `${k.name_en}${unit} (done, from registry)`,
             numeric: true,
           },
         ];
@@ -195,8 +196,9 @@ export async function buildReport(
   headHash: string,
   now: Date,
 ): Promise<ReportTable> {
-  const body =
-    kind === 'statistics'
+  const body = isDerivedReport(kind)
+    ? await DERIVED_REPORTS[kind]({ db, region: region.code, year, role: user.role, today: chinaDate(now) })
+    : kind === 'statistics'
       ? await statistics(db, region.code, year)
       : kind === 'targets'
         ? await targets(db, user, region.code, year)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_KINDS, type ReportKind } from '../../domain/burden/catalogue.js';
 import { Id, IsoDate, RegionCode, Version } from '../../kernel/schema.js';
 
 /** Request and response shapes of the burden meter, the standard reports and the registers. */
@@ -98,7 +99,9 @@ export const RegionYearQuery = z.object({ region: RegionCode.optional(), year: Y
 /** The PDF's query: the report's region and year, and the paper's language (Chinese by default). */
 export const ReportPdfQuery = RegionYearQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
 
-export const ReportParams = z.object({ kind: z.enum(['statistics', 'targets', 'funds']) });
+export const ReportParams = z.object({
+  kind: z.enum(REPORT_KINDS.filter((k): k is Exclude<ReportKind, 'roster'> => k !== 'roster')),
+});
 
 export const Catalogue = z.object({
   items: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string(), report: z.string().nullable() })),

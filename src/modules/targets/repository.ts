@@ -101,16 +101,6 @@ export const targetsRepository = {
           and hy.household_id not in (select id from exits)`.execute(db)
     ).rows[0]!,
 
-  /** Registered households (poor, exited, returned, monitored) with at least one plan measure. */
-  measureHouseholds: async (db: Kysely<DB>, region: string, len: number) =>
-    (
-      await sql<{ code: string; n: number }>`
-        select left(h.village_code, ${len}) as code, count(*)::int as n from household h
-        where ${inRegion('h.village_code', region)} and h.status in ('poor', 'exited', 'returned', 'monitored')
-          and exists (select 1 from plan_measure pm where pm.household_id = h.id and pm.status <> 'cancelled')
-        group by 1`.execute(db)
-    ).rows,
-
   upsertTargets: (
     db: Kysely<DB>,
     rows: { year: number; indicator: string; region_code: string; value: number; set_by: string }[],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TARGET_INDICATORS } from '../../domain/projects/kinds.js';
 import { RegionCode, Year, Count } from '../../kernel/schema.js';
 
 export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
@@ -12,6 +11,7 @@ const TargetNode = z.object({
       target: z.number().nullable(),
       actual: z.number().nullable(),
       pct: z.number().nullable(),
+      state: z.enum(['met', 'behind', 'tracked', 'no_target', 'no_data']),
     }),
   ),
   quality: z.object({
@@ -29,8 +29,22 @@ const TargetNode = z.object({
 export const TargetTree = z.object({
   year: z.number(),
   povertyLine: z.number(),
+  monitoringLine: z.number(),
   heapBand: z.number(),
   measuresAvailable: z.boolean(),
+  indicatorKinds: z.array(
+    z.object({
+      kind: z.string(),
+      era: z.enum(['pre2020', 'post2020']),
+      name_zh: z.string(),
+      name_en: z.string(),
+      unit: z.enum(['households', 'persons', 'percent']),
+      aggregation: z.enum(['sum', 'rate']),
+      binding: z.boolean(),
+      definition_zh: z.string(),
+      definition_en: z.string(),
+    }),
+  ),
   reference: z.object({ share: z.number().nullable(), households: z.number() }),
   node: TargetNode,
   children: z.array(TargetNode),
@@ -48,7 +62,7 @@ export const TargetTree = z.object({
 });
 export const SplitBody = z.object({
   year: Year,
-  indicator: z.enum(TARGET_INDICATORS),
+  indicator: z.string().min(1).max(40),
   regionCode: RegionCode.min(2),
   value: Count.optional(),
   children: z.array(z.object({ regionCode: RegionCode.min(2), value: Count })).max(500),

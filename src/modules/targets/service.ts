@@ -1,202 +1,129 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { TARGET_INDICATORS, type TargetIndicator } from '../../domain/projects/kinds.js';
-import { checkSplit, heapingSignal, progressPct } from '../../domain/projects/targets.js';
-import { povertyLine } from '../../domain/policy/defaults.js';
-import { AppError, notFound } from '../../kernel/errors.js';
-import { assertInScope, scopeFor } from '../../kernel/scope.js';
-import { actorOf, type AuthUser } from '../../kernel/user.js';
-import { recordAudit } from '../audit/service.js';
-import { assertManager } from '../projects/access.js';
+import { heapingSignal } from '../../domain/projects/targets.js';
+import { monitoringLine, povertyLine } from '../../domain/policy/defaults.js';
+import {
+  INDICATOR_VALUE,
+  isIndicatorKind,
+  progressOf,
+  type IndicatorFigures,
+  type IndicatorKind,
+} from '../../domain/targets/indicators.js';
+import { notFound } from '../../kernel/errors.js';
+import { scopeFor } from '../../kernel/scope.js';
+import type { AuthUser } from '../../kernel/user.js';
+import { indicatorRepository as figuresRepo } from './indicator-repository.js';
 import { targetsRepository as repo, type ExitRow } from './repository.js';
+import { createSplitService, splitProblems, type IndicatorKindRow } from './split-service.js';
+
+export type { SplitRequest } from './split-service.js';
 
 /** Width of the "just above the line" band: +10 %. */
 export const HEAP_BAND = 0.1;
 
-export interface SplitRequest {
-  year: number;
-  indicator: TargetIndicator;
-  regionCode: string;
-  /** Set (or change) the parent's own value too; otherwise its stored target is split. */
-  value?: number | undefined;
-  children: { regionCode: string; value: number }[];
-}
-
-interface Node {
-  code: string;
-  name: string;
-}
-
 type Region = { code: string; name: string };
 
-/** Stored child targets that do not add up to their parent's (per indicator). */
-function splitProblems(code: string, children: readonly Region[], targets: ReadonlyMap<string, number>) {
-  return TARGET_INDICATORS.flatMap((k) => {
-    const parent = targets.get(`${k}:${code}`);
-    const kids = children.filter((c) => targets.has(`${k}:${c.code}`));
-    if (parent === undefined || kids.length === 0) return [];
-    const problem = checkSplit(
-      { regionCode: code, value: parent },
-      kids.map((c) => ({ regionCode: c.code, value: targets.get(`${k}:${c.code}`)! })),
-    );
-    return problem ? [{ indicator: k, ...problem }] : [];
-  });
+/** Add one sub-region's figures into a sum (every figure is a count over disjoint villages). */
+function addFigures(into: IndicatorFigures, f: IndicatorFigures) {
+  for (const k of ['count', 'part', 'whole', 'income', 'persons', 'incomeBefore', 'personsBefore'] as const)
+    if (f[k] !== undefined && f[k] !== null) into[k] = (into[k] ?? 0) + Number(f[k]);
+  return into;
 }
 
-/** Every child a direct sub-region of the parent; returns the parent's stored target of the indicator. */
-async function checkChildren(db: Kysely<DB>, r: SplitRequest, parent: Region) {
-  const children = new Map((await repo.children(db, r.regionCode)).map((c) => [c.code, c]));
-  const stranger = r.children.find((c) => !children.has(c.regionCode));
-  if (stranger)
-    throw new AppError(
-      'E_VALIDATION',
-      `${stranger.regionCode} is not a sub-region of ${parent.name} (${parent.code})`,
-      {
-        field: 'children',
-        region: stranger.regionCode,
-      },
-    );
-  return (await repo.targets(db, r.year, [r.regionCode])).find((t) => t.indicator === r.indicator);
-}
-
-/**
- * The parent's value to split: the request's, or the stored one. A target set by the level above is
- * split as it is; the children's sum must equal it.
- */
-function splitValue(user: AuthUser, r: SplitRequest, parent: Region, stored: number | undefined) {
-  const value = r.value ?? stored;
-  const fromAbove = user.scopeCode.length >= r.regionCode.length;
-  if (stored !== undefined && r.value !== undefined && r.value !== stored && fromAbove)
-    throw new AppError(
-      'E_FORBIDDEN',
-      `The ${r.indicator} target of ${parent.name} (${parent.code}) for ${r.year} is set by the level above; split it as it is (${stored})`,
-      { field: 'value' },
-    );
-  if (value === undefined)
-    throw new AppError(
-      'E_VALIDATION',
-      `${parent.name} (${parent.code}) has no ${r.indicator} target for ${r.year}: give value`,
-      {
-        field: 'value',
-      },
-    );
-  const problem = checkSplit({ regionCode: r.regionCode, value }, r.children);
-  if (problem)
-    throw new AppError(
-      'E_VALIDATION',
-      `Targets of the sub-regions of ${parent.name} (${parent.code}) add up to ${problem.childSum}: ` +
-        `${problem.difference} ${problem.kind === 'shortfall' ? 'short of' : 'more than'} its ${r.indicator} target ${value} for ${r.year}`,
-      { field: 'children', ...problem },
-    );
-  return value;
+/** The kinds shown for a year: its era's (after 2020: post-2020), and every kind with a stored target. */
+function shownKinds(kinds: readonly IndicatorKindRow[], year: number, withTargets: ReadonlySet<string>) {
+  const era = year <= 2020 ? 'pre2020' : 'post2020';
+  return kinds.filter((k) => isIndicatorKind(k.kind) && (k.era === era || withTargets.has(k.kind)));
 }
 
 /** Targets (任务分解): the tree of a region with progress computed from the registry, and splits. */
 export function createTargetService(db: Kysely<DB>) {
-  /** Actual values, computed from the registry, per node code (prefix length `len`). */
-  async function actuals(year: number, region: string, len: number) {
-    const measures = await repo.planMeasureExists(db);
-    const line = povertyLine(year);
-    const [exits, ref, withMeasures] = await Promise.all([
-      repo.exits(db, { year, region, len, line, band: HEAP_BAND, measures }),
-      repo.reference(db, { year, region, line, band: HEAP_BAND }),
-      measures ? repo.measureHouseholds(db, region, len) : Promise.resolve(null),
-    ]);
-    return { exits: new Map(exits.map((e) => [e.code, e])), ref, withMeasures, measures, line };
+  /** Figures per kind for the node and each child (the node's are the children's sums). */
+  async function figuresOf(kinds: readonly IndicatorKindRow[], year: number, code: string, len: number) {
+    const q = { year, region: code, len, monitoringLine: monitoringLine(year) };
+    const out = new Map<string, Map<string, IndicatorFigures>>();
+    for (const k of kinds) {
+      const rows = await figuresRepo.figures(db, k.kind as IndicatorKind, q);
+      const byCode = new Map<string, IndicatorFigures>(rows.map((r) => [r.code, r]));
+      byCode.set(`=${code}`, rows.reduce(addFigures, {}));
+      out.set(k.kind, byCode);
+    }
+    return out;
   }
 
-  function nodeDto(
-    node: Node,
-    targets: Map<string, number>,
-    exit: ExitRow | undefined,
-    measured: number | null,
-    ref: { total: number; in_band: number },
-  ) {
-    const actual: Record<TargetIndicator, number | null> = {
-      exit_households: exit?.households ?? 0,
-      exit_persons: exit?.persons ?? 0,
-      measure_households: measured,
-    };
-    const heaping = heapingSignal(exit?.in_band ?? 0, exit?.with_income ?? 0, ref.in_band, ref.total);
+  /** Exit quality signals (heaping just above the line, exits without measures) per node code. */
+  async function quality(year: number, region: string, len: number) {
+    const measures = await repo.planMeasureExists(db);
+    const line = povertyLine(year);
+    const [exits, ref] = await Promise.all([
+      repo.exits(db, { year, region, len, line, band: HEAP_BAND, measures }),
+      repo.reference(db, { year, region, line, band: HEAP_BAND }),
+    ]);
+    return { exits: new Map(exits.map((e) => [e.code, e])), ref, measures, line };
+  }
+
+  function qualityDto(exit: ExitRow | undefined, ref: { total: number; in_band: number }) {
     const exits = exit?.households ?? 0;
     const without = exit?.without_measures ?? null;
     return {
-      code: node.code,
-      name: node.name,
-      indicators: TARGET_INDICATORS.map((k) => {
-        const target = targets.get(`${k}:${node.code}`) ?? null;
-        const a = actual[k];
-        return { indicator: k, target, actual: a, pct: a === null ? null : progressPct(a, target) };
-      }),
-      quality: {
-        exits,
-        heaping,
-        exitsWithoutMeasures: without,
-        withoutMeasuresShare: without === null || exits === 0 ? null : without / exits,
-      },
+      exits,
+      heaping: heapingSignal(exit?.in_band ?? 0, exit?.with_income ?? 0, ref.in_band, ref.total),
+      exitsWithoutMeasures: without,
+      withoutMeasuresShare: without === null || exits === 0 ? null : without / exits,
     };
   }
 
-  return {
-    async tree(user: AuthUser, q: { region?: string | undefined; year: number }) {
-      const code = scopeFor(user, q.region);
-      const region = await repo.region(db, code);
-      if (!region) throw notFound('region', code);
-      const children = await repo.children(db, code);
-      const codes = [code, ...children.map((c) => c.code)];
-      const targets = new Map(
-        (await repo.targets(db, q.year, codes)).map((t) => [`${t.indicator}:${t.region_code}`, t.value]),
-      );
-      const own = await actuals(q.year, code, code.length);
-      const sub = children.length ? await actuals(q.year, code, children[0]!.code.length) : own;
-      const measuredOf = (a: typeof own, c: string) =>
-        a.withMeasures ? (a.withMeasures.find((m) => m.code === c)?.n ?? 0) : null;
-      return {
-        year: q.year,
-        povertyLine: own.line,
-        heapBand: HEAP_BAND,
-        measuresAvailable: own.measures,
-        reference: {
-          share: own.ref.total > 0 ? own.ref.in_band / own.ref.total : null,
-          households: own.ref.total,
-        },
-        node: nodeDto(region, targets, own.exits.get(code), measuredOf(own, code), own.ref),
-        children: children.map((c) =>
-          nodeDto(c, targets, sub.exits.get(c.code), measuredOf(sub, c.code), own.ref),
-        ),
-        splitProblems: splitProblems(code, children, targets),
-        years: await repo.years(db, code),
-      };
-    },
+  function indicatorsOf(
+    kinds: readonly IndicatorKindRow[],
+    figures: Map<string, Map<string, IndicatorFigures>>,
+    targets: ReadonlyMap<string, number>,
+    key: string,
+    code: string,
+  ) {
+    return kinds.map((k) => {
+      const target = targets.get(`${k.kind}:${code}`) ?? null;
+      const actual = INDICATOR_VALUE[k.kind as IndicatorKind](figures.get(k.kind)?.get(key) ?? {});
+      return { indicator: k.kind, target, actual, ...progressOf(k, actual, target) };
+    });
+  }
 
-    /** Save a split: every child a direct sub-region, the children's sum equal to the parent's value. */
-    async split(user: AuthUser, r: SplitRequest) {
-      assertManager(user, 'set targets');
-      assertInScope(user, r.regionCode);
-      const parent = await repo.region(db, r.regionCode);
-      if (!parent) throw notFound('region', r.regionCode);
-      const stored = await checkChildren(db, r, parent);
-      const value = splitValue(user, r, parent, stored?.value);
-      return db.transaction().execute(async (trx) => {
-        const rows = [{ regionCode: r.regionCode, value }, ...r.children].map((c) => ({
-          year: r.year,
-          indicator: r.indicator,
-          region_code: c.regionCode,
-          value: c.value,
-          set_by: user.username,
-        }));
-        await repo.upsertTargets(trx, rows);
-        await recordAudit(trx, actorOf(user), {
-          action: 'target.split',
-          entityType: 'assist_target',
-          entityId: `${r.year}:${r.indicator}:${r.regionCode}`,
-          regionCode: r.regionCode,
-          before: stored ? { value: stored.value } : null,
-          after: { value, children: r.children },
-        });
-        return { saved: rows.length };
-      });
-    },
-  };
+  async function tree(user: AuthUser, q: { region?: string | undefined; year: number }) {
+    const code = scopeFor(user, q.region);
+    const region = await repo.region(db, code);
+    if (!region) throw notFound('region', code);
+    const children: Region[] = await repo.children(db, code);
+    const codes = [code, ...children.map((c) => c.code)];
+    const stored = await repo.targets(db, q.year, codes);
+    const targets = new Map(stored.map((t) => [`${t.indicator}:${t.region_code}`, t.value]));
+    const kinds = shownKinds(await figuresRepo.kinds(db), q.year, new Set(stored.map((t) => t.indicator)));
+    const len = children[0]?.code.length ?? code.length;
+    const figures = await figuresOf(kinds, q.year, code, len);
+    const own = await quality(q.year, code, code.length);
+    const sub = children.length ? await quality(q.year, code, len) : own;
+    const node = (r: Region, key: string, exit: ExitRow | undefined) => ({
+      code: r.code,
+      name: r.name,
+      indicators: indicatorsOf(kinds, figures, targets, key, r.code),
+      quality: qualityDto(exit, own.ref),
+    });
+    return {
+      year: q.year,
+      povertyLine: own.line,
+      monitoringLine: monitoringLine(q.year),
+      heapBand: HEAP_BAND,
+      measuresAvailable: own.measures,
+      indicatorKinds: kinds,
+      reference: {
+        share: own.ref.total > 0 ? own.ref.in_band / own.ref.total : null,
+        households: own.ref.total,
+      },
+      node: node(region, `=${code}`, own.exits.get(code)),
+      children: children.map((c) => node(c, c.code, sub.exits.get(c.code))),
+      splitProblems: splitProblems(kinds, code, children, targets),
+      years: await repo.years(db, code),
+    };
+  }
+
+  return { tree, ...createSplitService(db) };
 }
 export type TargetService = ReturnType<typeof createTargetService>;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 import type { ApiBody, ApiResponse, Item, Override } from './generated/helpers';
+import type { ReportKind } from '../../../src/domain/burden/catalogue';
 
 export type Level = keyof Meter['asked'];
 export const LEVELS: readonly Level[] = ['village', 'township', 'county', 'national', 'household', 'system'];
@@ -13,7 +14,8 @@ export const REQUESTER_LEVELS: readonly RequesterLevel[] = [
   'township',
   'other',
 ];
-export type ReportKind = 'roster' | 'statistics' | 'targets' | 'funds';
+// the standard reports' kinds, from the catalogue the server reads
+export type { ReportKind };
 
 export type Meter = ApiResponse<'/api/burden'>;
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, InputNumber, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAssistanceLabel } from '../components/assistance/labels';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useLang } from '../i18n';
 import {
   useSplitTargets,
   useTargets,
@@ -18,22 +18,32 @@ import { PageHeader } from '../components/PageHeader';
 import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
 import { useIsManager } from '../components/assistance/manager';
 
-const INDICATORS = ['exit_households', 'exit_persons', 'measure_households'] as const;
+type Kind = TargetTree['indicatorKinds'][number];
 
-function Bar({ p }: { p: IndicatorProgress | undefined }) {
+/** The indicator's name in the page's language (the kinds are data: GET /api/targets). */
+function useKindName() {
+  const en = useLang() === 'en';
+  return (k: Kind | undefined, code: string) => (k ? (en ? k.name_en : k.name_zh) : code);
+}
+
+function Bar({ p, kind }: { p: IndicatorProgress | undefined; kind: Kind | undefined }) {
+  const { t } = useTranslation();
   const fmt = useFormat();
   if (!p) return null;
+  const unit = kind?.unit === 'percent' ? '%' : '';
+  const value = (v: number | null) => (v === null ? '—' : `${fmt.number(v)}${unit}`);
   return (
     <div style={{ minWidth: 120 }}>
       <Typography.Text>
-        {fmt.number(p.actual)} / {p.target === null ? '—' : fmt.number(p.target)}
+        {value(p.actual)} / {value(p.target)}
       </Typography.Text>
+      {p.state === 'tracked' && <Tag style={{ marginLeft: 4 }}>{t('assistance.trackedOnly')}</Tag>}
       {p.pct !== null && (
         <Progress
-          percent={Math.min(100, p.pct)}
+          percent={Math.max(0, Math.min(100, p.pct))}
           format={() => `${p.pct}%`}
           size="small"
-          status={p.pct >= 100 ? 'success' : 'active'}
+          status={p.state === 'met' ? 'success' : p.state === 'behind' ? 'exception' : 'normal'}
         />
       )}
     </div>
@@ -79,7 +89,9 @@ function SplitModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const L = useAssistanceLabel();
+  const name = useKindName();
+  const kind = tree.indicatorKinds.find((k) => k.kind === indicator);
+  const summed = kind?.aggregation !== 'rate';
   const { message } = App.useApp();
   const split = useSplitTargets();
   const of = (n: TargetNode) => n.indicators.find((i) => i.indicator === indicator)?.target ?? 0;
@@ -116,7 +128,7 @@ function SplitModal({
       <Flex vertical gap={8}>
         <Flex justify="space-between" align="center">
           <b>
-            {L('indicatorName', indicator)} · {t('assistance.parentValue')}
+            {name(kind, indicator)} · {t('assistance.parentValue')}
           </b>
           <InputNumber
             min={0}
@@ -136,9 +148,13 @@ function SplitModal({
             />
           </Flex>
         ))}
-        <Typography.Text type={sum === parent ? 'success' : 'danger'} data-testid="split-sum">
-          {t('assistance.childSum', { sum, parent })}
-        </Typography.Text>
+        {summed ? (
+          <Typography.Text type={sum === parent ? 'success' : 'danger'} data-testid="split-sum">
+            {t('assistance.childSum', { sum, parent })}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('assistance.rateSplit')}</Typography.Text>
+        )}
       </Flex>
     </Modal>
   );
@@ -147,7 +163,8 @@ function SplitModal({
 /** Targets of a region and its sub-regions: `/targets?region&year`; progress computed, with quality signals. */
 export default function TargetsPage() {
   const { t } = useTranslation();
-  const L = useAssistanceLabel();
+  const en = useLang() === 'en';
+  const name = useKindName();
   const manager = useIsManager();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
@@ -161,6 +178,8 @@ export default function TargetsPage() {
   const d = tree.data;
   const years = [...new Set([year, ...(d?.years ?? [])])].sort((a, b) => b - a);
   const ind = (n: TargetNode, k: string) => n.indicators.find((i) => i.indicator === k);
+  const kinds = d?.indicatorKinds ?? [];
+  const kindOf = (k: string) => kinds.find((x) => x.kind === k);
   const columns: TableColumnsType<TargetNode> = [
     {
       title: t('assistance.region'),
@@ -168,10 +187,10 @@ export default function TargetsPage() {
       fixed: 'left',
       render: (_: unknown, n) => <Link to={`/targets?region=${n.code}&year=${year}`}>{n.name}</Link>,
     },
-    ...INDICATORS.map((k) => ({
-      title: L('indicatorName', k),
-      key: k,
-      render: (_: unknown, n: TargetNode) => <Bar p={ind(n, k)} />,
+    ...kinds.map((k) => ({
+      title: name(k, k.kind),
+      key: k.kind,
+      render: (_: unknown, n: TargetNode) => <Bar p={ind(n, k.kind)} kind={k} />,
     })),
     {
       title: t('assistance.quality'),
@@ -202,23 +221,28 @@ export default function TargetsPage() {
             extra={
               <Typography.Text type="secondary">
                 {t('assistance.line', { line: d.povertyLine })}
+                {year > 2020 && ` · ${t('assistance.monitoringLine', { line: d.monitoringLine })}`}
               </Typography.Text>
             }
             style={{ marginBottom: 16 }}
             data-testid="targets-node"
           >
             <Flex wrap gap={24}>
-              {INDICATORS.map((k) => (
-                <div key={k} style={{ minWidth: 200 }}>
+              {kinds.map((k) => (
+                <div key={k.kind} style={{ minWidth: 200 }} data-testid={`indicator-${k.kind}`}>
                   <Flex justify="space-between" gap={8}>
-                    <b>{L('indicatorName', k)}</b>
+                    <b title={en ? k.definition_en : k.definition_zh}>{name(k, k.kind)}</b>
                     {manager && d.children.length > 0 && (
-                      <Button size="small" onClick={() => setSplitting(k)} data-testid={`split-open-${k}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setSplitting(k.kind)}
+                        data-testid={`split-open-${k.kind}`}
+                      >
                         {t('assistance.split')}
                       </Button>
                     )}
                   </Flex>
-                  <Bar p={ind(d.node, k)} />
+                  <Bar p={ind(d.node, k.kind)} kind={k} />
                 </div>
               ))}
               <Quality n={d.node} tree={d} />
@@ -226,7 +250,7 @@ export default function TargetsPage() {
             {d.splitProblems.map((p) => (
               <Typography.Paragraph key={p.indicator} type="danger" style={{ margin: '8px 0 0' }}>
                 {t('assistance.splitProblem', {
-                  indicator: L('indicatorName', p.indicator),
+                  indicator: name(kindOf(p.indicator), p.indicator),
                   sum: p.childSum,
                   parent: p.parentValue,
                   diff: p.difference,

@@ -13805,8 +13805,23 @@ export interface operations {
           'application/json': {
             year: number;
             povertyLine: number;
+            monitoringLine: number;
             heapBand: number;
             measuresAvailable: boolean;
+            indicatorKinds: {
+              kind: string;
+              /** @enum {string} */
+              era: 'pre2020' | 'post2020';
+              name_zh: string;
+              name_en: string;
+              /** @enum {string} */
+              unit: 'households' | 'persons' | 'percent';
+              /** @enum {string} */
+              aggregation: 'sum' | 'rate';
+              binding: boolean;
+              definition_zh: string;
+              definition_en: string;
+            }[];
             reference: {
               share: number | null;
               households: number;
@@ -13819,6 +13834,8 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
+                /** @enum {string} */
+                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -13840,6 +13857,8 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
+                /** @enum {string} */
+                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -13930,8 +13949,7 @@ export interface operations {
       content: {
         'application/json': {
           year: number;
-          /** @enum {string} */
-          indicator: 'exit_households' | 'exit_persons' | 'measure_households';
+          indicator: string;
           regionCode: string;
           value?: number;
           children: {
@@ -31901,7 +31919,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
@@ -32016,7 +32044,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
@@ -32040,7 +32078,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
