@@ -42,6 +42,7 @@ export function JobPanel(props: {
   }, [job, props.kind, qc]);
   const kindLabel = t(`batch.job.${props.kind}`);
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
+  if (!props.mayStart && !job) return null; // a reader sees a job of the region once there is one
 
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid={`job-panel-${props.kind}`}>
