@@ -45,6 +45,7 @@ import { createEffortServices } from '../modules/effort/service.js';
 import { createPracticeService } from '../modules/practices/service.js';
 import { createRelevantPracticeService } from '../modules/practices/relevant-service.js';
 import { createTrainingService } from '../modules/training/service.js';
+import { createSettingsService } from '../modules/settings/service.js';
 
 /** Per-capita income ceiling of edits and web imports: the CLI import's default (--ceiling). */
 export const INCOME_CEILING = 200_000;
@@ -90,6 +91,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     practices: createPracticeService(db),
     relevantPractices: createRelevantPracticeService(db),
     training: createTrainingService(db, clock),
+    settings: createSettingsService(db, clock),
     attachments: createAttachmentService(db, { clock, maxBytes: opts.attachmentMaxBytes }),
     households: createHouseholdService(db, regions, clock, reads.db),
     householdEdit: createHouseholdEditService(edits, { incomeCeiling: INCOME_CEILING }),

@@ -46,6 +46,7 @@ import { policyLibraryRoutes } from '../modules/policy-library/routes.js';
 import { practiceRoutes } from '../modules/practices/routes.js';
 import { outcomesRoutes } from '../modules/outcomes/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { householdOf } from '../modules/portal/session-routes.js';
 import { effortRoutes } from '../modules/effort/routes.js';
@@ -193,6 +194,7 @@ function registerRoutes(zapp: ZodApp, s: Services, opts: AppOptions): void {
   policyLibraryRoutes(zapp, s.policyLibrary);
   practiceRoutes(zapp, s.practices, s.relevantPractices);
   trainingRoutes(zapp, s.training);
+  settingsRoutes(zapp, s.settings);
   ruleRoutes(zapp, s.rules);
   caseRoutes(zapp, s.cases);
   worklistRoutes(zapp, s.worklists);

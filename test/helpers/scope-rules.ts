@@ -80,6 +80,7 @@ export const NOT_REFUSAL_OK = new Set<string>([
 /** Path values that are not objects of a region (a policy key, a year, a case step). */
 export const FIXED: Record<string, string> = {
   'policy/{key}': 'povertyLine',
+  'settings/{key}': 'inspection_limits',
   'years/{year}': '2025',
   'actions/{action}': 'submit',
 };
@@ -111,6 +112,12 @@ const HOUSING = {
 
 /** Bodies that need more than the schema's sample to succeed in scope. */
 export const BODY_OVERRIDES: Record<string, (b: Body, c: Ctx) => Promise<unknown>> = {
+  // a regional setting of the county (a county officer keeps its own county's values)
+  'PUT /api/settings/{key}': async (_b, c) => ({
+    region: c.id('county'),
+    values: { perYear: 5 },
+    reason: REASON,
+  }),
   // bulk assignment from today (the sample's fixed start date may precede a current assignment's)
   'POST /api/households/cadre/bulk': async (b) => ({ ...b, startDate: undefined }),
   // the demo's households are mostly ineligible or undecided for a new case: the opening is confirmed

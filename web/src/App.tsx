@@ -25,6 +25,7 @@ const DuplicatesPage = lazy(() => import('./pages/DuplicatesPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const FactConfirmationPage = lazy(() => import('./pages/FactConfirmationPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PolicyLibraryPage = lazy(() => import('./pages/PolicyLibraryPage'));
 const PracticeLibraryPage = lazy(() => import('./pages/PracticeLibraryPage'));
 const EffortPage = lazy(() => import('./pages/EffortPage'));
@@ -144,6 +145,7 @@ export function App() {
                   <Route path="quality" element={<QualityPage />} />
                   <Route path="facts" element={<FactConfirmationPage />} />
                   <Route path="policy" element={<PolicyPage />} />
+                  <Route path="settings" element={<SettingsPage />} />
                   <Route path="knowledge" element={<PolicyLibraryPage />} />
                   <Route path="practices" element={<PracticeLibraryPage />} />
                   <Route path="effort" element={<EffortPage />} />

@@ -134,6 +134,8 @@ export type AuditAction =
   | 'burden.limits'
   | 'burden.request'
   | 'burden.request_answer'
+  // regional settings (src/modules/settings)
+  | 'settings.set'
   // demo data
   | 'demo.generate'
   | 'demo.delete';

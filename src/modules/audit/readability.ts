@@ -194,6 +194,7 @@ export const AUDIT_READABILITY: Readonly<Record<ListedAction, Readability>> = {
   // burden registers
   'burden.inspection': staff('burden'),
   'burden.limits': staff('burden'),
+  'settings.set': staff('policy'),
   'burden.request': staff('burden'),
   'burden.request_answer': staff('burden'),
   // demo data

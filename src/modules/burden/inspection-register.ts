@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import {
-  DEFAULT_INSPECTION_LIMITS,
-  flagInspections,
-  type InspectionLimits,
-} from '../../domain/burden/catalogue.js';
-import { permissionsOf } from '../../domain/roles.js';
-import { AppError } from '../../kernel/errors.js';
+import { flagInspections, type InspectionLimits } from '../../domain/burden/catalogue.js';
 import { assertInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
+import { inspectionLimitsFor, settingAreaOf } from '../settings/effective.js';
+import type { SettingsService } from '../settings/service.js';
 import { mayRegister } from './register-rights.js';
 import { regionOf } from './report-service.js';
 import { burdenRepository as repo } from './repository.js';
@@ -25,23 +21,40 @@ export interface InspectionInput {
   note?: string | null | undefined;
 }
 
-const LIMITS_KEY = 'burden:inspection-limits';
-
-export function createInspectionRegister(db: Kysely<DB>) {
-  async function limits(): Promise<InspectionLimits> {
-    const stored = (await repo.setting(db, LIMITS_KEY)) as Partial<InspectionLimits> | undefined;
-    return { ...DEFAULT_INSPECTION_LIMITS, ...(stored ?? {}) };
+/**
+ * The limits are a regional setting (src/modules/settings): each inspected region is flagged against
+ * the limits effective in its county (or the region itself above a county).
+ */
+export function createInspectionRegister(db: Kysely<DB>, settings: Pick<SettingsService, 'set'>) {
+  async function flagsOf(rows: { id: string; region_code: string; start_on: string; days: number }[]) {
+    const byArea = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const area = settingAreaOf(r.region_code);
+      byArea.set(area, [...(byArea.get(area) ?? []), r]);
+    }
+    const flags: ReturnType<typeof flagInspections> = new Map();
+    for (const [area, list] of byArea) {
+      const lim = await inspectionLimitsFor(db, area);
+      const f = flagInspections(
+        list.map((r) => ({ id: r.id, regionCode: r.region_code, startOn: r.start_on, days: r.days })),
+        lim,
+      );
+      for (const [id, v] of f) flags.set(id, v);
+    }
+    return flags;
   }
 
   return {
-    limits,
+    /** The limits effective in `region` (a household's, an inspected region's). */
+    limits: (region: string): Promise<InspectionLimits> => inspectionLimitsFor(db, settingAreaOf(region)),
 
     async inspections(user: AuthUser, region: string | undefined, year: number) {
-      const [rows, lim] = await Promise.all([repo.inspections(db, scopeFor(user, region), year), limits()]);
-      const flags = flagInspections(
-        rows.map((r) => ({ id: r.id, regionCode: r.region_code, startOn: r.start_on, days: r.days })),
-        lim,
-      );
+      const scope = scopeFor(user, region);
+      const [rows, lim] = await Promise.all([
+        repo.inspections(db, scope, year),
+        inspectionLimitsFor(db, settingAreaOf(scope)),
+      ]);
+      const flags = await flagsOf(rows);
       return {
         limits: lim,
         items: rows.map((r) => ({
@@ -84,24 +97,18 @@ export function createInspectionRegister(db: Kysely<DB>) {
       });
     },
 
+    /**
+     * Set the inspection limits of the user's own setting region (a county officer: the county; an
+     * administrator of the country: the national values): a regional setting, audited there.
+     */
     async setLimits(user: AuthUser, next: InspectionLimits, reason: string) {
-      if (!permissionsOf(user.role).setInspectionLimits)
-        throw new AppError('E_FORBIDDEN', 'Only county officers and above set the inspection limits');
-      if (!reason.trim()) throw new AppError('E_VALIDATION', 'reason: required');
-      const before = await limits();
-      await db.transaction().execute(async (trx) => {
-        await repo.saveSetting(trx, LIMITS_KEY, next);
-        await recordAudit(trx, actorOf(user), {
-          action: 'burden.limits',
-          entityType: 'setting',
-          entityId: LIMITS_KEY,
-          regionCode: null,
-          before: { ...before },
-          after: { ...next },
-          reason,
-        });
+      const region = settingAreaOf(user.scopeCode);
+      await settings.set(user, 'inspection_limits', {
+        region,
+        values: { perYear: next.perYear, daysPerYear: next.daysPerYear },
+        reason,
       });
-      return next;
+      return inspectionLimitsFor(db, region);
     },
   };
 }

@@ -78,7 +78,8 @@ export function registerRoutes(app: ZodApp, burden: BurdenService) {
   app.put('/api/burden/limits', {
     schema: {
       tags: ['burden'],
-      summary: 'Set the inspection frequency limits (county officer and above; audited)',
+      summary:
+        'Set the inspection frequency limits of your own region (a county officer: the county; the national values: a whole-country administrator); a regional setting, audited',
       body: Limits.extend({ reason: NonEmpty(500) }),
       response: { 200: Limits, ...errorResponses },
     },

@@ -170,17 +170,6 @@ export const burdenRepository = {
   region: (db: Kysely<DB>, code: string) =>
     db.selectFrom('region').select(['code', 'name']).where('code', '=', code).executeTakeFirst(),
 
-  /** A stored setting (app_meta), e.g. the inspection limits. */
-  setting: async (db: Kysely<DB>, key: string) =>
-    (await db.selectFrom('app_meta').select('value').where('key', '=', key).executeTakeFirst())?.value,
-
-  saveSetting: (db: Kysely<DB>, key: string, value: unknown) =>
-    db
-      .insertInto('app_meta')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
-      .execute(),
-
   insertRequest: (db: Kysely<DB>, values: Insertable<DataRequestTable>) =>
     db.insertInto('data_request').values(values).returning(['id', 'version']).executeTakeFirstOrThrow(),
 

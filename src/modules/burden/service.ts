@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import type { Clock } from '../../kernel/clock.js';
 import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
+import { createSettingsService } from '../settings/service.js';
 import { createInspectionRegister } from './inspection-register.js';
 import { burdenMeter } from './meter.js';
 import { createReportService } from './report-service.js';
@@ -25,7 +26,7 @@ export function createBurdenService(db: Kysely<DB>, clock: Clock) {
       burdenMeter(db, scopeFor(user, region), year),
     ...createReportService(db, clock),
     ...createRequestRegister(db),
-    ...createInspectionRegister(db),
+    ...createInspectionRegister(db, createSettingsService(db, clock)),
   };
 }
 

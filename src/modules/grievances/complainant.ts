@@ -13,6 +13,7 @@ import {
 import { notFound, AppError } from '../../kernel/errors.js';
 import type { Actor } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
+import { grievanceDeadlinesFor } from '../settings/effective.js';
 import { invalid, overdueOf, step, type GrievanceRow } from './grievance-step.js';
 import { grievanceRepository as repo } from './repository.js';
 
@@ -47,9 +48,8 @@ export async function fileGrievance(
   const region = await repo.region(trx, input.regionCode);
   if (!township || !region || region.level < 4)
     throw invalid('regionCode', `${input.regionCode} is not a township or village`);
-  const d = await repo.deadlines(trx, input.kind);
-  if (!d) throw invalid('kind', `no deadlines for kind ${input.kind}`);
-  const due = dueDates(o.now, { ackDays: d.ack_days, resolveDays: d.resolve_days });
+  // the deadlines effective in the grievance's region (a regional setting: the county's own or inherited)
+  const due = dueDates(o.now, (await grievanceDeadlinesFor(trx, input.regionCode))[input.kind]);
   const anonymous = !o.householdId && !!input.anonymous;
   const g = await repo.insert(trx, {
     tracking_code: randomCode(randomBytes, TRACKING_CODE_LENGTH),
@@ -88,8 +88,8 @@ export async function fileGrievance(
 async function feedbackChanges(trx: Kysely<DB>, g: GrievanceRow, input: FeedbackInput, now: Date) {
   const comment = input.comment?.trim() || null;
   if (!input.satisfied && input.reopen) {
-    const d = await repo.deadlines(trx, g.kind);
-    const due = dueDates(now, { ackDays: d?.ack_days ?? 3, resolveDays: d?.resolve_days ?? 15 });
+    const kind = isGrievanceKind(g.kind) ? g.kind : 'other';
+    const due = dueDates(now, (await grievanceDeadlinesFor(trx, g.region_code))[kind]);
     return {
       reopen_count: g.reopen_count + 1,
       resolved_at: null,

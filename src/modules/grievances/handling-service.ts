@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { GRIEVANCE_KINDS } from '../../domain/grievances/lifecycle.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertObjectInScope, scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
 import { recordAudit } from '../audit/service.js';
+import { grievanceDeadlinesFor, settingAreaOf } from '../settings/effective.js';
 import type { Escalation } from './escalation.js';
 import { invalid, step } from './grievance-step.js';
 import { listItem, officerView } from './officer-view.js';
@@ -27,7 +29,7 @@ function requireHandler(user: AuthUser) {
 
 /**
  * Handling by officers: the township of the grievance acknowledges and resolves it within deadlines
- * kept as data (table grievance_deadline); reads escalate overdue ones first, so they are never
+ * kept as data (a regional setting, src/modules/settings); reads escalate overdue ones first, so they are never
  * behind the clock.
  */
 export function createGrievanceHandlingService(db: Kysely<DB>, clock: Clock, escalation: Escalation) {
@@ -110,7 +112,15 @@ export function createGrievanceHandlingService(db: Kysely<DB>, clock: Clock, esc
     acknowledge: (user: AuthUser, id: string, note: string) => transition(user, id, 'acknowledge', note),
     resolve: (user: AuthUser, id: string, outcome: string) => transition(user, id, 'resolve', outcome),
 
-    deadlines: () => repo.allDeadlines(db),
+    /** The deadlines effective in `region` (default: the user's scope), per kind (a regional setting). */
+    async deadlines(user: AuthUser, region?: string) {
+      const d = await grievanceDeadlinesFor(db, settingAreaOf(scopeFor(user, region)));
+      return GRIEVANCE_KINDS.map((kind) => ({
+        kind,
+        ack_days: d[kind].ackDays,
+        resolve_days: d[kind].resolveDays,
+      }));
+    },
   };
 }
 export type GrievanceHandlingService = ReturnType<typeof createGrievanceHandlingService>;

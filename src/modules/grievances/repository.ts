@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { inRegion } from '../../kernel/scope.js';
 
-/** SQL of grievances: rows, events, deadlines, the overdue scan and the satisfaction figures. */
+/** SQL of grievances: rows, events, the overdue scan and the satisfaction figures. */
 export interface GrievanceFilter {
   scope: string;
   state?: string | undefined;
@@ -13,9 +13,6 @@ export interface GrievanceFilter {
 }
 
 export const grievanceRepository = {
-  deadlines: (db: Kysely<DB>, kind: string) =>
-    db.selectFrom('grievance_deadline').selectAll().where('kind', '=', kind).executeTakeFirst(),
-  allDeadlines: (db: Kysely<DB>) => db.selectFrom('grievance_deadline').selectAll().orderBy('kind').execute(),
   region: (db: Kysely<DB>, code: string) =>
     db.selectFrom('region').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst(),
   children: (db: Kysely<DB>, parent: string) =>

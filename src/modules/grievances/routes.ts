@@ -37,10 +37,12 @@ export function grievanceRoutes(app: ZodApp, grievances: GrievanceService, opts:
   app.get('/api/grievances/deadlines', {
     schema: {
       tags,
-      summary: 'Days to acknowledge and to resolve, per kind',
+      summary:
+        'Days to acknowledge and to resolve, per kind, effective in a region (default: your scope; a regional setting)',
+      querystring: z.object({ region: RegionCode.optional() }),
       response: { 200: Deadlines, ...errors },
     },
-    handler: (req) => (currentUser(req), grievances.handling.deadlines()),
+    handler: (req) => grievances.handling.deadlines(currentUser(req), req.query.region),
   });
 
   app.post('/api/grievances/escalate-overdue', {

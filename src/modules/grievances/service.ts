@@ -9,7 +9,7 @@ import { createSatisfactionService } from './satisfaction-service.js';
 /**
  * Grievances and feedback: filed by a household in the portal or by anyone on the public page
  * (anonymous allowed), routed to the township of the village or township chosen, acknowledged and
- * resolved by its officers within deadlines kept as data (table grievance_deadline), escalated to
+ * resolved by its officers within deadlines kept as data (a regional setting per kind), escalated to
  * the county once when overdue, closed by the complainant's feedback (not satisfied may reopen once).
  * One service per use case; this file is the module's public face.
  */

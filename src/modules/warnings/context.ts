@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { PolicyParams } from '../../domain/rules/params.js';
-import { DEFAULT_WEIGHTS, type WarningWeights } from '../../domain/warnings/weights.js';
+import type { WarningWeights } from '../../domain/warnings/weights.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { assertObjectInScope } from '../../kernel/scope.js';
@@ -15,15 +15,15 @@ export interface WarningDeps {
   cases: CaseService;
   paramsFor: (region: string, date: string) => Promise<PolicyParams>;
   clock: Clock;
+  /** Fixed weights for every region; absent: each household's regional setting (src/modules/settings). */
   weights?: WarningWeights;
 }
 
-/** What every part of the warning service shares: its dependencies, the weights and two checks. */
+/** What every part of the warning service shares: its dependencies and two checks. */
 export function warningContext(deps: WarningDeps) {
   const { db } = deps;
   return {
     ...deps,
-    w: deps.weights ?? DEFAULT_WEIGHTS,
 
     mayEdit(u: AuthUser) {
       if (!permissionsOf(u.role).editHouseholds)

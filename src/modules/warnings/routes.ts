@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentUser, ErrorBody, errorResponses, type ZodApp } from '../../kernel/http.js';
+import { RegionCode } from '../../kernel/schema.js';
 import {
   Created,
   DeriveBody,
@@ -124,12 +125,12 @@ export function warningRoutes(app: ZodApp, warnings: WarningService) {
   app.get('/api/warnings/weights', {
     schema: {
       tags,
-      summary: 'The weights of the risk score (data, docs/warnings.md)',
+      summary:
+        'The weights of the risk score effective in a region (default: your scope; a regional setting, docs/warnings.md)',
+      querystring: z.object({ region: RegionCode.optional() }),
       response: { 200: z.record(z.string(), z.unknown()), ...errors },
     },
-    handler: (req) => {
-      currentUser(req);
-      return warnings.weights() as unknown as Record<string, unknown>;
-    },
+    handler: async (req) =>
+      (await warnings.weights(currentUser(req), req.query.region)) as unknown as Record<string, unknown>,
   });
 }

@@ -9,8 +9,10 @@ import {
   type Vulnerability,
 } from '../../domain/warnings/score.js';
 import { sees } from '../../domain/visibility.js';
+import type { WarningWeights } from '../../domain/warnings/weights.js';
 import { scopeFor } from '../../kernel/scope.js';
 import type { AuthUser } from '../../kernel/user.js';
+import { settingAreaOf, warningWeightsFor } from '../settings/effective.js';
 import type { WarningContext } from './context.js';
 import { warningRepository, type ScopedSignalRow, type SignalRow } from './repository.js';
 
@@ -126,38 +128,63 @@ const worklistLine = (
 };
 
 export function createWarningScores(ctx: WarningContext) {
-  const { db, clock, w } = ctx;
+  const { db, clock } = ctx;
 
-  async function vulnerabilityOf(ids: string[], today: string) {
-    const rows = await warningRepository.vulnerability(db, ids, w.elderlyAge, today);
-    return new Map(
-      rows.map((r) => [
-        r.household_id,
-        {
+  /** The weights of each village's county (a regional setting), or the fixed ones of the deps. */
+  async function weightsOf(villages: string[]): Promise<(village: string) => WarningWeights> {
+    const fixed = ctx.weights;
+    if (fixed) return () => fixed;
+    const byArea = await warningWeightsFor(db, villages.length ? villages : ['']);
+    return (village) => byArea.get(settingAreaOf(village))!;
+  }
+
+  /** Vulnerability of households, each with the elderly age of its own weights. */
+  async function vulnerabilityOf(households: { id: string; w: WarningWeights }[], today: string) {
+    const byAge = new Map<number, string[]>();
+    for (const h of households) byAge.set(h.w.elderlyAge, [...(byAge.get(h.w.elderlyAge) ?? []), h.id]);
+    const out = new Map<string, Vulnerability>();
+    for (const [age, ids] of byAge)
+      for (const r of await warningRepository.vulnerability(db, ids, age, today))
+        out.set(r.household_id, {
           noLabour: r.no_labour,
           seriousIllness: r.serious_illness,
           disability: r.disability,
           elderlyAlone: r.elderly_alone,
-        },
-      ]),
-    );
+        });
+    return out;
   }
 
-  function scoreOf(signals: SignalRow[], v: Vulnerability | undefined, today: string): RiskScore {
+  function scoreOf(
+    signals: SignalRow[],
+    v: Vulnerability | undefined,
+    today: string,
+    w: WarningWeights,
+  ): RiskScore {
     return riskScore(signals.map(toScoreSignal), v ?? NO_VULNERABILITY, today, w);
   }
 
   return {
-    weights: () => w,
+    /** The weights effective in a region (default: the user's scope). */
+    async weights(user: AuthUser, region?: string) {
+      return (await weightsOf([scopeFor(user, region)]))(scopeFor(user, region));
+    },
 
     async worklist(user: AuthUser, q: WorklistQuery) {
       const scope = scopeFor(user, q.region);
       const today = clock.today();
       const byHousehold = byHouseholdOf(await warningRepository.signalsInScope(db, scope, q.status));
-      const vuln = await vulnerabilityOf([...byHousehold.keys()], today);
+      const weightsIn = await weightsOf([
+        ...new Set([...byHousehold.values()].map((s) => s[0]!.village_code)),
+      ]);
+      const wOf = (id: string) => weightsIn(byHousehold.get(id)![0]!.village_code);
+      const vuln = await vulnerabilityOf(
+        [...byHousehold.keys()].map((id) => ({ id, w: wOf(id) })),
+        today,
+      );
       const channelCounts: Record<string, number> = {};
       const all = [...byHousehold].map(([id, signals]) => {
-        const line = worklistLine(id, signals, scoreOf(signals, vuln.get(id), today), q.status, user);
+        const s = scoreOf(signals, vuln.get(id), today, wOf(id));
+        const line = worklistLine(id, signals, s, q.status, user);
         for (const c of line.channels) channelCounts[c] = (channelCounts[c] ?? 0) + 1;
         return line;
       });
@@ -179,9 +206,10 @@ export function createWarningScores(ctx: WarningContext) {
       const h = await ctx.householdInScope(user, id);
       const today = clock.today();
       const signals = await warningRepository.signalsOfHousehold(db, id);
-      const v = (await vulnerabilityOf([id], today)).get(id) ?? NO_VULNERABILITY;
+      const w = (await weightsOf([h.village_code]))(h.village_code);
+      const v = (await vulnerabilityOf([{ id, w }], today)).get(id) ?? NO_VULNERABILITY;
       const open = signals.filter((s) => s.status === 'open');
-      const score = scoreOf(open, v, today);
+      const score = scoreOf(open, v, today, w);
       return {
         householdId: h.id,
         score: score.score,

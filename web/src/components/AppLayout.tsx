@@ -75,6 +75,7 @@ const NAV = [
   { key: 'duplicates', path: '/duplicates', icon: <CopyOutlined />, group: 'quality' },
   { key: 'evaluation', path: '/evaluation', icon: <CheckSquareOutlined />, group: 'quality' },
   { key: 'policy', path: '/policy', icon: <ControlOutlined />, group: 'administration' },
+  { key: 'settings', path: '/settings', icon: <ControlOutlined />, group: 'administration' },
   { key: 'burden', path: '/burden', icon: <ScheduleOutlined />, group: 'administration' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, group: 'administration' },
   { key: 'users', path: '/users', icon: <UserSwitchOutlined />, group: 'administration' },

@@ -10,6 +10,7 @@ import { usersEn } from './users.en';
 import { participationEn } from './participation.en';
 import { plansEn } from './plans.en';
 import { knowledgeEn } from './knowledge.en';
+import { settingsEn } from './settings.en';
 import { practiceEn } from './practice.en';
 import { effortEn } from './effort.en';
 import { factsEn } from '../pages/household/factMessages';
@@ -52,6 +53,7 @@ export const en: Messages = {
     worklists: 'Worklists',
     warnings: 'Warnings',
     policy: 'Policy',
+    settings: 'Regional settings',
     evaluation: 'Evaluation',
     burden: 'Burden meter',
     measures: 'Measures',
@@ -333,6 +335,7 @@ export const en: Messages = {
   ...responsibilityEn,
   ...plansEn,
   ...knowledgeEn,
+  ...settingsEn,
   ...practiceEn,
   ...effortEn,
   ...factsEn,

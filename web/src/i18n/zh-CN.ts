@@ -10,6 +10,7 @@ import { usersZhCN } from './users.zh-CN';
 import { participationZhCN } from './participation.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import { practiceZhCN } from './practice.zh-CN';
 import { effortZhCN } from './effort.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
@@ -51,6 +52,7 @@ export const zhCN = {
     worklists: '工作清单',
     warnings: '防返贫预警',
     policy: '政策参数',
+    settings: '地区设置',
     evaluation: '第三方评估',
     burden: '基层减负',
     measures: '贫困测度',
@@ -331,6 +333,7 @@ export const zhCN = {
   ...responsibilityZhCN,
   ...plansZhCN,
   ...knowledgeZhCN,
+  ...settingsZhCN,
   ...practiceZhCN,
   ...effortZhCN,
   ...factsZhCN,

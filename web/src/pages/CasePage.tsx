@@ -11,6 +11,7 @@ import { NextSteps } from '../components/cases/NextSteps';
 import { CaseTimeline } from '../components/cases/CaseTimeline';
 import { stateColor, useCaseLabels } from '../components/cases/labels';
 import { ErrorResult } from '../components/ErrorResult';
+import { CaseStepGuidance } from '../components/guidance/CaseStepGuidance';
 import { PassiveExitCaseNote } from '../components/effort/PassiveExitCaseNote';
 import { LinkButton } from '../components/LinkButton';
 import { FullPageSpin } from '../components/RequireAuth';
@@ -135,6 +136,7 @@ function Actions({ c }: { c: CaseDetail }) {
   return (
     <Flex vertical gap={12}>
       <NextSteps c={c} />
+      <CaseStepGuidance kind={c.kind} actions={c.actions.map((a) => a.action)} chosen={chosen} />
       <Flex wrap gap={8}>
         {c.actions.map(button)}
       </Flex>

@@ -10,6 +10,7 @@ import { useLang } from '../i18n';
 import { ErrorResult } from '../components/ErrorResult';
 import { PageHeader } from '../components/PageHeader';
 import { CatalogueEntryForm } from '../components/knowledge/CatalogueEntryForm';
+import { MeasureGuidance } from '../components/guidance/MeasureGuidance';
 import { DocumentDrawer } from '../components/knowledge/DocumentDrawer';
 import { DocumentForm } from '../components/knowledge/DocumentForm';
 
@@ -159,10 +160,13 @@ function Catalogue() {
         scroll={{ x: true }}
         expandable={{
           expandedRowRender: (e) => (
-            <Typography.Paragraph style={{ margin: 0 }}>
-              {(lang === 'en' && e.descriptionEn) || e.descriptionZh}{' '}
-              {e.howToApplyZh && `【${t('knowledge.howToApply')}】${e.howToApplyZh}`}
-            </Typography.Paragraph>
+            <Flex vertical gap={6}>
+              <Typography.Paragraph style={{ margin: 0 }}>
+                {(lang === 'en' && e.descriptionEn) || e.descriptionZh}{' '}
+                {e.howToApplyZh && `【${t('knowledge.howToApply')}】${e.howToApplyZh}`}
+              </Typography.Paragraph>
+              <MeasureGuidance measureType={e.measureType} code={e.code} />
+            </Flex>
           ),
         }}
       />

@@ -16,6 +16,7 @@ import { ErrorResult } from '../components/ErrorResult';
 import { FindingReviewBar, ReviewTag } from '../components/batch/FindingReviewBar';
 import { JobPanel } from '../components/jobs/JobPanel';
 import { PageHeader } from '../components/PageHeader';
+import { FindingGuidance } from '../components/guidance/FindingGuidance';
 import { RegionBreadcrumb } from '../components/RegionBreadcrumb';
 import { useLang } from '../i18n';
 import { useFormat } from '../i18n/format';
@@ -274,6 +275,7 @@ export default function QualityPage() {
                 </Descriptions.Item>
               </Descriptions>
             )}
+            <FindingGuidance checkId={check} />
             {mayRun && <FindingReviewBar selected={selected} onDone={() => setSelected([])} />}
             <Table
               rowKey="id"

@@ -898,6 +898,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Regional settings effective in a region (default: your scope’s county or above): national, inherited and local value of each, and who set it */
+    get: operations['getSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set or remove (null) values of a setting for a region: national by a whole-country administrator, else within your scope (county officers and above); audited */
+    put: operations['putSettingsByKey'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rules/{rule}/evaluate': {
     parameters: {
       query?: never;
@@ -1829,7 +1863,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Days to acknowledge and to resolve, per kind */
+    /** Days to acknowledge and to resolve, per kind, effective in a region (default: your scope; a regional setting) */
     get: operations['getGrievancesDeadlines'];
     put?: never;
     post?: never;
@@ -2685,7 +2719,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The weights of the risk score (data, docs/warnings.md) */
+    /** The weights of the risk score effective in a region (default: your scope; a regional setting, docs/warnings.md) */
     get: operations['getWarningsWeights'];
     put?: never;
     post?: never;
@@ -3735,7 +3769,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the inspection frequency limits (county officer and above; audited) */
+    /** Set the inspection frequency limits of your own region (a county officer: the county; the national values: a whole-country administrator); a regional setting, audited */
     put: operations['putBurdenLimits'];
     post?: never;
     delete?: never;
@@ -11533,6 +11567,228 @@ export interface operations {
       };
     };
   };
+  getSettings: {
+    parameters: {
+      query?: {
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: {
+              code: string;
+              name: string;
+            };
+            editable: boolean;
+            settings: {
+              /** @enum {string} */
+              key: 'inspection_limits' | 'grievance_deadlines' | 'warning_weights';
+              labelZh: string;
+              labelEn: string;
+              values: {
+                path: string;
+                labelZh: string;
+                labelEn: string;
+                min: number;
+                max: number;
+                integer: boolean;
+                defaultValue: number;
+                value: number;
+                national: number | null;
+                inherited: number;
+                local: number | null;
+                source: {
+                  region: string;
+                  regionName: string;
+                  setBy: string;
+                  setAt: string;
+                  reason: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
+  putSettingsByKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: 'inspection_limits' | 'grievance_deadlines' | 'warning_weights';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          region: string;
+          values: {
+            [key: string]: number | null;
+          };
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: {
+              code: string;
+              name: string;
+            };
+            editable: boolean;
+            settings: {
+              /** @enum {string} */
+              key: 'inspection_limits' | 'grievance_deadlines' | 'warning_weights';
+              labelZh: string;
+              labelEn: string;
+              values: {
+                path: string;
+                labelZh: string;
+                labelEn: string;
+                min: number;
+                max: number;
+                integer: boolean;
+                defaultValue: number;
+                value: number;
+                national: number | null;
+                inherited: number;
+                local: number | null;
+                source: {
+                  region: string;
+                  regionName: string;
+                  setBy: string;
+                  setAt: string;
+                  reason: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: unknown;
+          };
+        };
+      };
+    };
+  };
   postRulesByRuleEvaluate: {
     parameters: {
       query?: {
@@ -13805,23 +14061,8 @@ export interface operations {
           'application/json': {
             year: number;
             povertyLine: number;
-            monitoringLine: number;
             heapBand: number;
             measuresAvailable: boolean;
-            indicatorKinds: {
-              kind: string;
-              /** @enum {string} */
-              era: 'pre2020' | 'post2020';
-              name_zh: string;
-              name_en: string;
-              /** @enum {string} */
-              unit: 'households' | 'persons' | 'percent';
-              /** @enum {string} */
-              aggregation: 'sum' | 'rate';
-              binding: boolean;
-              definition_zh: string;
-              definition_en: string;
-            }[];
             reference: {
               share: number | null;
               households: number;
@@ -13834,8 +14075,6 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
-                /** @enum {string} */
-                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -13857,8 +14096,6 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
-                /** @enum {string} */
-                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -13949,7 +14186,8 @@ export interface operations {
       content: {
         'application/json': {
           year: number;
-          indicator: string;
+          /** @enum {string} */
+          indicator: 'exit_households' | 'exit_persons' | 'measure_households';
           regionCode: string;
           value?: number;
           children: {
@@ -17909,7 +18147,9 @@ export interface operations {
   };
   getGrievancesDeadlines: {
     parameters: {
-      query?: never;
+      query?: {
+        region?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -24276,7 +24516,9 @@ export interface operations {
   };
   getWarningsWeights: {
     parameters: {
-      query?: never;
+      query?: {
+        region?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -31919,17 +32161,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind:
-          | 'statistics'
-          | 'targets'
-          | 'funds'
-          | 'monitoring'
-          | 'safety_net'
-          | 'plans'
-          | 'visits'
-          | 'pairs'
-          | 'consumption'
-          | 'employment';
+        kind: 'statistics' | 'targets' | 'funds';
       };
       cookie?: never;
     };
@@ -32044,17 +32276,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind:
-          | 'statistics'
-          | 'targets'
-          | 'funds'
-          | 'monitoring'
-          | 'safety_net'
-          | 'plans'
-          | 'visits'
-          | 'pairs'
-          | 'consumption'
-          | 'employment';
+        kind: 'statistics' | 'targets' | 'funds';
       };
       cookie?: never;
     };
@@ -32078,17 +32300,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind:
-          | 'statistics'
-          | 'targets'
-          | 'funds'
-          | 'monitoring'
-          | 'safety_net'
-          | 'plans'
-          | 'visits'
-          | 'pairs'
-          | 'consumption'
-          | 'employment';
+        kind: 'statistics' | 'targets' | 'funds';
       };
       cookie?: never;
     };

@@ -1,0 +1,32 @@
+/** Chinese messages of the regional settings page (issue 21). */
+export const settingsZhCN = {
+  settings: {
+    title: '地区设置',
+    subtitle:
+      '督查检查限额、投诉办理时限和预警评分权重：全国统一设置，省、市、县可在本辖区内调整，下级未设置的沿用上级数值',
+    region: '地区',
+    national: '全国',
+    pickRegion: '选择地区（县级以上）',
+    item: '项目',
+    value: '现行值',
+    source: '来源',
+    sourceDefault: '系统默认',
+    sourceLocal: '本级设置',
+    nationalValue: '全国值',
+    inheritedValue: '上级值',
+    localValue: '本级值',
+    changedBy: '修改人',
+    changedAt: '修改时间',
+    reason: '原因',
+    edit: '修改',
+    editTitle: '修改：{{item}}',
+    newValue: '本级数值',
+    range: '允许范围 {{min}} ～ {{max}}',
+    save: '保存',
+    removeLocal: '恢复沿用上级',
+    saved: '已保存',
+    reasonRequired: '请填写修改原因',
+    system: '系统',
+    readOnly: '您只能查看本地区的设置；全国数值由全国管理员设置，省、市、县数值由本级及以上官员设置。',
+  },
+};
