@@ -29,7 +29,9 @@ export function JobPanel(props: {
   const qc = useQueryClient();
   const jobs = useJobs(props.region, props.kind);
   const start = useStartJob();
-  const [year, setYear] = useState<number>(props.defaultYear ?? thisYearChina() - 1);
+  // the year typed, else the latest run's (known once the page's data arrive), else last year
+  const [typed, setYear] = useState<number | undefined>(undefined);
+  const year = typed ?? props.defaultYear ?? thisYearChina() - 1;
   const job = jobs.data?.items[0];
   const running = job?.status === 'running';
   // when a job ends, what it wrote is shown afresh (worklists, quality summary)
