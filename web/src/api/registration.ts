@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegistrationForm } from '../../../src/domain/registration/form';
+import type { FactInput, RegistrationForm } from '../../../src/domain/registration/form';
 import { api } from './client';
 
 /** Registering a household (docs/field.md): drafts as plain JSON with a version, the check, the submit. */
-export type { RegistrationForm };
+export type { FactInput, RegistrationForm };
 
 export interface Draft {
   id: string;
@@ -24,6 +24,16 @@ export interface FormError {
   column: string;
   code: string;
   message: string;
+  messageZh: string;
+}
+/** A person of the county with a member's name and birth date (another ID number). */
+export interface NearDuplicate {
+  memberIndex: number;
+  name: string;
+  birthDate: string;
+  villageCode: string;
+  villageName: string | null;
+  householdNo: string | null;
 }
 export interface RedLine {
   key: string;
@@ -37,6 +47,7 @@ export interface CheckResult {
   ok: boolean;
   errors: FormError[];
   redLines: RedLine[];
+  nearDuplicates: NearDuplicate[];
 }
 export interface SubmitResult {
   householdId: string;
@@ -77,11 +88,8 @@ export function useDraftActions() {
         api<CheckResult>(`/api/registrations/${id}/check`, { method: 'POST', body: {} }),
     }),
     submit: useMutation({
-      mutationFn: (b: { id: string; version: number }) =>
-        api<SubmitResult>(`/api/registrations/${b.id}/submit`, {
-          method: 'POST',
-          body: { version: b.version },
-        }),
+      mutationFn: ({ id, ...body }: { id: string; version: number; confirmNearDuplicates?: boolean }) =>
+        api<SubmitResult>(`/api/registrations/${id}/submit`, { method: 'POST', body }),
       onSuccess: () =>
         qc.invalidateQueries({
           predicate: (q) => ['registrations', 'households', 'cases'].includes(String(q.queryKey[0])),

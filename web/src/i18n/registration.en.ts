@@ -66,6 +66,17 @@ export const registrationEn: typeof registrationZhCN = {
     openCase: 'Open the identification case',
     openHousehold: 'Open the household',
     caseError: 'The household is registered but its identification case could not be opened: {{message}}',
+    draftLabel: 'Registration draft: {{summary}}',
+    savedOnDevice: 'No network: the draft is kept on this device and sent when the network returns',
+    checkNeedsNetwork: 'The check and the submit need the network: the draft is kept on this device',
+    addFact: 'Add {{kind}}',
+    removeFact: 'Remove',
+    nearDuplicates:
+      'People of the county have the same name and birth date: check whether it is the same person (a mistyped ID number, registered in another household)',
+    nearDuplicate: 'Member {{member}} {{name}} ({{birth}}): {{village}} {{household}}',
+    householdElsewhere: '(household outside your area)',
+    confirmNearDuplicates: 'Checked: not the same person, register',
+    offlineNew: 'No network: note the head now; it becomes a draft when the network returns',
   },
   memberEvents: {
     title: 'Member changes',

@@ -54,7 +54,10 @@ export async function queueDraftSave(
   });
 }
 
-/** A new draft started on the device (`POST /api/registrations`); `key` names it until it is sent. */
+/**
+ * A new draft started on the device (`POST /api/registrations`); `key` (a UUID) names it until it is
+ * sent and is sent as its `clientKey`, so that a resend whose first answer was lost makes no second draft.
+ */
 export async function queueNewDraft(
   owner: string,
   key: string,
@@ -64,7 +67,7 @@ export async function queueNewDraft(
 ): Promise<number> {
   const waiting = await waitingFor(owner, `draft:new:${key}`);
   if (waiting) {
-    await offlineDb.outbox.update(waiting.seq!, { body: { villageCode, payload }, label });
+    await offlineDb.outbox.update(waiting.seq!, { body: { villageCode, payload, clientKey: key }, label });
     return waiting.seq!;
   }
   return enqueue(owner, {
@@ -73,7 +76,8 @@ export async function queueNewDraft(
     label,
     method: 'POST',
     path: '/api/registrations',
-    body: { villageCode, payload },
+    // the key answers the same draft when the outbox sends it again (the first answer lost)
+    body: { villageCode, payload, clientKey: key },
     baseVersion: null,
   });
 }

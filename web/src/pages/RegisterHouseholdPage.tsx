@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Input, List, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useUser } from '../api/auth';
@@ -8,6 +8,8 @@ import { PageHeader } from '../components/PageHeader';
 import { RegistrationSteps } from '../components/registration/RegistrationSteps';
 import { ErrorResult } from '../components/ErrorResult';
 import { useFormat } from '../i18n/format';
+import { DraftSheet } from '../offline/DraftSheet';
+import { useOnline } from '../offline/hooks';
 
 /**
  * 登记新农户 (docs/field.md): the cadre's drafts, a new draft in their village, and the stepwise
@@ -38,6 +40,7 @@ export default function RegisterHouseholdPage() {
     <div style={{ maxWidth: 640, overflowWrap: 'anywhere' }}>
       <PageHeader title={t('registration.title')} subtitle={t('registration.subtitle')} />
       <NewDraft
+        owner={user.username}
         village={village}
         setVillage={setVillage}
         fixed={user.scope.code.length === 12}
@@ -49,6 +52,7 @@ export default function RegisterHouseholdPage() {
 }
 
 function NewDraft(props: {
+  owner: string;
   village: string;
   setVillage: (v: string) => void;
   fixed: boolean;
@@ -56,6 +60,15 @@ function NewDraft(props: {
 }) {
   const { t } = useTranslation();
   const { create } = useDraftActions();
+  const online = useOnline();
+  if (!online)
+    // no network: the head and what is at hand, kept on the device and sent as a new draft later
+    return (
+      <Card size="small" style={{ marginBottom: 16 }} data-testid="reg-offline-new">
+        <Alert type="info" showIcon message={t('registration.offlineNew')} style={{ marginBottom: 12 }} />
+        <DraftSheet owner={props.owner} village={props.fixed ? props.village : ''} onDone={() => undefined} />
+      </Card>
+    );
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Flex gap={8} wrap align="center">

@@ -1,16 +1,22 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, List, Result, Steps, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, List, Result, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   useDraftActions,
   type CheckResult,
   type Draft,
+  type FactInput,
   type RegistrationForm,
   type SubmitResult,
 } from '../../api/registration';
-import { isApiError } from '../../api/client';
+import { api, isApiError, NETWORK_ERROR } from '../../api/client';
+import { useUser } from '../../api/auth';
 import { useLang } from '../../i18n';
+import { draftSummary, queueDraftSave } from '../../offline/drafts';
+import { flushOutbox } from '../../offline/outbox';
+import { MEMBER_FACT_KINDS } from '../../../../src/domain/registration/form';
+import { FactInputs } from './FactInputs';
 import { FormField, useFieldLabels, type FieldKey } from './fields';
 
 type Part = 'household' | 'income';
@@ -18,7 +24,8 @@ const STEP_KEYS = ['household', 'members', 'income', 'conditions', 'check'] as c
 
 /** The step a form place belongs to (`members.1.id_number` → members). */
 function stepOf(field: string): number {
-  if (field.startsWith('members')) return 1;
+  if (field.startsWith('members') || field.startsWith('facts.members')) return 1;
+  if (field.startsWith('facts.spending')) return 3;
   if (field.startsWith('income')) return 2;
   if (/house_grade|house_area|safe_water|sanitary|land_|relocated|electricity|road_/.test(field)) return 3;
   return 0;
@@ -30,34 +37,87 @@ function stepOf(field: string): number {
  */
 export function RegistrationSteps({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
+  const user = useUser();
   const actions = useDraftActions();
   const [form, setForm] = useState<RegistrationForm>(draft.payload);
   const [version, setVersion] = useState(draft.version);
   const [step, setStep] = useState(0);
   const [checked, setChecked] = useState<CheckResult | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const [done, setDone] = useState<SubmitResult | null>(null);
-  const errorOf = (field: string) => checked?.errors.find((e) => e.field === field)?.message;
+  // saves kept on the device while offline: sent by the outbox, after which the version is read again
+  const onDevice = useRef(false);
+  const errorOf = (field: string) => {
+    const e = checked?.errors.find((x) => x.field === field);
+    return e && (lang === 'en' ? e.message : e.messageZh);
+  };
 
-  const save = async () => {
-    const d = await actions.save.mutateAsync({ id: draft.id, version, payload: form });
-    setVersion(d.version);
-    return d.version;
+  /** Save on the device (no network): one waiting save per draft, on the version read. */
+  const keep = async () => {
+    await queueDraftSave(
+      user.username,
+      { id: draft.id, version },
+      form,
+      t('registration.draftLabel', { summary: draftSummary(form, lang === 'en' ? 'en' : 'zh') }),
+    );
+    onDevice.current = true;
+    return null;
+  };
+  const save = async (): Promise<number | null> => {
+    if (!navigator.onLine) return keep();
+    let base = version;
+    if (onDevice.current) {
+      // the saves kept offline go first; then the draft's version as the server has it
+      await flushOutbox(user.username);
+      base = (await api<Draft>(`/api/registrations/${encodeURIComponent(draft.id)}`)).version;
+      onDevice.current = false;
+    }
+    try {
+      const d = await actions.save.mutateAsync({ id: draft.id, version: base, payload: form });
+      setVersion(d.version);
+      return d.version;
+    } catch (e) {
+      if (isApiError(e) && e.code === NETWORK_ERROR) return keep();
+      throw e;
+    }
+  };
+  const saveNow = async () => {
+    const v = await save();
+    void message.success(v === null ? t('registration.savedOnDevice') : t('registration.saved'));
   };
   const go = async (to: number) => {
-    await save();
-    if (to === 4) setChecked(await actions.check.mutateAsync(draft.id));
+    const v = await save();
+    if (to === 4) {
+      if (v === null) return void message.warning(t('registration.checkNeedsNetwork'));
+      setChecked(await actions.check.mutateAsync(draft.id));
+      setConfirmed(false);
+    }
     setStep(to);
   };
   const submit = async () => {
     try {
       const v = await save();
-      setDone(await actions.submit.mutateAsync({ id: draft.id, version: v }));
+      if (v === null) return void message.warning(t('registration.checkNeedsNetwork'));
+      setDone(
+        await actions.submit.mutateAsync({
+          id: draft.id,
+          version: v,
+          ...(confirmed && { confirmNearDuplicates: true }),
+        }),
+      );
     } catch (e) {
       const errors = isApiError(e)
         ? (e.details as { errors?: CheckResult['errors'] } | undefined)?.errors
         : undefined;
-      if (errors) setChecked({ ok: false, errors, redLines: checked?.redLines ?? [] });
+      if (errors)
+        setChecked({
+          ok: false,
+          errors,
+          redLines: checked?.redLines ?? [],
+          nearDuplicates: checked?.nearDuplicates ?? [],
+        });
       else void message.error(isApiError(e) ? e.message : String(e));
     }
   };
@@ -108,17 +168,16 @@ export function RegistrationSteps({ draft, onDone }: { draft: Draft; onDone: () 
             {field('income', 'production_cost', 'number')}
           </>
         )}
-        {step === 3 && <Conditions form={form} setForm={setForm} field={field} />}
-        {step === 4 && checked && <CheckView checked={checked} goTo={setStep} />}
+        {step === 3 && <Conditions form={form} setForm={setForm} field={field} errorOf={errorOf} />}
+        {step === 4 && checked && (
+          <CheckView checked={checked} goTo={setStep} confirmed={confirmed} setConfirmed={setConfirmed} />
+        )}
       </Form>
       <Flex gap={8} wrap justify="space-between" style={{ marginTop: 16 }}>
         <Button disabled={step === 0} onClick={() => void go(step - 1)} data-testid="reg-prev">
           {t('registration.prev')}
         </Button>
-        <Button
-          onClick={() => void save().then(() => message.success(t('registration.saved')))}
-          data-testid="reg-save"
-        >
+        <Button onClick={() => void saveNow()} data-testid="reg-save">
           {t('registration.save')}
         </Button>
         {step < 4 ? (
@@ -133,7 +192,7 @@ export function RegistrationSteps({ draft, onDone }: { draft: Draft; onDone: () 
         ) : (
           <Button
             type="primary"
-            disabled={!checked?.ok}
+            disabled={!checked?.ok || (checked.nearDuplicates.length > 0 && !confirmed)}
             loading={actions.submit.isPending}
             onClick={() => void submit()}
             data-testid="reg-submit"
@@ -154,6 +213,20 @@ function Members(props: {
   const { t } = useTranslation();
   const set = (i: number, key: string, v: RegistrationForm['household'][string]) =>
     props.setForm((f) => ({ ...f, members: f.members.map((m, j) => (j === i ? { ...m, [key]: v } : m)) }));
+  const setFact = (i: number, kind: (typeof MEMBER_FACT_KINDS)[number], v: FactInput | null) =>
+    props.setForm((f) => {
+      const list = [...(f.facts.members ?? [])];
+      while (list.length <= i) list.push(null);
+      list[i] = { ...(list[i] ?? {}), [kind]: v };
+      return { ...f, facts: { ...f.facts, members: list } };
+    });
+  // a member removed takes their facts along (the facts stay by the member's place)
+  const remove = (i: number) =>
+    props.setForm((f) => ({
+      ...f,
+      members: f.members.filter((_, j) => j !== i),
+      facts: { ...f.facts, members: (f.facts.members ?? []).filter((_, j) => j !== i) },
+    }));
   return (
     <>
       {props.form.members.map((m, i) => (
@@ -165,12 +238,7 @@ function Members(props: {
           data-testid={`reg-member-${i}`}
           extra={
             props.form.members.length > 1 && (
-              <Button
-                size="small"
-                danger
-                type="link"
-                onClick={() => props.setForm((f) => ({ ...f, members: f.members.filter((_, j) => j !== i) }))}
-              >
+              <Button size="small" danger type="link" onClick={() => remove(i)}>
                 {t('registration.removeMember')}
               </Button>
             )
@@ -197,6 +265,17 @@ function Members(props: {
               testId={`reg-${k}-${i}`}
             />
           ))}
+          {MEMBER_FACT_KINDS.map((kind) => (
+            <FactInputs
+              key={kind}
+              kind={kind}
+              value={props.form.facts.members?.[i]?.[kind]}
+              onChange={(v) => setFact(i, kind, v)}
+              place={`facts.members.${i}.${kind}`}
+              errorOf={props.errorOf}
+              testId={`reg-fact-${kind}-${i}`}
+            />
+          ))}
         </Card>
       ))}
       <Button
@@ -213,6 +292,7 @@ function Members(props: {
 function Conditions(props: {
   form: RegistrationForm;
   setForm: (f: (old: RegistrationForm) => RegistrationForm) => void;
+  errorOf: (field: string) => string | undefined;
   field: (part: Part, name: FieldKey, kind?: Parameters<typeof FormField>[0]['kind']) => React.ReactNode;
 }) {
   const setFact = (k: keyof RegistrationForm['facts'], v: unknown) =>
@@ -242,11 +322,39 @@ function Conditions(props: {
           testId={`reg-${k}`}
         />
       ))}
+      {[...(facts.spending ?? []), null].map((v, i) => (
+        <FactInputs
+          key={i}
+          kind="rigid_spending"
+          value={v}
+          onChange={(next) =>
+            setFact(
+              'spending',
+              next === null
+                ? (facts.spending ?? []).filter((_, j) => j !== i)
+                : Object.assign([...(facts.spending ?? [])], { [i]: next }),
+            )
+          }
+          place={`facts.spending.${i}`}
+          errorOf={props.errorOf}
+          testId={`reg-spending-${i}`}
+        />
+      ))}
     </>
   );
 }
 
-function CheckView({ checked, goTo }: { checked: CheckResult; goTo: (step: number) => void }) {
+function CheckView({
+  checked,
+  goTo,
+  confirmed,
+  setConfirmed,
+}: {
+  checked: CheckResult;
+  goTo: (step: number) => void;
+  confirmed: boolean;
+  setConfirmed: (v: boolean) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useFieldLabels();
@@ -272,11 +380,47 @@ function CheckView({ checked, goTo }: { checked: CheckResult; goTo: (step: numbe
               renderItem={(e) => (
                 <List.Item data-testid={`reg-error-${e.code}`}>
                   <Typography.Link onClick={() => goTo(stepOf(e.field))}>
-                    {t('registration.errorAt', { place: place(e.field), message: e.message })}
+                    {t('registration.errorAt', {
+                      place: place(e.field),
+                      message: lang === 'en' ? e.message : e.messageZh,
+                    })}
                   </Typography.Link>
                 </List.Item>
               )}
             />
+          }
+        />
+      )}
+      {checked.nearDuplicates.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="reg-near-duplicates"
+          message={t('registration.nearDuplicates')}
+          description={
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {checked.nearDuplicates.map((d, i) => (
+                  <li key={i} data-testid={`reg-near-duplicate-${d.memberIndex}`}>
+                    {t('registration.nearDuplicate', {
+                      member: d.memberIndex + 1,
+                      name: d.name,
+                      birth: d.birthDate,
+                      village: d.villageName ?? d.villageCode,
+                      household: d.householdNo ?? t('registration.householdElsewhere'),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <Checkbox
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+                data-testid="reg-confirm-near-duplicates"
+                style={{ marginTop: 8 }}
+              >
+                {t('registration.confirmNearDuplicates')}
+              </Checkbox>
+            </>
           }
         />
       )}
