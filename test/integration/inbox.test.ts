@@ -210,6 +210,46 @@ describe('inbox', () => {
     expect(counts.counts.fact_proposal).toBe(1);
   });
 
+  it('counts every item of a kind in the badge, beyond the 100 it lists', async () => {
+    const { db } = tdb;
+    const { sql } = await import('kysely');
+    // 130 proposals of one household: 130 to confirm, of which the inbox lists the 100 oldest
+    const added = await sql<{ id: string }>`insert into household_fact (village_code, household_id, kind,
+        subject, value, observed_on, source, state, recorded_at)
+      select ${T.villageA1}, ${h.holiday!.id}, 'income_month', '2026-' || lpad(((i % 10) + 1)::text, 2, '0'),
+        '{}'::jsonb, '2026-10-01', 'home_visit', 'proposed', ${new Date(at('2026-11-02'))}::timestamptz
+        + i * interval '1 second'
+      from generate_series(1, 130) as i
+      returning id`.execute(db);
+    expect(added.rows).toHaveLength(130);
+    try {
+      clock.set(at('2026-11-03'));
+      const twn = await inbox('twn');
+      expect(twn.items.filter((i) => i.kind === 'fact_proposal')).toHaveLength(100);
+      expect(twn.counts.fact_proposal).toBeGreaterThanOrEqual(130);
+      const proposed = await db
+        .selectFrom('household_fact')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('state', '=', 'proposed')
+        .where('village_code', 'like', `${T.townshipA}%`)
+        .executeTakeFirstOrThrow();
+      expect(twn.counts.fact_proposal).toBe(Number(proposed.n));
+      const counts = await get<{ total: number; counts: Record<string, number> }>('twn', '/api/inbox/counts');
+      expect(counts.counts.fact_proposal).toBe(Number(proposed.n));
+      expect(counts.total).toBe(Object.values(twn.counts).reduce((a, b) => a + b, 0));
+      expect(counts.total).toBeGreaterThan(twn.items.length);
+    } finally {
+      await db
+        .deleteFrom('household_fact')
+        .where(
+          'id',
+          'in',
+          added.rows.map((r) => r.id),
+        )
+        .execute();
+    }
+  });
+
   it('orders what to do next for a household and answers 404 outside the scope', async () => {
     const { steps } = await get<{ steps: { kind: string; link: string }[] }>(
       'vil',

@@ -87,6 +87,17 @@ export const inboxRepository = {
     return counted(r.rows);
   },
 
+  /** How many open cases of each (kind, state) pair there are (the list stops at its limit). */
+  async openCaseCounts(db: Kysely<DB>, o: { scope: string; pairs: readonly (readonly [string, string])[] }) {
+    if (o.pairs.length === 0) return [];
+    const pairs = sql.join(o.pairs.map(([k, s]) => sql`(${k}, ${s})`));
+    const r = await sql<{ kind: string; state: string; n: string }>`
+      select c.kind, c.state, count(*) as n from case_file c
+      where not c.closed and ${inRegion('c.village_code', o.scope)} and (c.kind, c.state) in (${pairs})
+      group by c.kind, c.state`.execute(db);
+    return r.rows.map((x) => ({ kind: x.kind, state: x.state, n: Number(x.n) }));
+  },
+
   /** Open monitoring cases with a decision deadline on or before `until`. */
   async monitoringDue(db: Kysely<DB>, o: { scope: string; until: string; limit: number }) {
     const r = await sql<HouseholdRef & { id: string; state: string; due_on: string; total: string }>`

@@ -46,12 +46,17 @@ export function createInboxService(deps: InboxDeps) {
     const all: InboxItem[] = [];
     const cases = kinds.includes('case_step')
       ? await caseRows(deps, user, scope, today)
-      : { rows: [], total: 0 };
+      : { rows: [], total: 0, totals: { notice_ending: 0, case_step: 0 } };
     const caseIds = new Set(cases.rows.map((r) => r.id));
+    // each source lists at most PER_KIND rows, nearest due first, and counts all of them: the counts
+    // are the sources' totals (a county's 156 proposals are 156, not the 100 listed)
+    const beyond = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0])) as Record<InboxKind, number>;
     for (const kind of kinds) {
-      const { rows } = await readSource(db, kind, user, scope, today, cal);
+      const { rows, total } = await readSource(db, kind, user, scope, today, cal);
       // a monitoring case awaiting the user already stands in the inbox as its step
-      for (const r of kind === 'monitoring_deadline' ? rows.filter((x) => !caseIds.has(x.id)) : rows) {
+      const own = kind === 'monitoring_deadline' ? rows.filter((x) => !caseIds.has(x.id)) : rows;
+      beyond[kind] += Math.max(0, total - rows.length);
+      for (const r of own) {
         const item = toItem(r, cal, today);
         if (item) all.push(item);
       }
@@ -60,11 +65,14 @@ export function createInboxService(deps: InboxDeps) {
       const item = toItem(r, cal, today);
       if (item) all.push(item);
     }
+    for (const k of ['notice_ending', 'case_step'] as const)
+      beyond[k] += Math.max(0, cases.totals[k] - cases.rows.filter((r) => r.kind === k).length);
     for (const i of all) counts[i.kind]++;
+    for (const k of INBOX_KINDS) counts[k] += beyond[k];
     all.sort(compareItems);
     return {
       today,
-      total: all.length,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
       urgent: all.filter((i) => i.urgent).length,
       overdue: all.filter((i) => i.overdue).length,
       counts,

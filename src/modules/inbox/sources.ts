@@ -64,7 +64,18 @@ export async function caseRows(deps: InboxDeps, user: AuthUser, scope: string, t
       return { kind: 'notice_ending', id: c.id, ...ref(c), due: addDays(c.entered, minDays - 1), detail };
     return { kind: 'case_step', id: c.id, ...ref(c), due: c.due_on, detail };
   });
-  return { rows, total: found.total };
+  // beyond the list's limit, how many of the open cases are notice periods and how many steps
+  let notices = found.total;
+  let steps = 0;
+  if (found.total > found.rows.length) {
+    const byPair = await repo.openCaseCounts(db, { scope, pairs });
+    notices = byPair.filter((p) => notice.has(`${p.kind}/${p.state}`)).reduce((a, p) => a + p.n, 0);
+    steps = byPair.reduce((a, p) => a + p.n, 0) - notices;
+  } else {
+    notices = rows.filter((r) => r.kind === 'notice_ending').length;
+    steps = rows.length - notices;
+  }
+  return { rows, total: found.total, totals: { notice_ending: notices, case_step: steps } };
 }
 
 /** The rows of one kind (before the horizon and the working-day arithmetic). */
