@@ -84,6 +84,8 @@ describe('project library admission', () => {
     expect(body.message).toMatch(/performance targets/);
     expect(body.message).toMatch(/benefit linkage/);
     expect(body.details.missing).toEqual(['performance_targets', 'benefit_linkage']);
+    // in Chinese too, naming both (the web shows no English inside a Chinese message)
+    expect(body.details.messageZh).toMatch(/不能入库：缺少绩效目标.*；利益联结/);
     expect(
       Number((await sql<{ n: string }>`select count(*) as n from project`.execute(tdb.db)).rows[0]!.n),
     ).toBe(0);
@@ -123,6 +125,7 @@ describe('project life: funds, beneficiaries, completion, idle list, follow-up',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/disbursed 200 exceeds allocated 100/);
+    expect(bad.json().details.messageZh).toMatch(/已拨付 200 元超过已安排 100 元/);
     for (const f of [
       { source: 'central', year: 2021, allocated: 300000, disbursed: 300000 },
       { source: 'paired', year: 2021, allocated: 100000, disbursed: 50000 },
@@ -143,6 +146,7 @@ describe('project life: funds, beneficiaries, completion, idle list, follow-up',
       amount: 800,
     });
     expect(notBen.json().message).toMatch(/not a beneficiary/);
+    expect(notBen.json().details.messageZh).toBe('该户不是本项目的受益户');
     expect(
       (
         await call('county', 'PUT', `/api/projects/${id}/benefits`, {
@@ -177,6 +181,7 @@ describe('project life: funds, beneficiaries, completion, idle list, follow-up',
     });
     expect(noPlan.statusCode).toBe(400);
     expect(noPlan.json().message).toMatch(/revivalPlan/);
+    expect(noPlan.json().details.messageZh).toMatch(/须填写盘活方案/);
     const fix = await call('county', 'POST', `/api/projects/${id}/followups`, {
       checkedOn: '2025-03-01',
       operatingStatus: 'revival',

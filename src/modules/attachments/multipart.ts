@@ -36,6 +36,7 @@ export async function readMultipart(
     if (part.fieldname !== 'file' || file)
       throw new AppError('E_VALIDATION', 'Send exactly one file, in the field "file"', {
         field: part.fieldname,
+        messageZh: '每次只能上传一个文件，字段名为 file',
       });
     file = { fileName: part.filename || 'file', declaredType: part.mimetype ?? '', bytes };
   }

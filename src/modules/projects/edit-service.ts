@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { checkAdmission } from '../../domain/projects/admission.js';
+import { checkAdmission, type AdmissionGap } from '../../domain/projects/admission.js';
 import type { FundSource, LinkageType, OperatingStatus, ProjectType } from '../../domain/projects/kinds.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
@@ -33,9 +33,21 @@ export interface FollowUp {
 
 const ok = () => ({ ok: true as const });
 
+/** The fields these errors name, in Chinese (the project page's labels). */
+const FIELD_ZH: Record<string, string> = { completedOn: '竣工日期', checkedOn: '跟踪日期' };
+/** What a project needs to enter the library (src/domain/projects/admission.ts), in Chinese. */
+const GAP_ZH: Record<AdmissionGap, string> = {
+  performance_targets: '绩效目标（至少一项有名称、目标值和单位的可衡量指标）',
+  benefit_linkage: '利益联结（至少一种联结方式，并说明农户如何受益）',
+};
+
 /** A date the user states must not lie after today. */
 function notInFuture(field: string, date: string, today: string) {
-  if (date > today) throw new AppError('E_VALIDATION', `${field} ${date} lies in the future`, { field });
+  if (date > today)
+    throw new AppError('E_VALIDATION', `${field} ${date} lies in the future`, {
+      field,
+      messageZh: `${FIELD_ZH[field] ?? field} ${date} 晚于今天（${today}）`,
+    });
 }
 
 /** Insert an admitted project with its measurable indicators and its linkages; returns its id. */
@@ -105,10 +117,14 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
           `Project "${b.name}" cannot enter the library: missing ${check.reasons.join('; ')}`,
           {
             missing: check.missing,
+            messageZh: `项目“${b.name}”不能入库：缺少${check.missing.map((m) => GAP_ZH[m]).join('；')}`,
           },
         );
       if ((await repo.regionLevel(db, b.villageCode)) !== 5)
-        throw new AppError('E_VALIDATION', `${b.villageCode} is not a village`, { field: 'villageCode' });
+        throw new AppError('E_VALIDATION', `${b.villageCode} is not a village`, {
+          field: 'villageCode',
+          messageZh: `${b.villageCode} 不是村`,
+        });
       return db.transaction().execute(async (trx) => {
         const id = await insertProject(trx, user, b);
         await recordAudit(trx, actorOf(user), {
@@ -131,7 +147,10 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
         throw new AppError(
           'E_VALIDATION',
           `disbursed ${f.disbursed} exceeds allocated ${f.allocated} (${f.source} ${f.year})`,
-          { field: 'disbursed' },
+          {
+            field: 'disbursed',
+            messageZh: `已拨付 ${f.disbursed} 元超过已安排 ${f.allocated} 元（${f.year} 年）`,
+          },
         );
       return write(user, id, 'project.fund', f, (trx) =>
         repo.upsertFund(trx, { project_id: id, ...f }).then(ok),
@@ -160,7 +179,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
           throw new AppError(
             'E_VALIDATION',
             `Household ${b.householdId} is not a beneficiary of project ${id}`,
-            { field: 'householdId' },
+            { field: 'householdId', messageZh: '该户不是本项目的受益户' },
           );
         return repo
           .upsertBenefit(trx, { project_id: id, household_id: b.householdId, year: b.year, amount: b.amount })
@@ -178,6 +197,7 @@ export function createProjectEditService(db: Kysely<DB>, clock: Clock) {
       if (f.operatingStatus === 'revival' && !f.revivalPlan?.trim())
         throw new AppError('E_VALIDATION', 'revivalPlan is required when operatingStatus is revival', {
           field: 'revivalPlan',
+          messageZh: '运营状态为“盘活中”时须填写盘活方案',
         });
       notInFuture('checkedOn', f.checkedOn, clock.today());
       return write(user, id, 'project.followup', f, async (trx) => {
