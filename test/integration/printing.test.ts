@@ -116,6 +116,7 @@ async function renderIn(lang: 'zh-CN' | 'en', element: () => Promise<ReactElemen
   const html = renderToStaticMarkup(await element());
   return html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<\/?(span|code)\b[^>]*>/g, '') // inline: no break in the text
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -293,6 +294,22 @@ describe('notices', () => {
     const county = await call('cty', 'GET', `/api/notices/batch?region=${T.county}&kind=identification`);
     expect(county.statusCode).toBe(400);
     expect(county.body).toContain('region');
+
+    const pdf = await ok('vil', 'GET', `/api/notices/batch/pdf?region=${T.villageA1}&kind=identification`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pdfZh = await pdfText(pdf.rawPayload);
+    for (const w of [
+      '十八洞村贫困户识别公示',
+      '公示期：2026年12月8日',
+      '监督举报电话：0743-7222222',
+      '全国扶贫监督举报电话：12317',
+      '十八洞村村民委员会',
+      ...households.map((h) => h.household_no),
+    ])
+      expect(pdfZh).toContain(w);
+    expect(asciiWords(pdfZh)).toEqual([]);
+    const empty = await ok('vil', 'GET', `/api/notices/batch/pdf?region=${T.villageA1}&kind=exit&lang=en`);
+    expect(await pdfText(empty.rawPayload)).toContain('No case of this kind is in its notice period');
 
     const { BatchNoticeSheet } = await import('../../web/src/components/print/BatchNoticeSheet');
     const zh = await renderIn('zh-CN', async () =>

@@ -6,7 +6,8 @@ import type { CaseKind } from '../../domain/cases/types.js';
 import type { CaseService } from '../cases/service.js';
 import type { Notice } from '../cases/notice.js';
 import type { PolicyService } from '../policy/service.js';
-import { NATIONAL_SUPERVISION_LINE } from './paper.js';
+import { noticesPdf } from './notice-pdf.js';
+import { NATIONAL_SUPERVISION_LINE, type PaperLang } from './paper.js';
 
 /**
  * What every public notice prints besides its households: the county's 监督举报电话 (the policy
@@ -43,30 +44,49 @@ export function createNoticeService(deps: { cases: CaseService; policy: PolicySe
     return { county: { phone: r.extras.supervisionHotline, isDefault }, national: NATIONAL_SUPERVISION_LINE };
   }
 
+  /** The batch notices of a village (12 digits) or a township (9 digits) for one kind of case. */
+  async function batch(user: AuthUser, q: { region: string; kind: CaseKind }) {
+    const region = scopeFor(user, q.region);
+    if (region.length !== 9 && region.length !== 12)
+      throw new AppError(
+        'E_VALIDATION',
+        'Invalid query.region: a township (9 digits) or a village (12 digits)',
+        [
+          {
+            field: 'query.region',
+            message: 'a township (9 digits) or a village (12 digits)',
+            messageZh: '请选择乡镇（9 位代码）或村（12 位代码）',
+          },
+        ],
+      );
+    const notices: Notice[] = [];
+    for (let page = 1; ; page++) {
+      const list = await cases.list(user, { region, kind: q.kind, open: true, page, pageSize: 200 });
+      for (const item of list.items) {
+        const n = await cases.notice(user, item.id).catch((e: unknown) => {
+          if (e instanceof AppError && e.code === 'E_CONFLICT') return null; // no notice at its step
+          throw e;
+        });
+        if (n?.current) notices.push(n);
+      }
+      if (page * 200 >= Math.min(list.total, MAX_CASES)) break;
+    }
+    return { region, kind: q.kind, rounds: rounds(notices), supervision: await supervisionFor(region) };
+  }
+
   return {
     /** The supervision lines for a region in scope (absent: the user's own). */
     supervision: (user: AuthUser, region: string | undefined) => supervisionFor(scopeFor(user, region)),
 
-    /** The batch notices of a village (12 digits) or a township (9 digits) for one kind of case. */
-    async batch(user: AuthUser, q: { region: string; kind: CaseKind }) {
-      const region = scopeFor(user, q.region);
-      if (region.length !== 9 && region.length !== 12)
-        throw new AppError('E_VALIDATION', 'region: a township (9 digits) or a village (12 digits)', [
-          { field: 'region', message: '请选择乡镇或村 (a township or a village)' },
-        ]);
-      const notices: Notice[] = [];
-      for (let page = 1; ; page++) {
-        const list = await cases.list(user, { region, kind: q.kind, open: true, page, pageSize: 200 });
-        for (const item of list.items) {
-          const n = await cases.notice(user, item.id).catch((e: unknown) => {
-            if (e instanceof AppError && e.code === 'E_CONFLICT') return null; // no notice at its step
-            throw e;
-          });
-          if (n?.current) notices.push(n);
-        }
-        if (page * 200 >= Math.min(list.total, MAX_CASES)) break;
-      }
-      return { region, kind: q.kind, rounds: rounds(notices), supervision: await supervisionFor(region) };
+    batch,
+
+    /** The batch notices as one PDF (a sheet per round; one line saying so when there is none). */
+    async batchPdf(user: AuthUser, q: { region: string; kind: CaseKind; lang: PaperLang }) {
+      const b = await batch(user, q);
+      return {
+        filename: `notices-${b.region}-${q.kind}.pdf`,
+        body: await noticesPdf(b.rounds, b.supervision, q.lang),
+      };
     },
   };
 }

@@ -1,5 +1,11 @@
 import { currentUser, errorResponses, type ZodApp } from '../../kernel/http.js';
-import { BatchNoticeQuery, BatchNoticeResponse, Supervision, SupervisionQuery } from './schema.js';
+import {
+  BatchNoticePdfQuery,
+  BatchNoticeQuery,
+  BatchNoticeResponse,
+  Supervision,
+  SupervisionQuery,
+} from './schema.js';
 import type { NoticeService } from './notices.js';
 
 /** What notices print besides their households, and the batch notice of a round (docs/printing.md). */
@@ -24,5 +30,22 @@ export function printingRoutes(app: ZodApp, notices: NoticeService) {
       response: { 200: BatchNoticeResponse, ...errorResponses },
     },
     handler: (req) => notices.batch(currentUser(req), req.query),
+  });
+
+  app.get('/api/notices/batch/pdf', {
+    schema: {
+      tags: ['printing'],
+      summary:
+        "The batch public notices of a village's or township's round as one A4 PDF (a sheet per round)",
+      querystring: BatchNoticePdfQuery,
+    },
+    handler: async (req, reply) => {
+      const file = await notices.batchPdf(currentUser(req), req.query);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
   });
 }

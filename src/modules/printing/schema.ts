@@ -16,6 +16,8 @@ export const BatchNoticeQuery = z.object({
   kind: z.enum(['identification', 'exit', 'monitoring', 'dibao', 'tekun']),
 });
 
+export const BatchNoticePdfQuery = BatchNoticeQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
+
 export const BatchNoticeResponse = z.object({
   region: z.string(),
   kind: z.string(),

@@ -25,3 +25,7 @@ export const useBatchNotices = (region: string, kind: NoticeKind) =>
 /** The report's PDF in the paper's language (the server renders it with a CJK font of its own). */
 export const reportPdfUrl = (kind: string, region: string | undefined, year: number, lang: 'zh' | 'en') =>
   withQuery(`/api/reports/${kind}/pdf`, { region, year, lang });
+
+/** The batch notices of a round as one PDF in the paper's language. */
+export const batchNoticePdfUrl = (region: string, kind: NoticeKind, lang: 'zh' | 'en') =>
+  withQuery('/api/notices/batch/pdf', { region, kind, lang });

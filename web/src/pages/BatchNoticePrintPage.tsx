@@ -1,10 +1,11 @@
 import { Alert, Button, Empty, Flex, Select, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CASE_KINDS } from '../api/cases';
 import { useMe } from '../api/auth';
-import { useBatchNotices, type NoticeKind } from '../api/printing';
+import { batchNoticePdfUrl, useBatchNotices, type NoticeKind } from '../api/printing';
+import { useLang } from '../i18n';
 import { useCaseLabels } from '../components/cases/labels';
 import { ErrorResult } from '../components/ErrorResult';
 import { RegionSearchSelect } from '../components/RegionSearchSelect';
@@ -20,6 +21,7 @@ import { BatchNoticeSheet, NOTICE_CSS } from '../components/print/BatchNoticeShe
 export default function BatchNoticePrintPage() {
   const { t } = useTranslation();
   const labels = useCaseLabels();
+  const lang = useLang() === 'en' ? 'en' : 'zh';
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const own = me.data?.scope.code ?? '';
@@ -55,6 +57,15 @@ export default function BatchNoticePrintPage() {
           data-testid="batch-notice-print"
         >
           {t('notice.print')}
+        </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          disabled={rounds.length === 0}
+          href={batchNoticePdfUrl(region, kind, lang)}
+          target="_blank"
+          data-testid="batch-notice-pdf"
+        >
+          {t('print.pdf')}
         </Button>
       </Flex>
       {notices.data?.supervision.county.isDefault && (

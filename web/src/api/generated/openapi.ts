@@ -3812,6 +3812,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notices/batch/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The batch public notices of a village's or township's round as one A4 PDF (a sheet per round) */
+    get: operations['getNoticesBatchPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/evaluation/samples': {
     parameters: {
       query?: never;
@@ -14061,8 +14078,23 @@ export interface operations {
           'application/json': {
             year: number;
             povertyLine: number;
+            monitoringLine: number;
             heapBand: number;
             measuresAvailable: boolean;
+            indicatorKinds: {
+              kind: string;
+              /** @enum {string} */
+              era: 'pre2020' | 'post2020';
+              name_zh: string;
+              name_en: string;
+              /** @enum {string} */
+              unit: 'households' | 'persons' | 'percent';
+              /** @enum {string} */
+              aggregation: 'sum' | 'rate';
+              binding: boolean;
+              definition_zh: string;
+              definition_en: string;
+            }[];
             reference: {
               share: number | null;
               households: number;
@@ -14075,6 +14107,8 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
+                /** @enum {string} */
+                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -14096,6 +14130,8 @@ export interface operations {
                 target: number | null;
                 actual: number | null;
                 pct: number | null;
+                /** @enum {string} */
+                state: 'met' | 'behind' | 'tracked' | 'no_target' | 'no_data';
               }[];
               quality: {
                 exits: number;
@@ -14186,8 +14222,7 @@ export interface operations {
       content: {
         'application/json': {
           year: number;
-          /** @enum {string} */
-          indicator: 'exit_households' | 'exit_persons' | 'measure_households';
+          indicator: string;
           regionCode: string;
           value?: number;
           children: {
@@ -32161,7 +32196,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
@@ -32276,7 +32321,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
@@ -32300,7 +32355,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        kind: 'statistics' | 'targets' | 'funds';
+        kind:
+          | 'statistics'
+          | 'targets'
+          | 'funds'
+          | 'monitoring'
+          | 'safety_net'
+          | 'plans'
+          | 'visits'
+          | 'pairs'
+          | 'consumption'
+          | 'employment';
       };
       cookie?: never;
     };
@@ -33078,6 +33143,28 @@ export interface operations {
             details?: unknown;
           };
         };
+      };
+    };
+  };
+  getNoticesBatchPdf: {
+    parameters: {
+      query: {
+        region: string;
+        kind: 'identification' | 'exit' | 'monitoring' | 'dibao' | 'tekun';
+        lang?: 'zh' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

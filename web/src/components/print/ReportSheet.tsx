@@ -71,7 +71,7 @@ export function ReportSheet({ r }: { r: ReportTable }) {
       <SignOff preparer={r.generatedBy} date={r.generatedAt} />
       <p className="provenance">
         {t('report.region')}：{r.regionName}（{r.region || '—'}） · {t('report.generatedAt')}：
-        {fmt.dateTime(r.generatedAt)} · {t('report.generatedBy')}：{r.generatedBy}
+        {fmt.dateTime(r.generatedAt)} · {t('report.generatedBy')}：<span translate="no">{r.generatedBy}</span>
         <br />
         {t('report.source')}
         <br />

@@ -32,7 +32,7 @@ export function SignOff({ preparer, date }: { preparer: string; date: string }) 
       <span>
         {t('print.preparer')}
         {colon}
-        {preparer}
+        <span translate="no">{preparer}</span>
       </span>
       <span>
         {t('print.date')}
