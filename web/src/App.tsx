@@ -28,6 +28,7 @@ const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PolicyLibraryPage = lazy(() => import('./pages/PolicyLibraryPage'));
 const PracticeLibraryPage = lazy(() => import('./pages/PracticeLibraryPage'));
+const OutcomesPage = lazy(() => import('./pages/OutcomesPage'));
 const EffortPage = lazy(() => import('./pages/EffortPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
@@ -148,6 +149,7 @@ export function App() {
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="knowledge" element={<PolicyLibraryPage />} />
                   <Route path="practices" element={<PracticeLibraryPage />} />
+                  <Route path="outcomes" element={<OutcomesPage />} />
                   <Route path="effort" element={<EffortPage />} />
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/:id" element={<CasePage />} />

@@ -31,10 +31,12 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
   CloudSyncOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useUser, type User } from '../api/auth';
+import { mayReadOutcomes } from '../api/outcomes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OutboxBadge } from '../offline/OutboxBadge';
 import { InboxBadge } from './inbox/InboxBadge';
@@ -58,6 +60,7 @@ const NAV = [
   { key: 'plans', path: '/plans', icon: <SolutionOutlined />, group: 'assistance' },
   { key: 'knowledge', path: '/knowledge', icon: <BookOutlined />, group: 'assistance' },
   { key: 'practices', path: '/practices', icon: <ReadOutlined />, group: 'assistance' },
+  { key: 'outcomes', path: '/outcomes', icon: <RiseOutlined />, group: 'assistance' },
   { key: 'effort', path: '/effort', icon: <ReadOutlined />, group: 'assistance' },
   { key: 'pairs', path: '/pairs', icon: <TeamOutlined />, group: 'assistance' },
   { key: 'targets', path: '/targets', icon: <AimOutlined />, group: 'assistance' },
@@ -124,6 +127,8 @@ export function navShown(key: NavKey, user: User): boolean {
       return user.role === 'village_cadre';
     case 'field': // 外业/离线 (docs/offline.md): village cadres and work-team members
       return user.role === 'village_cadre';
+    case 'outcomes': // what worked (docs/what-worked.md): township and county offices
+      return mayReadOutcomes(user);
     default:
       return true;
   }

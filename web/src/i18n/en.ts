@@ -12,6 +12,7 @@ import { plansEn } from './plans.en';
 import { knowledgeEn } from './knowledge.en';
 import { settingsEn } from './settings.en';
 import { practiceEn } from './practice.en';
+import { outcomesEn } from './outcomes.en';
 import { effortEn } from './effort.en';
 import { factsEn } from '../pages/household/factMessages';
 import { ruleBasisEn } from '../pages/household/ruleBasisMessages';
@@ -63,6 +64,7 @@ export const en: Messages = {
     plans: 'Household plans',
     knowledge: 'Policies and measures',
     practices: 'Practice library',
+    outcomes: 'What worked',
     effort: 'Own effort',
     participation: 'Participation',
     org: 'Social assistance',
@@ -337,6 +339,7 @@ export const en: Messages = {
   ...knowledgeEn,
   ...settingsEn,
   ...practiceEn,
+  ...outcomesEn,
   ...effortEn,
   ...factsEn,
   ...ruleBasisEn,

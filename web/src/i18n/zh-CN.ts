@@ -12,6 +12,7 @@ import { plansZhCN } from './plans.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
 import { settingsZhCN } from './settings.zh-CN';
 import { practiceZhCN } from './practice.zh-CN';
+import { outcomesZhCN } from './outcomes.zh-CN';
 import { effortZhCN } from './effort.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { responsibilityZhCN } from './responsibility.zh-CN';
@@ -62,6 +63,7 @@ export const zhCN = {
     plans: '一户一策',
     knowledge: '政策与措施',
     practices: '案例库',
+    outcomes: '帮扶成效',
     effort: '内生动力',
     participation: '社会参与',
     org: '社会帮扶',
@@ -335,6 +337,7 @@ export const zhCN = {
   ...knowledgeZhCN,
   ...settingsZhCN,
   ...practiceZhCN,
+  ...outcomesZhCN,
   ...effortZhCN,
   ...factsZhCN,
   ...ruleBasisZhCN,

@@ -3,8 +3,9 @@ import { Button, Flex, Input, List, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useUser } from '../api/auth';
+import { mayReadOutcomes } from '../api/outcomes';
 import { usePolicyDocuments, useRegionalCatalogue, type ExplainedEntry } from '../api/knowledge';
 import { useLang } from '../i18n';
 import { ErrorResult } from '../components/ErrorResult';
@@ -140,6 +141,22 @@ function Catalogue() {
     },
     { title: t('knowledge.amount'), dataIndex: 'defaultAmount' },
     { title: t('knowledge.contact'), dataIndex: 'responsibleUnit' },
+    ...(mayReadOutcomes(user)
+      ? [
+          {
+            title: t('outcomes.catalogueLink'),
+            key: 'outcomes',
+            render: (_: unknown, e: ExplainedEntry) => (
+              <Link
+                to={`/outcomes?by=measure&kind=${encodeURIComponent(e.code)}`}
+                data-testid={`catalogue-outcomes-${e.code}`}
+              >
+                {t('outcomes.catalogueLink')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Flex vertical gap={12}>

@@ -1,0 +1,71 @@
+import type { outcomesZhCN } from './outcomes.zh-CN';
+
+/** English messages of "what worked" (issue 21 item 4; docs/what-worked.md). */
+export const outcomesEn: typeof outcomesZhCN = {
+  outcomes: {
+    title: 'What worked',
+    subtitle:
+      'For each measure kind and poverty cause: households that received the measure beside similar households that did not — income, lasting exits and returns in the following years',
+    region: 'Region',
+    pickRegion: 'Pick a county or township',
+    pickCounty: 'Computed for a county or a smaller region: pick a county or township at the top right',
+    by: 'Compare by',
+    byType: 'Measure type',
+    byMeasure: 'Catalogue measure',
+    comparison: 'Comparison households',
+    comparisonAssisted: 'Assisted the same year (a plan of their own)',
+    comparisonAll: 'Every household',
+    horizon: 'Years followed',
+    horizonYears: '{{n}} years',
+    minCell: 'Smallest group',
+    kind: 'Measure',
+    cause: 'Poverty cause',
+    allCauses: 'All causes',
+    noCause: 'No cause recorded',
+    startYear: 'From {{year}}',
+    treated: 'With the measure',
+    treatedHelp: 'Matched households / all households with the measure',
+    comparisonHouseholds: 'Comparison',
+    incomeChange: 'Change of net income per person (yuan)',
+    lastingExit: 'Lasting exits',
+    entered: 'Returns or new entries into monitoring',
+    treatedVsComparison: 'with {{t}}, comparison {{c}}',
+    difference: 'difference {{d}}',
+    interval: '95 % interval {{low}} to {{high}}',
+    noInterval: 'no interval can be estimated',
+    hidden: 'Too few households: not shown',
+    notDefined: '—',
+    leftOut: 'Not compared: {{recent}} too recent, {{noBaseline}} without a baseline row',
+    empty: 'No assistance measures are recorded in this region',
+    summary: '{{households}} households; complete years up to {{lastYear}}',
+    filtered: 'Only: {{kind}}',
+    showAll: 'Show every measure',
+    methodTitle: 'Method and limits',
+    method: {
+      what: 'What is compared: the first year a household received a measure of a kind (in progress or completed) is its start year; the year before is the baseline. Comparison households are households at the same baseline year with no measure of that kind (in whatever status) until the end of the years followed; with “assisted the same year” they must also have had a plan of their own in the start year.',
+      match:
+        'Matching: a household with the measure is compared only with households identical on the baseline year, township, main poverty cause, status at baseline, income band at baseline (0–0.8, 0.8–1, 1–1.5, 1.5–2, 2–3, 3 or more times that year’s poverty line), household size (1, 2, 3–4, 5 or more) and whether someone can work (present members). Households with the measure and no comparison household are left out and counted.',
+      outcomes:
+        'Outcomes: the change of net income per person from the baseline to the last year followed; lasting exits only for households in poverty or monitoring at baseline — left within the years followed and not back by their end; returns or new entries only for households outside at baseline — in poverty or monitoring in some year followed. A household missing a year is left out of that outcome. Only complete years are read.',
+      estimate:
+        'Difference: taken within each matched group, then averaged with the weights of the households with the measure (the average difference for them). The 95 % interval is a normal approximation, each group’s variance over all its matched households (errs wide). A household may serve as comparison in several baseline years; the interval does not allow for that.',
+      limits:
+        'Limits: this is a comparison of observational data, not a randomised trial. Measures are not given at random — cadres choose them for each household, and differences outside the matching (health, skills, the cadre’s effort, local opportunities) can all make a difference. A difference says only how much households with the measure differed from similar households without it; it is not by itself the effect of the measure. An interval that excludes 0 only says the difference is unlikely to be chance; across many cells some will look significant by chance. Cells with fewer households than the smallest group show no figures.',
+    },
+    types: {
+      industry: 'Industry',
+      employment: 'Employment',
+      welfare_job: 'Public-welfare job',
+      health: 'Health',
+      education: 'Education',
+      housing: 'Housing',
+      water: 'Water',
+      relocation: 'Relocation',
+      eco_compensation: 'Ecological compensation',
+      finance: 'Finance',
+      social_security: 'Social security',
+      social_help: 'Social help',
+    },
+    catalogueLink: 'Outcomes',
+  },
+};
