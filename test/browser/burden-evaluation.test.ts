@@ -91,6 +91,12 @@ describe('burden and evaluation pages', () => {
     await expect
       .poll(async () => page.getByTestId('estimate-wrong-exit').innerText(), { timeout: 20_000 })
       .toMatch(/0(\.0+)?\s?%/);
-    await expect.poll(async () => page.getByTestId('verdict').innerText(), { timeout: 20_000 }).toBeTruthy();
+    // one household checked: no verdict yet, but "not enough checks yet" with the rule that says when
+    await expect
+      .poll(async () => page.getByTestId('verdict').getAttribute('data-decision'), { timeout: 20_000 })
+      .toBe('insufficient');
+    expect(await page.getByTestId('verdict').innerText()).toBe('尚未完成足够核查');
+    expect(await page.getByTestId('verdict-coverage').innerText()).toMatch(/不少于 80\s?%/);
+    expect(await page.getByTestId('verdict-reasons').count()).toBe(0);
   });
 });

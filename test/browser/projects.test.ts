@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { auditEventsOf, createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
-import { launchBrowser, loginAs, pickOption, pickRegion } from '../helpers/browser.js';
+import { fillDate, launchBrowser, loginAs, pickOption, pickRegion } from '../helpers/browser.js';
 import { clockOf } from '../../src/kernel/clock.js';
 
 let tdb: TestDatabase;
@@ -112,7 +112,7 @@ describe('project library in the browser', () => {
     await link.click();
     await page.getByTestId('project-page').waitFor();
     await page.getByTestId('followup-open').click();
-    await page.getByTestId('followup-date').fill('2026-03-01');
+    await fillDate(page, 'followup-date', '2026-03-01');
     await pickOption(page, page.getByTestId('followup-status'), '盘活中');
     await page.getByTestId('followup-plan').fill('引入龙头企业托管，恢复茶青收购');
     await page.getByTestId('followup-submit').click();
@@ -156,14 +156,14 @@ describe('project library in the browser', () => {
     await noOverflow();
     await card.getByTestId('delivery-open').click();
     await page.getByTestId('delivery-amount').fill('50');
-    await page.getByTestId('delivery-date').fill('2027-01-01');
+    await fillDate(page, 'delivery-date', '2027-01-01');
     await page.getByTestId('delivery-submit').click();
     // the server refuses a date after its clock and the modal shows why
     await page
       .getByTestId('delivery-error')
       .getByText(/^输入有误：到位日期 2027-01-01 晚于今天/) // the code summarised, then the server's Chinese
       .waitFor();
-    await page.getByTestId('delivery-date').fill('2026-02-01');
+    await fillDate(page, 'delivery-date', '2026-02-01');
     await page.getByTestId('delivery-submit').click();
     await row.getByText('25%').waitFor();
     expect(await row.textContent()).toContain('50');

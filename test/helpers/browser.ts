@@ -143,12 +143,39 @@ export async function pickOption(
 }
 
 /**
- * Pick a region in a region field (RegionPickField, `testId`): type part of its name, choose the
- * option, and wait for the field to show what it picked.
+ * Type a date into a date field (pickers/DateField, Ant Design's DatePicker: `testId` on its input) and
+ * leave it with Tab, which takes the typed day and closes the calendar that would cover the form.
+ */
+export async function fillDate(page: Page, testId: string, day: string) {
+  const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  await input.click();
+  await input.fill(day);
+  await input.press('Tab');
+}
+
+/**
+ * Pick a region in a region field (RegionPickField, `testId`: a tree with search): type part of its
+ * name, choose the hit, and wait for the field to show what it picked.
  */
 export async function pickRegion(page: Page, testId: string, typed: string, name: string) {
-  await pickOption(page, page.getByTestId(testId), name, {
-    type: typed,
-    until: page.getByTestId(`${testId}-picked`).getByText(name),
-  });
+  const field = page.getByTestId(testId);
+  const picked = page.getByTestId(`${testId}-picked`).getByText(name);
+  for (let attempt = 1; ; attempt++) {
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await page.keyboard.press('ControlOrMeta+A'); // a second attempt replaces the first's text
+    await page.keyboard.type(typed);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
+      .first()
+      .click();
+    try {
+      await picked.waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.warn(`[browser] choosing "${name}" did not take (attempt ${attempt}); choosing again`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }

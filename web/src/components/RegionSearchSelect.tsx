@@ -3,6 +3,7 @@ import { Select, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRegionSearch, type RegionSearchHit } from '../api/regions';
+import { RegionTreePicker } from './pickers/RegionTreePicker';
 
 interface Props {
   /** The input's id (a Form.Item's label points to it). */
@@ -51,35 +52,40 @@ export function RegionSearchSelect({ id, onPick, placeholder, testId, style }: P
 }
 
 /**
- * A form control whose value is a region code, picked through the search; the picked region's path is
+ * A form control whose value is a region code, picked by tree and search (pickers/RegionTreePicker: the
+ * tree opens level by level from the user's scope, typing searches by name); the picked region's path is
  * shown under it (`<testId>-picked`). Put it in a named Form.Item so that "required" is checked before
- * anything is sent.
+ * anything is sent. `lengths`: the levels that may be picked (12 a village, 9 a township).
  */
 export function RegionPickField({
   id,
   value,
   onChange,
   testId,
+  lengths,
 }: {
   id?: string;
   value?: string;
   onChange?: (code: string) => void;
   testId?: string;
+  lengths?: readonly number[];
 }) {
-  const [picked, setPicked] = useState<RegionSearchHit | null>(null);
+  const [picked, setPicked] = useState<{ code: string; path: string } | null>(null);
   return (
     <>
-      <RegionSearchSelect
+      <RegionTreePicker
         id={id}
         testId={testId}
-        onPick={(hit) => {
-          setPicked(hit);
-          onChange?.(hit.code);
+        value={value}
+        lengths={lengths}
+        onChange={(code, region) => {
+          setPicked({ code, path: region.path });
+          onChange?.(code);
         }}
       />
       {value && picked?.code === value && (
         <Typography.Text type="secondary" data-testid={testId && `${testId}-picked`}>
-          {picked.path || picked.name}
+          {picked.path}
         </Typography.Text>
       )}
     </>

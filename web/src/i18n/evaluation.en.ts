@@ -9,7 +9,7 @@ export const evaluationEn: typeof evaluationZhCN = {
     samples: 'Samples',
     draw: 'Draw a sample',
     drawTitle: 'Draw an evaluation sample',
-    region: 'County code',
+    region: 'County',
     year: 'Year',
     villagesPerTownship: 'Villages per township',
     exitedPerVillage: 'Exited households per village',

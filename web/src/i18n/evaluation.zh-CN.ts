@@ -7,7 +7,7 @@ export const evaluationZhCN = {
     samples: '样本',
     draw: '抽取样本',
     drawTitle: '抽取评估样本',
-    region: '县代码',
+    region: '县',
     year: '年度',
     villagesPerTownship: '每个乡镇抽村数',
     exitedPerVillage: '每村抽已脱贫户数',

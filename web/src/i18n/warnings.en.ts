@@ -21,7 +21,7 @@ export const warningsEn: typeof warningsZhCN = {
     dismissReasonRequired: 'A reason is required',
     minScore: 'Minimum score',
     channel: 'Channel',
-    region: 'Region code',
+    region: 'Region',
     screen: 'Record screening',
     none: 'No warning signals for this household',
     panelTitle: 'Return-to-poverty warnings',

@@ -18,7 +18,7 @@ export const warningsZhCN = {
     dismissReasonRequired: '请填写排除原因',
     minScore: '最低风险分',
     channel: '渠道',
-    region: '区划代码',
+    region: '地区',
     screen: '录入排查',
     none: '该户没有预警信号',
     panelTitle: '防返贫预警',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { formatValue, usePolicyTerms } from '../components/policy/paramValue';
 import { PageHeader } from '../components/PageHeader';
 import { RegionSearchSelect } from '../components/RegionSearchSelect';
 import { useIsMobile } from '../components/responsive';
+import { DateField } from '../components/pickers/DateField';
 
 /** Effective policy parameters for a region and date, where each came from, and their history: `/policy?region&date`. */
 export default function PolicyPage() {
@@ -149,13 +150,12 @@ export default function PolicyPage() {
         {user.scope.code === '' && (
           <Button onClick={() => set({ region: undefined })}>{t('policy.national')}</Button>
         )}
-        <Input
-          type="date"
+        <DateField
           style={{ width: 180 }}
-          value={date ?? data?.date ?? ''}
-          onChange={(e) => set({ date: e.target.value || undefined })}
-          data-testid="policy-date"
-          aria-label={t('policy.date')}
+          value={date ?? data?.date ?? null}
+          onChange={(d) => set({ date: d })}
+          testId="policy-date"
+          placeholder={t('policy.date')}
         />
       </Flex>
       <Table<EffectiveParam>

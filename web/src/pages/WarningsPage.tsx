@@ -22,6 +22,7 @@ import { StatusTag } from '../components/StatusTag';
 import { useIsMobile } from '../components/responsive';
 import { ContributionList } from '../components/warnings/ContributionList';
 import { HouseholdLink } from '../components/household/HouseholdLink';
+import { RegionTreePicker } from '../components/pickers/RegionTreePicker';
 
 const STATUSES: WarningStatus[] = ['open', 'case_opened', 'dismissed'];
 
@@ -180,12 +181,13 @@ export default function WarningsPage() {
         </Flex>
       )}
       <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
-        <Input
-          allowClear
+        <RegionTreePicker
           placeholder={t('warnings.region')}
-          style={{ width: mobile ? '100%' : 180 }}
-          defaultValue={filters.region}
-          onPressEnter={(e) => update({ region: (e.target as HTMLInputElement).value || undefined })}
+          style={{ width: mobile ? '100%' : 240 }}
+          value={filters.region}
+          onChange={(code) => update({ region: code })}
+          onClear={() => update({ region: undefined })}
+          testId="warnings-region"
         />
         <Select
           allowClear

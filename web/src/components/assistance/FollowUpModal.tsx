@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { DateField } from '../pickers/DateField';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from './labels';
 import { useFollowUp, type FollowUp } from '../../api/assistance';
@@ -30,7 +31,7 @@ export function FollowUpModal({ projectId, onClose }: { projectId: string; onClo
           label={t('assistance.checkedOn')}
           rules={[{ required: true, message: t('assistance.required') }]}
         >
-          <Input type="date" data-testid="followup-date" />
+          <DateField testId="followup-date" />
         </Form.Item>
         <Form.Item name="operatingStatus" label={t('assistance.operatingStatus')}>
           <Select

@@ -1,4 +1,5 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
+import { DateField } from '../pickers/DateField';
 import { useTranslation } from 'react-i18next';
 import { useAssistanceLabel } from './labels';
 import { FormModal } from './FormModal';
@@ -151,7 +152,7 @@ export function DeliveryModal({ pair, onClose }: { pair: Pair; onClose: () => vo
           <InputNumber min={0} data-testid="delivery-amount" />
         </Form.Item>
         <Form.Item name="deliveredOn" label={t('assistance.deliveredOn')} rules={required}>
-          <Input type="date" data-testid="delivery-date" />
+          <DateField testId="delivery-date" />
         </Form.Item>
       </Space>
       <Form.Item name="note" label={t('assistance.note')}>

@@ -24,6 +24,7 @@ import {
 } from '../../api/burden';
 import { useFormat } from '../../i18n/format';
 import { errorMessage } from '../ErrorResult';
+import { RegionPickField } from '../RegionSearchSelect';
 
 /** The register of inspections of the grassroots, flagged when over the yearly count or days. */
 export function InspectionsCard({
@@ -126,7 +127,7 @@ function InspectionModal({ region, onClose }: { region: string; onClose: () => v
           label={t('burden.region')}
           rules={[{ required: true, pattern: /^(\d{6}|\d{9}|\d{12})$/ }]}
         >
-          <Input inputMode="numeric" maxLength={12} />
+          <RegionPickField lengths={[6, 9, 12]} testId="inspection-region" />
         </Form.Item>
         <Form.Item name="inspector" label={t('burden.inspector')} rules={[{ required: true }]}>
           <Input maxLength={200} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDrawSample, type DrawInput } from '../../api/evaluation';
 import { errorMessage } from '../ErrorResult';
 import { thisYearChina } from '../../i18n/format';
+import { RegionPickField } from '../RegionSearchSelect';
 
 /** Draw a new evaluation sample (villages per township, households per village, a seed); `onClose` gets the new sample's id. */
 export function SampleDrawForm({
@@ -53,7 +54,8 @@ export function SampleDrawForm({
           label={t('evaluation.region')}
           rules={[{ required: true, pattern: /^\d{6}$/ }]}
         >
-          <Input inputMode="numeric" maxLength={6} />
+          {/* a county by tree and search: nobody types a code */}
+          <RegionPickField lengths={[6]} testId="sample-region" />
         </Form.Item>
         <Form.Item name="year" label={t('evaluation.year')} rules={[{ required: true }]}>
           <InputNumber min={2014} max={2100} style={{ width: '100%' }} />

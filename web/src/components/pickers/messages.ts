@@ -1,5 +1,6 @@
 import { effortAuditEn } from '../../i18n/effort.en';
 import { effortAuditZhCN } from '../../i18n/effort.zh-CN';
+import { pickerMessagesEn, pickerMessagesZhCN } from './pickerMessages';
 
 /** Messages of the grouped menu (AppLayout), the pickers (HouseholdPicker) and the audit log's labels of action and entity codes. */
 export const menuZhCN = {
@@ -15,16 +16,7 @@ export const menuZhCN = {
       administration: '管理',
     },
   },
-  pickers: {
-    household: {
-      placeholder: '输入户主姓名、户编号或身份证号开头',
-      option: '{{name}} · {{no}} · {{village}}',
-      none: '未找到农户',
-      picked: '已选：{{name}}（户编号 {{no}}）',
-      pickedMany: '已选 {{n}} 户',
-    },
-    region: { none: '未找到区划' },
-  },
+  pickers: pickerMessagesZhCN,
   auditLabels: {
     actions: {
       login: '登录',
@@ -217,16 +209,7 @@ export const menuEn: typeof menuZhCN = {
       administration: 'Administration',
     },
   },
-  pickers: {
-    household: {
-      placeholder: "Head's name, household number or start of an ID number",
-      option: '{{name}} · {{no}} · {{village}}',
-      none: 'No household found',
-      picked: 'Picked: {{name}} (household {{no}})',
-      pickedMany: '{{n}} households picked',
-    },
-    region: { none: 'No region found' },
-  },
+  pickers: pickerMessagesEn,
   auditLabels: {
     actions: {
       login: 'login',

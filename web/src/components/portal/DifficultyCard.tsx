@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePortalDifficulty, type DifficultyReport } from '../../api/portal';
 import { REPORT_KINDS } from '../../api/warnings';
 import { todayChina } from '../../i18n/format';
+import { DateField } from '../pickers/DateField';
 
 /** The household reports a new difficulty (illness, accident, lost job ...), a lead for the warning list. */
 export function DifficultyCard() {
@@ -34,7 +35,7 @@ export function DifficultyCard() {
           label={t('portal.observedOn')}
           rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
         >
-          <Input type="date" />
+          <DateField testId="portal-difficulty-date" />
         </Form.Item>
         <Form.Item name="description" label={t('portal.difficultyText')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} data-testid="portal-difficulty-text" />

@@ -5,6 +5,7 @@ import { useRegionalCatalogue } from '../../api/knowledge';
 import { useCreatePractice, type NewPractice } from '../../api/practices';
 import { useLang } from '../../i18n';
 import { errorMessage } from '../ErrorResult';
+import { RegionPickField } from '../RegionSearchSelect';
 import { KINDS } from './kinds';
 
 /** What a finding pre-fills: the text, causes, a project and where it came from. */
@@ -96,13 +97,9 @@ export function PracticeForm({
             options={KINDS.map((k) => ({ value: k, label: t(`practice.kind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('practice.region')}
-          extra={t('practice.regionHint')}
-          rules={[{ pattern: /^(\d{6}|\d{9}|\d{12})$/ }]}
-        >
-          <Input style={{ maxWidth: 240 }} />
+        <Form.Item name="regionCode" label={t('practice.region')} extra={t('practice.regionHint')}>
+          {/* a county, township or village by tree and search: nobody types a code */}
+          <RegionPickField lengths={[6, 9, 12]} testId="practice-region" />
         </Form.Item>
         <Form.Item
           name="title"

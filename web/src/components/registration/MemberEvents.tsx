@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { useMemberEvents, useRecordMemberEvent, type MemberEvent } from '../../api/registration';
 import { useLang } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { DateField } from '../pickers/DateField';
 
 const JOINING = ['birth', 'marriage_in', 'move_in'] as const;
 const KINDS: MemberEvent['kind'][] = ['birth', 'marriage_in', 'move_in', 'marriage_out', 'move_out', 'death'];
@@ -136,7 +137,7 @@ function MemberEventDialog(props: {
           />
         </Form.Item>
         <Form.Item name="date" label={t('memberEvents.date')} rules={[{ required: true }]}>
-          <Input type="date" data-testid="member-event-date" />
+          <DateField testId="member-event-date" />
         </Form.Item>
         {kind && joins(kind) ? (
           <>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateTeam, type NoTeamItem } from '../../api/responsibility';
 import { errorMessage } from '../ErrorResult';
 import { todayChina } from '../../i18n/format';
+import { DateField } from '../pickers/DateField';
 
 /** Station a resident work team in a village: sending unit, start date, first secretary and members. */
 export function TeamModal({ village, onClose }: { village: NoTeamItem; onClose: () => void }) {
@@ -61,7 +62,7 @@ export function TeamModal({ village, onClose }: { village: NoTeamItem; onClose: 
           label={t('resp.startDate')}
           rules={[...req, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
         >
-          <Input type="date" data-testid="team-start" />
+          <DateField testId="team-start" />
         </Form.Item>
         <Form.Item name="secretary" label={t('resp.secretary')} rules={req}>
           <Input data-testid="team-secretary" />

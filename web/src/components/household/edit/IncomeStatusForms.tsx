@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Alert, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel, useCodeOptions } from '../../../api/codeLists';
 import { editRequests } from '../../../api/householdEdit';
@@ -8,6 +8,7 @@ import { FieldItems, INCOME_FORM } from './fields';
 import { ReasonItem, SaveButton } from './HouseholdForm';
 import type { EditSubmit } from './useEditSubmit';
 import { thisYearChina, todayChina } from '../../../i18n/format';
+import { DateField } from '../../pickers/DateField';
 
 /** Years offered: those on record, and the year after the latest (or this year) to add a new one. */
 function yearChoices(record: HouseholdRecord): { years: number[]; fresh: number } {
@@ -115,7 +116,7 @@ export function StatusForm({ record, edit }: { record: HouseholdRecord; edit: Ed
         <Select options={statuses} data-testid="edit-field-status" />
       </Form.Item>
       <Form.Item name="changedOn" label={t('edit.statusChangedOn')}>
-        <Input type="date" max={today} data-testid="edit-field-changedOn" />
+        <DateField max={today} testId="edit-field-changedOn" />
       </Form.Item>
       <ReasonItem required />
       <SaveButton pending={edit.pending} />
