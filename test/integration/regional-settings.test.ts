@@ -33,8 +33,10 @@ beforeAll(async () => {
   await createUser(tdb.db, 'county', 'county_officer', T.county);
   await createUser(tdb.db, 'other', 'county_officer', OTHER.county);
   await createUser(tdb.db, 'township', 'township_officer', T.townshipA);
+  // a county officer with a whole-country scope: still not an administrator
+  await createUser(tdb.db, 'natcounty', 'county_officer', '');
   app = await testApp(tdb.db, clock);
-  for (const u of ['admin', 'province', 'county', 'other', 'township'])
+  for (const u of ['admin', 'province', 'county', 'other', 'township', 'natcounty'])
     cookies[u] = await login(app, u, 'test-password-1');
 }, 120_000);
 
@@ -69,6 +71,19 @@ describe('regional settings', () => {
     expect(national.statusCode).toBe(403);
     expect(national.json().details.messageZh).toBe('全国数值仅由全国管理员设置');
     expect((await setting('county', 'inspection_limits', OTHER.county, { perYear: 9 })).statusCode).toBe(403);
+    expect((await setting('natcounty', 'inspection_limits', '', { perYear: 9 })).statusCode).toBe(403);
+    // nor the national measure catalogue
+    const entry = await call('natcounty', 'POST', '/api/plans/catalogue', {
+      code: 'national_tea',
+      nameZh: '茶园入股',
+      nameEn: 'tea garden shares',
+      batch: 'production',
+      measureType: 'industry',
+      causes: ['land'],
+      labour: 'able',
+      defaultAmount: 2000,
+    });
+    expect(entry.statusCode, entry.body).toBe(403);
     expect((await setting('county', 'warning_weights', T.province, { 'kinds.illness': 90 })).statusCode).toBe(
       403,
     );

@@ -88,10 +88,11 @@ function columnsOf(fields: object): Columns {
 /** The region a user keeps catalogue entries for ('' the national catalogue), or E_FORBIDDEN. */
 function editRegion(user: AuthUser): string {
   const region = permissionsOf(user.role).editMeasureCatalogue ? settingRegionOf(user.scopeCode) : null;
-  if (region === null)
+  // national entries are kept by administrators of the whole country, as every regional setting
+  if (region === null || (region === '' && user.role !== 'admin'))
     throw new AppError(
       'E_FORBIDDEN',
-      'Only county officers and above may edit the measure catalogue (national entries: the whole-country scope)',
+      'Only county officers and above may edit the measure catalogue (national entries: administrators of the whole country)',
     );
   return region;
 }
