@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, List, Result, Steps, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import {
   useDraftActions,
   type CheckResult,
@@ -17,19 +16,11 @@ import { draftSummary, queueDraftSave } from '../../offline/drafts';
 import { flushOutbox } from '../../offline/outbox';
 import { MEMBER_FACT_KINDS } from '../../../../src/domain/registration/form';
 import { FactInputs } from './FactInputs';
-import { FormField, useFieldLabels, type FieldKey } from './fields';
+import { CheckView, Done } from './CheckView';
+import { FormField, type FieldKey } from './fields';
 
 type Part = 'household' | 'income';
 const STEP_KEYS = ['household', 'members', 'income', 'conditions', 'check'] as const;
-
-/** The step a form place belongs to (`members.1.id_number` → members). */
-function stepOf(field: string): number {
-  if (field.startsWith('members') || field.startsWith('facts.members')) return 1;
-  if (field.startsWith('facts.spending')) return 3;
-  if (field.startsWith('income')) return 2;
-  if (/house_grade|house_area|safe_water|sanitary|land_|relocated|electricity|road_/.test(field)) return 3;
-  return 0;
-}
 
 /**
  * The 农户信息采集表 in steps (household → members → income → conditions → check → submit). The
@@ -341,126 +332,5 @@ function Conditions(props: {
         />
       ))}
     </>
-  );
-}
-
-function CheckView({
-  checked,
-  goTo,
-  confirmed,
-  setConfirmed,
-}: {
-  checked: CheckResult;
-  goTo: (step: number) => void;
-  confirmed: boolean;
-  setConfirmed: (v: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const labels = useFieldLabels();
-  const place = (field: string) => {
-    const [part, a, b] = field.split('.');
-    const key = (part === 'members' ? b : a) as FieldKey;
-    const label = labels[key] ?? key ?? field;
-    return part === 'members' ? `${t('registration.member', { n: Number(a) + 1 })} ${label}` : label;
-  };
-  return (
-    <Flex vertical gap={12} data-testid="reg-check">
-      {checked.ok ? (
-        <Alert type="success" showIcon message={t('registration.ok')} data-testid="reg-check-ok" />
-      ) : (
-        <Alert
-          type="error"
-          showIcon
-          message={t('registration.errors', { n: checked.errors.length })}
-          description={
-            <List
-              size="small"
-              dataSource={checked.errors}
-              renderItem={(e) => (
-                <List.Item data-testid={`reg-error-${e.code}`}>
-                  <Typography.Link onClick={() => goTo(stepOf(e.field))}>
-                    {t('registration.errorAt', {
-                      place: place(e.field),
-                      message: lang === 'en' ? e.message : e.messageZh,
-                    })}
-                  </Typography.Link>
-                </List.Item>
-              )}
-            />
-          }
-        />
-      )}
-      {checked.nearDuplicates.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="reg-near-duplicates"
-          message={t('registration.nearDuplicates')}
-          description={
-            <>
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {checked.nearDuplicates.map((d, i) => (
-                  <li key={i} data-testid={`reg-near-duplicate-${d.memberIndex}`}>
-                    {t('registration.nearDuplicate', {
-                      member: d.memberIndex + 1,
-                      name: d.name,
-                      birth: d.birthDate,
-                      village: d.villageName ?? d.villageCode,
-                      household: d.householdNo ?? t('registration.householdElsewhere'),
-                    })}
-                  </li>
-                ))}
-              </ul>
-              <Checkbox
-                checked={confirmed}
-                onChange={(e) => setConfirmed(e.target.checked)}
-                data-testid="reg-confirm-near-duplicates"
-                style={{ marginTop: 8 }}
-              >
-                {t('registration.confirmNearDuplicates')}
-              </Checkbox>
-            </>
-          }
-        />
-      )}
-      <Alert
-        type={checked.redLines.length ? 'warning' : 'info'}
-        message={checked.redLines.length ? t('registration.redLines') : t('registration.noRedLines')}
-        description={
-          checked.redLines.length > 0 && (
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {checked.redLines.map((r, i) => (
-                <li key={i} data-testid={`reg-redline-${r.key}`}>
-                  {lang === 'en' ? r.label_en : r.label_zh}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      />
-    </Flex>
-  );
-}
-
-function Done({ done, onDone }: { done: SubmitResult; onDone: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status={done.caseError ? 'warning' : 'success'}
-      title={t('registration.done', { no: done.householdNo })}
-      subTitle={done.caseError ? t('registration.caseError', { message: done.caseError }) : undefined}
-      data-testid="reg-done"
-      extra={[
-        done.caseId && (
-          <Link key="case" to={`/cases/${done.caseId}`} data-testid="reg-open-case">
-            <Button type="primary">{t('registration.openCase')}</Button>
-          </Link>
-        ),
-        <Link key="hh" to={`/households/${done.householdId}`} onClick={onDone}>
-          <Button>{t('registration.openHousehold')}</Button>
-        </Link>,
-      ]}
-    />
   );
 }
