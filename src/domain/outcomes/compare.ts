@@ -208,12 +208,20 @@ function cellOf(
   strata: readonly Stratum[],
   left: readonly Left[],
   minCell: number,
+  households: number,
 ): Cell {
   const matched = strata.filter((s) => s.controlCount > 0);
-  const controls = new Set<number>();
-  for (const s of matched) for (const i of s.controls) controls.add(i);
+  // distinct comparison households: a mark per household (cheaper than a Set over 10⁵ indices)
+  const seen = new Uint8Array(households);
+  let distinct = 0;
+  for (const s of matched)
+    for (const i of s.controls)
+      if (!seen[i]) {
+        seen[i] = 1;
+        distinct++;
+      }
   const matchedTreated = matched.reduce((a, s) => a + s.treatedCount, 0);
-  const hidden = matchedTreated < minCell || controls.size < minCell;
+  const hidden = matchedTreated < minCell || distinct < minCell;
   const years = matched.map((s) => s.baseline);
   const outcomes = Object.fromEntries(
     OUTCOMES.map((o) => [o, estimate(matched, o, minCell, hidden)]),
@@ -226,9 +234,11 @@ function cellOf(
     matchedTreated,
     noBaseline: left.filter((x) => x.why === 'baseline').length,
     tooRecent: left.filter((x) => x.why === 'recent').length,
-    comparisonHouseholds: controls.size,
+    comparisonHouseholds: distinct,
     comparisonEpisodes: matched.reduce((a, s) => a + s.controlCount, 0),
-    baselineYears: years.length ? [Math.min(...years), Math.max(...years)] : null,
+    baselineYears: years.length
+      ? [years.reduce((a, y) => Math.min(a, y)), years.reduce((a, y) => Math.max(a, y))]
+      : null,
     hidden,
     outcomes,
   };
@@ -260,6 +270,7 @@ export function compareOutcomes(
         strata.filter(pick),
         left.filter((x) => (cause === ALL_CAUSES || x.cause === cause) && (year === null || x.year === year)),
         opts.minCell,
+        households.length,
       );
     cells.push(cell(ALL_CAUSES, null, () => true));
     const causes = [...new Set([...strata.map((s) => s.cause), ...left.map((x) => x.cause)])];
