@@ -13,8 +13,14 @@ import type { Database } from './database.js';
  * with dropped keys, CLI commands). Not used on an external `DATABASE_URL`, whose role may not create roles.
  */
 export const APP_ROLE = 'jingzhun_app';
-/** The tables the app role may vacuum and analyze (PostgreSQL 17's MAINTAIN: no ownership, no DDL). */
+/**
+ * The tables the app role may vacuum and analyze (PostgreSQL 17's MAINTAIN: no ownership, no DDL): the
+ * partitioned registry tables, each of their partitions (vacuum checks each) and the national keys.
+ */
 const MAINTAINED = ['household', 'member', 'household_year'];
+const MAINTAINED_SQL = `select string_agg(p.relid::regclass::text, ', ') as list from unnest(array[${MAINTAINED.map(
+  (t) => `'${t}'`,
+).join(', ')}]) t, pg_partition_tree(t::regclass) p`;
 
 /** The app role's password: generated once into `<dataDir>/pg-app-password` (mode 0600). */
 export function appPassword(dataDir: string): string {
@@ -60,9 +66,12 @@ export async function ensureAppRole(db: Database, password: string): Promise<voi
             `revoke update, delete, truncate on audit_event, row_change from ${APP_ROLE}`,
             `revoke delete, truncate on audit_segment from ${APP_ROLE}`,
             `revoke insert, update, delete, truncate on schema_migration from ${APP_ROLE}`,
-            `grant maintain on ${MAINTAINED.join(', ')} to ${APP_ROLE}`,
           ].join(';\n'),
         )
+        .execute(conn);
+      const maintained = await sql<{ list: string }>`${sql.raw(MAINTAINED_SQL)}`.execute(conn);
+      await sql
+        .raw(`grant maintain on ${maintained.rows[0]!.list}, household_key, member_key to ${APP_ROLE}`)
         .execute(conn);
     } finally {
       await sql`select pg_advisory_unlock(7340002)`.execute(conn);

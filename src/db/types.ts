@@ -542,6 +542,12 @@ export interface HouseholdFactTable {
   village_code: string;
 }
 
+export interface HouseholdKeyTable {
+  household_no: string;
+  id: Int8;
+  village_code: string;
+}
+
 export interface HouseholdPlanTable {
   agreed_at: Timestamp | null;
   agreed_by: string | null;
@@ -757,6 +763,7 @@ export interface MemberTable {
   sex: string;
   student_status: string | null;
   version: Generated<number>;
+  village_code: string;
   welfare_job_months: number | null;
 }
 
@@ -787,6 +794,15 @@ export interface MemberEventTable {
   note: Generated<string>;
   recorded_at: Generated<Timestamp>;
   recorded_by: Int8 | null;
+  village_code: string;
+}
+
+export interface MemberKeyTable {
+  household_id: Int8;
+  id: Int8;
+  id_number: string;
+  legacy_duplicate: Generated<boolean>;
+  present: Generated<boolean>;
   village_code: string;
 }
 
@@ -1429,6 +1445,7 @@ export interface DB {
   household_archive: HouseholdArchiveTable;
   household_commitment: HouseholdCommitmentTable;
   household_fact: HouseholdFactTable;
+  household_key: HouseholdKeyTable;
   household_plan: HouseholdPlanTable;
   household_year: HouseholdYearTable;
   import_job: ImportJobTable;
@@ -1443,6 +1460,7 @@ export interface DB {
   member: MemberTable;
   member_employment: MemberEmploymentTable;
   member_event: MemberEventTable;
+  member_key: MemberKeyTable;
   member_training: MemberTrainingTable;
   need: NeedTable;
   need_pledge: NeedPledgeTable;

@@ -93,6 +93,14 @@ export async function insertColumns(
   const aliases = columns.map((_, i) => `c${i}`);
   const select = sql.join(columns.map((c, i) => sql.raw(c.cast ? `${aliases[i]}::${c.cast}` : aliases[i]!)));
   const arrays = sql.join(columns.map((c) => sql`${arrayLiteral(c.values)}::${sql.raw(c.type)}[]`));
+  const hid = columns.findIndex((c) => c.name === 'household_id');
+  if (table === 'member' && !columns.some((c) => c.name === 'village_code') && hid >= 0) {
+    // a member's village (the partition key, migration 044) is its household's
+    await sql`insert into member (${names}, village_code)
+      select ${select}, k.village_code from unnest(${arrays}) as u(${sql.raw(aliases.join(', '))})
+      join household_key k on k.id = ${sql.raw(aliases[hid]!)}`.execute(db);
+    return;
+  }
   await sql`insert into ${sql.table(table)} (${names})
     select ${select} from unnest(${arrays}) as u(${sql.raw(aliases.join(', '))})`.execute(db);
 }

@@ -76,6 +76,14 @@ export function inRegion(column: string, prefix: string, includeNull = false): R
 }
 
 /**
+ * The province a scope lies in (its first two digits; '' for the country): the registry tables are
+ * partitioned by it (migration 044), so a join that names it reads one partition.
+ */
+export function provinceOf(scope: string): string {
+  return scope.slice(0, 2);
+}
+
+/**
  * The SQL reverse helper: `column` holds a region code that contains `scope` (is a prefix of it, or
  * equal) — rows of a region above or at the user's scope. The country row ('') contains everything.
  */

@@ -78,6 +78,7 @@ export async function createHousehold(db: Database, spec: HouseholdSpec) {
     .values(
       members.map((m, i) => ({
         household_id: h.id,
+        village_code: spec.village,
         name: m.name,
         sex: m.sex,
         id_number: ids[i]!,
@@ -140,8 +141,11 @@ export async function createManyHouseholds(db: Database, village: string, n: num
   await sql`insert into household (household_no, village_code, household_type, status, head_name, size)
     select ${prefix} || lpad(i::text, 5, '0'), ${village}, 'general_poor', 'poor', '批量' || i, 1
     from generate_series(1, ${n}) as i`.execute(db);
-  await sql`insert into member (household_id, name, sex, id_number, birth_date, relation)
-    select h.id, h.head_name, '1', ${village.slice(0, 6)} || '19800101' || lpad((h.id % 1000)::text, 3, '0') || 'X',
-      '1980-01-01', 'head'
-    from household h where h.household_no like ${prefix + '%'}`.execute(db);
+  // one birth date per thousand households, so that every ID number is its own (migration 044: an ID
+  // number is held by one present member in the country)
+  await sql`insert into member (household_id, village_code, name, sex, id_number, birth_date, relation)
+    select h.id, h.village_code, h.head_name, '1',
+      ${village.slice(0, 6)} || to_char(b.birth, 'YYYYMMDD') || lpad((h.id % 1000)::text, 3, '0') || 'X', b.birth, 'head'
+    from household h cross join lateral (select date '1980-01-01' + (h.id / 1000)::int as birth) b
+    where h.household_no like ${prefix + '%'}`.execute(db);
 }

@@ -125,7 +125,7 @@ describe('import jobs across a restart', () => {
 async function lastVacuum(): Promise<Date | null> {
   await sql`select pg_stat_clear_snapshot()`.execute(tdb.db);
   const r = await sql<{ v: Date | null }>`
-    select last_vacuum as v from pg_stat_user_tables where relname = 'member'`.execute(tdb.db);
+    select max(last_vacuum) as v from pg_stat_user_tables where relname like 'member\_p%'`.execute(tdb.db);
   return r.rows[0]?.v ?? null;
 }
 

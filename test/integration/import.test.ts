@@ -398,8 +398,8 @@ describe('import in bulk mode (indexes built at the end)', () => {
     expect(await registryIndexes()).toEqual(before);
     // a foreign key built again still holds: a member of no household is refused
     await expect(
-      sql`insert into member (household_id, name, sex, id_number, birth_date, relation)
-        values (-1, 'x', '1', 'x', '2000-01-01', 'head')`.execute(tdb.db),
+      sql`insert into member (household_id, village_code, name, sex, id_number, birth_date, relation)
+        values (-1, '110101001001', 'x', '1', 'x', '2000-01-01', 'head')`.execute(tdb.db),
     ).rejects.toThrow(/foreign key/);
   });
 

@@ -140,8 +140,9 @@ describe('measures on the registry', () => {
       where household_id = ${ids.D} and year = 2025`.execute(tdb.db);
     expect((await get('cty', url)).poverty.headcount).toBeCloseTo(0.25, 12);
     // a member change (a child born in 2020) changes the equivalence scale of A
-    await sql`insert into member (household_id, name, sex, id_number, birth_date, relation)
-      values (${ids.A}, '孩子', '1', '433124202001010011', '2020-01-01', 'son')`.execute(tdb.db);
+    await sql`insert into member (household_id, village_code, name, sex, id_number, birth_date, relation)
+      select ${ids.A}, village_code, '孩子', '1', '433124202001010011', '2020-01-01', 'son'
+      from household_key where id = ${ids.A}`.execute(tdb.db);
     await sql`update household_year set size = 3 where household_id = ${ids.A} and year = 2025`.execute(
       tdb.db,
     );

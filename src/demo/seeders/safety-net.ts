@@ -45,7 +45,7 @@ async function seedRolls(ctx: DemoContext, today: string) {
           where y.household_id = h.id order by y.year desc limit 1) as pc
       from household h join member m on m.household_id = h.id
       where h.village_code like ${county}
-      group by h.id
+      group by h.id, h.village_code
       having bool_or((m.is_dibao or m.is_tekun) and m.member_status = 'present')
     ), d as (
       select hh.*, greatest(persons, 1) as n,

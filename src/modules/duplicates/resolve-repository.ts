@@ -52,7 +52,8 @@ export const resolveRepository = {
       select c.conrelid::regclass::text as table_name, a.attname as column_name
       from pg_constraint c
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-      where c.contype = 'f' and c.confrelid = 'household'::regclass and cardinality(c.conkey) = 1
+      where c.contype = 'f' and c.confrelid = 'household_key'::regclass and cardinality(c.conkey) = 1
+        and c.conparentid = 0 and c.conrelid not in ('household'::regclass, 'member_key'::regclass)
       order by 1, 2`.execute(db);
     const out: Record<string, unknown[]> = {};
     for (const r of refs.rows) {

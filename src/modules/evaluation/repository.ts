@@ -44,7 +44,7 @@ export const evaluationRepository = {
       from household h
       left join member m on m.household_id = h.id and m.member_status = 'present'
       where ${inRegion('h.village_code', county)} and h.status in ('exited', 'none')
-      group by h.id`.execute(db);
+      group by h.id, h.village_code`.execute(db);
     return r.rows;
   },
 

@@ -47,8 +47,16 @@ export const editRepository = {
       .where('id', '=', memberId)
       .execute(),
 
-  insertMember: (db: Kysely<DB>, row: NewMember) =>
-    db.insertInto('member').values(row).returning('id').executeTakeFirstOrThrow(),
+  /** The member's village (the partition key of member) is its household's. */
+  insertMember: (db: Kysely<DB>, row: Omit<NewMember, 'village_code'>) =>
+    db
+      .insertInto('member')
+      .values({
+        ...row,
+        village_code: sql<string>`(select village_code from household_key where id = ${row.household_id})`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
 
   /** The other household where this ID number is a present member (its number and village), or null. */
   async holderOf(db: Kysely<DB>, idNumber: string, exceptHouseholdId: string) {
@@ -74,11 +82,14 @@ export const editRepository = {
 
   upsertYear: (db: Kysely<DB>, row: Insertable<HouseholdYearTable>) => {
     const { household_id: _h, year: _y, ...set } = row;
-    return db
-      .insertInto('household_year')
-      .values(row)
-      .onConflict((oc) => oc.columns(['household_id', 'year']).doUpdateSet(set))
-      .execute();
+    return (
+      db
+        .insertInto('household_year')
+        .values(row)
+        // (household_id, year) is unique: a row of the year under another village is replaced (migration 044)
+        .onConflict((oc) => oc.columns(['household_id', 'year', 'village_code']).doUpdateSet(set))
+        .execute()
+    );
   },
 
   addStatusHistory: (db: Kysely<DB>, row: Insertable<StatusHistoryTable>) =>

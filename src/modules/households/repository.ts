@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB, HouseholdTable } from '../../db/types.js';
-import { inRegion } from '../../kernel/scope.js';
+import { inRegion, provinceOf } from '../../kernel/scope.js';
 
 /** Which households: a region and the list filters (shared by the list, its count and the export). */
 export interface HouseholdWhere {
@@ -29,7 +29,7 @@ export function filtered(f: HouseholdWhere, broad = false) {
     if (f.type) conds.push(eb('h.household_type', '=', f.type));
     if (f.cause)
       conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
-    if (f.q) conds.push(broad ? broadMatch(eb, f.q) : narrowMatch(eb, f.q));
+    if (f.q) conds.push(broad ? broadMatch(eb, f.q, f.scope) : narrowMatch(eb, f.q, f.scope));
     return eb.and(conds);
   };
 }
@@ -40,7 +40,7 @@ const likePrefix = (q: string) => `${q.replace(/[%_\\]/g, '\\$&')}%`;
  * Few matches: one uncorrelated id set (household number, or any member's name or ID number — the
  * head is a member), which the planner turns into a semi-join driven by the indexes.
  */
-function narrowMatch(eb: HEB, q: string) {
+function narrowMatch(eb: HEB, q: string, scope: string) {
   const like = likePrefix(q);
   return eb(
     'h.id',
@@ -49,11 +49,13 @@ function narrowMatch(eb: HEB, q: string) {
       .selectFrom('household as hn')
       .select('hn.id')
       .where('hn.household_no', 'like', like)
+      .where(inRegion('hn.village_code', scope))
       .unionAll(
         eb
           .selectFrom('member as m')
           .select('m.household_id as id')
-          .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())])),
+          .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())]))
+          .where(inRegion('m.village_code', scope)),
       ),
   );
 }
@@ -62,16 +64,14 @@ function narrowMatch(eb: HEB, q: string) {
  * Many matches (a broad prefix): hashed id sets read from the covering indexes (migration 025) and
  * tested per household in the list's order, so the first page and a capped count stop early.
  */
-function broadMatch(eb: HEB, q: string) {
+function broadMatch(eb: HEB, q: string, scope: string) {
   const like = likePrefix(q);
+  const members = () =>
+    eb.selectFrom('member as m').select('m.household_id').where(inRegion('m.village_code', scope));
   return eb.or([
     eb('h.household_no', 'like', like),
-    eb('h.id', 'in', eb.selectFrom('member as m').select('m.household_id').where('m.name', 'like', like)),
-    eb(
-      'h.id',
-      'in',
-      eb.selectFrom('member as m').select('m.household_id').where('m.id_number', 'like', like.toUpperCase()),
-    ),
+    eb('h.id', 'in', members().where('m.name', 'like', like)),
+    eb('h.id', 'in', members().where('m.id_number', 'like', like.toUpperCase())),
   ]);
 }
 
@@ -79,19 +79,20 @@ function broadMatch(eb: HEB, q: string) {
 export const COUNT_CAP = 1000;
 
 /** Whether a search prefix matches at least COUNT_CAP rows (members or household numbers; index only). */
-async function isBroad(db: Kysely<DB>, q: string): Promise<boolean> {
+async function isBroad(db: Kysely<DB>, q: string, scope: string): Promise<boolean> {
   const like = likePrefix(q);
+  const within = inRegion('village_code', scope);
   const r = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from member where name like ${like}
-      union all select 1 from member where id_number like ${like.toUpperCase()}
-      union all select 1 from household where household_no like ${like}
+      select 1 from member where name like ${like} and ${within}
+      union all select 1 from member where id_number like ${like.toUpperCase()} and ${within}
+      union all select 1 from household where household_no like ${like} and ${within}
       limit ${COUNT_CAP}) x`.execute(db);
   return (r.rows[0]?.n ?? 0) >= COUNT_CAP;
 }
 
 export const householdRepository = {
   async list(db: Kysely<DB>, f: HouseholdFilter) {
-    const broad = f.q ? await isBroad(db, f.q) : false;
+    const broad = f.q ? await isBroad(db, f.q, f.scope) : false;
     const base = db.selectFrom('household as h').where(filtered(f, broad));
     // a broad search counts up to COUNT_CAP (+1 to know there are more): "1000+"
     const counted = broad ? base.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1) : undefined;
@@ -106,7 +107,11 @@ export const householdRepository = {
       .innerJoin('region as v', 'v.code', 'h.village_code')
       .leftJoin('region as t', 't.code', 'v.parent_code')
       .leftJoin('household_year as y', (j) =>
-        j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year ?? -1),
+        // a household's years lie in its province's partition (migration 044): name it, to prune
+        j
+          .onRef('y.household_id', '=', 'h.id')
+          .on('y.year', '=', f.year ?? -1)
+          .on(inRegion('y.village_code', provinceOf(f.scope))),
       )
       .select([
         'h.id',
@@ -126,6 +131,7 @@ export const householdRepository = {
             .selectFrom('member as m')
             .select('m.id_number')
             .whereRef('m.household_id', '=', 'h.id')
+            .whereRef('m.village_code', '=', 'h.village_code')
             .where('m.relation', '=', 'head')
             .where('m.member_status', '=', 'present')
             .limit(1)

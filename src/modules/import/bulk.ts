@@ -77,9 +77,8 @@ export async function chooseBulk(db: Kysely<DB>, mode: BulkMode, file: string): 
   const persons = estimateCsvRows(file);
   if (persons < BULK_MIN_PERSONS) return false;
   const { rows } = await sql<{ n: string }>`
-    select greatest(reltuples, 0)::bigint::text as n from pg_class where oid = 'member'::regclass`.execute(
-    db,
-  );
+    select coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint::text as n
+    from pg_partition_tree('member') p join pg_class c on c.oid = p.relid where p.isleaf`.execute(db);
   return persons >= Number(rows[0]?.n ?? 0) / 2;
 }
 

@@ -111,33 +111,47 @@ export const importRepository = {
 
   async upsertHouseholds(db: Kysely<DB>, rows: HouseholdRowIn[]): Promise<Map<string, string>> {
     const col = <K extends keyof HouseholdRowIn>(k: K): Arr => rows.map((r) => r[k]);
+    // household_no is unique in the country through household_key (migration 044): the partitioned
+    // household has no index to arbitrate an ON CONFLICT, so existing numbers are updated, new ones inserted
     const res = await sql<{ id: string; household_no: string }>`
-      insert into household (household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard,
-        household_type, status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu,
-        house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km)
-      select u.household_no, u.village_code, u.group_no, u.address, u.phone, u.bank_name, u.bank_account, u.id_standard,
-        u.household_type, u.status, current_date, u.main_cause, string_to_array(u.other_causes, ','), u.size, u.head_name,
-        u.land_cultivated_mu, u.land_forest_mu, u.house_area_m2, u.house_grade, u.relocated, u.safe_water, u.sanitary_toilet,
-        u.electricity, u.road_distance_km
-      from unnest(${col('household_no')}::text[], ${col('village_code')}::text[], ${col('group_no')}::smallint[],
-        ${col('address')}::text[], ${col('phone')}::text[], ${col('bank_name')}::text[], ${col('bank_account')}::text[],
-        ${col('id_standard')}::text[], ${col('household_type')}::text[], ${col('status')}::text[], ${col('main_cause')}::text[],
-        ${col('other_causes')}::text[], ${col('size')}::smallint[], ${col('head_name')}::text[],
-        ${col('land_cultivated_mu')}::numeric[], ${col('land_forest_mu')}::numeric[], ${col('house_area_m2')}::numeric[],
-        ${col('house_grade')}::text[], ${col('relocated')}::boolean[], ${col('safe_water')}::boolean[],
-        ${col('sanitary_toilet')}::boolean[], ${col('electricity')}::boolean[], ${col('road_distance_km')}::numeric[])
-        as u(household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type, status,
-          main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, house_area_m2, house_grade, relocated,
-          safe_water, sanitary_toilet, electricity, road_distance_km)
-      on conflict (household_no) do update set village_code = excluded.village_code, group_no = excluded.group_no,
-        address = excluded.address, phone = excluded.phone, bank_name = excluded.bank_name, bank_account = excluded.bank_account,
-        id_standard = excluded.id_standard, household_type = excluded.household_type, main_cause = excluded.main_cause,
-        other_causes = excluded.other_causes, size = excluded.size, head_name = excluded.head_name,
-        land_cultivated_mu = excluded.land_cultivated_mu, land_forest_mu = excluded.land_forest_mu,
-        house_area_m2 = excluded.house_area_m2, house_grade = excluded.house_grade, relocated = excluded.relocated,
-        safe_water = excluded.safe_water, sanitary_toilet = excluded.sanitary_toilet, electricity = excluded.electricity,
-        road_distance_km = excluded.road_distance_km, version = household.version + 1, updated_at = now()
-      returning id, household_no`.execute(db);
+      with u as (
+        select * from unnest(${col('household_no')}::text[], ${col('village_code')}::text[], ${col('group_no')}::smallint[],
+          ${col('address')}::text[], ${col('phone')}::text[], ${col('bank_name')}::text[], ${col('bank_account')}::text[],
+          ${col('id_standard')}::text[], ${col('household_type')}::text[], ${col('status')}::text[], ${col('main_cause')}::text[],
+          ${col('other_causes')}::text[], ${col('size')}::smallint[], ${col('head_name')}::text[],
+          ${col('land_cultivated_mu')}::numeric[], ${col('land_forest_mu')}::numeric[], ${col('house_area_m2')}::numeric[],
+          ${col('house_grade')}::text[], ${col('relocated')}::boolean[], ${col('safe_water')}::boolean[],
+          ${col('sanitary_toilet')}::boolean[], ${col('electricity')}::boolean[], ${col('road_distance_km')}::numeric[])
+          as u(household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard, household_type,
+            status, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu, house_area_m2, house_grade,
+            relocated, safe_water, sanitary_toilet, electricity, road_distance_km)
+      ),
+      updated as (
+        update household h set village_code = u.village_code, group_no = u.group_no, address = u.address, phone = u.phone,
+          bank_name = u.bank_name, bank_account = u.bank_account, id_standard = u.id_standard,
+          household_type = u.household_type, main_cause = u.main_cause, other_causes = string_to_array(u.other_causes, ','),
+          size = u.size, head_name = u.head_name, land_cultivated_mu = u.land_cultivated_mu,
+          land_forest_mu = u.land_forest_mu, house_area_m2 = u.house_area_m2, house_grade = u.house_grade,
+          relocated = u.relocated, safe_water = u.safe_water, sanitary_toilet = u.sanitary_toilet,
+          electricity = u.electricity, road_distance_km = u.road_distance_km, version = h.version + 1, updated_at = now()
+        from u join household_key k on k.household_no = u.household_no
+        where h.id = k.id and h.village_code = k.village_code
+        returning h.id, h.household_no
+      ),
+      inserted as (
+        insert into household (household_no, village_code, group_no, address, phone, bank_name, bank_account, id_standard,
+          household_type, status, status_date, main_cause, other_causes, size, head_name, land_cultivated_mu, land_forest_mu,
+          house_area_m2, house_grade, relocated, safe_water, sanitary_toilet, electricity, road_distance_km)
+        select u.household_no, u.village_code, u.group_no, u.address, u.phone, u.bank_name, u.bank_account, u.id_standard,
+          u.household_type, u.status, current_date, u.main_cause, string_to_array(u.other_causes, ','), u.size, u.head_name,
+          u.land_cultivated_mu, u.land_forest_mu, u.house_area_m2, u.house_grade, u.relocated, u.safe_water, u.sanitary_toilet,
+          u.electricity, u.road_distance_km
+        from u where not exists (select 1 from household_key k where k.household_no = u.household_no)
+        returning id, household_no
+      )
+      select id::text as id, household_no from updated union all select id::text, household_no from inserted`.execute(
+      db,
+    );
     return new Map(res.rows.map((r) => [r.household_no, r.id]));
   },
 
@@ -150,16 +164,20 @@ export const importRepository = {
     await sql`
       insert into member (household_id, name, sex, id_number, birth_date, relation, ethnicity, education, student_status,
         out_of_school_reason, health, disability_grade, labour_capacity, migrant_place, migrant_months, migrant_monthly_wage,
-        welfare_job_months, ins_basic_medical, ins_critical_illness, ins_medical_assistance, ins_pension, is_dibao, is_tekun)
-      select * from unnest(${cols.household_id}::bigint[], ${cols.name}::text[], ${cols.sex}::text[], ${cols.id_number}::text[],
+        welfare_job_months, ins_basic_medical, ins_critical_illness, ins_medical_assistance, ins_pension, is_dibao, is_tekun,
+        village_code)
+      select u.*, k.village_code from unnest(${cols.household_id}::bigint[], ${cols.name}::text[], ${cols.sex}::text[], ${cols.id_number}::text[],
         ${cols.birth_date}::date[], ${cols.relation}::text[], ${cols.ethnicity}::text[], ${cols.education}::text[],
         ${cols.student_status}::text[], ${cols.out_of_school_reason}::text[], ${cols.health}::text[],
         ${cols.disability_grade}::smallint[], ${cols.labour_capacity}::text[], ${cols.migrant_place}::text[],
         ${cols.migrant_months}::smallint[], ${cols.migrant_monthly_wage}::int[], ${cols.welfare_job_months}::smallint[],
         ${cols.ins_basic_medical}::boolean[], ${cols.ins_critical_illness}::boolean[], ${cols.ins_medical_assistance}::boolean[],
-        ${cols.ins_pension}::boolean[], ${cols.is_dibao}::boolean[], ${cols.is_tekun}::boolean[])`.execute(
-      db,
-    );
+        ${cols.ins_pension}::boolean[], ${cols.is_dibao}::boolean[], ${cols.is_tekun}::boolean[])
+        as u(household_id, name, sex, id_number, birth_date, relation, ethnicity, education, student_status,
+          out_of_school_reason, health, disability_grade, labour_capacity, migrant_place, migrant_months,
+          migrant_monthly_wage, welfare_job_months, ins_basic_medical, ins_critical_illness, ins_medical_assistance,
+          ins_pension, is_dibao, is_tekun)
+      join household_key k on k.id = u.household_id`.execute(db);
   },
 
   async upsertYears(db: Kysely<DB>, cols: Record<string, Arr>): Promise<void> {
@@ -173,7 +191,7 @@ export const importRepository = {
         ${cols.transfer_dibao}::numeric[], ${cols.transfer_pension}::numeric[], ${cols.transfer_eco}::numeric[],
         ${cols.medical_cost}::numeric[], ${cols.net_income}::numeric[], ${cols.per_capita_income}::numeric[],
         ${cols.recorded_by}::text[], ${cols.collected_on}::date[])
-      on conflict (household_id, year) do update set village_code = excluded.village_code, size = excluded.size,
+      on conflict (household_id, year, village_code) do update set size = excluded.size,
         wage_income = excluded.wage_income, business_income = excluded.business_income, production_cost = excluded.production_cost,
         property_income = excluded.property_income, transfer_income = excluded.transfer_income,
         transfer_dibao = excluded.transfer_dibao, transfer_pension = excluded.transfer_pension, transfer_eco = excluded.transfer_eco,

@@ -189,7 +189,10 @@ async function copyNewHouseholds(db: Kysely<DB>, fresh: PendingHousehold[], o: W
   for (const id of ids) o.created.add(Number(id));
   const copy = o.copy!;
   await copy(`copy household (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`, householdText(fresh, ids, o.today));
-  await copy(`copy member (household_id, ${MEMBER_COPY_COLUMNS}) from stdin`, memberText(fresh, ids));
+  await copy(
+    `copy member (household_id, village_code, ${MEMBER_COPY_COLUMNS}) from stdin`,
+    memberText(fresh, ids),
+  );
   await copy(`copy household_year (household_id, ${YEAR_COPY_COLUMNS}) from stdin`, yearText(fresh, ids));
 }
 
@@ -234,17 +237,19 @@ function householdText(fresh: PendingHousehold[], ids: string[], today: string):
 
 function memberText(fresh: PendingHousehold[], ids: string[]): string {
   const lines: string[] = [];
-  const f: unknown[] = new Array(6 + MEMBER_KEYS.length);
+  const f: unknown[] = new Array(7 + MEMBER_KEYS.length);
   for (let i = 0; i < fresh.length; i++) {
     f[0] = ids[i];
+    // the member's village is its household's (the partition key of member, migration 044)
+    f[1] = fresh[i]!.rows[0]!.household.village_code;
     for (const row of fresh[i]!.rows) {
       const m = row.member;
-      f[1] = m.name;
-      f[2] = m.sex;
-      f[3] = m.id_number;
-      f[4] = m.birth_date;
-      f[5] = m.relation;
-      for (let k = 0; k < MEMBER_KEYS.length; k++) f[6 + k] = m[MEMBER_KEYS[k]!] ?? MEMBER_DEFAULT_VALUES[k];
+      f[2] = m.name;
+      f[3] = m.sex;
+      f[4] = m.id_number;
+      f[5] = m.birth_date;
+      f[6] = m.relation;
+      for (let k = 0; k < MEMBER_KEYS.length; k++) f[7 + k] = m[MEMBER_KEYS[k]!] ?? MEMBER_DEFAULT_VALUES[k];
       lines.push(copyFields(f));
     }
   }
