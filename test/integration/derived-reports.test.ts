@@ -234,7 +234,7 @@ describe('standard reports after 2020', () => {
     expect(r.rows.map((x) => x.householdNo).sort()).toEqual([nos.m1, nos.m2].sort());
     expect(r.rows.find((x) => x.householdNo === nos.m1)).toMatchObject({
       head: '龙甲',
-      category: '脱贫不稳定户',
+      category: { zh: '脱贫不稳定户', en: 'exited but unstable' },
       enteredOn: '2025-03-01',
       measures: 1,
       income: 5000,
@@ -251,7 +251,7 @@ describe('standard reports after 2020', () => {
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({
       householdNo: nos.m1,
-      programme: '低保',
+      programme: { zh: '低保', en: 'dibao' },
       persons: 2,
       monthlyAmount: 650,
     });
@@ -289,7 +289,7 @@ describe('standard reports after 2020', () => {
     expect(r.rows).toEqual([
       expect.objectContaining({
         helper: '宁波市',
-        kind: '东西部协作',
+        kind: { zh: '东西部协作', en: 'east–west cooperation' },
         committed: 100,
         delivered: 60,
         rate: 60,
@@ -323,6 +323,9 @@ describe('standard reports after 2020', () => {
       income: 39000,
     });
     expect(byCode(r.rows, T.townshipB)).toMatchObject({ members: 0 });
+    // a village has no sub-regions: one row, the village itself, by name
+    const v = await report('employment', T.villageA1, 'townA');
+    expect(v.rows).toEqual([expect.objectContaining({ code: T.villageA1, name: '十八洞村', members: 2 })]);
   });
 
   it('gives each as XLSX with the head hash, and the burden meter counts every generation as derived', async () => {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { labelOf } from '../../domain/code-lists.js';
 import type { Role } from '../../domain/roles.js';
 import { seen, viewerOf } from '../../domain/visibility.js';
+import type { Bilingual } from '../printing/paper.js';
 import { derivedRepository as repo } from './derived-repository.js';
 
 /**
@@ -10,7 +11,8 @@ import { derivedRepository as repo } from './derived-repository.js';
  * villages are not asked for them: monitoring objects, dibao and 特困 rolls, plans and measures,
  * visits, paired assistance, consumption assistance, employment. Each returns the report's body; the
  * common frame (title, provenance, audit head hash, XLSX, print view, the log the burden meter
- * counts) is in reports.ts and report-service.ts. Names are shown as the role's visibility says.
+ * counts) is in reports.ts and report-service.ts. Names are shown as the role's visibility says;
+ * labels are given in both languages (the print view and the paper pick one).
  */
 export const DERIVED_REPORT_KINDS = [
   'monitoring',
@@ -23,7 +25,7 @@ export const DERIVED_REPORT_KINDS = [
 ] as const;
 export type DerivedReportKind = (typeof DERIVED_REPORT_KINDS)[number];
 
-type Cell = string | number | null;
+type Cell = string | number | null | Bilingual;
 interface Column {
   key: string;
   zh: string;
@@ -38,6 +40,7 @@ interface Body {
 export interface DerivedInput {
   db: Kysely<DB>;
   region: string;
+  regionName: string;
   year: number;
   role: Role;
   /** Today (ISO), from the clock. */
@@ -46,6 +49,11 @@ export interface DerivedInput {
 
 const col = (key: string, zh: string, en: string, numeric = false): Column =>
   numeric ? { key, zh, en, numeric } : { key, zh, en };
+const TOTAL: Bilingual = { zh: '合计', en: 'Total' };
+const both = (zh: string, en: string): Bilingual => ({ zh, en });
+const code = (list: 'monitoring_category' | 'household_status', c: string): Bilingual =>
+  both(labelOf(list, c, 'zh'), labelOf(list, c, 'en'));
+const householdCount = (n: number) => both(`${n} 户`, `${n} households`);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : null);
 
@@ -53,7 +61,7 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 function totalsOf(columns: readonly Column[], rows: readonly Record<string, Cell>[], skip: string[] = []) {
   const t: Record<string, Cell> = {};
   columns.forEach((c, i) => {
-    if (i === 0) t[c.key] = '合计';
+    if (i === 0) t[c.key] = TOTAL;
     else if (c.numeric && !skip.includes(c.key))
       t[c.key] = round2(
         rows.reduce((s, r) => s + (typeof r[c.key] === 'number' ? (r[c.key] as number) : 0), 0),
@@ -70,7 +78,7 @@ async function bySubRegion<T extends { code: string }>(
   row: (r: T | undefined) => Record<string, Cell>,
 ) {
   const children = await repo.children(i.db, i.region);
-  const units = children.length ? children : [{ code: i.region, name: i.region || '全国' }];
+  const units = children.length ? children : [{ code: i.region, name: i.regionName }];
   const found = new Map((await fetch(units[0]!.code.length)).map((r) => [r.code, r]));
   return units.map((u) => ({ code: u.code, name: u.name, ...row(found.get(u.code)) }));
 }
@@ -83,8 +91,8 @@ async function monitoring(i: DerivedInput): Promise<Body> {
     village: r.village,
     householdNo: r.household_no,
     head: seen(viewer, 'name', r.head_name),
-    category: r.category ? labelOf('monitoring_category', r.category) : null,
-    status: labelOf('household_status', r.status),
+    category: r.category ? code('monitoring_category', r.category) : null,
+    status: code('household_status', r.status),
     size: r.size,
     enteredOn: r.entered_on,
     income: r.income,
@@ -104,9 +112,15 @@ async function monitoring(i: DerivedInput): Promise<Body> {
   return {
     columns,
     rows,
-    totals: { ...totalsOf(columns, rows, ['income']), householdNo: `${rows.length} 户` },
+    totals: { ...totalsOf(columns, rows, ['income']), householdNo: householdCount(rows.length) },
   };
 }
+
+const ROLL_STATE: Record<string, Bilingual> = {
+  active: both('在保', 'active'),
+  gradual_exit: both('渐退期', 'gradual exit'),
+  ceased: both('已停保', 'ceased'),
+};
 
 async function safetyNet(i: DerivedInput): Promise<Body> {
   const viewer = viewerOf(i.role, false, i.today);
@@ -114,13 +128,11 @@ async function safetyNet(i: DerivedInput): Promise<Body> {
     village: r.village,
     householdNo: r.household_no,
     head: seen(viewer, 'name', r.head_name),
-    programme: r.programme === 'dibao' ? '低保' : '特困',
+    programme: r.programme === 'dibao' ? both('低保', 'dibao') : both('特困', 'special hardship'),
     category: r.category,
     persons: r.persons,
     monthlyAmount: r.monthly_amount,
-    state:
-      ({ active: '在保', gradual_exit: '渐退期', ceased: '已停保' } as Record<string, string>)[r.state] ??
-      r.state,
+    state: ROLL_STATE[r.state] ?? r.state,
     startMonth: r.start_month.slice(0, 7),
     ceasedOn: r.ceased_on,
   }));
@@ -136,7 +148,7 @@ async function safetyNet(i: DerivedInput): Promise<Body> {
     col('startMonth', '起保月份', 'from month'),
     col('ceasedOn', '停保日期', 'ceased on'),
   ];
-  return { columns, rows, totals: { ...totalsOf(columns, rows), householdNo: `${rows.length} 户` } };
+  return { columns, rows, totals: { ...totalsOf(columns, rows), householdNo: householdCount(rows.length) } };
 }
 
 async function plans(i: DerivedInput): Promise<Body> {
@@ -193,17 +205,17 @@ async function visits(i: DerivedInput): Promise<Body> {
   return { columns, rows, totals };
 }
 
-const PAIR_KIND: Record<string, string> = {
-  east_west: '东西部协作',
-  fixed_point: '定点帮扶',
-  counterpart: '对口帮扶',
+const PAIR_KIND: Record<string, Bilingual> = {
+  east_west: both('东西部协作', 'east–west cooperation'),
+  fixed_point: both('定点帮扶', 'designated assistance'),
+  counterpart: both('对口帮扶', 'counterpart assistance'),
 };
-const CATEGORY: Record<string, string> = {
-  funds: '帮扶资金(万元)',
-  projects: '帮扶项目(个)',
-  purchases: '消费帮扶(万元)',
-  jobs: '转移就业(人)',
-  staff: '选派干部人才(人)',
+const CATEGORY: Record<string, Bilingual> = {
+  funds: both('帮扶资金(万元)', 'funds (10k yuan)'),
+  projects: both('帮扶项目(个)', 'projects'),
+  purchases: both('消费帮扶(万元)', 'purchases (10k yuan)'),
+  jobs: both('转移就业(人)', 'jobs (persons)'),
+  staff: both('选派干部人才(人)', 'staff sent (persons)'),
 };
 
 async function pairs(i: DerivedInput): Promise<Body> {

@@ -197,7 +197,14 @@ export async function buildReport(
   now: Date,
 ): Promise<ReportTable> {
   const body = isDerivedReport(kind)
-    ? await DERIVED_REPORTS[kind]({ db, region: region.code, year, role: user.role, today: chinaDate(now) })
+    ? await DERIVED_REPORTS[kind]({
+        db,
+        region: region.code,
+        regionName: region.name,
+        year,
+        role: user.role,
+        today: chinaDate(now),
+      })
     : kind === 'statistics'
       ? await statistics(db, region.code, year)
       : kind === 'targets'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATOR_KINDS } from '../../domain/targets/indicators.js';
 import { RegionCode, Year, Count } from '../../kernel/schema.js';
 
 export const TargetQuery = z.object({ region: RegionCode.optional(), year: Year });
@@ -62,7 +63,8 @@ export const TargetTree = z.object({
 });
 export const SplitBody = z.object({
   year: Year,
-  indicator: z.string().min(1).max(40),
+  // the kinds the code computes (src/domain/targets/indicators.ts); their metadata is the table's
+  indicator: z.enum(INDICATOR_KINDS),
   regionCode: RegionCode.min(2),
   value: Count.optional(),
   children: z.array(z.object({ regionCode: RegionCode.min(2), value: Count })).max(500),

@@ -14222,7 +14222,17 @@ export interface operations {
       content: {
         'application/json': {
           year: number;
-          indicator: string;
+          /** @enum {string} */
+          indicator:
+            | 'exit_households'
+            | 'exit_persons'
+            | 'measure_households'
+            | 'monitoring_coverage'
+            | 'risks_removed'
+            | 'employed_labour'
+            | 'exited_income_growth'
+            | 'measure_coverage'
+            | 'dibao_linkage';
           regionCode: string;
           value?: number;
           children: {
