@@ -180,6 +180,25 @@ export interface AuditSegmentTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BackgroundJobTable {
+  done: Generated<number>;
+  finished_at: Timestamp | null;
+  heartbeat_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  kind: string;
+  message: string | null;
+  region_code: string;
+  result_id: Int8 | null;
+  started_at: Timestamp;
+  started_by: Int8 | null;
+  started_by_name: string;
+  status: string;
+  step: string | null;
+  summary: ColumnType<unknown, string, string> | null;
+  total: Generated<number>;
+  year: number | null;
+}
+
 export interface CadreTable {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -1161,6 +1180,20 @@ export interface QualityFindingTable {
   subject: string | null;
 }
 
+export interface QualityFindingReviewTable {
+  check_id: string;
+  decision: string;
+  finding_id: Int8 | null;
+  household_id: Int8 | null;
+  id: Generated<Int8>;
+  reason: string | null;
+  region_code: string;
+  reviewed_at: Timestamp;
+  reviewed_by: Int8 | null;
+  reviewed_by_name: string;
+  subject: Generated<string>;
+}
+
 export interface QualityRunTable {
   actor_id: Int8 | null;
   actor_name: string;
@@ -1182,6 +1215,18 @@ export interface RegionTable {
   name: string;
   parent_code: string | null;
   synthetic: Generated<boolean>;
+}
+
+export interface RegionalSettingTable {
+  path: string;
+  reason: string;
+  region_code: string;
+  set_at: Generated<Timestamp>;
+  set_by: Int8 | null;
+  set_by_name: string;
+  setting: string;
+  value: Numeric;
+  version: Generated<number>;
 }
 
 export interface RegistrationDraftTable {
@@ -1295,6 +1340,19 @@ export interface StatusHistoryTable {
   id: Generated<Int8>;
   reason: string;
   to_status: string;
+}
+
+export interface TargetIndicatorTable {
+  aggregation: string;
+  binding: Generated<boolean>;
+  definition_en: string;
+  definition_zh: string;
+  era: string;
+  kind: string;
+  name_en: string;
+  name_zh: string;
+  sort: number;
+  unit: string;
 }
 
 export interface TemporaryAssistanceTable {
@@ -1420,6 +1478,7 @@ export interface DB {
   attachment: AttachmentTable;
   audit_event: AuditEventTable;
   audit_segment: AuditSegmentTable;
+  background_job: BackgroundJobTable;
   cadre: CadreTable;
   cadre_assignment: CadreAssignmentTable;
   cadre_training: CadreTrainingTable;
@@ -1490,8 +1549,10 @@ export interface DB {
   public_holiday: PublicHolidayTable;
   quality_evaluation_date: QualityEvaluationDateTable;
   quality_finding: QualityFindingTable;
+  quality_finding_review: QualityFindingReviewTable;
   quality_run: QualityRunTable;
   region: RegionTable;
+  regional_setting: RegionalSettingTable;
   registration_draft: RegistrationDraftTable;
   report_log: ReportLogTable;
   row_change: RowChangeTable;
@@ -1504,6 +1565,7 @@ export interface DB {
   stats_village_cause: StatsVillageCauseTable;
   stats_village_year: StatsVillageYearTable;
   status_history: StatusHistoryTable;
+  target_indicator: TargetIndicatorTable;
   temporary_assistance: TemporaryAssistanceTable;
   visit: VisitTable;
   visit_plan_rule: VisitPlanRuleTable;
