@@ -8,6 +8,12 @@ import { changedHouseholds } from './changes.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
 import { copyFields, pgArray } from './copy-text.js';
 import type { PendingHousehold } from './types.js';
+import {
+  MEMBER_COPY_COLUMNS,
+  MEMBER_DEFAULT_VALUES,
+  MEMBER_DEFAULTS,
+  MEMBER_KEYS,
+} from './member-columns.js';
 
 export { copyLine, pgArray } from './copy-text.js';
 
@@ -305,30 +311,6 @@ function householdRow(rows: ImportRow[], exists: boolean): HouseholdRowIn {
     road_distance_km: nz(h.road_distance_km as number | undefined),
   };
 }
-
-const MEMBER_DEFAULTS: Record<string, unknown> = {
-  ethnicity: null,
-  education: null,
-  student_status: null,
-  out_of_school_reason: null,
-  health: null,
-  disability_grade: null,
-  labour_capacity: null,
-  migrant_place: null,
-  migrant_months: null,
-  migrant_monthly_wage: null,
-  welfare_job_months: null,
-  ins_basic_medical: true,
-  ins_critical_illness: true,
-  ins_medical_assistance: false,
-  ins_pension: false,
-  is_dibao: false,
-  is_tekun: false,
-};
-
-const MEMBER_KEYS = Object.keys(MEMBER_DEFAULTS);
-const MEMBER_DEFAULT_VALUES = Object.values(MEMBER_DEFAULTS);
-const MEMBER_COPY_COLUMNS = `name, sex, id_number, birth_date, relation, ${MEMBER_KEYS.join(', ')}`;
 
 function memberColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {
   const cols: Record<string, unknown[]> = {
