@@ -89,6 +89,7 @@ export function sample(s: JsonSchema, name = ''): unknown {
 function sampleString(c: JsonSchema, name: string): string {
   const p = c.pattern ?? '';
   if (isDatePattern(c)) return '2026-03-10';
+  if (c.format === 'uuid') return '6f1c1f0e-7d2a-4c43-9d51-2b7f1a0c9e11'; // a device key (clientKey)
   if (/idNumber/i.test(name)) return '433124197003010011';
   if (p.includes('\\d{12}')) return '433124110226';
   if (p.includes('\\d{6}')) return '433124';
