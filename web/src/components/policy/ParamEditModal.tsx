@@ -5,6 +5,8 @@ import { useUser } from '../../api/auth';
 import { useSetPolicy, type EffectiveParam } from '../../api/policy';
 import { useLang } from '../../i18n';
 import { errorMessage } from '../ErrorResult';
+import { DateField } from '../pickers/DateField';
+import { RegionTreePicker } from '../pickers/RegionTreePicker';
 
 /** Set a new version of a parameter for a region from a date, its value as JSON, with the reason. */
 export function ParamEditModal(props: {
@@ -68,10 +70,19 @@ export function ParamEditModal(props: {
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="regionPrefix" label={t('policy.regionPrefix')}>
-          <Input disabled={county} data-testid="param-region-prefix" />
+          {county ? (
+            <Input disabled data-testid="param-region-prefix" />
+          ) : (
+            // a province, prefecture or county from the tree; cleared: the national value
+            <RegionTreePicker
+              lengths={[2, 4, 6]}
+              onClear={() => form.setFieldValue('regionPrefix', '')}
+              testId="param-region-prefix"
+            />
+          )}
         </Form.Item>
         <Form.Item name="effectiveFrom" label={t('policy.effectiveFrom')}>
-          <Input type="date" data-testid="param-effective-from" />
+          <DateField testId="param-effective-from" />
         </Form.Item>
         <Form.Item name="value" label={t('policy.valueJson')}>
           <Input.TextArea rows={3} data-testid="param-value-input" />
