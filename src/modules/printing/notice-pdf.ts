@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { cjkFont } from './font.js';
-import type { BatchNotice, Supervision } from './notices.js';
+import type { BatchNotice, Supervision } from './notice-types.js';
 import { paperDate, type PaperLang } from './paper.js';
 
 /**

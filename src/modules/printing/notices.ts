@@ -7,7 +7,12 @@ import type { CaseService } from '../cases/service.js';
 import type { Notice } from '../cases/notice.js';
 import type { PolicyService } from '../policy/service.js';
 import { noticesPdf } from './notice-pdf.js';
+import type { BatchNotice, Supervision } from './notice-types.js';
 import { NATIONAL_SUPERVISION_LINE, type PaperLang } from './paper.js';
+
+export type { BatchNotice, Supervision } from './notice-types.js';
+
+const MAX_CASES = 1000;
 
 /**
  * What every public notice prints besides its households: the county's 监督举报电话 (the policy
@@ -15,26 +20,6 @@ import { NATIONAL_SUPERVISION_LINE, type PaperLang } from './paper.js';
  * default 12345, said so) and the national poverty-alleviation line 12317; and the batch notice of a
  * village's or township's round — every household whose case of one kind is in a notice period now.
  */
-export interface Supervision {
-  /** The county's line, or the national default when no level set one (`isDefault`). */
-  county: { phone: string; isDefault: boolean };
-  national: string;
-}
-
-/** One batch notice: one stage of one kind with one issuer (a village committee or a township). */
-export interface BatchNotice extends Omit<Notice, 'caseId' | 'households' | 'period' | 'current'> {
-  households: (Notice['households'][number] & {
-    village: string;
-    caseId: string;
-    start: string;
-    end: string;
-  })[];
-  /** The common period, or the first start and last end when cases entered the stage on different days. */
-  period: { start: string; end: string; same: boolean };
-}
-
-const MAX_CASES = 1000;
-
 export function createNoticeService(deps: { cases: CaseService; policy: PolicyService; clock: Clock }) {
   const { cases, policy, clock } = deps;
 
