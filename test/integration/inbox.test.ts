@@ -36,6 +36,7 @@ interface InboxBody {
   today: string;
   total: number;
   urgent: number;
+  overdue: number;
   counts: Record<string, number>;
   items: Item[];
 }
@@ -247,6 +248,56 @@ describe('inbox', () => {
           added.rows.map((r) => r.id),
         )
         .execute();
+    }
+  });
+
+  it('counts urgent and overdue items exactly, beyond the 100 it lists (working days, injected clock)', async () => {
+    const { db } = tdb;
+    const { sql } = await import('kysely');
+    clock.set(at('2026-11-03')); // Tuesday; a proposal is due 5 working days after the day it was made
+    const before = await inbox('twn');
+    // below 100 items per kind, every item is listed: the database's counts are the items' flags
+    expect(Object.values(before.counts).every((n) => n < 100)).toBe(true);
+    expect(before.urgent).toBe(before.items.filter((i) => i.urgent).length);
+    expect(before.overdue).toBe(before.items.filter((i) => i.overdue).length);
+    const made = [
+      ['2026-10-20', 120], // due 27 October: overdue
+      ['2026-10-26', 1], // due Monday 2 November: one working day late, overdue
+      ['2026-10-27', 2], // due today: urgent, not overdue
+      ['2026-10-28', 2], // due tomorrow, one working day left: urgent
+      ['2026-10-29', 3], // due Thursday 5 November, two working days left: neither
+    ] as const;
+    const ids: string[] = [];
+    for (const [day, n] of made) {
+      const added = await sql<{ id: string }>`insert into household_fact (village_code, household_id, kind,
+          subject, value, observed_on, source, state, recorded_at)
+        select ${T.villageA1}, ${h.reporter!.id}, 'income_month', ${day} || '-' || i, '{}'::jsonb, ${day},
+          'home_visit', 'proposed', ${new Date(at(day))}::timestamptz + i * interval '1 second'
+        from generate_series(1, ${n}::int) as i
+        returning id`.execute(db);
+      ids.push(...added.rows.map((r) => r.id));
+    }
+    expect(ids).toHaveLength(128);
+    try {
+      const twn = await inbox('twn');
+      expect(twn.items.filter((i) => i.kind === 'fact_proposal')).toHaveLength(100);
+      expect(twn.counts.fact_proposal).toBe(before.counts.fact_proposal! + 128);
+      // 121 overdue, 125 urgent (the overdue are urgent too), though only 100 are listed
+      expect(twn.overdue).toBe(before.overdue + 121);
+      expect(twn.urgent).toBe(before.urgent + 125);
+      const counts = await get<{ urgent: number; overdue: number }>('twn', '/api/inbox/counts');
+      expect(counts).toMatchObject({ urgent: twn.urgent, overdue: twn.overdue });
+      // the edges, item by item, agree with the counts' cut-off days
+      const edge = (day: string) =>
+        twn.items.filter((i) => i.kind === 'fact_proposal' && ids.includes(i.id) && i.due === day);
+      expect(edge('2026-11-02').every((i) => i.overdue && i.workingDaysLeft === -1)).toBe(true);
+      expect(edge('2026-11-03').every((i) => i.urgent && !i.overdue && i.workingDaysLeft === 0)).toBe(true);
+      // a day later, those due today are overdue as well
+      clock.set(at('2026-11-04'));
+      const next = await inbox('twn');
+      expect(next.overdue).toBeGreaterThanOrEqual(before.overdue + 123);
+    } finally {
+      await db.deleteFrom('household_fact').where('id', 'in', ids).execute();
     }
   });
 

@@ -44,37 +44,44 @@ export function createInboxService(deps: InboxDeps) {
     const kinds = KINDS_BY_ROLE[user.role];
     const counts = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0])) as Record<InboxKind, number>;
     const all: InboxItem[] = [];
+    const none = { total: 0, urgent: 0, overdue: 0 };
     const cases = kinds.includes('case_step')
-      ? await caseRows(deps, user, scope, today)
-      : { rows: [], total: 0, totals: { notice_ending: 0, case_step: 0 } };
+      ? await caseRows(deps, user, scope, today, cal)
+      : { rows: [], total: 0, totals: { notice_ending: none, case_step: none }, monitoringStates: [] };
     const caseIds = new Set(cases.rows.map((r) => r.id));
-    // each source lists at most PER_KIND rows, nearest due first, and counts all of them: the counts
-    // are the sources' totals (a county's 156 proposals are 156, not the 100 listed)
-    const beyond = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0])) as Record<InboxKind, number>;
+    // each source lists at most PER_KIND rows, nearest due first, and counts all of them in the
+    // database: the counts, urgent and overdue are the sources' totals (a county's 156 proposals are
+    // 156, not the 100 listed; civil affairs' 447 overdue reviews are 447)
+    let urgent = 0;
+    let overdue = 0;
     for (const kind of kinds) {
-      const { rows, total } = await readSource(db, kind, user, scope, today, cal);
-      // a monitoring case awaiting the user already stands in the inbox as its step
-      const own = kind === 'monitoring_deadline' ? rows.filter((x) => !caseIds.has(x.id)) : rows;
-      beyond[kind] += Math.max(0, total - rows.length);
-      for (const r of own) {
-        const item = toItem(r, cal, today);
+      const r = await readSource(db, kind, user, scope, today, cal, cases.monitoringStates);
+      // a monitoring case awaiting the user already stands in the inbox as its step (the source
+      // leaves those states out; the filter keeps the list free of doubles whatever the states)
+      const own = kind === 'monitoring_deadline' ? r.rows.filter((x) => !caseIds.has(x.id)) : r.rows;
+      counts[kind] += r.total;
+      urgent += r.urgent;
+      overdue += r.overdue;
+      for (const row of own) {
+        const item = toItem(row, cal, today);
         if (item) all.push(item);
       }
     }
-    for (const r of cases.rows) {
-      const item = toItem(r, cal, today);
+    for (const row of cases.rows) {
+      const item = toItem(row, cal, today);
       if (item) all.push(item);
     }
-    for (const k of ['notice_ending', 'case_step'] as const)
-      beyond[k] += Math.max(0, cases.totals[k] - cases.rows.filter((r) => r.kind === k).length);
-    for (const i of all) counts[i.kind]++;
-    for (const k of INBOX_KINDS) counts[k] += beyond[k];
+    for (const k of ['notice_ending', 'case_step'] as const) {
+      counts[k] += cases.totals[k].total;
+      urgent += cases.totals[k].urgent;
+      overdue += cases.totals[k].overdue;
+    }
     all.sort(compareItems);
     return {
       today,
       total: Object.values(counts).reduce((a, b) => a + b, 0),
-      urgent: all.filter((i) => i.urgent).length,
-      overdue: all.filter((i) => i.overdue).length,
+      urgent,
+      overdue,
       counts,
       items: all,
     };

@@ -6,6 +6,7 @@ import {
   FACT_CONFIRM_WD,
   HORIZON_WD,
   SELF_REPORT_CHECK_WD,
+  URGENT_WD,
   type InboxKind,
   type InboxSourceRow,
 } from '../../domain/inbox/items.js';
@@ -13,7 +14,7 @@ import type { PolicyParams } from '../../domain/rules/params.js';
 import { addWorkingDays, type HolidayCalendar } from '../../domain/working-days.js';
 import type { AuthUser } from '../../kernel/user.js';
 import { caseActorOf } from '../cases/actor.js';
-import { inboxRepository as repo, type HouseholdRef } from './repository.js';
+import { inboxRepository as repo, type Cutoffs, type HouseholdRef } from './repository.js';
 import type { Clock } from '../../kernel/clock.js';
 
 /** The sources of the inbox: each reads its rows where they live (repository.ts). */
@@ -51,7 +52,34 @@ export function awaiting(user: AuthUser, params: PolicyParams) {
   return { pairs, notice };
 }
 
-export async function caseRows(deps: InboxDeps, user: AuthUser, scope: string, today: string) {
+/**
+ * The cut-off days of urgent and overdue as of `today`, on the due date: an item is urgent when at
+ * most URGENT_WD working days are left (due before the (URGENT_WD + 1)-th working day after today),
+ * overdue when at least one working day has passed since it was due (due before the last working
+ * day on or before today). `toItem` (src/domain/inbox/items.ts) says the same item by item.
+ */
+export function dueCutoffs(cal: HolidayCalendar, today: string): Cutoffs {
+  return {
+    urgent: addWorkingDays(cal, today, URGENT_WD + 1),
+    overdue: addWorkingDays(cal, addDays(today, 1), -1),
+  };
+}
+
+/**
+ * The same cut-offs on the day a thing arrived when it is due `n` working days later (n ≥ 1): its due
+ * day is before X exactly when it arrived before the n-th working day before X.
+ */
+export function arrivalCutoffs(cal: HolidayCalendar, due: Cutoffs, n: number): Cutoffs {
+  return { urgent: addWorkingDays(cal, due.urgent, -n), overdue: addWorkingDays(cal, due.overdue, -n) };
+}
+
+export async function caseRows(
+  deps: InboxDeps,
+  user: AuthUser,
+  scope: string,
+  today: string,
+  cal: HolidayCalendar,
+) {
   const { db } = deps;
   const params = await deps.paramsFor(scope, today);
   const { pairs, notice } = awaiting(user, params);
@@ -64,18 +92,37 @@ export async function caseRows(deps: InboxDeps, user: AuthUser, scope: string, t
       return { kind: 'notice_ending', id: c.id, ...ref(c), due: addDays(c.entered, minDays - 1), detail };
     return { kind: 'case_step', id: c.id, ...ref(c), due: c.due_on, detail };
   });
-  // beyond the list's limit, how many of the open cases are notice periods and how many steps
-  let notices = found.total;
-  let steps = 0;
-  if (found.total > found.rows.length) {
-    const byPair = await repo.openCaseCounts(db, { scope, pairs });
-    notices = byPair.filter((p) => notice.has(`${p.kind}/${p.state}`)).reduce((a, p) => a + p.n, 0);
-    steps = byPair.reduce((a, p) => a + p.n, 0) - notices;
-  } else {
-    notices = rows.filter((r) => r.kind === 'notice_ending').length;
-    steps = rows.length - notices;
-  }
-  return { rows, total: found.total, totals: { notice_ending: notices, case_step: steps } };
+  // all the open cases, beyond the list's limit: how many notice periods and steps, how many urgent
+  // and overdue (counted by the database, from the cut-off days of the calendar)
+  const byPair = await repo.openCaseCounts(db, {
+    scope,
+    pairs: pairs.map(([k, s]) => [k, s, notice.get(`${k}/${s}`) ?? null] as const),
+    cut: dueCutoffs(cal, today),
+  });
+  const sum = (isNotice: boolean) => {
+    const mine = byPair.filter((p) => notice.has(`${p.kind}/${p.state}`) === isNotice);
+    return {
+      total: mine.reduce((a, p) => a + p.n, 0),
+      urgent: mine.reduce((a, p) => a + p.urgent, 0),
+      overdue: mine.reduce((a, p) => a + p.overdue, 0),
+    };
+  };
+  // the monitoring states whose step awaits the user: those cases stand in the inbox as their step
+  const monitoringStates = pairs.filter(([k]) => k === 'monitoring').map(([, s]) => s);
+  return {
+    rows,
+    total: found.total,
+    totals: { notice_ending: sum(true), case_step: sum(false) },
+    monitoringStates,
+  };
+}
+
+/** What a source answers: the rows listed, and of all its rows how many, urgent and overdue. */
+export interface SourceRead {
+  rows: InboxSourceRow[];
+  total: number;
+  urgent: number;
+  overdue: number;
 }
 
 /** The rows of one kind (before the horizon and the working-day arithmetic). */
@@ -86,16 +133,27 @@ export async function readSource(
   scope: string,
   today: string,
   cal: HolidayCalendar,
-): Promise<{ rows: InboxSourceRow[]; total: number }> {
+  monitoringStates: readonly string[] = [],
+): Promise<SourceRead> {
   const horizon = HORIZON_WD[kind];
   const until = horizon === null ? today : addWorkingDays(cal, today, horizon);
-  const q = { scope, until, limit: PER_KIND };
+  const cut = dueCutoffs(cal, today);
+  const q = { scope, until, limit: PER_KIND, cut };
+  const read = (
+    r: { total: number; urgent: number; overdue: number },
+    rows: InboxSourceRow[],
+  ): SourceRead => ({
+    rows,
+    total: r.total,
+    urgent: r.urgent,
+    overdue: r.overdue,
+  });
   switch (kind) {
     case 'case_step':
     case 'notice_ending':
-      return { rows: [], total: 0 }; // read together by caseRows
+      return { rows: [], total: 0, urgent: 0, overdue: 0 }; // read together by caseRows
     case 'monitoring_deadline': {
-      const r = await repo.monitoringDue(db, q);
+      const r = await repo.monitoringDue(db, { ...q, exceptStates: monitoringStates });
       const rows = r.rows.map((c) => ({
         kind,
         id: c.id,
@@ -103,10 +161,10 @@ export async function readSource(
         due: c.due_on,
         detail: { caseKind: 'monitoring', state: c.state },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'self_report': {
-      const r = await repo.selfReports(db, q);
+      const r = await repo.selfReports(db, { ...q, cut: arrivalCutoffs(cal, cut, SELF_REPORT_CHECK_WD) });
       const rows = r.rows.map((w) => ({
         kind,
         id: w.id,
@@ -114,7 +172,7 @@ export async function readSource(
         due: addWorkingDays(cal, w.arrived, SELF_REPORT_CHECK_WD),
         detail: { reportKind: w.kind },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'grievance': {
       const r = await repo.grievances(db, q);
@@ -125,7 +183,7 @@ export async function readSource(
         due: g.due,
         detail: { trackingCode: g.tracking_code, step: g.step },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'visit_due': {
       const r = await repo.visitsDue(db, { ...q, today });
@@ -136,7 +194,7 @@ export async function readSource(
         due: v.due_on ?? today, // never visited: due now
         detail: { lastVisit: v.last_visit ?? '' },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'dibao_review': {
       const r = await repo.reviewsDue(db, q);
@@ -147,10 +205,10 @@ export async function readSource(
         due: a.due,
         detail: { programme: a.programme },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'fact_proposal': {
-      const r = await repo.proposals(db, q);
+      const r = await repo.proposals(db, { ...q, cut: arrivalCutoffs(cal, cut, FACT_CONFIRM_WD) });
       const rows = r.rows.map((f) => ({
         kind,
         id: f.id,
@@ -158,10 +216,10 @@ export async function readSource(
         due: addWorkingDays(cal, f.proposed, FACT_CONFIRM_WD),
         detail: { factKind: f.kind },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
     case 'pledge': {
-      const r = await repo.pledges(db, { userId: user.id, limit: PER_KIND });
+      const r = await repo.pledges(db, { userId: user.id, limit: PER_KIND, cut });
       const rows = r.rows.map((p) => ({
         kind,
         id: p.id,
@@ -173,7 +231,7 @@ export async function readSource(
         due: p.due,
         detail: { title: p.title },
       }));
-      return { rows, total: r.total };
+      return read(r, rows);
     }
   }
 }
