@@ -131,7 +131,7 @@ async function registryReads(user: string, url: string) {
 }
 
 describe('the registry partitioned by province', () => {
-  it('has one partition per table for each province with regions, and the default', async () => {
+  it('has one partition per table for each province with villages, and the default', async () => {
     const leaves = await sql<{ t: string }>`
       select p.relid::regclass::text as t from pg_partition_tree('household') p where p.isleaf order by 1`.execute(
       tdb.db,

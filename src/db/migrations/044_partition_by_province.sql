@@ -25,7 +25,8 @@ create function jz_province_codes() returns setof text language sql immutable as
     '82'])
 $$;
 
--- A partition of each registry table for each province that has regions, and none for the others: a
+-- A partition of each registry table for each province that has villages (where households live; the
+-- upper levels of the whole country are loaded with every county), and none for the others: a
 -- lookup that cannot name its province (by id alone) probes every partition, so a one-province
 -- deployment keeps one. Rows of a province without a partition wait in the default partition; making
 -- the partition then fails with PostgreSQL's own message (the default holds rows of it) rather than
@@ -59,12 +60,12 @@ begin
   return made;
 end $$;
 
--- The default partition, and one for each province the registry has regions of.
+-- The default partition, and one for each province the registry has villages of.
 create function jz_partition_by_province(tbl text) returns void language plpgsql as $$
 declare p text;
 begin
   execute format('create table %I partition of %I default', tbl || '_pother', tbl);
-  for p in select distinct left(code, 2) from region where code <> '' loop
+  for p in select distinct left(code, 2) from region where length(code) = 12 loop
     perform jz_province_partition(tbl, p);
   end loop;
 end $$;
@@ -268,10 +269,10 @@ create trigger household_year_one_village before insert on household_year
 
 drop function jz_move_indexes_and_triggers(text, text);
 
--- regions added later (a province loaded from the division list) get their partitions at once
+-- villages added later (a county loaded from the division list) get their province's partitions at once
 create function region_province_partitions() returns trigger language plpgsql as $$
 begin
-  perform jz_ensure_province_partitions(array(select distinct left(code, 2) from new_rows where code <> ''));
+  perform jz_ensure_province_partitions(array(select distinct left(code, 2) from new_rows where length(code) = 12));
   return null;
 end $$;
 create trigger region_province_partitions after insert on region referencing new table as new_rows
