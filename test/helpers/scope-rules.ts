@@ -309,6 +309,7 @@ export const NO_BASELINE: Record<string, string> = {
   'POST /api/warnings/households/{id}/open-case': 'needs an open warning signal (warnings tests)',
   'POST /api/warnings/households/{id}/dismiss': 'needs an open warning signal (warnings tests)',
   'POST /api/warnings/dismiss': 'needs open warning signals (bulk-review tests)',
+  'POST /api/warnings/confirm': 'needs open warning signals (bulk-review tests)',
   // a started job keeps writing after its 202 (batch evaluation, quality run): the digests of the
   // operations after it would change; jobs.test.ts starts jobs in scope
   'POST /api/jobs': 'a background job writes after its answer (jobs tests)',

@@ -258,3 +258,62 @@ describe('bulk dismissal of warnings', () => {
     expect(open.rows[0]!.n).toBe(1); // B's only
   });
 });
+
+describe('bulk confirmation of warnings', () => {
+  let C: string[] = [];
+  beforeAll(async () => {
+    // households of their own: the ones above carry cadres, dismissals and findings already
+    C = [];
+    for (const v of [T.villageA1, T.villageA2, T.villageA1])
+      C.push((await createHousehold(tdb.db, { village: v, status: 'exited' })).id);
+    for (const [h, kind] of [
+      [C[0], 'illness'],
+      [C[1], 'accident'],
+      [B, 'illness'],
+    ] as const)
+      await sql`insert into warning_signal (household_id, channel, kind, observed_on)
+        values (${h}, 'cadre_screening', ${kind}, '2025-06-01')`.execute(tdb.db);
+  });
+
+  it('refuses the whole batch when a row is outside the scope or has no open signal, naming the row; nothing changes', async () => {
+    const before = await tableDigest(tdb.db);
+    const out = await call('twnA', 'POST', '/api/warnings/confirm', { householdIds: [C[0], C[1], B] });
+    expect(out.status).toBe(404);
+    expect(out.body.details).toMatchObject({ row: 3, field: 'body.householdIds.2' });
+    expect(out.body.details.messageZh).toMatch(/^第 3 行/);
+    const none = await call('twnA', 'POST', '/api/warnings/confirm', { householdIds: [C[0], C[2]] });
+    expect(none.status).toBe(409); // C[2] has no open signal, after C[0]'s case was opened in the transaction
+    expect(none.body.details).toMatchObject({ row: 2 });
+    expect(none.body.details.messageZh).toContain(await noOf(C[2]!));
+    const dup = await call('twnA', 'POST', '/api/warnings/confirm', { householdIds: [C[0], C[0]] });
+    expect(dup.status).toBe(400);
+    expect(await tableDigest(tdb.db)).toEqual(before);
+  });
+
+  it('opens a monitoring case for each selected household, marks its signals and audits each', async () => {
+    const ok = await call('twnA', 'POST', '/api/warnings/confirm', {
+      householdIds: [C[0], C[1]],
+      note: '入户核实，纳入监测',
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ households: 2, signals: 2 });
+    const rows = await sql<{ household_id: string; kind: string; state: string }>`
+      select household_id::text, kind, state from case_file where household_id in (${C[0]}, ${C[1]})`.execute(
+      tdb.db,
+    );
+    expect(rows.rows.map((r) => r.household_id).sort()).toEqual([C[0], C[1]].sort());
+    expect(rows.rows.every((r) => r.kind === 'monitoring')).toBe(true);
+    const marked = await sql<{ n: number }>`select count(*)::int as n from warning_signal
+      where household_id in (${C[0]}, ${C[1]}) and status = 'open'`.execute(tdb.db);
+    expect(marked.rows[0]!.n).toBe(0);
+    const confirmed = await auditEventsOf(tdb.db, 'warning.case_opened');
+    expect(confirmed.map((e) => String(e.entity_id)).sort()).toEqual([C[0], C[1]].sort());
+    const opened = await auditEventsOf(tdb.db, 'case.open');
+    expect(opened.length).toBe(2);
+    // a second confirmation of the same household: no open signal left, nothing written
+    const before = await tableDigest(tdb.db);
+    const again = await call('twnA', 'POST', '/api/warnings/confirm', { householdIds: [C[1]] });
+    expect(again.status).toBe(409);
+    expect(await tableDigest(tdb.db)).toEqual(before);
+  });
+});

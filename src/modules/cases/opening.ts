@@ -64,9 +64,17 @@ async function checkOpening(
 /** Open a case of a household in scope, in one transaction with its first event and its audit; returns its id. */
 export function createCaseOpening(ctx: CaseContext) {
   const { db, clock } = ctx;
-  return async function open(user: AuthUser, input: OpenInput, within?: WithinOpening): Promise<string> {
+  /** `outer`: the caller's transaction (a batch of openings, all or none); absent: a transaction of its own. */
+  return async function open(
+    user: AuthUser,
+    input: OpenInput,
+    within?: WithinOpening,
+    outer?: Kysely<DB>,
+  ): Promise<string> {
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    const inTransaction = <T>(f: (trx: Kysely<DB>) => Promise<T>) =>
+      outer ? f(outer) : db.transaction().execute(f);
+    return inTransaction(async (trx) => {
       const h = await caseRepository.householdForUpdate(trx, input.householdId);
       if (!h) throw notFound('household', input.householdId);
       assertObjectInScope(user, h.village_code, 'household', input.householdId);

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { type CaseKind } from '../../domain/cases/index.js';
 import { chinaDate } from '../../domain/calendar.js';
 import { AppError, notFound } from '../../kernel/errors.js';
@@ -57,6 +59,11 @@ export function createCaseService(deps: CaseDeps) {
     /** `within`: more writes of the caller in the same transaction (e.g. warnings marked with the case). */
     async open(user: AuthUser, input: OpenInput, within?: WithinOpening) {
       return detail(user, await openCase(user, input, within));
+    },
+
+    /** Open a case inside the caller's transaction (a batch, all or none); returns its id. */
+    async openWithin(trx: Kysely<DB>, user: AuthUser, input: OpenInput, within?: WithinOpening) {
+      return openCase(user, input, within, trx);
     },
 
     /**

@@ -5,7 +5,7 @@ import type { WarningContext } from './context.js';
 import { warningRepository } from './repository.js';
 
 /** An error of one row of the selection (1-based, in the order sent): nothing of the batch is written. */
-const rowError = (err: AppError, row: number, household: string) => {
+export const rowError = (err: AppError, row: number, household: string) => {
   const d = (err.details ?? {}) as { messageZh?: string };
   return new AppError(err.code, `row ${row} (household ${household}): ${err.message}`, {
     ...(err.details as object),

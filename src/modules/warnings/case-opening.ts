@@ -5,7 +5,7 @@ import type { WarningContext } from './context.js';
 import { warningRepository, type SignalRow } from './repository.js';
 
 /** The case channel of a household's open signals: the channel of its first one. */
-const caseChannelOf = (pending: SignalRow[]) => {
+export const caseChannelOf = (pending: SignalRow[]) => {
   const top = pending[0]!.channel;
   if (top === 'department') return 'department_warning';
   if (top === 'income') return 'worklist';

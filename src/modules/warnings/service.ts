@@ -1,6 +1,7 @@
 import { AppError } from '../../kernel/errors.js';
 import { scopeFor } from '../../kernel/scope.js';
 import { actorOf, type AuthUser } from '../../kernel/user.js';
+import { createBulkConfirm } from './bulk-confirm.js';
 import { createBulkDismiss } from './bulk-dismiss.js';
 import { createCaseOpening } from './case-opening.js';
 import { warningContext, type WarningDeps } from './context.js';
@@ -27,6 +28,7 @@ export function createWarningService(deps: WarningDeps) {
     ...createScreening(ctx),
     ...createCaseOpening(ctx),
     ...createBulkDismiss(ctx),
+    ...createBulkConfirm(ctx),
     ...createDisasterAreas(ctx),
 
     async derive(user: AuthUser, region: string | undefined) {

@@ -39,6 +39,18 @@ export function useDismissWarningsBulk() {
   });
 }
 
+export function useConfirmWarningsBulk() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'/api/warnings/confirm', 'post'>) =>
+      api<ApiResponse<'/api/warnings/confirm', 'post'>>('/api/warnings/confirm', { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['warnings'] });
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
+
 export interface PlanListFilters {
   region?: string;
   year?: number;

@@ -51,6 +51,11 @@ export const batchEn: typeof batchZhCN = {
       dismiss: 'Dismiss warnings ({{n}})',
       title: 'Dismiss the open warnings of the {{n}} selected households',
       done: '{{signals}} warnings of {{households}} households dismissed',
+      confirm: 'Confirm warnings ({{n}})',
+      confirmTitle:
+        'Confirm the warnings of the {{n}} selected households: a monitoring case opened for each',
+      confirmNote: 'Note (optional; the warning kinds by default)',
+      confirmDone: 'Monitoring cases opened for {{households}} households, {{signals}} warnings marked',
     },
     plans: {
       title: 'Household plans',

@@ -49,6 +49,10 @@ export const batchZhCN = {
       dismiss: '批量排除预警（{{n}}）',
       title: '排除选中的 {{n}} 户的待处理预警',
       done: '已排除 {{households}} 户的 {{signals}} 条预警',
+      confirm: '批量确认预警（{{n}}）',
+      confirmTitle: '确认选中的 {{n}} 户的预警：每户启动监测对象识别程序',
+      confirmNote: '说明（可不填，默认写明预警类型）',
+      confirmDone: '已为 {{households}} 户启动监测程序，标记 {{signals}} 条预警',
     },
     plans: {
       title: '一户一策总表',

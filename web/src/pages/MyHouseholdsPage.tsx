@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, List, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUser } from '../api/auth';
 import { isApiError } from '../api/client';
 import { useMyHouseholds, useVisits } from '../api/responsibility';
 import { useFormat } from '../i18n/format';
@@ -14,6 +15,7 @@ import { NextTags } from '../components/responsibility/NextTags';
 import { useNextFor } from '../api/inbox';
 import { NextStepLinks } from '../components/inbox/NextSteps';
 import { VisitForm, type Purpose } from '../components/responsibility/VisitForm';
+import { BulkAssignModal } from '../components/batch/BulkAssignModal';
 
 /** "My households" (`/my-households`): the signed-in cadre's households, what each needs next, quick visit entry. */
 export default function MyHouseholdsPage() {
@@ -24,6 +26,10 @@ export default function MyHouseholdsPage() {
   const cadreId = mine.data?.cadre.id;
   const visits = useVisits({ cadreId, pageSize: 10 }, !!cadreId);
   const [selected, setSelected] = useState<string>();
+  // hand-over of several of one's households to another cadre: only a role that may assign
+  const mayAssign = useUser().permissions.manageResponsibility;
+  const [picked, setPicked] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
 
   if (mine.isError) {
@@ -50,6 +56,31 @@ export default function MyHouseholdsPage() {
         subtitle={`${cadre.name} · ${cadre.workUnit}`}
         extra={<RegisterLink />}
       />
+      {mayAssign && households.length > 0 && (
+        <Flex wrap align="center" gap={8} style={{ marginBottom: 8 }}>
+          <Button
+            disabled={picked.length === 0}
+            onClick={() => setAssigning(true)}
+            data-testid="my-bulk-assign-open"
+          >
+            {t('batch.assign.button', { n: picked.length })}
+          </Button>
+          {picked.length === 0 && (
+            <Typography.Text type="secondary">{t('batch.assign.selectHint')}</Typography.Text>
+          )}
+        </Flex>
+      )}
+      {assigning && (
+        <BulkAssignModal
+          households={households
+            .filter((h) => picked.includes(h.householdId))
+            .map((h) => ({ id: h.householdId, villageCode: h.villageCode }))}
+          onClose={(done) => {
+            setAssigning(false);
+            if (done) setPicked([]);
+          }}
+        />
+      )}
       <List
         bordered
         dataSource={households}
@@ -58,6 +89,18 @@ export default function MyHouseholdsPage() {
           <List.Item data-testid={`my-household-${h.householdId}`}>
             <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
               <Flex justify="space-between" align="center" gap={8} wrap>
+                {mayAssign && (
+                  <Checkbox
+                    checked={picked.includes(h.householdId)}
+                    onChange={(e) =>
+                      setPicked((p) =>
+                        e.target.checked ? [...p, h.householdId] : p.filter((x) => x !== h.householdId),
+                      )
+                    }
+                    aria-label={`${h.headName ?? ''} ${h.householdNo}`}
+                    data-testid={`my-pick-${h.householdId}`}
+                  />
+                )}
                 <Link to={`/households/${h.householdId}`}>
                   <Typography.Text strong>{h.headName}</Typography.Text>{' '}
                   <Typography.Text type="secondary">{h.householdNo}</Typography.Text>

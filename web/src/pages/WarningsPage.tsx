@@ -14,7 +14,7 @@ import {
   type WarningStatus,
 } from '../api/warnings';
 import { useUser } from '../api/auth';
-import { BulkDismissWarnings } from '../components/batch/BulkDismissWarnings';
+import { BulkConfirmWarnings, BulkDismissWarnings } from '../components/batch/BulkDismissWarnings';
 import { ErrorResult, errorMessage } from '../components/ErrorResult';
 import { LinkButton } from '../components/LinkButton';
 import { PageHeader } from '../components/PageHeader';
@@ -213,7 +213,8 @@ export default function WarningsPage() {
         />
       </Flex>
       {mayBulk && (
-        <Flex style={{ marginBottom: 8 }}>
+        <Flex gap={8} style={{ marginBottom: 8 }}>
+          <BulkConfirmWarnings householdIds={selected} onDone={() => setSelected([])} />
           <BulkDismissWarnings householdIds={selected} onDone={() => setSelected([])} />
         </Flex>
       )}

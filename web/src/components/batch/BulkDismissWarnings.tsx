@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDismissWarningsBulk } from '../../api/batch';
+import { useConfirmWarningsBulk, useDismissWarningsBulk } from '../../api/batch';
 import { errorMessage } from '../ErrorResult';
 
 /** Dismiss the open warnings of the selected households with one reason (one transaction). */
@@ -55,6 +55,67 @@ export function BulkDismissWarnings({
         {reason.trim().length < 2 && (
           <Typography.Text type="secondary">{t('warnings.dismissReasonRequired')}</Typography.Text>
         )}
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * Confirm the warnings of the selected households (one transaction): for each, what the single
+ * confirmation does — a monitoring case opened and its open signals marked with it.
+ */
+export function BulkConfirmWarnings({
+  householdIds,
+  onDone,
+}: {
+  householdIds: string[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const confirm = useConfirmWarningsBulk();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const n = householdIds.length;
+  return (
+    <>
+      <Button
+        type="primary"
+        disabled={n === 0}
+        onClick={() => setOpen(true)}
+        data-testid="warnings-bulk-confirm"
+      >
+        {t('batch.warnings.confirm', { n })}
+      </Button>
+      <Modal
+        open={open}
+        title={t('batch.warnings.confirmTitle', { n })}
+        okButtonProps={{ loading: confirm.isPending }}
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          confirm.mutate(
+            { householdIds, ...(note.trim() && { note: note.trim() }) },
+            {
+              onSuccess: (r) => {
+                void message.success(
+                  t('batch.warnings.confirmDone', { households: r.households, signals: r.signals }),
+                );
+                setOpen(false);
+                setNote('');
+                onDone();
+              },
+              onError: (e) => void message.error(errorMessage(e)),
+            },
+          )
+        }
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder={t('batch.warnings.confirmNote')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="warnings-bulk-note"
+        />
       </Modal>
     </>
   );
