@@ -34,13 +34,12 @@ export const jobRepository = {
   /** Serialise job starts (one transaction at a time checks and inserts). */
   lockStarts: (trx: Kysely<DB>) => sql`select pg_advisory_xact_lock(7340048)`.execute(trx),
 
-  /** Mark running jobs whose heartbeat stopped as interrupted. */
-  interruptStale: (trx: Kysely<DB>) =>
+  /** Mark running jobs whose heartbeat stopped as interrupted (except `live`: this process runs them). */
+  interruptStale: (trx: Kysely<DB>, live: string[]) =>
     sql`update background_job set status = 'interrupted', finished_at = now(),
           message = 'the server stopped while the job ran; nothing of it was kept'
-        where status = 'running' and heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_S})`.execute(
-      trx,
-    ),
+        where status = 'running' and heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_S})
+          and id <> all(${live}::bigint[])`.execute(trx),
 
   /** A running job on the same line of the region tree as `region` (above, at or below it). */
   async runningOnLine(trx: Kysely<DB>, region: string): Promise<JobRow | undefined> {

@@ -29,19 +29,25 @@ export interface StartJob {
 const KIND_ZH: Record<JobKind, string> = { evaluation: '批量评估', quality: '数据质量检查' };
 const HEARTBEAT_MS = 20_000;
 
-export const jobDto = (j: JobRow) => ({
+/**
+ * A job as answered. `live`: the ids of the jobs this process is running — alive whatever their
+ * heartbeat says (a heartbeat can wait minutes for a connection while a large region's checks hold
+ * the pool; only a job of a process that ended is interrupted).
+ */
+export const jobDto = (j: JobRow, live: ReadonlySet<string> = new Set()) => ({
   id: j.id,
   kind: j.kind,
   regionCode: j.region_code,
   regionName: j.region_name,
   year: j.year,
-  status: j.stale ? ('interrupted' as const) : j.status,
+  status: j.stale && !live.has(j.id) ? ('interrupted' as const) : j.status,
   step: j.step,
   done: j.done,
   total: j.total,
   resultId: j.result_id,
   summary: j.summary,
-  message: j.stale ? 'the server stopped while the job ran; nothing of it was kept' : j.message,
+  message:
+    j.stale && !live.has(j.id) ? 'the server stopped while the job ran; nothing of it was kept' : j.message,
   startedBy: j.started_by_name,
   startedAt: j.started_at.toISOString(),
   finishedAt: j.finished_at ? j.finished_at.toISOString() : null,
@@ -77,6 +83,7 @@ export function createJobService(deps: {
 }) {
   const { db, clock } = deps;
   const running = new Set<Promise<void>>();
+  const live = new Set<string>();
   // jobs run outside the starting request's async context: its bounds (statement timeout, the
   // cancelling of its queries when the answer is sent) end with the request (server/bounded-work.ts)
   const detached = new AsyncResource('jz-background-jobs');
@@ -143,7 +150,7 @@ export function createJobService(deps: {
         });
       const id = await db.transaction().execute(async (trx) => {
         await repo.lockStarts(trx);
-        await repo.interruptStale(trx);
+        await repo.interruptStale(trx, [...live]);
         const other = await repo.runningOnLine(trx, region);
         if (other) throw conflict(other);
         return repo.insert(trx, {
@@ -156,24 +163,28 @@ export function createJobService(deps: {
           at: clock.now(),
         });
       });
+      live.add(id);
       const p = detached
         .runInAsyncScope(() => work(id, user, { ...o, region }))
-        .finally(() => running.delete(p));
+        .finally(() => {
+          running.delete(p);
+          live.delete(id);
+        });
       running.add(p);
-      return jobDto((await repo.byId(db, id))!);
+      return jobDto((await repo.byId(db, id))!, live);
     },
 
     /** One job, if its region lies in the user's scope (otherwise 404, as a missing one). */
     async get(user: AuthUser, id: string): Promise<JobDto> {
       const j = await repo.byId(db, id);
       assertObjectInScope(user, j?.region_code, 'job', id);
-      return jobDto(j!);
+      return jobDto(j!, live);
     },
 
     /** The latest jobs in a region of the user's scope (the page reads its running job back from here). */
     async list(user: AuthUser, q: { region?: string | undefined; kind?: JobKind | undefined }) {
       const scope = scopeFor(user, q.region);
-      return { items: (await repo.latest(db, scope, q.kind, 20)).map(jobDto) };
+      return { items: (await repo.latest(db, scope, q.kind, 20)).map((j) => jobDto(j, live)) };
     },
 
     /** Wait for the jobs of this process to end (server close, tests). */
