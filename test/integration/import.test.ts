@@ -290,6 +290,8 @@ describe('import CLI contract', () => {
       column: expect.any(String),
       code: expect.stringMatching(/^E_/),
       message: expect.any(String),
+      // the same in Chinese (a Chinese report names the problem in Chinese: src/domain/import/row.ts)
+      messageZh: expect.stringMatching(/[\u4e00-\u9fff]/),
     });
 
     expect((await run(['import', '/nonexistent/file.csv'])).code).toBe(2);
