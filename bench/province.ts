@@ -1,0 +1,274 @@
+/**
+ * Province-scale benchmark (issue 22 item 4; docs/scaling.md#the-province-benchmark).
+ *
+ * 1. `serve --demo` on a data folder: the demo county 433124 (花垣县) with every extension and the
+ *    demo accounts.
+ * 2. County scale, the yardstick: every scenario below measured on that registry alone.
+ * 3. The province: every other county of Hunan (43) in the division list gets its villages and a
+ *    synthetic census from the demo generator (`generateDemo`, one county at a time: the province is
+ *    never held in memory), written while the server runs; then `analyze`.
+ * 4. Province scale: the same scenarios again, and the province's and a prefecture's dashboards and
+ *    measures; memory of the server (VmHWM) after each phase.
+ *
+ * Each scenario: autocannon, `connections` concurrent users for `seconds`, rotating paths; exact
+ * p50/p95/p99 from every response's time. The batch evaluation and the quality run of the demo
+ * county are timed as jobs (`POST /api/jobs`, polled) in both phases.
+ *
+ * Usage: npx tsx bench/province.ts [scale=0.75] [seconds=10] [counties=all] [connections=50]
+ *   scale 0.75 ≈ 41,000 households a county: ≥ 5 million households, ≥ 19 million persons for
+ *   Hunan's 122 counties (about an hour and 30–40 GB of disk on an idle 2-core machine);
+ *   `counties` limits how many other counties are generated (the CI-sized run: 2 counties, scale 0.01).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { connect } from '../src/db/database.js';
+import { generateDemo } from '../src/demo/service.js';
+import { loadRegions } from '../src/modules/regions/loader.js';
+import { machine, percentile } from './lib.js';
+
+const scale = Number(process.argv[2] ?? 0.75);
+const seconds = Number(process.argv[3] ?? 10);
+const countyLimit = process.argv[4] && process.argv[4] !== 'all' ? Number(process.argv[4]) : Infinity;
+const connections = Number(process.argv[5] ?? 50);
+const DEMO = '433124';
+const PROVINCE = '43';
+const PREFECTURE = '4331';
+const TOWNSHIP = '433124110';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jz-province-'));
+const port = 40000 + Math.floor(Math.random() * 1000);
+const base = `http://127.0.0.1:${port}`;
+const password = process.env.JZ_DEMO_PASSWORD ?? 'jingzhun-demo';
+
+const server = spawn(process.execPath, ['bin/jingzhun.js', 'serve', '--demo'], {
+  env: {
+    ...process.env,
+    JZ_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    JZ_QUALITY_INTERVAL_HOURS: '0',
+    JZ_RULE_RUN_INTERVAL_HOURS: '0',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const stop = () => server.kill('SIGTERM');
+process.once('exit', stop);
+// ready when serving and the demo's first rule run (it fills the worklists after the server answers)
+// has ended: nothing of the server's own runs beside the measurements
+await new Promise<void>((resolve, reject) => {
+  let serving = false;
+  let ruleRun = false;
+  const watch = (d: Buffer) => {
+    process.stderr.write(d);
+    const text = d.toString();
+    serving ||= /serving on/.test(text);
+    ruleRun ||= /worklists: rule run|demo rule run failed/.test(text);
+    if (serving && ruleRun) resolve();
+  };
+  server.stdout.on('data', watch);
+  server.stderr.on('data', watch);
+  server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+});
+
+/** The server's memory: resident now and its peak, MiB. */
+function serverMemory() {
+  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const kib = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+}
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+const owner = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-owner.json'), 'utf8')) as { port: number };
+const pgPassword = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+const { db } = connect(
+  `postgres://postgres:${encodeURIComponent(pgPassword)}@localhost:${owner.port}/jingzhun`,
+  4,
+);
+
+interface Summary {
+  requests: number;
+  p50ms: number;
+  p95ms: number;
+  p99ms: number;
+  non2xx: number;
+}
+
+/** autocannon on rotating paths as one user; exact percentiles from every response's time. */
+function load(cookie: string, paths: (i: number) => string): Promise<Summary> {
+  const times: number[] = [];
+  let errors = 0;
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        headers: { cookie },
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths(i++) }) }],
+      },
+      (err) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        times.sort((a, b) => a - b);
+        const r = (x: number) => +x.toFixed(1);
+        resolve({
+          requests: times.length,
+          p50ms: r(percentile(times, 50)),
+          p95ms: r(percentile(times, 95)),
+          p99ms: r(percentile(times, 99)),
+          non2xx: errors,
+        });
+      },
+    );
+    instance.on('response', (_c, status: number, _b, ms: number) => {
+      times.push(ms);
+      if (status < 200 || status >= 300) errors++;
+    });
+  });
+}
+
+/** A background job of the demo county, started and polled to its end: seconds. */
+async function timedJob(cookie: string, kind: 'evaluation' | 'quality', year: number): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/jobs`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind, region: DEMO, ...(kind === 'evaluation' ? { year } : {}) }),
+  });
+  if (res.status !== 202) throw new Error(`${kind} job: HTTP ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const job = (await (await fetch(`${base}/api/jobs/${id}`, { headers: { cookie } })).json()) as {
+      status: string;
+    };
+    if (job.status !== 'running') {
+      if (job.status !== 'done') throw new Error(`${kind} job ended ${job.status}`);
+      return +((performance.now() - t0) / 1000).toFixed(1);
+    }
+  }
+}
+
+/** Sample paths from the registry of a region: detail ids, names and ID-number prefixes. */
+async function samples(region: string) {
+  const rows = await sql<{ id: string; name: string; id_number: string }>`
+    select m.household_id::text as id, m.name, m.id_number from member m
+    where m.village_code >= ${region} and m.village_code < ${region + '~'} and m.relation = 'head'
+    order by md5(m.id::text) limit 500`.execute(db);
+  return rows.rows;
+}
+
+async function phase(label: string, admin: string, county: string, year: number, wide: boolean) {
+  const people = await samples(wide ? PROVINCE : DEMO);
+  const pick = <T>(i: number, list: T[]) => list[i % list.length]!;
+  const scenarios: Record<string, [string, (i: number) => string]> = {
+    'dashboard, county': [county, () => `/api/stats/summary?region=${DEMO}&year=${year}`],
+    'household search, name': [
+      county,
+      (i) => `/api/households?region=${DEMO}&q=${encodeURIComponent(pick(i, people).name)}`,
+    ],
+    'household search, ID prefix': [
+      county,
+      (i) => `/api/households?region=${DEMO}&q=${pick(i, people).id_number.slice(0, 10)}`,
+    ],
+    'household detail': [admin, (i) => `/api/households/${pick(i, people).id}`],
+    'household list of a township': [county, () => `/api/households?region=${TOWNSHIP}`],
+    'measures, county (warm)': [county, () => `/api/measures?region=${DEMO}&year=${year}`],
+  };
+  if (wide) {
+    scenarios['dashboard, province'] = [admin, () => `/api/stats/summary?region=${PROVINCE}&year=${year}`];
+    scenarios['dashboard, prefecture'] = [
+      admin,
+      () => `/api/stats/summary?region=${PREFECTURE}&year=${year}`,
+    ];
+    scenarios['measures, province (warm)'] = [admin, () => `/api/measures?region=${PROVINCE}&year=${year}`];
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, [cookie, paths]] of Object.entries(scenarios)) {
+    // one request first: the measures' store read (cold) is timed apart from the warm figures
+    const t0 = performance.now();
+    const first = await fetch(base + paths(0), { headers: { cookie } });
+    await first.arrayBuffer();
+    const coldMs = +(performance.now() - t0).toFixed(1);
+    out[name] = { coldMs, ...(await load(cookie, paths)), load: +os.loadavg()[0]!.toFixed(2) };
+    console.error(label, name, out[name]);
+  }
+  out['batch evaluation of a county (s)'] = await timedJob(county, 'evaluation', year);
+  out['quality run of a county (s)'] = await timedJob(county, 'quality', year);
+  out['server memory'] = serverMemory();
+  return out;
+}
+
+try {
+  const admin = await login('admin');
+  const county = await login('county');
+  const year = Number(
+    (await sql<{ y: number }>`select max(year) as y from household_year`.execute(db)).rows[0]!.y,
+  );
+  const countyScale = await phase('county', admin, county, year, false);
+
+  const others = (
+    await sql<{ code: string }>`select code from region where level = 3 and code like ${PROVINCE + '%'}
+      and code <> ${DEMO} order by code`.execute(db)
+  ).rows
+    .map((r) => r.code)
+    .slice(0, countyLimit);
+  const t0 = performance.now();
+  let households = 0;
+  let persons = 0;
+  for (const [i, code] of others.entries()) {
+    await loadRegions(db, { counties: [code] });
+    const res = await generateDemo(db, { countyCode: code, seed: 2014 + i, scale });
+    households += res.households;
+    persons += res.persons;
+    console.error(
+      `county ${i + 1}/${others.length} ${code}: ${res.households} households (${households} so far)`,
+    );
+  }
+  await sql`analyze`.execute(db);
+  const loadSeconds = +((performance.now() - t0) / 1000).toFixed(0);
+  const size = await sql<{
+    bytes: string;
+  }>`select pg_database_size(current_database())::text as bytes`.execute(db);
+  const totals = await sql<{ h: string; m: string }>`
+    select (select count(*) from household)::text as h, (select count(*) from member)::text as m`.execute(db);
+  const provinceScale = await phase('province', admin, county, year, true);
+
+  const out = {
+    bench: 'province',
+    engine: 'embedded PostgreSQL 17',
+    machine: machine(),
+    scale,
+    seconds,
+    connections,
+    counties: others.length + 1,
+    generated: { households, persons, seconds: loadSeconds },
+    registry: { households: Number(totals.rows[0]!.h), persons: Number(totals.rows[0]!.m) },
+    databaseGiB: +(Number(size.rows[0]!.bytes) / 2 ** 30).toFixed(2),
+    countyScale,
+    provinceScale,
+    loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
+  };
+  fs.mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/province-${scale}-${others.length + 1}counties.json`;
+  fs.writeFileSync(file, JSON.stringify(out, null, 1) + '\n');
+  console.log(JSON.stringify(out, null, 1));
+  console.error(`wrote ${file}`);
+} finally {
+  await db.destroy();
+  stop();
+  await new Promise((r) => server.once('exit', r));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
