@@ -140,7 +140,8 @@ describe('project library in the browser', () => {
     await page.getByTestId('project-submit').click();
     const err = page.getByTestId('project-error');
     await err.waitFor();
-    expect(await err.textContent()).toMatch(/performance targets.*benefit linkage/);
+    // the server's reason in Chinese on the Chinese page (both gaps named)
+    expect(await err.textContent()).toMatch(/不能入库：缺少绩效目标.*利益联结/);
   });
 
   it('records a pair delivery and adds a project fund on a phone, and the summaries change', async () => {
