@@ -76,6 +76,8 @@ describe('registering a household on a phone', () => {
     await page.getByTestId('reg-name-0').fill('麻登高');
     await page.getByTestId('reg-id_number-0').fill(mistyped);
     await pickOption(page, page.getByTestId('reg-relation-0'), '户主');
+    // the first relation list closed before the second opens (both offer 配偶 while it fades)
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByTestId('reg-add-member').click();
     await page.getByTestId('reg-name-1').fill('石秀英');
     await page.getByTestId('reg-id_number-1').fill(spouseId);
