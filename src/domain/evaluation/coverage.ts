@@ -46,9 +46,9 @@ export function checkCoverage(answers: readonly CoverageAnswer[], villages: read
   });
   const withCheck = new Set(answers.filter((a) => a.status === 'checked').map((a) => a.village));
   const v = { sampled: villages.length, withCheck: villages.filter((c) => withCheck.has(c)).length };
-  const any = answers.some((a) => a.status === 'checked');
+  const someChecked = answers.some((a) => a.status === 'checked');
   return {
-    enough: any && groups.every((g) => g.enough) && v.withCheck === v.sampled,
+    enough: someChecked && groups.every((g) => g.enough) && v.withCheck === v.sampled,
     minShare: MIN_CHECKED_SHARE,
     groups,
     villages: v,
