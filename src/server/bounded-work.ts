@@ -90,6 +90,8 @@ interface Work {
   done: boolean;
   gone: AbortController;
   clients: Set<pg.PoolClient>;
+  /** The cancelling of its running queries, under way: its connections go back to the pool after it. */
+  cancelling?: Promise<void>;
 }
 
 const als = new AsyncLocalStorage<Work>();
@@ -201,7 +203,10 @@ function wrap(client: pg.PoolClient, work: Work | undefined): PostgresPoolClient
     }) as PostgresPoolClient['query'],
     release: () => {
       work?.clients.delete(client);
-      client.release();
+      // while this request's queries are being cancelled by process id, its connection must not serve
+      // another request or job: the cancel would hit that one's query instead
+      if (work?.cancelling) void work.cancelling.finally(() => client.release());
+      else client.release();
     },
   };
 }
@@ -212,10 +217,11 @@ function cancelWork(work: Work, config: pg.PoolConfig): void {
   work.gone.abort();
   const pids = [...work.clients].map((c) => (c as unknown as { processID: number | null }).processID);
   if (pids.length === 0) return;
-  // a connection of its own (outside the pool, which may be full): pg_cancel_backend for each still
-  // running a query it started before (the connection may already serve another request)
+  // a connection of its own (outside the pool, which may be full): pg_cancel_backend for each of the
+  // request's connections still running a query; a connection the request releases meanwhile goes
+  // back to the pool only once this is done (wrap), so the cancel never reaches another's query
   const canceller = new pg.Client({ ...config, application_name: 'jingzhun-cancel' });
-  canceller
+  work.cancelling = canceller
     .connect()
     .then(() =>
       canceller.query(
@@ -224,6 +230,9 @@ function cancelWork(work: Work, config: pg.PoolConfig): void {
         [pids],
       ),
     )
-    .catch(() => undefined)
+    .then(
+      () => undefined,
+      () => undefined,
+    )
     .finally(() => void canceller.end().catch(() => undefined));
 }

@@ -16,6 +16,7 @@ let tdb: TestDatabase;
 let app: FastifyInstance;
 let base: string;
 let cookie: string;
+let afterRelease: Promise<string> | undefined;
 const MARK = 'jz-bounded-work-test';
 
 beforeAll(async () => {
@@ -37,6 +38,22 @@ beforeAll(async () => {
   };
   app.get('/api/test-sleep', async (req) => sleep(Number((req.query as { s?: string }).s ?? 1)));
   app.get('/api/imports/test-sleep', async (req) => sleep(Number((req.query as { s?: string }).s ?? 1)));
+  // holds a connection until its client goes away, then releases it and at once starts a query of
+  // its own outside the request (as a background job would): that query must not be cancelled
+  app.get('/api/test-hold', async (_req, reply) => {
+    await tdb.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await new Promise((r) => reply.raw.once('close', r));
+    });
+    afterRelease = sql
+      .raw(`select pg_sleep(0.5) /* ${MARK}-innocent */`)
+      .execute(tdb.db)
+      .then(
+        () => 'ok',
+        (e: unknown) => String((e as Error).message),
+      );
+    return { ok: true };
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   cookie = await login(app, 'cty', 'test-password-1');
@@ -91,6 +108,24 @@ describe('bounded work per request', () => {
     expect(await until(async () => (await sleeping()) === 1)).toBe(true);
     req.destroy();
     expect(await until(async () => (await sleeping()) === 0)).toBe(true);
+  });
+
+  it("cancelling a disconnected client's queries never reaches a query that reused its connection", async () => {
+    afterRelease = undefined;
+    const req = http.get(`${base}/api/test-hold`, { headers: { cookie } });
+    req.on('error', () => undefined);
+    expect(
+      await until(
+        async () =>
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where state = 'idle in transaction' and pid <> pg_backend_pid()`.execute(tdb.db)
+          ).rows[0]!.n > 0,
+      ),
+    ).toBe(true);
+    req.destroy();
+    expect(await until(async () => afterRelease !== undefined)).toBe(true);
+    expect(await afterRelease).toBe('ok');
   });
 
   it('beyond the queue limit, requests are answered 503 E_BUSY with Retry-After at once; health still answers', async () => {
