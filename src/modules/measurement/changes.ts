@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { FrameCache } from './cache.js';
+import type { PartCache } from './part-cache.js';
 import { measuresRepository as repo } from './repository.js';
 
 /** Change marks older than this are pruned (a store below the pruned ones is read again whole). */
@@ -13,9 +14,14 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  * marks no cached store has applied yet on the primary (`db`); stores re-read the changed villages;
  * '*' (a policy change) calls `dropLines`. No mark is consumed: every server process keeps its own
  * positions. A store (or the lines) at or below the highest pruned mark may have missed marks: it is
- * dropped and read again whole.
+ * dropped and read again whole. The per-county parts (part-cache.ts) follow the same marks.
  */
-export function createChangeSync(db: Kysely<DB>, cache: FrameCache, dropLines: () => void) {
+export function createChangeSync(
+  db: Kysely<DB>,
+  cache: FrameCache,
+  dropLines: () => void,
+  parts?: PartCache,
+) {
   let linesAt: bigint | null = null;
   let prunedAt = Date.now();
   /** The mark `floor` (highest pruned, 0 = none) hides marks at or above `at`. */
@@ -24,11 +30,14 @@ export function createChangeSync(db: Kysely<DB>, cache: FrameCache, dropLines: (
   return async function sync(): Promise<void> {
     const entries = cache.list();
     const at = await Promise.all(entries.map((e) => e.position.catch(() => 0n)));
-    if (linesAt === null && at.length === 0) {
+    const partsAt = parts?.positions() ?? [];
+    if (linesAt === null && at.length === 0 && partsAt.length === 0) {
       linesAt = await repo.position(db);
       return;
     }
-    const from = [...at, ...(linesAt === null ? [] : [linesAt])].reduce((a, b) => (b < a ? b : a));
+    const from = [...at, ...partsAt, ...(linesAt === null ? [] : [linesAt])].reduce((a, b) =>
+      b < a ? b : a,
+    );
     const { xmin, floor, marks } = await repo.changesSince(db, from);
     entries.forEach((e, i) => missed(at[i]!, floor) && cache.drop(e));
     if (
@@ -38,10 +47,9 @@ export function createChangeSync(db: Kysely<DB>, cache: FrameCache, dropLines: (
     )
       dropLines();
     if (linesAt === null || xmin > linesAt) linesAt = xmin;
-    cache.apply(
-      marks.filter((m) => m.village !== '*'),
-      xmin,
-    );
+    const villageMarks = marks.filter((m) => m.village !== '*');
+    cache.apply(villageMarks, xmin);
+    parts?.apply(villageMarks, from, xmin, floor);
     if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
       prunedAt = Date.now();
       await repo.pruneChanges(db, MARKS_KEPT_MINUTES).catch(() => undefined);

@@ -246,6 +246,41 @@ export const measuresRepository = {
         select distinct left(village_code, 6) as county from household order by 1`.execute(db)
     ).rows.map((r) => r.county),
 
+  /**
+   * Counties (6-digit prefixes) with a yearly row in `region`, by a skip scan of the village index
+   * (one index probe a county, not a scan of the region's rows).
+   */
+  countiesIn: async (db: Kysely<DB>, region: string): Promise<string[]> =>
+    (
+      await sql<{ county: string }>`
+        with recursive c(v) as (
+          select min(village_code) from household_year
+            where village_code >= ${region} and village_code < ${`${region}~`}
+          union all
+          select (select min(village_code) from household_year
+                    where village_code >= left(c.v, 6) || '~' and village_code < ${`${region}~`})
+          from c where c.v is not null)
+        select left(v, 6) as county from c where v is not null`.execute(db)
+    ).rows.map((r) => r.county),
+
+  /**
+   * Years with a yearly row in `region`: the years of the whole table by a skip scan of the
+   * (year, village) index, each kept when one probe finds a row of the region.
+   */
+  yearsIn: async (db: Kysely<DB>, region: string): Promise<number[]> =>
+    (
+      await sql<{ year: number }>`
+        with recursive y(y) as (
+          select min(year) from household_year
+          union all
+          select (select min(year) from household_year where year > y.y) from y where y.y is not null)
+        select y.y::int as year from y
+        where y.y is not null and exists (
+          select from household_year h
+          where h.year = y.y and h.village_code >= ${region} and h.village_code < ${`${region}~`})
+        order by 1`.execute(db)
+    ).rows.map((r) => Number(r.year)),
+
   children: (db: Kysely<DB>, parent: string) =>
     db
       .selectFrom('region')

@@ -14,6 +14,8 @@ import type { AuthUser } from '../../kernel/user.js';
 import type { RegionService } from '../regions/service.js';
 import { FrameCache, type Source } from './cache.js';
 import { createChangeSync } from './changes.js';
+import { PartCache } from './part-cache.js';
+import { ABOVE_COUNTY, createRegional } from './regional.js';
 import { memo, type State } from './snapshot.js';
 import { measuresRepository as repo } from './repository.js';
 
@@ -34,6 +36,11 @@ export interface MeasuresDeps {
   cacheBytes?: number | undefined;
   /** The server a region's whole store is read from (a replica when configured); else `db`. */
   pick?: () => Kysely<DB>;
+  /**
+   * Regions above county level from per-county parts (default); false: from the whole region's
+   * store, as before (the yardstick of the tests and of bench/measures-parts.ts).
+   */
+  parts?: boolean;
 }
 
 const GROUP_LIST: Partial<Record<GroupBy, CodeListName>> = {
@@ -105,7 +112,10 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
 
-  const sync = createChangeSync(db, cache, () => lines.clear());
+  const partCache = new PartCache(deps.cacheBytes ?? Infinity, () => cache.heldBytes());
+  const regional = createRegional(partCache, () => deps.pick?.() ?? db);
+  const byParts = (region: string) => deps.parts !== false && ABOVE_COUNTY(region);
+  const sync = createChangeSync(db, cache, () => lines.clear(), partCache);
 
   /** A region's store: read whole from the picked server, its position first; changes from `db`. */
   const sourceOf = (region: string): Source => {
@@ -133,7 +143,11 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
     return cache.get(region, sourceOf(region)).snapshot;
   }
 
-  const stateFor = async (region: string, year: number) => (await snapshotFor(region)).state(year);
+  const stateFor = async (region: string, year: number): Promise<State> => {
+    if (!byParts(region)) return (await snapshotFor(region)).state(year);
+    await sync();
+    return regional.state(region, year);
+  };
 
   const lineFor = (region: string, year: number) =>
     once(lines, `${region}|${year}`, () => deps.lineFor(region, year));
@@ -144,7 +158,8 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   }
 
   /** Years with a yearly row in the region, from the cached store. */
-  const yearsOf = async (region: string) => (await snapshotFor(region)).yearsOf(region);
+  const yearsOf = async (region: string) =>
+    byParts(region) ? regional.yearsOf(region) : (await snapshotFor(region)).yearsOf(region);
 
   async function checkYear(region: string, year: number) {
     const ys = await yearsOf(region);
@@ -184,6 +199,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
 
   return {
     cache,
+    parts: partCache,
 
     /**
      * Read the store of each county with households (at most the cache's capacity) and compute
@@ -223,14 +239,19 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       const ys = (await yearsOf(region.code)).filter(
         (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
       );
-      const points = await Promise.all(
-        ys.map(async (year) => {
-          const line = await lineFor(region.code, year);
-          const m = await compute(region.code, year, line, query.population);
-          const { children: _children, ...rest } = m;
-          return { year, line, ...rest };
-        }),
-      );
+      const point = async (year: number) => {
+        const line = await lineFor(region.code, year);
+        const m = await compute(region.code, year, line, query.population);
+        const { children: _children, ...rest } = m;
+        return { year, line, ...rest };
+      };
+      // above county level a year at a time: one year's parts in memory, not every year's
+      const points = byParts(region.code)
+        ? await ys.reduce(
+            async (acc, y) => [...(await acc), await point(y)],
+            Promise.resolve([] as Awaited<ReturnType<typeof point>>[]),
+          )
+        : await Promise.all(ys.map(point));
       return { region, population: query.population, years: points };
     },
 
