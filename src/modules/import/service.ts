@@ -17,6 +17,7 @@ import { cellText } from '../../domain/import/values.js';
 import { recordAudit } from '../audit/service.js';
 import { chooseBulk, deferIndexes, registryIds, restoreIndexes } from './bulk.js';
 import { importJobRecords, vacuumRegistry, VACUUM_AFTER_HOUSEHOLDS } from './job-records.js';
+import { ProvinceLoads } from './partition-load.js';
 import { readSheetBatches } from './reader.js';
 import type { ImportOptions, ImportReport, ImportTimings, PendingHousehold } from './types.js';
 import { writeHouseholds, type WriteContext } from './writer.js';
@@ -54,6 +55,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     dryRun: o.dryRun,
     committed: false,
     bulk: false,
+    mode: 'live',
+    loadedProvinces: [],
   };
   const maxErrors = o.maxErrors ?? 100_000;
   const batchSize = o.batchSize ?? 2000;
@@ -89,6 +92,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       // bulk mode keeps the indexes (no table lock: readers of other households never wait) unless
       // told that nothing else reads the registry
       const deferred = report.bulk && o.lockTables ? await deferIndexes(trx) : null;
+      // a bulk import that keeps the registry readable loads a province whose partitions are still
+      // empty into tables of its own, swapped in before the commit (partition-load.ts)
+      const loads = report.bulk && !o.lockTables && client ? new ProvinceLoads(true) : null;
       const ctx: WriteContext = {
         scope: o.scope,
         idsInFile: new IdRowTable(),
@@ -97,6 +103,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         today,
         registryIds: registry,
         copy: client ? (copySql, data) => copyInto(client, copySql, data) : null,
+        loads,
         timings,
       };
       timings.prepareMs = performance.now() - t0;
@@ -228,14 +235,27 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       if (o.dryRun || (anyError && !o.acceptValid)) throw new Rollback();
       const i0 = performance.now();
       if (deferred) await restoreIndexes(trx, deferred);
+      report.loadedProvinces = loads?.staged() ?? [];
+      report.mode = deferred ? 'locked' : report.loadedProvinces.length ? 'partition' : 'live';
+      if (loads) await loads.build(trx);
       timings.indexMs = performance.now() - i0;
       // the one audit event of the import, last: its segment is locked only while the import commits
       await recordAudit(trx, o.actor, importEvent(o, file, report, await fileHash));
       await importJobRecords.committed(trx, job.id, report, o.now?.());
+      // the swap takes the registry tables' lock: the last step before COMMIT, so it is held briefly
+      const s0 = performance.now();
+      if (loads) await loads.swap(trx);
+      timings.swapMs = performance.now() - s0;
     });
     report.committed = true;
     timings.commitMs =
-      performance.now() - t0 - timings.prepareMs - timings.parseMs - timings.waitMs - timings.indexMs;
+      performance.now() -
+      t0 -
+      timings.prepareMs -
+      timings.parseMs -
+      timings.waitMs -
+      timings.indexMs -
+      timings.swapMs;
   } catch (err) {
     if (!(err instanceof Rollback)) {
       failed = true;
@@ -274,6 +294,7 @@ const newTimings = (): ImportTimings => ({
   checkMs: 0,
   writeMs: 0,
   indexMs: 0,
+  swapMs: 0,
   commitMs: 0,
   totalMs: 0,
 });

@@ -47,8 +47,16 @@ export interface ImportReport {
   warnings: string[];
   dryRun: boolean;
   committed: boolean;
-  /** Whether the import ran as a bulk load (indexes built at the end). */
+  /** Whether the import ran as a bulk load (COPY; see bulk.ts). */
   bulk: boolean;
+  /**
+   * How the rows went in: `live` (into the registry tables, indexes maintained), `partition` (the new
+   * households of `loadedProvinces` — provinces whose partitions were empty — into tables of their
+   * own, indexed after and swapped in: partition-load.ts), `locked` (indexes dropped and rebuilt under
+   * table locks: `lockTables`).
+   */
+  mode?: 'live' | 'partition' | 'locked';
+  loadedProvinces?: string[];
   /** Where the time went (wall ms; see docs/import.md, "Where the time goes"). */
   timings?: ImportTimings;
 }
@@ -57,7 +65,8 @@ export interface ImportReport {
  * Wall time of an import's phases, in ms. prepare: job record, transaction, bulk choice, registry ids;
  * parse: reading, splitting, parsing and checking rows in Node (the main loop, waits excluded); wait:
  * the main loop waiting for the batch in flight; check and write: the batches' registry lookups and
- * writes (they overlap with parse); index: deferred index builds; commit: audit event, job record and
+ * writes (they overlap with parse); index: deferred index builds (with a province's first load: its
+ * keys, indexes, foreign keys and trigger effects); swap: the loaded tables swapped in; commit: audit event, job record and
  * COMMIT.
  */
 export interface ImportTimings {
@@ -67,6 +76,8 @@ export interface ImportTimings {
   checkMs: number;
   writeMs: number;
   indexMs: number;
+  /** The swap of a province's loaded tables for its empty partitions (under the registry tables' lock). */
+  swapMs: number;
   commitMs: number;
   totalMs: number;
 }

@@ -7,6 +7,7 @@ import type { IdRowTable, IdSet } from '../../domain/import/id-table.js';
 import { changedHouseholds } from './changes.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
 import { copyFields, pgArray } from './copy-text.js';
+import type { LoadTables, ProvinceLoads } from './partition-load.js';
 import type { PendingHousehold } from './types.js';
 import {
   MEMBER_COPY_COLUMNS,
@@ -45,6 +46,8 @@ export interface WriteContext {
   /** The transaction's current_date (status_date of new households). */
   today: string;
   copy: CopyRunner | null;
+  /** A province's first load: its new households go to tables of their own (partition-load.ts). */
+  loads?: ProvinceLoads | null;
   /** Wall time of the batches' lookups (checkMs) and writes (writeMs). */
   timings: { checkMs: number; writeMs: number };
 }
@@ -193,14 +196,38 @@ async function idsInRegistryBulk(db: Kysely<DB>, ids: string[], registry: IdRowT
 async function copyNewHouseholds(db: Kysely<DB>, fresh: PendingHousehold[], o: WriteContext): Promise<void> {
   const ids = await importRepository.nextHouseholdIds(db, fresh.length);
   for (const id of ids) o.created.add(Number(id));
+  // by the tables they go to: the live ones, or a province's load tables on its first load
+  const groups = new Map<LoadTables | null, { hh: PendingHousehold[]; ids: string[] }>();
+  for (let i = 0; i < fresh.length; i++) {
+    const tables = o.loads ? await o.loads.tablesFor(db, fresh[i]!.rows[0]!.household.village_code) : null;
+    let g = groups.get(tables);
+    if (!g) groups.set(tables, (g = { hh: [], ids: [] }));
+    g.hh.push(fresh[i]!);
+    g.ids.push(ids[i]!);
+  }
   const copy = o.copy!;
-  await copy(`copy household (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`, householdText(fresh, ids, o.today));
-  await copy(
-    `copy member (household_id, village_code, ${MEMBER_COPY_COLUMNS}) from stdin`,
-    memberText(fresh, ids),
-  );
-  await copy(`copy household_year (household_id, ${YEAR_COPY_COLUMNS}) from stdin`, yearText(fresh, ids));
+  for (const [tables, g] of groups) {
+    const t = tables ?? LIVE_TABLES;
+    await copy(
+      `copy ${t.household} (id, ${HOUSEHOLD_COPY_COLUMNS}) from stdin`,
+      householdText(g.hh, g.ids, o.today),
+    );
+    await copy(
+      `copy ${t.member} (household_id, village_code, ${MEMBER_COPY_COLUMNS}) from stdin`,
+      memberText(g.hh, g.ids),
+    );
+    await copy(
+      `copy ${t.household_year} (household_id, ${YEAR_COPY_COLUMNS}) from stdin`,
+      yearText(g.hh, g.ids),
+    );
+  }
 }
+
+const LIVE_TABLES: LoadTables = {
+  household: 'household',
+  member: 'member',
+  household_year: 'household_year',
+};
 
 function householdText(fresh: PendingHousehold[], ids: string[], today: string): string {
   const lines: string[] = [];
