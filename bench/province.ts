@@ -10,13 +10,15 @@
  * 4. Province scale: the same scenarios again, and the province's and a prefecture's dashboards and
  *    measures; memory of the server (VmHWM) after each phase.
  *
- * Each scenario: autocannon, `connections` concurrent users for `seconds`, rotating paths; exact
- * p50/p95/p99 from every response's time. The batch evaluation and the quality run of the demo
+ * Each scenario: autocannon, `connections` concurrent users for `seconds`, rotating paths, twice:
+ * paced (each user a request a second at most) and saturated (each user's next request on the
+ * answer); exact p50/p95/p99 from every response's time and the requests served a second. The batch evaluation and the quality run of the demo
  * county are timed as jobs (`POST /api/jobs`, polled) in both phases.
  *
  * Usage: npx tsx bench/province.ts [scale=0.75] [seconds=10] [counties=all] [connections=50] [dir]
  *   `dir`: a data folder to use and keep (a run that failed keeps its folder and prints it; given
- *   again, counties that already have households are not generated again).
+ *   again, counties that already have households are not generated again). [phases=both|province]:
+ *   `province` skips the county phase (the kept province measured again after a change).
  *   scale 0.75 ≈ 41,000 households a county: ≥ 5 million households, ≥ 19 million persons for
  *   Hunan's 122 counties (about an hour and 30–40 GB of disk on an idle 2-core machine);
  *   `counties` limits how many other counties are generated (the CI-sized run: 2 counties, scale 0.01).
@@ -36,12 +38,19 @@ const scale = Number(process.argv[2] ?? 0.75);
 const seconds = Number(process.argv[3] ?? 10);
 const countyLimit = process.argv[4] && process.argv[4] !== 'all' ? Number(process.argv[4]) : Infinity;
 const connections = Number(process.argv[5] ?? 50);
+/** `province`: skip the county phase (a kept folder measured again after a change). */
+const phases = process.argv[7] ?? 'both';
+const COLD_LIMIT_MS = 15 * 60_000;
+/** Requests a second of each paced user (autocannon's connectionRate). */
+const PACE = 1;
 const DEMO = '433124';
 const PROVINCE = '43';
 const PREFECTURE = '4331';
 const TOWNSHIP = '433124110';
 const keptDir = process.argv[6];
 const dataDir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jz-province-'));
+// a kept folder that already holds the demo: no first rule run to wait for
+const reused = fs.existsSync(path.join(dataDir, 'pg'));
 let succeeded = false;
 const port = 40000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
@@ -64,7 +73,7 @@ process.once('exit', stop);
 // has ended: nothing of the server's own runs beside the measurements
 await new Promise<void>((resolve, reject) => {
   let serving = false;
-  let ruleRun = false;
+  let ruleRun = reused;
   const watch = (d: Buffer) => {
     process.stderr.write(d);
     const text = d.toString();
@@ -103,14 +112,19 @@ const { db } = connect(
 
 interface Summary {
   requests: number;
+  perSecond: number;
   p50ms: number;
   p95ms: number;
   p99ms: number;
   non2xx: number;
 }
 
-/** autocannon on rotating paths as one user; exact percentiles from every response's time. */
-function load(cookie: string, paths: (i: number) => string): Promise<Summary> {
+/**
+ * autocannon on rotating paths as one user; exact percentiles from every response's time. `rate`:
+ * requests a second each connection sends at most (paced users); none = as fast as answers come
+ * (saturation: each connection sends its next request on the answer, so latency = users ÷ throughput).
+ */
+function load(cookie: string, paths: (i: number) => string, rate?: number): Promise<Summary> {
   const times: number[] = [];
   let errors = 0;
   let i = 0;
@@ -120,6 +134,7 @@ function load(cookie: string, paths: (i: number) => string): Promise<Summary> {
         url: base,
         connections,
         duration: seconds,
+        ...(rate ? { connectionRate: rate } : {}),
         headers: { cookie },
         requests: [{ setupRequest: (req) => ({ ...req, path: paths(i++) }) }],
       },
@@ -129,6 +144,7 @@ function load(cookie: string, paths: (i: number) => string): Promise<Summary> {
         const r = (x: number) => +x.toFixed(1);
         resolve({
           requests: times.length,
+          perSecond: Math.round(times.length / seconds),
           p50ms: r(percentile(times, 50)),
           p95ms: r(percentile(times, 95)),
           p99ms: r(percentile(times, 99)),
@@ -155,9 +171,10 @@ async function timedJob(cookie: string, kind: 'evaluation' | 'quality', year: nu
   const { id } = (await res.json()) as { id: string };
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
-    const job = (await (await fetch(`${base}/api/jobs/${id}`, { headers: { cookie } })).json()) as {
-      status: string;
-    };
+    // a poll lost on a closing keep-alive connection is polled again
+    const job = (await fetch(`${base}/api/jobs/${id}`, { headers: { cookie } })
+      .then((r) => r.json())
+      .catch(() => ({ status: 'running' }))) as { status: string };
     if (job.status !== 'running') {
       if (job.status !== 'done') throw new Error(`${kind} job ended ${job.status}`);
       return +((performance.now() - t0) / 1000).toFixed(1);
@@ -202,15 +219,29 @@ async function phase(label: string, admin: string, county: string, year: number,
   const out: Record<string, unknown> = {};
   for (const [name, [cookie, paths]] of Object.entries(scenarios)) {
     // one request first: the measures' store read (cold) is timed apart from the warm figures
-    const t0 = performance.now();
-    const first = await fetch(base + paths(0), { headers: { cookie } });
-    await first.arrayBuffer();
-    const coldMs = +(performance.now() - t0).toFixed(1);
-    out[name] = { coldMs, ...(await load(cookie, paths)), load: +os.loadavg()[0]!.toFixed(2) };
+    try {
+      const t0 = performance.now();
+      const first = await fetch(base + paths(0), {
+        headers: { cookie },
+        signal: AbortSignal.timeout(COLD_LIMIT_MS),
+      });
+      await first.arrayBuffer();
+      const coldMs = +(performance.now() - t0).toFixed(1);
+      if (first.status !== 200) throw new Error(`HTTP ${first.status} after ${coldMs} ms`);
+      // paced: each user sends a request a second at most (PACE); then saturated: no pause at all
+      const paced = await load(cookie, paths, PACE);
+      const saturated = await load(cookie, paths);
+      out[name] = { coldMs, paced, saturated, load: +os.loadavg()[0]!.toFixed(2) };
+    } catch (err) {
+      out[name] = { error: (err as Error).message }; // recorded; the other scenarios still run
+    }
     console.error(label, name, out[name]);
   }
-  out['batch evaluation of a county (s)'] = await timedJob(county, 'evaluation', year);
-  out['quality run of a county (s)'] = await timedJob(county, 'quality', year);
+  for (const [name, kind] of [
+    ['batch evaluation of a county (s)', 'evaluation'],
+    ['quality run of a county (s)', 'quality'],
+  ] as const)
+    out[name] = await timedJob(county, kind, year).catch((err: Error) => ({ error: err.message }));
   out['server memory'] = serverMemory();
   return out;
 }
@@ -221,7 +252,7 @@ try {
   const year = Number(
     (await sql<{ y: number }>`select max(year) as y from household_year`.execute(db)).rows[0]!.y,
   );
-  const countyScale = await phase('county', admin, county, year, false);
+  const countyScale = phases === 'province' ? null : await phase('county', admin, county, year, false);
 
   const others = (
     await sql<{ code: string }>`select code from region where level = 3 and code like ${PROVINCE + '%'}
@@ -269,7 +300,7 @@ try {
     loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
   };
   fs.mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/province-${scale}-${others.length + 1}counties.json`;
+  const file = `bench/results/province-${scale}-${others.length + 1}counties${phases === 'province' ? '-province-phase' : ''}.json`;
   fs.writeFileSync(file, JSON.stringify(out, null, 1) + '\n');
   console.log(JSON.stringify(out, null, 1));
   console.error(`wrote ${file}`);

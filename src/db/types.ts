@@ -1313,6 +1313,31 @@ export interface ShopItemTable {
   region_code: string;
 }
 
+export interface StatsCountyCauseTable {
+  cause: string;
+  county_code: string;
+  households: number;
+}
+
+export interface StatsCountyMovementTable {
+  county_code: string;
+  exited_income: Numeric;
+  exited_persons: number;
+  exits: number;
+  monitored_dibao: number;
+  new_risks: number;
+  risks_removed: number;
+  year: number;
+}
+
+export interface StatsCountyYearTable {
+  county_code: string;
+  households: number;
+  persons: number;
+  status: string;
+  year: number;
+}
+
 export interface StatsDirtyTable {
   village_code: string;
 }
@@ -1321,6 +1346,17 @@ export interface StatsVillageCauseTable {
   cause: string;
   households: number;
   village_code: string;
+}
+
+export interface StatsVillageMovementTable {
+  exited_income: Numeric;
+  exited_persons: number;
+  exits: number;
+  monitored_dibao: number;
+  new_risks: number;
+  risks_removed: number;
+  village_code: string;
+  year: number;
 }
 
 export interface StatsVillageYearTable {
@@ -1561,8 +1597,12 @@ export interface DB {
   sectoral_assistance: SectoralAssistanceTable;
   session: SessionTable;
   shop_item: ShopItemTable;
+  stats_county_cause: StatsCountyCauseTable;
+  stats_county_movement: StatsCountyMovementTable;
+  stats_county_year: StatsCountyYearTable;
   stats_dirty: StatsDirtyTable;
   stats_village_cause: StatsVillageCauseTable;
+  stats_village_movement: StatsVillageMovementTable;
   stats_village_year: StatsVillageYearTable;
   status_history: StatusHistoryTable;
   target_indicator: TargetIndicatorTable;

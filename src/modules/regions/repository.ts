@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
 import { inRegion } from '../../kernel/scope.js';
-import { refreshStats } from '../stats/summary-table.js';
+import { refreshStats, summaryOf } from '../stats/summary-table.js';
 
 export interface RegionCounts {
   prefix: string;
@@ -46,7 +46,7 @@ export const regionRepository = {
   latestYear: async (db: Kysely<DB>): Promise<number | null> => {
     await refreshStats(db);
     const r = await db
-      .selectFrom('stats_village_year')
+      .selectFrom('stats_county_year')
       .select((eb) => eb.fn.max('year').as('y'))
       .executeTakeFirst();
     return r?.y ?? null;
@@ -54,6 +54,7 @@ export const regionRepository = {
   /** Household and person counts of one year, grouped by the first `len` digits of the village code. */
   async countsByPrefix(db: Kysely<DB>, scope: string, len: number, year: number): Promise<RegionCounts[]> {
     const poor = sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
+    const s = summaryOf(scope, 'year', len);
     const rows = await sql<{
       prefix: string;
       households: string;
@@ -61,11 +62,11 @@ export const regionRepository = {
       poor_households: string;
       poor_persons: string;
     }>`
-      select substr(village_code, 1, ${len}) as prefix, sum(households) as households, sum(persons) as persons,
+      select substr(${sql.ref(s.column)}, 1, ${len}) as prefix, sum(households) as households, sum(persons) as persons,
         coalesce(sum(households) filter (where status in (${poor})), 0) as poor_households,
         coalesce(sum(persons) filter (where status in (${poor})), 0) as poor_persons
-      from stats_village_year
-      where year = ${year} and ${inRegion('village_code', scope)}
+      from ${s.table}
+      where year = ${year} and ${inRegion(s.column, scope)}
       group by 1`.execute(db);
     return rows.rows.map((r) => ({
       prefix: r.prefix,
