@@ -150,6 +150,20 @@ describe('measures above county level from per-county parts', () => {
     expect(after.map((e, i) => e === before[i])).toEqual([true, false, true, true]);
   });
 
+  it("re-reads a county's part when a household that lived there changes in its new county", async () => {
+    // ids[15] lives in 433125 now; its 2024 row is in 431202: a change of its members is marked in
+    // 433125 and changes the 2024 part of 431202 (a child now: the equivalence scale moves)
+    const q = { region: '4312', year: 2024, population: 'all' as const };
+    await parted.measures(admin, q);
+    const before = parted.parts.get('431202', 2024);
+    expect(before).toBeDefined();
+    await sql`update member set birth_date = '2015-01-01' where household_id = ${ids[15]!}
+      and relation <> 'head'`.execute(tdb.db);
+    const a = await parted.measures(admin, q);
+    expect(parted.parts.get('431202', 2024)).not.toBe(before);
+    expect(a).toEqual(await whole.measures(admin, q));
+  });
+
   it('stays exact within a budget smaller than one part', async () => {
     const tight = createMeasuresService(tdb.db, createRegionService(tdb.db), {
       lineFor: line,

@@ -36,6 +36,7 @@ function data(rows: Row[], households: number[], members: [number, number, numbe
       cause: households.map((h) => (h === 2 ? 'illness' : null)),
       houseGrade: households.map((h) => (h === 3 ? 'D' : null)),
       amenities: F(households.map((h) => (h === 3 ? 2 : 7))),
+      village: households.map((h) => rows.find((r) => r[0] === h)?.[2] ?? ''),
     },
     members: {
       household: F(members.map((m) => m[0])),

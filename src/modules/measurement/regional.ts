@@ -54,13 +54,15 @@ export function createRegional(parts: PartCache, from: () => Kysely<DB>) {
     for (const [k, h] of states) if (!h.entries.every((e) => parts.holds(e))) states.delete(k);
   };
 
-  /** Read county `county` alone and build its parts of `years`. */
+  /** Read county `county` alone (its rows of `years` and the years before) and build its parts of `years`. */
   async function read(county: string, years: readonly number[]): Promise<PartEntry[]> {
     const server = from();
     const seen = parts.knownMarks();
     const position = await repo.position(server);
-    const store = storeOf(county, await repo.data(server, { region: county }));
-    const villages = new Set(store.village);
+    const data = await repo.data(server, { region: county, years });
+    const store = storeOf(county, data);
+    // where a change may touch the parts: villages of the rows read, and where the households live now
+    const villages = new Set([...store.village, ...data.households.village]);
     const view: View = { base: store, overlay: null, replaced: new Set() };
     const out = years.map((year) => {
       const part = partOf(frameOf(rowsOf(view, year)), county);

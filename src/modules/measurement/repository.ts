@@ -31,6 +31,8 @@ export interface RegistryData {
     houseGrade: (string | null)[];
     /** Bits: 1 safe water, 2 electricity, 4 sanitary toilet. */
     amenities: Float64Array;
+    /** The village the household lives in now (where a change of its facts or members is marked). */
+    village: string[];
   };
   members: {
     household: Float64Array;
@@ -49,8 +51,19 @@ export const MEMBER_OUT_OF_SCHOOL = 4;
 /** Present and without basic medical insurance. */
 export const MEMBER_UNINSURED = 8;
 
-/** Which households to read: those with a yearly row in `region`, or (refresh) those touching `villages` or in `ids`. */
-export type DataFilter = { region: string } | { villages: readonly string[]; ids: readonly number[] };
+/**
+ * Which households to read: those with a yearly row in `region` (with `years`: a row in the region
+ * in one of those years, and only their rows of those years and the years before), or (refresh)
+ * those touching `villages` or in `ids`.
+ */
+export type DataFilter =
+  { region: string; years?: readonly number[] } | { villages: readonly string[]; ids: readonly number[] };
+
+/** A SQL literal of a year list (whole numbers only). */
+function yearList(years: readonly number[]): string {
+  for (const y of years) if (!Number.isInteger(y)) throw new Error(`not a year: ${y}`);
+  return years.join(', ');
+}
 
 const SCHOOLED = ['primary', 'junior', 'senior', 'vocational', 'college'].map((e) => `'${e}'`).join(', ');
 
@@ -134,12 +147,16 @@ export const measuresRepository = {
     const pool = poolOf(db);
     if (!pool) throw new Error('measures: the database has no pg pool');
     let ids: string;
+    let rowYears = '';
     if ('region' in filter) {
       const r = filter.region;
+      const ys = filter.years;
+      const inYears = ys ? `year in (${ys.length ? yearList(ys) : 'null'})` : '';
       ids =
         r === ''
-          ? 'select household_id from household_year'
-          : `select household_id from household_year where village_code >= ${digits([r])} and village_code < '${r}~'`;
+          ? `select household_id from household_year${ys ? ` where ${inYears}` : ''}`
+          : `select household_id from household_year where village_code >= ${digits([r])} and village_code < '${r}~'${ys ? ` and ${inYears}` : ''}`;
+      if (ys) rowYears = ` and year in (${[...new Set(ys.flatMap((y) => [y - 1, y]))].join(', ') || 'null'})`;
     } else {
       const villages = [...filter.villages];
       const found = await sql<{ id: string }>`
@@ -154,15 +171,15 @@ export const measuresRepository = {
         `select household_id::float8, year::float8, village_code, status, size::float8, net_income::float8,
           wage_income::float8, (business_income - production_cost)::float8, property_income::float8,
           transfer_income::float8
-        from household_year where household_id in (${ids})`,
+        from household_year where household_id in (${ids})${rowYears}`,
         ['f', 'f', 't', 't', 'f', 'f', 'f', 'f', 'f', 'f'],
       ),
       copyColumns(
         pool,
         `select id::float8, household_type, main_cause, house_grade::text,
-          (safe_water::int + 2 * electricity::int + 4 * sanitary_toilet::int)::float8
+          (safe_water::int + 2 * electricity::int + 4 * sanitary_toilet::int)::float8, village_code
         from household where id in (${ids})`,
-        ['f', 't', 't', 't', 'f'],
+        ['f', 't', 't', 't', 'f', 't'],
       ),
       copyColumns(
         pool,
@@ -196,6 +213,7 @@ export const measuresRepository = {
         cause: households[2] as (string | null)[],
         houseGrade: households[3] as (string | null)[],
         amenities: f(households[4]!),
+        village: t(households[5]!),
       },
       members: { household: f(members[0]!), birthYear: f(members[1]!), flags: f(members[2]!) },
     };
@@ -265,7 +283,8 @@ export const measuresRepository = {
 
   /**
    * Years with a yearly row in `region`: the years of the whole table by a skip scan of the
-   * (year, village) index, each kept when one probe finds a row of the region.
+   * (year, village) index, each kept when one probe finds a row of the region (a lateral probe with
+   * LIMIT 1: as an EXISTS the planner made it a semi-join over every row of the region).
    */
   yearsIn: async (db: Kysely<DB>, region: string): Promise<number[]> =>
     (
@@ -274,10 +293,10 @@ export const measuresRepository = {
           select min(year) from household_year
           union all
           select (select min(year) from household_year where year > y.y) from y where y.y is not null)
-        select y.y::int as year from y
-        where y.y is not null and exists (
-          select from household_year h
-          where h.year = y.y and h.village_code >= ${region} and h.village_code < ${`${region}~`})
+        select y.y::int as year
+        from y, lateral (select 1 from household_year h
+          where h.year = y.y and h.village_code >= ${region} and h.village_code < ${`${region}~`} limit 1) hit
+        where y.y is not null
         order by 1`.execute(db)
     ).rows.map((r) => Number(r.year)),
 
