@@ -1,4 +1,4 @@
-import { REGISTRY_MPI, type MpiIndicatorName, type RegistryFrame } from './registry.js';
+import { REGISTRY_MPI, type RegistryFrame } from './registry.js';
 
 /**
  * Per-county parts of a year frame (issue 22, docs/measures.md "Province and nation"): what the
@@ -153,7 +153,7 @@ export function mergeOrder(parts: readonly Part[]): { part: Uint32Array; row: Ui
   return { part, row };
 }
 
-/** The year frame of the parts' union: rows by ascending id, labels numbered in order of appearance. */
+/** The year frame of the parts' union: rows by ascending id (the order of the whole region's frame). */
 export function mergeParts(parts: readonly Part[]): RegistryFrame {
   const { part, row } = mergeOrder(parts);
   const n = part.length;
@@ -183,43 +183,35 @@ export function mergeParts(parts: readonly Part[]): RegistryFrame {
     transfer: f64(),
     deprived,
   };
-  // each part's label codes → the frame's (labels shared across parts get one code)
+  // each part's label codes → the frame's (labels shared across parts get one code; the frame's
+  // numbering of labels changes no measure: groups and regions are matched by label)
   const coder = (labels: string[]) => {
     const map = new Map<string, number>();
-    return (l: string) => {
-      let c = map.get(l);
-      if (c === undefined) map.set(l, (c = labels.push(l) - 1));
-      return c;
-    };
+    return (own: string[]) =>
+      Uint32Array.from(own, (l) => {
+        let c = map.get(l);
+        if (c === undefined) map.set(l, (c = labels.push(l) - 1));
+        return c;
+      });
   };
-  const codeOf = {
-    village: coder(f.villages),
-    status: coder(f.statuses),
-    type: coder(f.types),
-    cause: coder(f.causes),
-  };
+  const [village, status, type, cause] = [f.villages, f.statuses, f.types, f.causes].map(coder);
   const maps = parts.map((p) => ({
-    village: new Int32Array(p.villages.length).fill(-1),
-    status: new Int32Array(p.statuses.length).fill(-1),
-    type: new Int32Array(p.types.length).fill(-1),
-    cause: new Int32Array(p.causes.length).fill(-1),
+    village: village!(p.villages),
+    status: status!(p.statuses),
+    type: type!(p.types),
+    cause: cause!(p.causes),
   }));
-  const bits = REGISTRY_MPI.map((s, j) => [s.name, 1 << j] as [MpiIndicatorName, number]);
+  const bits = REGISTRY_MPI.map((s, j) => [deprived[s.name], 1 << j] as [Uint8Array, number]);
   for (let o = 0; o < n; o++) {
     const k = part[o]!;
     const r = row[o]!;
     const p = parts[k]!;
     const m = maps[k]!;
-    const label = (key: 'village' | 'status' | 'type' | 'cause', labels: string[]) => {
-      const c = p[key][r]!;
-      if (m[key][c]! < 0) m[key][c] = codeOf[key](labels[c]!);
-      return m[key][c]!;
-    };
     f.id[o] = p.id[r]!;
-    f.village[o] = label('village', p.villages);
-    f.status[o] = label('status', p.statuses);
-    f.type[o] = label('type', p.types);
-    f.cause[o] = label('cause', p.causes);
+    f.village[o] = m.village[p.village[r]!]!;
+    f.status[o] = m.status[p.status[r]!]!;
+    f.type[o] = m.type[p.type[r]!]!;
+    f.cause[o] = m.cause[p.cause[r]!]!;
     f.registered[o] = p.registered[r]!;
     f.exited[o] = p.exited[r]!;
     f.income[o] = p.income[r]!;
@@ -231,7 +223,7 @@ export function mergeParts(parts: readonly Part[]): RegistryFrame {
     f.property[o] = p.property[r]!;
     f.transfer[o] = p.transfer[r]!;
     const d = p.deprived[r]!;
-    if (d) for (const [name, bit] of bits) if (d & bit) deprived[name][o] = 1;
+    if (d) for (const [col, bit] of bits) if (d & bit) col[o] = 1;
   }
   return f;
 }
