@@ -94,7 +94,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       const deferred = report.bulk && o.lockTables ? await deferIndexes(trx) : null;
       // a bulk import that keeps the registry readable loads a province whose partitions are still
       // empty into tables of its own, swapped in before the commit (partition-load.ts)
-      const loads = report.bulk && !o.lockTables && client ? new ProvinceLoads(true) : null;
+      const loads =
+        report.bulk && !o.lockTables && o.provinceLoad !== false && client ? new ProvinceLoads(true) : null;
       const ctx: WriteContext = {
         scope: o.scope,
         idsInFile: new IdRowTable(),

@@ -28,6 +28,11 @@ export interface ImportOptions {
    * tables (ACCESS EXCLUSIVE) until the import ends: only when nothing else reads the registry.
    */
   lockTables?: boolean;
+  /**
+   * A bulk import into a province whose partitions are empty loads it into tables of its own and
+   * swaps them in (partition-load.ts); `false` writes into the live tables even then (benchmarks).
+   */
+  provinceLoad?: boolean;
   /** The job's row in import_job (default: a CLI import's row). */
   job?: ImportJobRef;
   /** The clock's instant for the job's row (default: the database's now()). */
