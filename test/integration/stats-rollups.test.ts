@@ -98,6 +98,7 @@ async function direct(scope: string, year: number) {
         count(*) filter (where y.status = 'monitored' and y.transfer_dibao > 0) as monitored_dibao
       from household_year y
       left join household_year p on p.household_id = y.household_id and p.year = ${year - 1}
+        and left(p.village_code, 2) = left(y.village_code, 2)
       where y.year = ${year} and ${inRegion('y.village_code', scope)}`.execute(db)
   ).rows[0]!;
   const byStatus = (
@@ -151,24 +152,34 @@ describe('dashboard summaries per village and county (migration 056)', () => {
     // moves in the last year: the row of 2022 lies in the new village, the year before in the old
     const ids = [...new Set(rows.map((r) => r.household_id))];
     const moved = ids.filter(() => rng.next() < 0.3);
-    for (const [i, id] of moved.entries())
+    for (const [i, id] of moved.entries()) {
+      const to = VILLAGES[i % VILLAGES.length]!;
+      await db.updateTable('household').set({ village_code: to }).where('id', '=', id).execute();
       await db
         .updateTable('household_year')
-        .set({ village_code: VILLAGES[i % VILLAGES.length]! })
+        .set({ village_code: to })
         .where('household_id', '=', id)
         .where('year', '=', 2022)
         .execute();
+    }
     // one household deleted (its rows go with it)
     await db.deleteFrom('household_key').where('id', '=', ids[0]!).execute();
-    // a household that exits in 2022 in a village of another county, not poor the year before
-    const x = ids[1]!;
+    // a household that moved to another county of its province and exits there in 2022, not poor the
+    // year before
     const old = await db
       .selectFrom('household_year')
-      .select('village_code')
-      .where('household_id', '=', x)
+      .select(['household_id', 'village_code'])
+      .where('household_id', 'in', ids.slice(1))
       .where('year', '=', 2021)
+      .where('village_code', 'like', '43%')
+      .orderBy('household_id')
       .executeTakeFirstOrThrow();
-    const elsewhere = VILLAGES.find((v) => v.slice(0, 6) !== old.village_code.slice(0, 6))!;
+    const x = old.household_id;
+    const elsewhere = VILLAGES.find(
+      (v) => v.slice(0, 2) === old.village_code.slice(0, 2) && v.slice(0, 6) !== old.village_code.slice(0, 6),
+    );
+    if (!elsewhere) throw new Error(`no other county in the province of ${old.village_code}`);
+    await db.updateTable('household').set({ village_code: elsewhere }).where('id', '=', x).execute();
     await db
       .updateTable('household_year')
       .set({ village_code: elsewhere, status: 'exited' })

@@ -75,7 +75,9 @@ insert into stats_village_movement
     coalesce(sum(y.size) filter (where y.status = 'exited'), 0),
     count(*) filter (where y.status = 'monitored' and y.transfer_dibao > 0)
   from household_year y
+  -- the year before in the same province (as the refresh reads it: one province's partitions)
   left join household_year p on p.household_id = y.household_id and p.year = y.year - 1
+    and left(p.village_code, 2) = left(y.village_code, 2)
   group by y.village_code, y.year;
 
 insert into stats_county_year

@@ -46,7 +46,9 @@ function narrowMatch(eb: HEB, q: string, scope: string) {
     'h.id',
     'in',
     eb
-      .selectFrom('household as hn')
+      // household numbers from the national key table: its index of numbers answers a prefix
+      // (the partition's index leads with the village, so a prefix there scans the whole region)
+      .selectFrom('household_key as hn')
       .select('hn.id')
       .where('hn.household_no', 'like', like)
       .where(inRegion('hn.village_code', scope))
@@ -85,7 +87,7 @@ async function isBroad(db: Kysely<DB>, q: string, scope: string): Promise<boolea
   const r = await sql<{ n: number }>`select count(*)::int as n from (
       select 1 from member where name like ${like} and ${within}
       union all select 1 from member where id_number like ${like.toUpperCase()} and ${within}
-      union all select 1 from household where household_no like ${like} and ${within}
+      union all select 1 from household_key where household_no like ${like} and ${within}
       limit ${COUNT_CAP}) x`.execute(db);
   return (r.rows[0]?.n ?? 0) >= COUNT_CAP;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { POOR_STATUSES } from '../../domain/code-lists.js';
+import { inRegion } from '../../kernel/scope.js';
 
 const poorList = () => sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
 
@@ -44,34 +45,40 @@ export async function refreshStats(db: Kysely<DB>): Promise<number> {
 }
 
 /**
- * The movements of the changed villages and of every village holding another year's row of their
- * households (a household that moved: its exit is counted where its row of that year lies, against
- * its row of the year before wherever that lies). Returns the villages recomputed.
+ * The movements of the changed villages and of the current village of their households (a household
+ * that moved: its exit is counted where its row of that year lies, against its row of the year
+ * before). Per province, reading that province's partitions only: the year before is looked up in
+ * the same province, so a household that moved across provinces has no year before there (its
+ * movement in the year of the move is counted as a first row). Returns the villages recomputed.
  */
 async function refreshMovements(trx: Kysely<DB>, dirty: string[]): Promise<string[]> {
-  const villages = (
+  const current = (
     await sql<{ village_code: string }>`
-      select distinct o.village_code from household_year d
-      join household_year o on o.household_id = d.household_id
+      select /* stats refresh */ distinct k.village_code from household_year d
+      join household_key k on k.id = d.household_id
       where d.village_code = any(${dirty}::text[])`.execute(trx)
   ).rows.map((r) => r.village_code);
-  const all = [...new Set([...dirty, ...villages])];
+  const all = [...new Set([...dirty, ...current])];
   await sql`delete from stats_village_movement where village_code = any(${all}::text[])`.execute(trx);
-  await sql`
-    insert into stats_village_movement (village_code, year, exits, new_risks, risks_removed,
-      exited_income, exited_persons, monitored_dibao)
-    select y.village_code, y.year,
-      count(*) filter (where y.status = 'exited' and p.status in (${poorList()})),
-      count(*) filter (where y.status = 'monitored' and p.status is distinct from 'monitored'),
-      count(*) filter (where y.status = 'risk_removed' and p.status = 'monitored'),
-      coalesce(sum(y.net_income) filter (where y.status = 'exited'), 0),
-      coalesce(sum(y.size) filter (where y.status = 'exited'), 0),
-      count(*) filter (where y.status = 'monitored' and y.transfer_dibao > 0)
-    from household_year y
-    left join household_year p on p.household_id = y.household_id and p.year = y.year - 1
-    where y.village_code = any(${all}::text[])
-    group by y.village_code, y.year`.execute(trx);
-  return villages;
+  const byProvince = new Map<string, string[]>();
+  for (const v of all) byProvince.set(v.slice(0, 2), [...(byProvince.get(v.slice(0, 2)) ?? []), v]);
+  for (const [province, villages] of byProvince)
+    await sql`
+      insert into stats_village_movement (village_code, year, exits, new_risks, risks_removed,
+        exited_income, exited_persons, monitored_dibao)
+      select y.village_code, y.year,
+        count(*) filter (where y.status = 'exited' and p.status in (${poorList()})),
+        count(*) filter (where y.status = 'monitored' and p.status is distinct from 'monitored'),
+        count(*) filter (where y.status = 'risk_removed' and p.status = 'monitored'),
+        coalesce(sum(y.net_income) filter (where y.status = 'exited'), 0),
+        coalesce(sum(y.size) filter (where y.status = 'exited'), 0),
+        count(*) filter (where y.status = 'monitored' and y.transfer_dibao > 0)
+      from household_year y
+      left join household_year p on p.household_id = y.household_id and p.year = y.year - 1
+        and ${inRegion('p.village_code', province)}
+      where y.village_code = any(${villages}::text[])
+      group by y.village_code, y.year`.execute(trx);
+  return current;
 }
 
 /**
