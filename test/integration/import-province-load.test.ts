@@ -6,10 +6,12 @@
  * file; the partitions keep their names, indexes and keys; an import failing after the load and
  * before the swap leaves rows, partitions and their indexes as they were.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { importFile, type ImportOptions } from '../../src/modules/import/service.js';
 import { refreshStats } from '../../src/modules/stats/summary-table.js';
+import { connect } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { seedRegions, T } from '../helpers/factory.js';
 import { person, writeCsv } from '../helpers/import-files.js';
@@ -122,7 +124,13 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   await seedRegions(tdb.db);
 });
-afterAll(async () => tdb?.drop());
+const role = `jz_t_app_${randomBytes(4).toString('hex')}`;
+afterAll(async () => {
+  await tdb?.drop();
+  const admin = connect(inject('pgAdminUrl'), 1);
+  await sql.raw(`drop role if exists ${role}`).execute(admin.db);
+  await admin.db.destroy();
+});
 
 describe('a province’s first load', () => {
   it('failing after the load and before the swap leaves rows, partitions and indexes as they were', async () => {
@@ -189,6 +197,30 @@ describe('a province’s first load', () => {
     expect(fastMarks.rowChange.length).toBe(3);
   });
 
+  it('runs for a role that owns no table, as the server’s requests do', async () => {
+    // (runs last but one: the province is emptied first; a role like jingzhun_app, src/db/app-role.ts)
+    await q(`delete from household`);
+    const password = randomBytes(12).toString('hex');
+    await q(`create role ${role} login nosuperuser nocreatedb nocreaterole noinherit password '${password}'`);
+    await q(`grant usage on schema public to ${role}; grant select, insert, update, delete on all tables in schema public
+      to ${role}; grant usage, select on all sequences in schema public to ${role}`);
+    const u = new URL(tdb.url);
+    u.username = role;
+    u.password = password;
+    const app = connect(u.toString(), 2);
+    try {
+      const r = await importFile(app.db, writeCsv(rows('ROLE')), opts({ bulk: 'on' }));
+      expect(r.errors).toEqual([]);
+      expect(r.mode).toBe('partition');
+      expect(await q(`select count(*)::int as n from member_p43`)).toEqual([{ n: rows('X').length }]);
+      // the loaded partition is the app role's to read and write, like the one it replaced
+      const n = await sql<{ n: number }>`select count(*)::int as n from household`.execute(app.db);
+      expect(n.rows).toEqual([{ n: 14 }]);
+    } finally {
+      await app.db.destroy();
+    }
+  });
+
   it('writes live into a province that already holds rows', async () => {
     const file = writeCsv(rows('LIVE'));
     const r = await importFile(tdb.db, file, opts({ bulk: 'on' }));
@@ -196,5 +228,8 @@ describe('a province’s first load', () => {
     expect(r.mode).toBe('live');
     expect(r.loadedProvinces).toEqual([]);
     expect(await q(`select count(*)::int as n from household`)).toEqual([{ n: 28 }]);
+    expect(await q(`select count(*)::int as n from household where household_no like 'ROLE-%'`)).toEqual([
+      { n: 14 },
+    ]);
   });
 });
