@@ -6,7 +6,8 @@ export type DeprivedIf = '<' | '<=' | '==';
 /** One indicator: a value per unit, its weight (all weights sum to 1), and the deprivation rule. */
 export interface Indicator {
   name: string;
-  values: Float64Array;
+  /** Values per unit (0/1 deprivations may come as bytes). */
+  values: Float64Array | Uint8Array;
   weight: number;
   deprivedIf: DeprivedIf;
   cutoff: number;

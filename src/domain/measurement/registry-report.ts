@@ -80,8 +80,9 @@ export function registryMeasures(
   s80s20: S80S20Convention = DEFAULT_S80S20,
 ): RegistryMeasures {
   const idx = select(f, region, population);
-  const s = measureHouseholds(householdsOf(f, idx), line, undefined, { s80s20 });
-  const mpi = alkireFoster(mpiIndicators(f, idx, line), REGISTRY_MPI_K, householdsOf(f, idx).size);
+  const h = householdsOf(f, idx);
+  const s = measureHouseholds(h, line, undefined, { s80s20 });
+  const mpi = alkireFoster(mpiIndicators(f, idx, line), REGISTRY_MPI_K, h.size);
   const { exits, passive } = exitsOf(f, idx, line);
   return {
     households: s.n,

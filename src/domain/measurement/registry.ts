@@ -238,10 +238,13 @@ export function groupsOf(f: RegistryFrame, idx: Uint32Array, by: GroupBy): Group
   return { codes, labels: coder.labels };
 }
 
-/** The registry MPI's indicators for the selected rows; income deprived = per-capita income < line. */
+/**
+ * The registry MPI's indicators for the selected rows (0/1 as bytes: a province's rows are millions);
+ * income deprived = per-capita income < line.
+ */
 export function mpiIndicators(f: RegistryFrame, idx: Uint32Array, line: number): Indicator[] {
   return REGISTRY_MPI.map((spec) => {
-    const values = new Float64Array(idx.length);
+    const values = new Uint8Array(idx.length);
     for (let j = 0; j < idx.length; j++) {
       const i = idx[j]!;
       values[j] =
