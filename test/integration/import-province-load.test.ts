@@ -96,7 +96,9 @@ async function registryAndSummaries() {
     households:
       await q(`select household_no, village_code, household_type, status, main_cause, size, head_name
       from household order by household_no`),
-    members: await q(`select h.household_no, m.name, m.id_number, m.relation, m.village_code, k.present
+    members: await q<{
+      id_number: string;
+    }>(`select h.household_no, m.name, m.id_number, m.relation, m.village_code, k.present
       from member m join household h on h.id = m.household_id join member_key k on k.id = m.id order by 3`),
     years: await q(`select h.household_no, y.year, y.status, y.net_income, y.per_capita_income, y.village_code
       from household_year y join household h on h.id = y.household_id order by 1, 2`),
@@ -174,7 +176,7 @@ describe('a province’s first load', () => {
     // the loaded partition answers through its indexes like any other
     const plan = await tdb.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
-      const id = fastState.members[0]!.id_number as string;
+      const id = fastState.members[0]!.id_number;
       return (
         await sql<{ 'QUERY PLAN': string }>`explain select * from member where id_number = ${id}`.execute(trx)
       ).rows;
