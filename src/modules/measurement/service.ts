@@ -99,6 +99,25 @@ async function passiveExitItems(db: Kysely<DB>, f: RegistryFrame, rows: number[]
   });
 }
 
+/** The promise of `key` in `map`, made by `f` once (a failed one is forgotten). */
+function once<T>(map: Map<string, Promise<T>>, key: string, f: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (!p) {
+    p = f();
+    map.set(key, p);
+    p.catch(() => map.get(key) === p && map.delete(key));
+  }
+  return p;
+}
+
+/** `f` of each item: one after another when `sequential`, else all at once. */
+async function mapYears<T>(ys: number[], sequential: boolean, f: (y: number) => Promise<T>): Promise<T[]> {
+  if (!sequential) return Promise.all(ys.map(f));
+  const out: T[] = [];
+  for (const y of ys) out.push(await f(y));
+  return out;
+}
+
 /**
  * Poverty, inequality and MPI measures of the live registry by region and year. The registry of a
  * region is read once for every year (cache.ts) and year frames are built from it in memory; when
@@ -125,16 +144,6 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
       position: () => repo.position(from()),
       load: (only) => (only ? repo.data(db, only) : repo.data(from(), { region })),
     };
-  };
-
-  const once = <T>(map: Map<string, Promise<T>>, key: string, f: () => Promise<T>) => {
-    let p = map.get(key);
-    if (!p) {
-      p = f();
-      map.set(key, p);
-      p.catch(() => map.get(key) === p && map.delete(key));
-    }
-    return p;
   };
 
   /** The cached store covering `region` (read in one pass over every year when none does). */
@@ -246,12 +255,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
         return { year, line, ...rest };
       };
       // above county level a year at a time: one year's parts in memory, not every year's
-      const points = byParts(region.code)
-        ? await ys.reduce(
-            async (acc, y) => [...(await acc), await point(y)],
-            Promise.resolve([] as Awaited<ReturnType<typeof point>>[]),
-          )
-        : await Promise.all(ys.map(point));
+      const points = await mapYears(ys, byParts(region.code), point);
       return { region, population: query.population, years: points };
     },
 
