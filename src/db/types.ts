@@ -1424,6 +1424,7 @@ export interface VisitTable {
   id: Generated<Int8>;
   purpose: string;
   recorded_by: Int8 | null;
+  village_code: string;
   visit_date: string;
 }
 
@@ -1452,6 +1453,7 @@ export interface WarningSignalTable {
   resolved_reason: string | null;
   source: string | null;
   status: Generated<string>;
+  village_code: string;
 }
 
 export interface WorklistItemTable {

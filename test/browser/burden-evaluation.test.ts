@@ -35,7 +35,13 @@ beforeAll(async () => {
   const h = await createHousehold(db, { village: T.villageA1, income: [] });
   await db
     .insertInto('visit')
-    .values({ household_id: h.id, visit_date: `${year}-01-15`, purpose: 'routine', findings: '正常' })
+    .values({
+      household_id: h.id,
+      village_code: T.villageA1,
+      visit_date: `${year}-01-15`,
+      purpose: 'routine',
+      findings: '正常',
+    })
     .execute();
   await createUser(db, 'county', 'county_officer', T.county);
   app = await buildApp({ db, sessionHours: 1, loginPerMinute: 1000, logLevel: 'silent' });

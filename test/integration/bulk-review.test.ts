@@ -224,8 +224,10 @@ describe('bulk review of quality findings', () => {
 describe('bulk dismissal of warnings', () => {
   beforeAll(async () => {
     for (const h of [A[0], B])
-      await sql`insert into warning_signal (household_id, channel, kind, observed_on)
-        values (${h}, 'cadre_screening', 'illness', '2025-06-01')`.execute(tdb.db);
+      await sql`insert into warning_signal (household_id, village_code, channel, kind, observed_on)
+        values (${h}, (select village_code from household_key where id = ${h}), 'cadre_screening', 'illness', '2025-06-01')`.execute(
+        tdb.db,
+      );
   });
 
   it('dismisses the open signals of the selected households with one reason, nothing when a row fails', async () => {
@@ -244,8 +246,10 @@ describe('bulk dismissal of warnings', () => {
     expect(out.body.details).toMatchObject({ row: 2 });
     expect(await tableDigest(tdb.db)).toEqual(before);
 
-    await sql`insert into warning_signal (household_id, channel, kind, observed_on)
-      values (${A[1]}, 'self_report', 'accident', '2025-07-01')`.execute(tdb.db);
+    await sql`insert into warning_signal (household_id, village_code, channel, kind, observed_on)
+      values (${A[1]}, (select village_code from household_key where id = ${A[1]}), 'self_report', 'accident', '2025-07-01')`.execute(
+      tdb.db,
+    );
     const ok = await call('vil', 'POST', '/api/warnings/dismiss', {
       householdIds: [A[0], A[1]],
       reason: '已核实，收入稳定',
@@ -271,8 +275,10 @@ describe('bulk confirmation of warnings', () => {
       [C[1], 'accident'],
       [B, 'illness'],
     ] as const)
-      await sql`insert into warning_signal (household_id, channel, kind, observed_on)
-        values (${h}, 'cadre_screening', ${kind}, '2025-06-01')`.execute(tdb.db);
+      await sql`insert into warning_signal (household_id, village_code, channel, kind, observed_on)
+        values (${h}, (select village_code from household_key where id = ${h}), 'cadre_screening', ${kind}, '2025-06-01')`.execute(
+        tdb.db,
+      );
   });
 
   it('refuses the whole batch when a row is outside the scope or has no open signal, naming the row; nothing changes', async () => {

@@ -61,7 +61,13 @@ describe('burden meter', () => {
     for (const day of ['02-01', '05-01'])
       await tdb.db
         .insertInto('visit')
-        .values({ household_id: h.id, visit_date: `${year}-${day}`, purpose: 'routine', findings: '正常' })
+        .values({
+          household_id: h.id,
+          village_code: T.villageA1,
+          visit_date: `${year}-${day}`,
+          purpose: 'routine',
+          findings: '正常',
+        })
         .execute();
     const res = await call('county', 'GET', `/api/burden?year=${year}`);
     expect(res.statusCode, res.body).toBe(200);

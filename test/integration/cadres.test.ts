@@ -253,6 +253,7 @@ describe('visits and the visit plan', () => {
       .insertInto('visit')
       .values({
         household_id: H.exitedA,
+        village_code: T.villageA1,
         visit_date: addDays(today, -200),
         purpose: 'routine',
         findings: '稳定',

@@ -113,7 +113,13 @@ beforeAll(async () => {
   ] as const)
     await tdb.db
       .insertInto('visit')
-      .values({ household_id: h, visit_date: d, purpose: 'routine', findings: '正常' })
+      .values({
+        household_id: h,
+        village_code: T.villageA1,
+        visit_date: d,
+        purpose: 'routine',
+        findings: '正常',
+      })
       .execute();
   const pair = await tdb.db
     .insertInto('assist_pair')

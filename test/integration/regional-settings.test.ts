@@ -232,7 +232,13 @@ describe('regional settings', () => {
       const h = await createHousehold(tdb.db, { village, income: [] });
       await tdb.db
         .insertInto('warning_signal')
-        .values({ household_id: h.id, channel: 'self_report', kind: 'illness', observed_on: '2026-03-02' })
+        .values({
+          household_id: h.id,
+          village_code: village,
+          channel: 'self_report',
+          kind: 'illness',
+          observed_on: '2026-03-02',
+        })
         .execute();
       const res = await call('admin', 'GET', `/api/warnings/households/${h.id}`);
       expect(res.statusCode, res.body).toBe(200);

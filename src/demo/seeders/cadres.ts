@@ -253,14 +253,14 @@ async function seedVisits(db: Kysely<DB>, seed: number, county: string, today: s
         order by length(r.region_prefix) desc limit 1) r
       where r.visits_per_year > 0
     ), dates as (
-      select p.id, p.cadre_id, p.kind, p.hsh, g.n,
+      select p.id, p.village_code, p.cadre_id, p.kind, p.hsh, g.n,
         (${today}::date - 730 + (p.hsh % p.iv) + g.n * p.iv + ((p.hsh / 7 + g.n * 13) % 11) - 5) as d,
         -- ~8 % stopped being visited 1–4 intervals ago
         case when p.hsh % 100 < 8 then ${today}::date - p.iv * (1 + (p.hsh / 100) % 4) - 20 else ${today}::date end as until
       from p cross join lateral generate_series(0, 730 / p.iv) g(n)
     ), ins as (
-      insert into visit (household_id, cadre_id, visit_date, purpose, findings, follow_up, created_at)
-      select id, cadre_id, d,
+      insert into visit (household_id, village_code, cadre_id, visit_date, purpose, findings, follow_up, created_at)
+      select id, village_code, cadre_id, d,
         (array['routine', 'routine', 'routine', 'policy', 'income', 'plan', 'risk'])[1 + (hsh + n) % 7],
         (array['家中生产生活正常，“两不愁三保障”无问题',
                '了解务工收入情况，主要劳动力在外务工',

@@ -32,14 +32,14 @@ const REPORT_KIND = (x: ReturnType<typeof u>) => sql`case
 async function seedReports(ctx: DemoContext, today: string) {
   const { db, seed, countyCode } = ctx;
   await sql`
-    insert into warning_signal (household_id, channel, kind, observed_on, detail)
-    select h.id, 'self_report', ${REPORT_KIND(u(seed, 'srk'))},
+    insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail)
+    select h.id, h.village_code, 'self_report', ${REPORT_KIND(u(seed, 'srk'))},
       ${today}::date - (${u(seed, 'srd')} * 300)::int,
       jsonb_build_object('description', '户主通过村务公开栏电话报告新的困难（演示数据）')
     from household h where ${inCounty(countyCode)} and ${u(seed, 'sr')} < 0.004`.execute(db);
   await sql`
-    insert into warning_signal (household_id, channel, kind, observed_on, detail)
-    select h.id, 'cadre_screening', ${REPORT_KIND(u(seed, 'csk'))},
+    insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail)
+    select h.id, h.village_code, 'cadre_screening', ${REPORT_KIND(u(seed, 'csk'))},
       ${today}::date - (${u(seed, 'csd')} * 300)::int,
       jsonb_build_object('estimatedLoss', round((500 + ${u(seed, 'csl')} * ${u(seed, 'csl')} * 30000)::numeric, -2),
         'note', '入户排查发现（演示数据）')
@@ -94,15 +94,17 @@ async function seedIncome(ctx: DemoContext, today: string) {
   const line = monitoringLine(year);
   const pov = povertyLine(year);
   await sql`
-    insert into warning_signal (household_id, channel, kind, observed_on, detail, source)
-    select h.id, 'income', 'income_in_range', ${today}::date - 30,
+    insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail, source)
+    select h.id, h.village_code, 'income', 'income_in_range', ${today}::date - 30,
       jsonb_build_object('perCapita', round((y.net_income - y.medical_cost) / greatest(y.size, 1), 2),
         'monitoringLine', ${line}::numeric, 'povertyLine', ${pov}::numeric, 'year', ${year}::int),
       'income:' || ${year}::int
     from household h join household_year y on y.household_id = h.id and y.year = ${year}
     where ${inCounty(countyCode)} and h.status in ('none', 'exited', 'risk_removed')
       and (y.net_income - y.medical_cost) / greatest(y.size, 1) < ${line}
-    on conflict (household_id, channel, kind, source) where source is not null do nothing`.execute(db);
+    on conflict (household_id, channel, kind, source, village_code) where source is not null do nothing`.execute(
+    db,
+  );
 }
 
 export const warningsDemo: DemoExtension = {
@@ -111,7 +113,8 @@ export const warningsDemo: DemoExtension = {
   async clear(ctx) {
     const { db, countyCode } = ctx;
     await sql`delete from warning_signal s using household h
-      where h.id = s.household_id and ${inCounty(countyCode)}`.execute(db);
+      where h.id = s.household_id and ${inCounty(countyCode)}
+        and s.village_code >= ${countyCode} and s.village_code < ${countyCode + '~'}`.execute(db);
     await db
       .deleteFrom('disaster_area')
       .where('village_code', '>=', countyCode)

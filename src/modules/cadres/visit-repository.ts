@@ -26,7 +26,10 @@ export const visitRepository = {
       .insertInto('visit')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['recorded_by', 'client_key']).where('client_key', 'is not', null).doNothing(),
+        oc
+          .columns(['recorded_by', 'client_key', 'village_code'])
+          .where('client_key', 'is not', null)
+          .doNothing(),
       )
       .returning('id')
       .executeTakeFirst(),
@@ -50,7 +53,8 @@ export const visitRepository = {
       offset: number;
     },
   ) => {
-    const conds = [inRegion('h.village_code', f.scope)];
+    // the visit's own village too: a scoped list reads only its province's partitions
+    const conds = [inRegion('h.village_code', f.scope), inRegion('v.village_code', f.scope)];
     if (f.householdId) conds.push(sql`v.household_id = ${f.householdId}`);
     if (f.cadreId) conds.push(sql`v.cadre_id = ${f.cadreId}`);
     return paged<VisitRow>(

@@ -95,6 +95,7 @@ export function createVisitService(db: Kysely<DB>, clock: Clock) {
         const cadreId = await visitingCadre(trx, user, body);
         const inserted = await repo.insertVisit(trx, {
           household_id: body.householdId,
+          village_code: h.village_code,
           cadre_id: cadreId,
           recorded_by: user.id,
           visit_date: date,

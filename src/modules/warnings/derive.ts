@@ -43,6 +43,7 @@ async function incomeRows(db: Kysely<DB>, region: string, paramsFor: ParamsFor) 
     const p = memo.get(county)!;
     rows.push({
       household_id: it.household_id,
+      village_code: it.household_village,
       channel: 'income',
       kind: 'income_in_range',
       observed_on: run.as_of,

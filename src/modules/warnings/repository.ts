@@ -51,7 +51,7 @@ const SIGNAL_COLUMNS = [
 
 const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
 const CHINA_DAY = (col: string) => sql`(${sql.ref(col)} at time zone 'Asia/Shanghai')::date`;
-const DERIVED_CONFLICT = sql`on conflict (household_id, channel, kind, source) where source is not null do nothing`;
+const DERIVED_CONFLICT = sql`on conflict (household_id, channel, kind, source, village_code) where source is not null do nothing`;
 
 export const warningRepository = {
   household: (db: Kysely<DB>, id: string) =>
@@ -91,6 +91,8 @@ export const warningRepository = {
       ])
       .where('s.status', '=', status)
       .where(inRegion('h.village_code', scope))
+      // the signal's own village too: a scoped worklist reads only its province's partitions
+      .where(inRegion('s.village_code', scope))
       .execute(),
 
   /** Vulnerability of households from their present members (one row per household with members). */
@@ -185,8 +187,8 @@ export const warningRepository = {
    */
   async deriveMedicalBills(db: Kysely<DB>, scope: string, threshold: number, share: number) {
     const r = await sql`
-      insert into warning_signal (household_id, channel, kind, observed_on, detail, source)
-      select h.id, 'department', 'medical_bill', ${CHINA_DAY('dl.imported_at')},
+      insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail, source)
+      select h.id, h.village_code, 'department', 'medical_bill', ${CHINA_DAY('dl.imported_at')},
         jsonb_build_object('amount', b.amount, 'annualIncome', hy.net_income, 'listId', dl.id::text,
           'recordId', r.id::text, 'memberId', m.id::text, 'department', dl.department),
         'department_record:' || r.id
@@ -211,8 +213,8 @@ export const warningRepository = {
   /** Dropouts, job losses and dangerous houses from match flags (fuzzy matches once confirmed). */
   async deriveFromFlags(db: Kysely<DB>, scope: string) {
     const r = await sql`
-      insert into warning_signal (household_id, channel, kind, observed_on, detail, source)
-      select f.household_id, 'department',
+      insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail, source)
+      select f.household_id, h.village_code, 'department',
         case f.flag_kind when 'job_loss' then 'job_loss_list' else f.flag_kind end,
         ${CHINA_DAY('f.created_at')},
         jsonb_build_object('flagId', f.id::text, 'listKind', f.list_kind, 'memberId', f.member_id::text,
@@ -230,8 +232,8 @@ export const warningRepository = {
   /** Every household of a declared disaster village (areas still current or ended within a year). */
   async deriveDisasterAreas(db: Kysely<DB>, scope: string, today: string) {
     const r = await sql`
-      insert into warning_signal (household_id, channel, kind, observed_on, detail, source)
-      select h.id, 'department', 'disaster_area', d.started_on,
+      insert into warning_signal (household_id, village_code, channel, kind, observed_on, detail, source)
+      select h.id, h.village_code, 'department', 'disaster_area', d.started_on,
         jsonb_build_object('disasterKind', d.kind, 'severity', d.severity, 'areaId', d.id::text,
           'source', d.source),
         'disaster_area:' || d.id
@@ -248,16 +250,18 @@ export const warningRepository = {
     sql<{
       household_id: string;
       village_code: string;
+      /** the household's village now (the signal's: the run may predate a move) */
+      household_village: string;
       decision: string;
       per_capita: string | null;
       line: string | null;
     }>`
-      select w.household_id::text as household_id, w.village_code, w.decision,
+      select w.household_id::text as household_id, w.village_code, k.village_code as household_village, w.decision,
         (select x->>'value' from jsonb_array_elements(w.reasons) x
           where x->>'criterion' = 'income_in_monitoring_range' limit 1) as per_capita,
         (select x->>'threshold' from jsonb_array_elements(w.reasons) x
           where x->>'criterion' = 'income_in_monitoring_range' limit 1) as line
-      from worklist_item w
+      from worklist_item w join household_key k on k.id = w.household_id
       where w.run_id = ${runId} and w.rule = 'monitoring' and w.decision in ('unstable', 'marginal')
         and ${inRegion('w.village_code', scope)}`
       .execute(db)
@@ -272,7 +276,7 @@ export const warningRepository = {
         .values(rows.slice(i, i + 2000))
         .onConflict((oc) =>
           oc
-            .columns(['household_id', 'channel', 'kind', 'source'])
+            .columns(['household_id', 'channel', 'kind', 'source', 'village_code'])
             .where('source', 'is not', null)
             .doUpdateSet({
               detail: (eb) => eb.ref('excluded.detail'),

@@ -25,6 +25,7 @@ export function createScreening(ctx: WarningContext) {
         const h = await ctx.householdInScope(user, input.householdId, trx);
         const signalId = await warningRepository.insertSignal(trx, {
           household_id: h.id,
+          village_code: h.village_code,
           channel: 'cadre_screening',
           kind: input.kind,
           observed_on: observedOn,

@@ -51,6 +51,7 @@ export async function recordSelfReport(
     .insertInto('warning_signal')
     .values({
       household_id: h.id,
+      village_code: h.village_code,
       channel: 'self_report',
       kind: input.kind,
       observed_on: input.observedOn,
@@ -61,7 +62,10 @@ export async function recordSelfReport(
     })
     // two sends of one key racing each other: the second stores nothing and answers the first
     .onConflict((oc) =>
-      oc.columns(['created_by', 'client_key']).where('client_key', 'is not', null).doNothing(),
+      oc
+        .columns(['created_by', 'client_key', 'village_code'])
+        .where('client_key', 'is not', null)
+        .doNothing(),
     )
     .returning('id')
     .executeTakeFirst();

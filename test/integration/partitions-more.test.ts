@@ -1,0 +1,253 @@
+/**
+ * Visits, warning signals and quality findings partitioned by province (migration 057,
+ * docs/scaling.md#partitions):
+ *  - each table has a partition per province with villages and the default, and each row lies in its
+ *    household's (or region's) province;
+ *  - the main region-scoped request that reads each table scans only its province's partitions of it
+ *    (every query the app sends is captured and its plan read back with EXPLAIN ANALYZE);
+ *  - a household that moves to another province takes its visits and signals along.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
+import { login, testApp } from '../helpers/app.js';
+
+let tdb: TestDatabase;
+let app: FastifyInstance;
+const cookies: Record<string, string> = {};
+/** A second province: Guizhou, Qiandongnan, Liping county. */
+const G = {
+  province: '52',
+  prefecture: '5226',
+  county: '522631',
+  township: '522631100',
+  village: '522631100201',
+};
+const TABLES = ['visit', 'warning_signal', 'quality_finding'] as const;
+const ids: Record<string, string> = {};
+
+async function visitAndSignal(householdId: string, village: string) {
+  await tdb.db
+    .insertInto('visit')
+    .values({
+      household_id: householdId,
+      village_code: village,
+      visit_date: '2026-03-01',
+      purpose: 'routine',
+      findings: '正常',
+    })
+    .execute();
+  await tdb.db
+    .insertInto('warning_signal')
+    .values({
+      household_id: householdId,
+      village_code: village,
+      channel: 'cadre_screening',
+      kind: 'illness',
+      observed_on: '2026-03-02',
+    })
+    .execute();
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await seedRegions(tdb.db);
+  await tdb.db
+    .insertInto('region')
+    .values([
+      { code: G.province, level: 1, parent_code: null, name: '贵州省' },
+      { code: G.prefecture, level: 2, parent_code: G.province, name: '黔东南苗族侗族自治州' },
+      { code: G.county, level: 3, parent_code: G.prefecture, name: '黎平县' },
+      { code: G.township, level: 4, parent_code: G.county, name: '德凤街道' },
+      { code: G.village, level: 5, parent_code: G.township, name: '测试丙村' },
+    ])
+    .execute();
+  ids.a = (await createHousehold(tdb.db, { village: T.villageA1, headName: '龙甲' })).id;
+  ids.b = (await createHousehold(tdb.db, { village: T.villageB1, headName: '龙乙' })).id;
+  ids.g = (await createHousehold(tdb.db, { village: G.village, headName: '龙丙' })).id;
+  ids.m = (await createHousehold(tdb.db, { village: T.villageA1, headName: '龙丁' })).id;
+  await visitAndSignal(ids.a, T.villageA1);
+  await visitAndSignal(ids.b, T.villageB1);
+  await visitAndSignal(ids.g, G.village);
+  // a run over the whole country with findings in both provinces (one about a county)
+  const run = await tdb.db
+    .insertInto('quality_run')
+    .values({ region_code: '', trigger: 'cli', actor_name: 'test', finished_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tdb.db
+    .insertInto('quality_finding')
+    .values([
+      { run_id: run.id, check_id: 'income_heaping', household_id: ids.a, region_code: T.villageA1 },
+      { run_id: run.id, check_id: 'income_heaping', household_id: ids.g, region_code: G.village },
+      { run_id: run.id, check_id: 'benford_village', household_id: null, region_code: G.county + '000000' },
+    ])
+    .execute();
+  await createUser(tdb.db, 'cty', 'county_officer', T.county);
+  app = await testApp(tdb.db);
+  cookies.cty = await login(app, 'cty', 'test-password-1');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.drop();
+});
+
+interface Captured {
+  text: string;
+  values: unknown[];
+}
+
+/** Every query the app's connections send while `run` runs. */
+async function capture(run: () => Promise<unknown>): Promise<Captured[]> {
+  const seen: Captured[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const [q, v] = args;
+    if (typeof q === 'string') seen.push({ text: q, values: Array.isArray(v) ? v : [] });
+    else if (q && typeof q === 'object' && 'text' in q)
+      seen.push({
+        text: String((q as { text: string }).text),
+        values: (q as { values?: unknown[] }).values ?? [],
+      });
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
+
+/** The partitions of `table` a read-only query scans (nodes executed at least once). */
+async function partitionsRead(q: Captured, table: string): Promise<string[]> {
+  const partition = new RegExp(`^${table}_p(\\w+)$`);
+  const client = new pg.Client({ connectionString: tdb.url });
+  await client.connect();
+  try {
+    await client.query('begin read only');
+    const res = await client.query<{ 'QUERY PLAN': unknown }>(
+      `explain (analyze, format json) ${q.text}`,
+      q.values,
+    );
+    await client.query('rollback');
+    const out = new Set<string>();
+    const walk = (node: Record<string, unknown>) => {
+      const rel = node['Relation Name'];
+      if (typeof rel === 'string' && partition.test(rel) && Number(node['Actual Loops'] ?? 0) > 0)
+        out.add(rel);
+      for (const c of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
+    };
+    walk((res.rows[0]!['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan);
+    return [...out].sort();
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reads of `table` a request sends, each with the partitions of it that it scanned. */
+async function tableReads(user: string, url: string, table: string) {
+  let status = 0;
+  const queries = await capture(async () => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+    status = res.statusCode;
+  });
+  expect(status, url).toBe(200);
+  const reads = queries.filter(
+    (q) =>
+      new RegExp(`\\b${table}\\b`).test(q.text) &&
+      /^\s*(select|with)\b/i.test(q.text) &&
+      !/\b(insert|update|delete)\b/i.test(q.text),
+  );
+  return Promise.all(reads.map(async (q) => ({ text: q.text, partitions: await partitionsRead(q, table) })));
+}
+
+describe('visits, warning signals and quality findings partitioned by province', () => {
+  it('have one partition per province with villages and the default, each row in its province', async () => {
+    for (const t of TABLES) {
+      const leaves = await sql<{ t: string }>`
+        select p.relid::regclass::text as t from pg_partition_tree(${t}::regclass) p where p.isleaf order by 1`.execute(
+        tdb.db,
+      );
+      expect(leaves.rows.map((r) => r.t)).toEqual([`${t}_p43`, `${t}_p52`, `${t}_pother`]);
+      const where = await sql<{ t: string; n: number }>`
+        select tableoid::regclass::text as t, count(*)::int as n from ${sql.table(t)} group by 1 order by 1`.execute(
+        tdb.db,
+      );
+      expect(where.rows, t).toEqual([
+        { t: `${t}_p43`, n: t === 'quality_finding' ? 1 : 2 },
+        { t: `${t}_p52`, n: t === 'quality_finding' ? 2 : 1 },
+      ]);
+    }
+  });
+
+  it.each([
+    ['the county’s visits', `/api/visits?region=${T.county}`, 'visit'],
+    ['a township’s visits', `/api/visits?region=${T.townshipA}`, 'visit'],
+    ['the county’s warning worklist', `/api/warnings?region=${T.county}`, 'warning_signal'],
+    ['the county’s quality findings', `/api/quality/findings?region=${T.county}`, 'quality_finding'],
+    ['the county’s quality summary', `/api/quality/summary?region=${T.county}`, 'quality_finding'],
+  ])('%s read only the province’s partitions', async (_what, url, table) => {
+    const reads = await tableReads('cty', url, table);
+    expect(reads.length, url).toBeGreaterThan(0);
+    const scanned = reads.flatMap((r) => r.partitions);
+    expect(scanned, url).toContain(`${table}_p43`);
+    for (const r of reads)
+      for (const p of r.partitions) expect(p, `${p} read by: ${r.text.slice(0, 300)}`).toBe(`${table}_p43`);
+  });
+
+  it('answers the scoped lists with the province’s rows only', async () => {
+    const visits = await app.inject({
+      method: 'GET',
+      url: `/api/visits?region=${T.county}`,
+      headers: { cookie: cookies.cty! },
+    });
+    expect(visits.json().total).toBe(2);
+    const findings = await app.inject({
+      method: 'GET',
+      url: `/api/quality/findings?region=${T.county}`,
+      headers: { cookie: cookies.cty! },
+    });
+    expect(findings.json().total).toBe(1);
+  });
+
+  it('moves a household’s visits and signals with it to another province', async () => {
+    await visitAndSignal(ids.m!, T.villageA1);
+    await tdb.db.updateTable('household').set({ village_code: G.village }).where('id', '=', ids.m!).execute();
+    for (const t of ['visit', 'warning_signal'] as const) {
+      const rows = await sql<{ t: string; village_code: string }>`
+        select tableoid::regclass::text as t, village_code from ${sql.table(t)} where household_id = ${ids.m}`.execute(
+        tdb.db,
+      );
+      expect(rows.rows, t).toEqual([{ t: `${t}_p52`, village_code: G.village }]);
+    }
+    // and back to another village of the first province
+    await tdb.db
+      .updateTable('household')
+      .set({ village_code: T.villageB1 })
+      .where('id', '=', ids.m!)
+      .execute();
+    const back = await sql<{
+      v: string;
+    }>`select village_code as v from visit where household_id = ${ids.m}`.execute(tdb.db);
+    expect(back.rows).toEqual([{ v: T.villageB1 }]);
+    // deleting the household deletes them (the foreign key to the national key, cascade)
+    await tdb.db.deleteFrom('household').where('id', '=', ids.m!).execute();
+    const left = await sql<{ n: number }>`
+      select (select count(*) from visit where household_id = ${ids.m})
+        + (select count(*) from warning_signal where household_id = ${ids.m}) as n`.execute(tdb.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
+  it('refuses a row without its region code', async () => {
+    await expect(
+      sql`insert into visit (household_id, visit_date, purpose, findings)
+        values (${ids.a}, '2026-03-03', 'routine', '正常')`.execute(tdb.db),
+    ).rejects.toThrow(/village_code/);
+  });
+});
