@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { connect } from '../../src/db/database.js';
 import type { AuthUser } from '../../src/kernel/user.js';
 import { createRegionService } from '../../src/modules/regions/service.js';
 import { createMeasuresService, type MeasuresService } from '../../src/modules/measurement/service.js';
@@ -140,6 +141,12 @@ describe('measures above county level from per-county parts', () => {
   });
 
   it('re-reads only the county with a changed village, and stays equal', async () => {
+    // a second process (its own pool and caches) holding the same parts must see the change too:
+    // no process consumes the marks
+    const pool = connect(tdb.url, 2).db;
+    const other = createMeasuresService(pool, createRegionService(pool), { lineFor: line });
+    const q0 = { region: '43', year: 2025, population: 'all' as const };
+    const old = await other.measures(admin, q0);
     const before = COUNTIES.map(([c]) => parted.parts.get(c, 2025));
     await sql`update household_year set wage_income = wage_income + 9000, net_income = net_income + 9000
       where household_id = ${ids[16]!} and year = 2025`.execute(tdb.db); // a household of 433125
@@ -148,6 +155,10 @@ describe('measures above county level from per-county parts', () => {
     expect(a).toEqual(await whole.measures(admin, q));
     const after = COUNTIES.map(([c]) => parted.parts.get(c, 2025));
     expect(after.map((e, i) => e === before[i])).toEqual([true, false, true, true]);
+    const seen = await other.measures(admin, q0);
+    expect(seen).toEqual(a);
+    expect(seen.income.total).toBe(old.income.total + 9000);
+    await pool.destroy();
   });
 
   it("re-reads a county's part when a household that lived there changes in its new county", async () => {
