@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { netIncome } from '../../domain/import/household.js';
 import type { ImportRow } from '../../domain/import/row.js';
 import { inScope } from '../../domain/region-code.js';
 import type { IdRowTable, IdSet } from '../../domain/import/id-table.js';
 import { changedHouseholds } from './changes.js';
 import { importRepository, type HouseholdRowIn } from './repository.js';
 import { copyFields, pgArray } from './copy-text.js';
+import { STATUS_OF_TYPE, YEAR_COPY_COLUMNS, yearColumns, yearText } from './year-rows.js';
 import type { LoadTables, ProvinceLoads } from './partition-load.js';
 import type { PendingHousehold } from './types.js';
 import {
@@ -17,15 +17,6 @@ import {
 } from './member-columns.js';
 
 export { copyLine, pgArray } from './copy-text.js';
-
-const STATUS_OF_TYPE: Record<string, string> = {
-  general_poor: 'poor',
-  dibao_poor: 'poor',
-  dibao: 'poor',
-  tekun: 'poor',
-  exited: 'exited',
-  ordinary: 'none',
-};
 
 const nz = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
@@ -290,17 +281,6 @@ function memberText(fresh: PendingHousehold[], ids: string[]): string {
   return lines.join('\n');
 }
 
-function yearText(fresh: PendingHousehold[], ids: string[]): string {
-  const lines: string[] = [];
-  for (let i = 0; i < fresh.length; i++) {
-    const y = yearValues(fresh[i]!);
-    y.unshift(ids[i]);
-    lines.push(copyFields(y));
-  }
-  lines.push('');
-  return lines.join('\n');
-}
-
 const headOf = (rows: ImportRow[]): ImportRow => rows.find((r) => r.member.relation === 'head')!;
 
 const HOUSEHOLD_COPY_COLUMNS =
@@ -356,58 +336,6 @@ function memberColumns(good: PendingHousehold[], ids: Map<string, string>): Reco
       for (const k of ['name', 'sex', 'id_number', 'birth_date', 'relation']) cols[k]!.push(r.member[k]);
       for (const [k, d] of Object.entries(MEMBER_DEFAULTS)) cols[k]!.push(r.member[k] ?? d);
     }
-  }
-  return cols;
-}
-
-const INCOME_KEYS = [
-  'wage_income',
-  'business_income',
-  'production_cost',
-  'property_income',
-  'transfer_income',
-  'transfer_dibao',
-  'transfer_pension',
-  'transfer_eco',
-  'medical_cost',
-] as const;
-
-const YEAR_COPY_COLUMNS = `year, village_code, size, status, net_income, per_capita_income, ${INCOME_KEYS.join(', ')}, recorded_by, collected_on`;
-
-/** A household's household_year values in the order of YEAR_COPY_COLUMNS. */
-function yearValues(h: PendingHousehold): unknown[] {
-  const first = h.rows[0]!;
-  const net = netIncome(first.income);
-  const out: unknown[] = [
-    first.income.year,
-    first.household.village_code,
-    h.rows.length,
-    STATUS_OF_TYPE[(first.household.household_type as string | undefined) ?? 'ordinary'] ?? 'none',
-    Math.round(net * 100) / 100,
-    Math.round((net / h.rows.length) * 100) / 100,
-  ];
-  for (const k of INCOME_KEYS) out.push(first.income[k] ?? 0);
-  out.push(first.provenance.recorded_by ?? null, first.provenance.collected_on ?? null);
-  return out;
-}
-
-function yearColumns(good: PendingHousehold[], ids: Map<string, string>): Record<string, unknown[]> {
-  const names = [
-    'year',
-    'village_code',
-    'size',
-    'status',
-    'net_income',
-    'per_capita_income',
-    ...INCOME_KEYS,
-    'recorded_by',
-    'collected_on',
-  ];
-  const cols: Record<string, unknown[]> = { household_id: [] };
-  for (const k of names) cols[k] = [];
-  for (const h of good) {
-    cols.household_id!.push(ids.get(h.no));
-    yearValues(h).forEach((v, i) => cols[names[i]!]!.push(v));
   }
   return cols;
 }
