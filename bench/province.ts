@@ -275,6 +275,8 @@ try {
   const year = Number(
     (await sql<{ y: number }>`select max(year) as y from household_year`.execute(db)).rows[0]!.y,
   );
+  // fresh statistics for the planner before measuring (the province phase analyzes after its load)
+  await sql`analyze`.execute(db);
   const countyScale = phases === 'province' ? null : await phase('county', admin, county, year, false);
 
   const others = (
