@@ -9,11 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { createHousehold, createUser, seedRegions, T } from '../helpers/factory.js';
 import { login, testApp } from '../helpers/app.js';
+import { captureQueries, partitionsRead } from '../helpers/plans.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -96,64 +96,10 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-interface Captured {
-  text: string;
-  values: unknown[];
-}
-
-/** Every query the app's connections send while `run` runs. */
-async function capture(run: () => Promise<unknown>): Promise<Captured[]> {
-  const seen: Captured[] = [];
-  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [q, v] = args;
-    if (typeof q === 'string') seen.push({ text: q, values: Array.isArray(v) ? v : [] });
-    else if (q && typeof q === 'object' && 'text' in q)
-      seen.push({
-        text: String((q as { text: string }).text),
-        values: (q as { values?: unknown[] }).values ?? [],
-      });
-    return original.apply(this, args);
-  };
-  try {
-    await run();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}
-
-/** The partitions of `table` a read-only query scans (nodes executed at least once). */
-async function partitionsRead(q: Captured, table: string): Promise<string[]> {
-  const partition = new RegExp(`^${table}_p(\\w+)$`);
-  const client = new pg.Client({ connectionString: tdb.url });
-  await client.connect();
-  try {
-    await client.query('begin read only');
-    const res = await client.query<{ 'QUERY PLAN': unknown }>(
-      `explain (analyze, format json) ${q.text}`,
-      q.values,
-    );
-    await client.query('rollback');
-    const out = new Set<string>();
-    const walk = (node: Record<string, unknown>) => {
-      const rel = node['Relation Name'];
-      if (typeof rel === 'string' && partition.test(rel) && Number(node['Actual Loops'] ?? 0) > 0)
-        out.add(rel);
-      for (const c of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
-    };
-    walk((res.rows[0]!['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan);
-    return [...out].sort();
-  } finally {
-    await client.end();
-  }
-}
-
 /** The reads of `table` a request sends, each with the partitions of it that it scanned. */
 async function tableReads(user: string, url: string, table: string) {
   let status = 0;
-  const queries = await capture(async () => {
+  const queries = await captureQueries(async () => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
     status = res.statusCode;
   });
@@ -164,7 +110,12 @@ async function tableReads(user: string, url: string, table: string) {
       /^\s*(select|with)\b/i.test(q.text) &&
       !/\b(insert|update|delete)\b/i.test(q.text),
   );
-  return Promise.all(reads.map(async (q) => ({ text: q.text, partitions: await partitionsRead(q, table) })));
+  return Promise.all(
+    reads.map(async (q) => ({
+      text: q.text,
+      partitions: await partitionsRead(tdb.url, q, new RegExp(`^${table}_p(\\w+)$`)),
+    })),
+  );
 }
 
 describe('visits, warning signals and quality findings partitioned by province', () => {
