@@ -173,7 +173,7 @@ describe('a province’s first load', () => {
     const checks = await q<{ n: number }>(`select count(*)::int as n from pg_constraint
       where contype = 'c' and conname in ('household_p43_range', 'member_p43_range', 'household_year_p43_range')`);
     expect(checks).toEqual([{ n: 3 }]);
-    // the loaded partition answers through its indexes like any other
+    // the loaded partition answers through its indexes as the others do
     const plan = await tdb.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const id = fastState.members[0]!.id_number;
