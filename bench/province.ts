@@ -58,9 +58,12 @@ const port = 40000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 const password = process.env.JZ_DEMO_PASSWORD ?? 'jingzhun-demo';
 
+// the embedded database of the data folder, whatever server the caller's environment names (CI sets
+// DATABASE_URL for its PostgreSQL 15 tier)
+const { DATABASE_URL: _url, DATABASE_READ_URL: _readUrl, ...callerEnv } = process.env;
 const server = spawn(process.execPath, ['bin/jingzhun.js', 'serve', '--demo'], {
   env: {
-    ...process.env,
+    ...callerEnv,
     JZ_DATA_DIR: dataDir,
     PORT: String(port),
     LOG_LEVEL: 'warn',
