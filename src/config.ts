@@ -61,6 +61,11 @@ const ConfigSchema = z.object({
   JZ_DIGEST_HOUR: z.coerce.number().int().min(-1).max(23).default(7),
   /** Memory the measures cache may hold for region stores, in MiB (least recently used dropped beyond). */
   JZ_MEASURES_CACHE_MB: z.coerce.number().positive().default(512),
+  /**
+   * Memory the per-county parts of the measures above county level may hold, in MiB (≈ 60 bytes a
+   * household: 512 holds a province of 8 million households; least recently used dropped beyond).
+   */
+  JZ_MEASURES_PARTS_MB: z.coerce.number().positive().default(512),
   /** Statement timeout (ms) of a request's queries by class, 0 = none (docs/operations.md "Limits per request"). */
   JZ_TIMEOUT_READ_MS: z.coerce.number().int().min(0).default(5000),
   JZ_TIMEOUT_STATISTICS_MS: z.coerce.number().int().min(0).default(10000),

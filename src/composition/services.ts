@@ -56,6 +56,7 @@ export interface ServiceOptions {
   sessionHours: number;
   /** Memory budget of the measures cache in bytes; absent = unbounded. */
   measuresCacheBytes?: number | undefined;
+  measuresPartsBytes?: number | undefined;
   /** The largest attachment accepted, in bytes (config.ts JZ_ATTACHMENT_MAX_MB); absent = 10 MiB. */
   attachmentMaxBytes?: number | undefined;
   /** Where background work (web imports) logs its failures. */
@@ -134,6 +135,7 @@ export function buildServices(db: Kysely<DB>, opts: ServiceOptions) {
     measures: createMeasuresService(db, regions, {
       lineFor: async (region, year) => (await paramsFor(region, `${year}-12-31`)).povertyLine,
       cacheBytes: opts.measuresCacheBytes,
+      partsBytes: opts.measuresPartsBytes,
       pick: reads.pick,
     }),
     burden: createBurdenService(db, clock),

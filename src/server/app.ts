@@ -105,6 +105,8 @@ export interface AppOptions {
   digestHour?: number;
   /** Memory budget of the measures cache in MiB (JZ_MEASURES_CACHE_MB); absent = unbounded. */
   measuresCacheMB?: number;
+  /** Memory budget of the measures' per-county parts in MiB (JZ_MEASURES_PARTS_MB); absent = unbounded. */
+  measuresPartsMB?: number;
   /** The largest attachment accepted in MiB (JZ_ATTACHMENT_MAX_MB); absent = 10. */
   attachmentMaxMB?: number;
   /** Read the measures cache of the counties with households in the background once listening (serve). */
@@ -137,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? systemClock,
     sessionHours: opts.sessionHours,
     measuresCacheBytes: opts.measuresCacheMB === undefined ? undefined : opts.measuresCacheMB * 2 ** 20,
+    measuresPartsBytes: opts.measuresPartsMB === undefined ? undefined : opts.measuresPartsMB * 2 ** 20,
     attachmentMaxBytes: opts.attachmentMaxMB === undefined ? undefined : opts.attachmentMaxMB * 2 ** 20,
     log: app.log,
   });

@@ -20,6 +20,7 @@ export async function serve(
     ruleRunIntervalHours: config.JZ_RULE_RUN_INTERVAL_HOURS,
     digestHour: config.JZ_DIGEST_HOUR,
     measuresCacheMB: config.JZ_MEASURES_CACHE_MB,
+    measuresPartsMB: config.JZ_MEASURES_PARTS_MB,
     attachmentMaxMB: config.JZ_ATTACHMENT_MAX_MB,
     warmMeasures: true,
     boundedWork: boundedWorkOf(config),

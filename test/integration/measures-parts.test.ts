@@ -178,11 +178,31 @@ describe('measures above county level from per-county parts', () => {
   it('stays exact within a budget smaller than one part', async () => {
     const tight = createMeasuresService(tdb.db, createRegionService(tdb.db), {
       lineFor: line,
-      cacheBytes: 1,
+      partsBytes: 1,
     });
     const q = { region: '', year: 2025, population: 'all' as const, by: 'cause' as const };
     expect(await tight.measures(admin, q)).toEqual(await whole.measures(admin, q));
     expect(tight.parts.size).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the parts of a province when a county store fills the budget of the stores', async () => {
+    // the province bench's failure: a county's store read first took the shared budget, so the
+    // province's parts were dropped as they were read and every request read the counties again
+    const service = createMeasuresService(tdb.db, createRegionService(tdb.db), {
+      lineFor: line,
+      cacheBytes: 1,
+      partsBytes: 2 ** 20,
+    });
+    const county = { region: '433124', year: 2025, population: 'all' as const, by: 'cause' as const };
+    const province = { ...county, region: '43' };
+    await service.measures(admin, county);
+    await service.measures(admin, province);
+    const held = ['433124', '433125', '431202'].map((c) => service.parts.get(c, 2025));
+    expect(held.every((e) => e !== undefined)).toBe(true);
+    await service.measures(admin, county);
+    expect(await service.measures(admin, province)).toEqual(await whole.measures(admin, province));
+    // the same entries: none was read again
+    expect(['433124', '433125', '431202'].map((c) => service.parts.get(c, 2025))).toEqual(held);
   });
 
   it('answers over HTTP, and refuses a year without data in both languages', async () => {

@@ -49,8 +49,6 @@ const markKey = (m: Mark) => `${m.xid}|${m.village}`;
  */
 export class FrameCache {
   private readonly entries = new Map<string, Entry>();
-  /** Bytes of the stores held at the last trim or usage (for the parts' share of the budget). */
-  private lastBytes = 0;
 
   constructor(
     readonly capacity = 6,
@@ -95,12 +93,6 @@ export class FrameCache {
       if (this.entries.get(e.region) === e) this.entries.delete(e.region);
       total -= bytes;
     }
-    this.lastBytes = total;
-  }
-
-  /** The stores' bytes as last measured (by `trim` or `usage`). */
-  heldBytes(): number {
-    return this.lastBytes;
   }
 
   /** The regions held and an estimate of their bytes, least recently used first. */
@@ -115,7 +107,6 @@ export class FrameCache {
       const snap = await e.snapshot.catch(() => null);
       if (snap && this.entries.get(e.region) === e) out.push({ e, bytes: snap.bytes() });
     }
-    this.lastBytes = out.reduce((sum, x) => sum + x.bytes, 0);
     return out;
   }
 

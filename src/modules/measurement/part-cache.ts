@@ -23,7 +23,8 @@ const keyOf = (county: string, year: number) => `${county}|${year}`;
 
 /**
  * The per-county parts of the measures above county level (docs/measures.md "Province and nation"),
- * least recently used first, within `budgetBytes` less what `others()` (the region stores) hold.
+ * least recently used first, within `budgetBytes` (a budget of their own: the region stores, ten
+ * times larger a household, would otherwise push a province's parts out as they are read).
  * A change mark in a village of a part's county, or of a village where its households have rows,
  * drops the part: the next request reads that county alone again. No mark is consumed (each process
  * keeps its own positions, as the stores do).
@@ -33,10 +34,7 @@ export class PartCache {
   /** The marks read by the last sync: a county read after it has their changes. */
   private known = new Set<string>();
 
-  constructor(
-    readonly budgetBytes = Infinity,
-    private readonly others: () => number = () => 0,
-  ) {}
+  constructor(readonly budgetBytes = Infinity) {}
 
   get(county: string, year: number): PartEntry | undefined {
     const k = keyOf(county, year);
@@ -70,7 +68,7 @@ export class PartCache {
 
   private trim(keep: ReadonlySet<PartEntry>): void {
     if (!Number.isFinite(this.budgetBytes)) return;
-    let total = this.bytes() + this.others();
+    let total = this.bytes();
     for (const [k, e] of this.entries) {
       if (total <= this.budgetBytes) break;
       if (keep.has(e)) continue;

@@ -34,6 +34,11 @@ export interface MeasuresDeps {
   lineFor(region: string, year: number): Promise<number>;
   /** Memory budget of the cached region stores (bytes); unbounded when absent (tests). */
   cacheBytes?: number | undefined;
+  /**
+   * Memory budget of the per-county parts above county level (bytes), apart from the stores': a
+   * county's store read after a province's parts must not push them out. Unbounded when absent.
+   */
+  partsBytes?: number | undefined;
   /** The server a region's whole store is read from (a replica when configured); else `db`. */
   pick?: () => Kysely<DB>;
   /**
@@ -131,7 +136,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
   const lines = new Map<string, Promise<number>>();
   const refs = new Map<string, Promise<Awaited<ReturnType<RegionService['refOf']>>>>();
 
-  const partCache = new PartCache(deps.cacheBytes ?? Infinity, () => cache.heldBytes());
+  const partCache = new PartCache(deps.partsBytes ?? Infinity);
   const regional = createRegional(partCache, () => deps.pick?.() ?? db);
   const byParts = (region: string) => deps.parts !== false && ABOVE_COUNTY(region);
   const sync = createChangeSync(db, cache, () => lines.clear(), partCache);
