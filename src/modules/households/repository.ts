@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type OrderByItemBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { DB, HouseholdTable } from '../../db/types.js';
 import { inRegion, provinceOf } from '../../kernel/scope.js';
 
@@ -21,15 +28,30 @@ export interface HouseholdFilter extends HouseholdWhere {
 
 type HEB = ExpressionBuilder<DB & { h: HouseholdTable }, 'h'>;
 
+/**
+ * How a search prefix is matched: `narrow` an id set the planner joins (the export's), `few` the same
+ * set read first into an array — a known-small set (fewer than COUNT_CAP matches, `isBroad`) then
+ * drives the household lookups by key, where the planner, misjudging a set's size, would scan the whole
+ * region — and `broad` hashed id sets tested per household.
+ */
+export type Match = 'narrow' | 'few' | 'broad';
+
 /** Households (aliased `h`) matching a region and the list filters. */
-export function filtered(f: HouseholdWhere, broad = false) {
+export function filtered(f: HouseholdWhere, match: Match = 'narrow') {
   return (eb: HEB) => {
     const conds: Expression<SqlBool>[] = [inRegion('h.village_code', f.scope)];
     if (f.status) conds.push(eb('h.status', '=', f.status));
     if (f.type) conds.push(eb('h.household_type', '=', f.type));
     if (f.cause)
       conds.push(eb.or([eb('h.main_cause', '=', f.cause), sql<SqlBool>`${f.cause} = any(h.other_causes)`]));
-    if (f.q) conds.push(broad ? broadMatch(eb, f.q, f.scope) : narrowMatch(eb, f.q, f.scope));
+    if (f.q)
+      conds.push(
+        match === 'broad'
+          ? broadMatch(eb, f.q, f.scope)
+          : match === 'few'
+            ? sql<SqlBool>`h.id = any(array(${matchingIds(eb, f.q, f.scope)}))`
+            : eb('h.id', 'in', matchingIds(eb, f.q, f.scope)),
+      );
     return eb.and(conds);
   };
 }
@@ -38,13 +60,11 @@ const likePrefix = (q: string) => `${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /**
  * Few matches: one uncorrelated id set (household number, or any member's name or ID number — the
- * head is a member), which the planner turns into a semi-join driven by the indexes.
+ * head is a member), read from the indexes.
  */
-function narrowMatch(eb: HEB, q: string, scope: string) {
+function matchingIds(eb: HEB, q: string, scope: string) {
   const like = likePrefix(q);
-  return eb(
-    'h.id',
-    'in',
+  return (
     eb
       // household numbers from the national key table: its index of numbers answers a prefix
       // (the partition's index leads with the village, so a prefix there scans the whole region)
@@ -58,13 +78,13 @@ function narrowMatch(eb: HEB, q: string, scope: string) {
           .select('m.household_id as id')
           .where((m) => m.or([m('m.name', 'like', like), m('m.id_number', 'like', like.toUpperCase())]))
           .where(inRegion('m.village_code', scope)),
-      ),
+      )
   );
 }
 
 /**
  * Many matches (a broad prefix): hashed id sets read from the covering indexes (migration 025) and
- * tested per household in the list's order, so the first page and a capped count stop early.
+ * tested per household of the region (cheaper than thousands of lookups by key).
  */
 function broadMatch(eb: HEB, q: string, scope: string) {
   const like = likePrefix(q);
@@ -92,29 +112,74 @@ async function isBroad(db: Kysely<DB>, q: string, scope: string): Promise<boolea
   return (r.rows[0]?.n ?? 0) >= COUNT_CAP;
 }
 
-export const householdRepository = {
-  async list(db: Kysely<DB>, f: HouseholdFilter) {
-    const broad = f.q ? await isBroad(db, f.q, f.scope) : false;
-    const base = db.selectFrom('household as h').where(filtered(f, broad));
-    // a broad search counts up to COUNT_CAP (+1 to know there are more): "1000+"
-    const counted = broad ? base.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1) : undefined;
-    const count = counted
+/** How many households match (the old two-step count): for a page past the end, which counts nothing. */
+async function countMatches(db: Kysely<DB>, f: HouseholdWhere, match: Match): Promise<number> {
+  const base = db.selectFrom('household as h').where(filtered(f, match));
+  // a broad search counts up to COUNT_CAP (+1 to know there are more): "1000+"
+  const count =
+    match === 'broad'
       ? await db
-          .selectFrom(counted.as('c'))
+          .selectFrom(base.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('c'))
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .executeTakeFirstOrThrow()
       : await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const n = Number(count.n);
-    const rows = await base
+  return Number(count.n);
+}
+
+export const householdRepository = {
+  /**
+   * One page of the list and the count of all matching households, in one query: the matching
+   * households are counted, sorted and cut to the page; only the page's rows are then joined to their
+   * village, township, year and head's ID number. A search whose matches are few (`isBroad`) reads
+   * them by key.
+   */
+  async list(db: Kysely<DB>, f: HouseholdFilter) {
+    const match: Match = f.q ? ((await isBroad(db, f.q, f.scope)) ? 'broad' : 'few') : 'narrow';
+    const byIncome = f.sort === 'per_capita_income';
+    const direction = (ob: OrderByItemBuilder) => (f.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
+    // a household's years lie in its province's partition (migration 044): name it, to prune
+    const yearRow = (y: 'y' | 'ys') =>
+      sql<SqlBool>`${sql.ref(`${y}.household_id`)} = h.id and ${sql.ref(`${y}.year`)} = ${f.year ?? -1}
+        and ${inRegion(`${y}.village_code`, provinceOf(f.scope))}`;
+    const page = db
+      .selectFrom('household as h')
+      .where(filtered(f, match))
+      .select([
+        'h.id',
+        'h.household_no',
+        'h.village_code',
+        'h.head_name',
+        'h.size',
+        'h.status',
+        'h.household_type',
+        'h.main_cause',
+        // with a search, the matches are few or all read for the sort anyway: counted as they pass;
+        // a plain list is counted apart (an index-only count), once, in the same statement
+        f.q
+          ? sql<string>`count(*) over ()`.as('matched')
+          : (eb) =>
+              eb
+                .selectFrom('household as h')
+                .where(filtered(f, match))
+                .select(sql<string>`count(*)`.as('n'))
+                .as('matched'),
+      ])
+      .$if(byIncome, (qb) =>
+        qb.select(
+          sql<string | null>`(select ys.per_capita_income from household_year ys where ${yearRow('ys')})`.as(
+            'sort_income',
+          ),
+        ),
+      )
+      .orderBy(byIncome ? sql.ref('sort_income') : sql.ref(`h.${f.sort}`), direction)
+      .orderBy('h.id')
+      .limit(f.limit)
+      .offset(f.offset);
+    const rows = await db
+      .selectFrom(page.as('h'))
       .innerJoin('region as v', 'v.code', 'h.village_code')
       .leftJoin('region as t', 't.code', 'v.parent_code')
-      .leftJoin('household_year as y', (j) =>
-        // a household's years lie in its province's partition (migration 044): name it, to prune
-        j
-          .onRef('y.household_id', '=', 'h.id')
-          .on('y.year', '=', f.year ?? -1)
-          .on(inRegion('y.village_code', provinceOf(f.scope))),
-      )
+      .leftJoin('household_year as y', (j) => j.on(yearRow('y')))
       .select([
         'h.id',
         'h.household_no',
@@ -128,6 +193,7 @@ export const householdRepository = {
         'h.main_cause',
         'y.per_capita_income',
         'y.year as income_year',
+        'h.matched',
         (eb) =>
           eb
             .selectFrom('member as m')
@@ -139,14 +205,20 @@ export const householdRepository = {
             .limit(1)
             .as('head_id_number'),
       ])
-      .orderBy(f.sort === 'per_capita_income' ? 'y.per_capita_income' : `h.${f.sort}`, (ob) =>
-        f.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast(),
-      )
+      .orderBy(sql.ref(byIncome ? 'y.per_capita_income' : `h.${f.sort}`), direction)
       .orderBy('h.id')
-      .limit(f.limit)
-      .offset(f.offset)
       .execute();
-    return { total: Math.min(n, broad ? COUNT_CAP : n), totalCapped: broad && n > COUNT_CAP, rows };
+    const n = rows[0]
+      ? Number(rows[0].matched)
+      : f.offset === 0
+        ? 0
+        : await countMatches(db, f, match);
+    const broad = match === 'broad';
+    return {
+      total: broad ? Math.min(n, COUNT_CAP) : n,
+      totalCapped: broad && n > COUNT_CAP,
+      rows: rows.map(({ matched: _matched, ...r }) => r),
+    };
   },
 
   byId: (db: Kysely<DB>, id: string) =>
