@@ -11,6 +11,12 @@ import { rowsOf, type View } from './view.js';
 /** Regions whose measures come from per-county parts: above county level (nation, province, prefecture). */
 export const ABOVE_COUNTY = (region: string) => region.length < 6;
 
+/**
+ * Counties read at once for a region above county level: two keep the database and Node busy side by
+ * side (a county's store read is mostly the database's work, its part mostly Node's).
+ */
+const READERS = 2;
+
 /** Answers kept for this many (region, year) pairs, each while its parts are the ones held. */
 const STATES_KEPT = 32;
 
@@ -96,12 +102,19 @@ export function createRegional(parts: PartCache, from: () => Kysely<DB>) {
     }
   }
 
-  /** The parts of every county of `region` in `year`, county after county (one county's store at a time). */
+  /**
+   * The parts of every county of `region` in `year`, in county order, read READERS counties at a time
+   * (one county's store each): while Node builds one county's part the database reads the next.
+   */
   async function partsOf(region: string, year: number): Promise<PartEntry[]> {
-    const out: PartEntry[] = [];
-    for (const county of await repo.countiesIn(from(), region))
-      out.push(...(await countyParts(county, [year])));
-    return out;
+    const counties = await repo.countiesIn(from(), region);
+    const out: PartEntry[][] = new Array(counties.length);
+    let next = 0;
+    const reader = async () => {
+      for (let i = next++; i < counties.length; i = next++) out[i] = await countyParts(counties[i]!, [year]);
+    };
+    await Promise.all(Array.from({ length: Math.min(READERS, counties.length) }, reader));
+    return out.flat();
   }
 
   return {
