@@ -1376,6 +1376,7 @@ export interface StatusHistoryTable {
   id: Generated<Int8>;
   reason: string;
   to_status: string;
+  village_code: string;
 }
 
 export interface TargetIndicatorTable {

@@ -94,6 +94,14 @@ export async function insertColumns(
   const select = sql.join(columns.map((c, i) => sql.raw(c.cast ? `${aliases[i]}::${c.cast}` : aliases[i]!)));
   const arrays = sql.join(columns.map((c) => sql`${arrayLiteral(c.values)}::${sql.raw(c.type)}[]`));
   const hid = columns.findIndex((c) => c.name === 'household_id');
+  if (table === 'status_history' && !columns.some((c) => c.name === 'village_code') && hid >= 0) {
+    // a status change's village (the partition key, migration 058) is its household's; read per row, so
+    // that the rows keep their order (and their ids the order of the changes)
+    await sql`insert into status_history (${names}, village_code)
+      select ${select}, (select k.village_code from household_key k where k.id = ${sql.raw(aliases[hid]!)})
+      from unnest(${arrays}) as u(${sql.raw(aliases.join(', '))})`.execute(db);
+    return;
+  }
   if (table === 'member' && !columns.some((c) => c.name === 'village_code') && hid >= 0) {
     // a member's village (the partition key, migration 044) is its household's
     await sql`insert into member (${names}, village_code)

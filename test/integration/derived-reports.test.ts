@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -21,7 +22,16 @@ const nos: Record<string, string> = {};
 const history = (household_id: string, rows: [string, string][]) =>
   tdb.db
     .insertInto('status_history')
-    .values(rows.map(([to_status, changed_on]) => ({ household_id, to_status, changed_on, reason: '测试' })))
+    .values(
+      rows.map(([to_status, changed_on]) => ({
+        household_id,
+        // its household's village (the partition key, migration 058)
+        village_code: sql<string>`(select village_code from household_key where id = ${household_id})`,
+        to_status,
+        changed_on,
+        reason: '测试',
+      })),
+    )
     .execute();
 
 beforeAll(async () => {

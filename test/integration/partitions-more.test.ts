@@ -1,11 +1,11 @@
 /**
- * Visits, warning signals and quality findings partitioned by province (migration 057,
- * docs/scaling.md#partitions):
+ * Visits, warning signals and quality findings partitioned by province (migration 057), and the
+ * status history (migration 058; docs/scaling.md#partitions):
  *  - each table has a partition per province with villages and the default, and each row lies in its
  *    household's (or region's) province;
  *  - the main region-scoped request that reads each table scans only its province's partitions of it
  *    (every query the app sends is captured and its plan read back with EXPLAIN ANALYZE);
- *  - a household that moves to another province takes its visits and signals along.
+ *  - a household that moves to another province takes its visits, signals and status history along.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -52,6 +52,22 @@ async function visitAndSignal(householdId: string, village: string) {
     .execute();
 }
 
+/** A change of status through the household editor (the app's insert into status_history). */
+async function changeStatus(householdId: string, status: string, changedOn: string) {
+  const h = await tdb.db
+    .selectFrom('household')
+    .select('version')
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/households/${householdId}/status`,
+    payload: { version: h.version, status, changedOn, reason: '测试状态变更' },
+    headers: { cookie: cookies.adm! },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 beforeAll(async () => {
   tdb = await createTestDatabase();
   await seedRegions(tdb.db);
@@ -87,8 +103,14 @@ beforeAll(async () => {
     ])
     .execute();
   await createUser(tdb.db, 'cty', 'county_officer', T.county);
+  await createUser(tdb.db, 'adm', 'admin', '');
   app = await testApp(tdb.db);
   cookies.cty = await login(app, 'cty', 'test-password-1');
+  cookies.adm = await login(app, 'adm', 'test-password-1');
+  // exits of 2025 in both provinces, written by the household editor
+  await changeStatus(ids.a, 'exited', '2025-06-01');
+  await changeStatus(ids.b, 'monitored', '2025-07-01');
+  await changeStatus(ids.g, 'exited', '2025-06-02');
 });
 
 afterAll(async () => {
@@ -195,7 +217,81 @@ describe('visits, warning signals and quality findings partitioned by province',
     expect(Number(left.rows[0]!.n)).toBe(0);
   });
 
+  it('keeps each status change in its household’s province, as the editor wrote it', async () => {
+    const leaves = await sql<{ t: string }>`
+      select p.relid::regclass::text as t from pg_partition_tree('status_history'::regclass) p where p.isleaf
+      order by 1`.execute(tdb.db);
+    expect(leaves.rows.map((r) => r.t)).toEqual([
+      'status_history_p43',
+      'status_history_p52',
+      'status_history_pother',
+    ]);
+    const rows = await sql<{ t: string; household_id: string; village_code: string }>`
+      select tableoid::regclass::text as t, household_id::text, village_code from status_history
+      where household_id in (${ids.a}, ${ids.b}, ${ids.g}) order by household_id`.execute(tdb.db);
+    expect(rows.rows).toEqual([
+      { t: 'status_history_p43', household_id: ids.a, village_code: T.villageA1 },
+      { t: 'status_history_p43', household_id: ids.b, village_code: T.villageB1 },
+      { t: 'status_history_p52', household_id: ids.g, village_code: G.village },
+    ]);
+  });
+
+  it.each([
+    [
+      'the county’s targets of 2025 (exits, monitored households)',
+      `/api/targets?region=${T.county}&year=2025`,
+    ],
+    ['the county’s targets of 2019 (exits, heaping)', `/api/targets?region=${T.county}&year=2019`],
+    ['a township’s targets of 2025', `/api/targets?region=${T.townshipA}&year=2025`],
+  ])('%s read only the province’s partition of the status history', async (_what, url) => {
+    const reads = await tableReads('cty', url, 'status_history');
+    expect(reads.length, url).toBeGreaterThan(0);
+    for (const r of reads)
+      for (const p of r.partitions)
+        expect(p, `${p} read by: ${r.text.slice(0, 300)}`).toBe('status_history_p43');
+    expect(
+      reads.flatMap((r) => r.partitions),
+      url,
+    ).toContain('status_history_p43');
+  });
+
+  it('moves a household’s status history with it and keeps it on the household’s page', async () => {
+    const h = (await createHousehold(tdb.db, { village: T.villageA1, headName: '龙戊' })).id;
+    await changeStatus(h, 'exited', '2025-08-01');
+    await tdb.db.updateTable('household').set({ village_code: G.village }).where('id', '=', h).execute();
+    const moved = await sql<{ t: string; village_code: string }>`
+      select tableoid::regclass::text as t, village_code from status_history where household_id = ${h}`.execute(
+      tdb.db,
+    );
+    expect(moved.rows).toEqual([{ t: 'status_history_p52', village_code: G.village }]);
+    const page = await app.inject({
+      method: 'GET',
+      url: `/api/households/${h}`,
+      headers: { cookie: cookies.adm! },
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().statusHistory).toMatchObject([
+      { fromStatus: 'poor', toStatus: 'exited', changedOn: '2025-08-01' },
+    ]);
+    // a later change is written in the new province
+    await changeStatus(h, 'returned', '2025-09-01');
+    const after = await sql<{ t: string }>`
+      select tableoid::regclass::text as t from status_history where household_id = ${h} order by changed_on`.execute(
+      tdb.db,
+    );
+    expect(after.rows.map((r) => r.t)).toEqual(['status_history_p52', 'status_history_p52']);
+    await tdb.db.deleteFrom('household').where('id', '=', h).execute();
+    const left = await sql<{
+      n: string;
+    }>`select count(*) as n from status_history where household_id = ${h}`.execute(tdb.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
   it('refuses a row without its region code', async () => {
+    await expect(
+      sql`insert into status_history (household_id, to_status, changed_on, reason)
+        values (${ids.a}, 'exited', '2026-03-03', '测试')`.execute(tdb.db),
+    ).rejects.toThrow(/village_code/);
     await expect(
       sql`insert into visit (household_id, visit_date, purpose, findings)
         values (${ids.a}, '2026-03-03', 'routine', '正常')`.execute(tdb.db),

@@ -30,6 +30,7 @@ async function exited(village: string, year: number, pci: number) {
     .insertInto('status_history')
     .values({
       household_id: h.id,
+      village_code: village,
       from_status: 'poor',
       to_status: 'exited',
       changed_on: `${year}-10-01`,

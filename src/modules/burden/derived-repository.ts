@@ -16,9 +16,10 @@ const y1 = (year: number) => `${year + 1}-01-01`;
 const monitoredCte = (year: number, region: string) => sql`mon as (
   select h.id, h.village_code from household h
   where ${inRegion('h.village_code', region)} and (
-    exists (select 1 from status_history sh where sh.household_id = h.id and sh.to_status = 'monitored'
-      and sh.changed_on >= ${y0(year)}::date and sh.changed_on < ${y1(year)}::date)
-    or (select sh.to_status from status_history sh where sh.household_id = h.id and sh.changed_on < ${y0(year)}::date
+    exists (select 1 from status_history sh where sh.household_id = h.id and sh.village_code = h.village_code
+      and sh.to_status = 'monitored' and sh.changed_on >= ${y0(year)}::date and sh.changed_on < ${y1(year)}::date)
+    or (select sh.to_status from status_history sh where sh.household_id = h.id and sh.village_code = h.village_code
+      and sh.changed_on < ${y0(year)}::date
       order by sh.changed_on desc, sh.id desc limit 1) = 'monitored'))`;
 
 const rowsOf = async <T>(db: Kysely<DB>, q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows;
@@ -56,7 +57,7 @@ export const derivedRepository = {
       sql<MonitoredRow>`with ${monitoredCte(year, region)}
         select r.name as village, h.household_no, h.head_name, h.monitoring_category as category, h.status, h.size,
           (select max(sh.changed_on)::text from status_history sh where sh.household_id = h.id
-            and sh.to_status = 'monitored' and sh.changed_on < ${y1(year)}::date) as entered_on,
+            and sh.village_code = h.village_code and sh.to_status = 'monitored' and sh.changed_on < ${y1(year)}::date) as entered_on,
           hy.per_capita_income::float8 as income,
           (select count(*)::int from plan_measure pm where pm.household_id = h.id and pm.status <> 'cancelled') as measures
         from mon join household h on h.id = mon.id

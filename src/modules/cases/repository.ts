@@ -105,7 +105,7 @@ export const caseRepository = {
   /** Apply a decided case to the household and write its status-history row. */
   async applyEffect(
     db: Kysely<DB>,
-    h: { id: string; status: string },
+    h: { id: string; status: string; village_code: string },
     e: HouseholdEffect,
     at: { today: string; now: Date; actorId: string; reason: string },
   ): Promise<void> {
@@ -141,6 +141,7 @@ export const caseRepository = {
         .insertInto('status_history')
         .values({
           household_id: h.id,
+          village_code: h.village_code,
           from_status: h.status,
           to_status: e.status,
           changed_on: at.today,

@@ -32,12 +32,20 @@ export const resolveRepository = {
 
   addStatusHistory: (
     db: Kysely<DB>,
-    r: { householdId: string; status: string; on: string; reason: string; actorId: string },
+    r: {
+      householdId: string;
+      villageCode: string;
+      status: string;
+      on: string;
+      reason: string;
+      actorId: string;
+    },
   ) =>
     db
       .insertInto('status_history')
       .values({
         household_id: r.householdId,
+        village_code: r.villageCode,
         from_status: r.status,
         to_status: r.status,
         changed_on: r.on,

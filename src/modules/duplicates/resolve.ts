@@ -54,6 +54,7 @@ async function archiveAndRemove(
 ) {
   await repo.addStatusHistory(trx, {
     householdId: remove.id,
+    villageCode: remove.village_code,
     status: remove.status,
     on: today,
     reason: `合并至 ${keep.household_no}（merged into ${keep.household_no}）: ${reason}`,

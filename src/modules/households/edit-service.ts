@@ -104,6 +104,7 @@ export function createHouseholdEditService(tx: EditTransaction, o: { incomeCeili
         await editRepository.updateHousehold(trx, id, { status, status_date: on });
         await editRepository.addStatusHistory(trx, {
           household_id: id,
+          village_code: h.village_code,
           from_status: h.status,
           to_status: status,
           changed_on: on,

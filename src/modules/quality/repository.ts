@@ -114,9 +114,9 @@ export const qualityRepository = {
           'days', s.changed_on - i.changed_on, 'min_months', ${months}::int) as detail
       from status_history s join household h on h.id = s.household_id
       join lateral (select i.changed_on from status_history i where i.household_id = s.household_id
-        and i.to_status = 'monitored' and i.changed_on <= s.changed_on order by i.changed_on desc, i.id desc limit 1) i on true
-      where ${inRegion('h.village_code', region)} and s.to_status = 'risk_removed'
-        and s.changed_on < i.changed_on + make_interval(months => ${months}::int)`,
+        and i.village_code = s.village_code and i.to_status = 'monitored' and i.changed_on <= s.changed_on order by i.changed_on desc, i.id desc limit 1) i on true
+      where ${inRegion('h.village_code', region)} and ${inRegion('s.village_code', region)}
+        and s.to_status = 'risk_removed' and s.changed_on < i.changed_on + make_interval(months => ${months}::int)`,
     ),
 
   removedBelowRange: (db: Db, region: string, lines: readonly YearLines[]) =>
@@ -128,7 +128,8 @@ export const qualityRepository = {
       from status_history s join household h on h.id = s.household_id
       join household_year y on y.household_id = s.household_id and y.year = extract(year from s.changed_on)::int
       join ${linesTable(lines)} on lines.year = y.year
-      where ${inRegion('h.village_code', region)} and s.to_status = 'risk_removed' and y.per_capita_income < lines.mline`,
+      where ${inRegion('h.village_code', region)} and ${inRegion('s.village_code', region)}
+        and s.to_status = 'risk_removed' and y.per_capita_income < lines.mline`,
     ),
 
   dibaoNoTransfer: (db: Db, region: string) =>

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { IndicatorFigures, IndicatorKind } from '../../domain/targets/indicators.js';
-import { inRegion } from '../../kernel/scope.js';
+import { inRegion, provinceOf } from '../../kernel/scope.js';
 
 /**
  * The registry's counts behind each target indicator, for one year and region, grouped by the
@@ -29,9 +29,10 @@ const monitoredCte = (q: Pick<FigureQuery, 'year' | 'region'>) => {
   return sql`mon as (
     select h.id, h.village_code from household h
     where ${inRegion('h.village_code', q.region)} and (
-      exists (select 1 from status_history sh where sh.household_id = h.id and sh.to_status = 'monitored'
-        and sh.changed_on >= ${y0}::date and sh.changed_on < ${y1}::date)
-      or (select sh.to_status from status_history sh where sh.household_id = h.id and sh.changed_on < ${y0}::date
+      exists (select 1 from status_history sh where sh.household_id = h.id and sh.village_code = h.village_code
+        and sh.to_status = 'monitored' and sh.changed_on >= ${y0}::date and sh.changed_on < ${y1}::date)
+      or (select sh.to_status from status_history sh where sh.household_id = h.id and sh.village_code = h.village_code
+        and sh.changed_on < ${y0}::date
         order by sh.changed_on desc, sh.id desc limit 1) = 'monitored'))`;
 };
 
@@ -40,7 +41,7 @@ const movedTo = (status: string, q: FigureQuery) => {
   const { y0, y1 } = bounds(q.year);
   return sql`select distinct h.id, h.village_code, h.size from status_history sh join household h on h.id = sh.household_id
     where sh.to_status = ${status} and sh.changed_on >= ${y0}::date and sh.changed_on < ${y1}::date
-      and ${inRegion('h.village_code', q.region)}`;
+      and ${inRegion('h.village_code', q.region)} and ${inRegion('sh.village_code', q.region)}`;
 };
 
 const rows = async (db: Kysely<DB>, query: ReturnType<typeof sql<Row>>) => (await query.execute(db)).rows;
@@ -93,7 +94,7 @@ const FIGURES: Readonly<Record<IndicatorKind, Fetch>> = {
         from member_employment me
         where me.year = ${q.year} and ${inRegion('me.village_code', q.region)} and me.months > 0
           and exists (select 1 from status_history sh where sh.household_id = me.household_id
-            and sh.to_status = 'exited' and sh.changed_on < ${bounds(q.year).y1}::date)
+            and ${inRegion('sh.village_code', provinceOf(q.region))} and sh.to_status = 'exited' and sh.changed_on < ${bounds(q.year).y1}::date)
         group by 1`,
     ),
 
@@ -106,7 +107,7 @@ const FIGURES: Readonly<Record<IndicatorKind, Fetch>> = {
         from household_year a join household_year b on b.household_id = a.household_id and b.year = ${q.year - 1}
         where a.year = ${q.year} and ${inRegion('a.village_code', q.region)}
           and exists (select 1 from status_history sh where sh.household_id = a.household_id
-            and sh.to_status = 'exited' and sh.changed_on < ${bounds(q.year).y0}::date)
+            and ${inRegion('sh.village_code', provinceOf(q.region))} and sh.to_status = 'exited' and sh.changed_on < ${bounds(q.year).y0}::date)
         group by 1`,
     ),
 

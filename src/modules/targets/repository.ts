@@ -17,7 +17,8 @@ const exitsCte = (year: number, region: string) => sql`
     select distinct h.id, h.village_code, h.size
     from status_history sh join household h on h.id = sh.household_id
     where sh.to_status = 'exited' and sh.changed_on >= ${`${year}-01-01`}::date
-      and sh.changed_on < ${`${year + 1}-01-01`}::date and ${inRegion('h.village_code', region)})`;
+      and sh.changed_on < ${`${year + 1}-01-01`}::date and ${inRegion('h.village_code', region)}
+      and ${inRegion('sh.village_code', region)})`;
 
 export const targetsRepository = {
   // the country ('', an administrator's scope) has no row: named here, its children the provinces
