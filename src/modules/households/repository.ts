@@ -141,18 +141,19 @@ export const householdRepository = {
     const yearRow = (y: 'y' | 'ys') =>
       sql<SqlBool>`${sql.ref(`${y}.household_id`)} = h.id and ${sql.ref(`${y}.year`)} = ${f.year ?? -1}
         and ${inRegion(`${y}.village_code`, provinceOf(f.scope))}`;
+    // the page's keys first: the households' ids in the list's order (the default order, by number,
+    // read from the index alone: migration 059), counted; then only the page's rows are read
     const page = db
       .selectFrom('household as h')
       .where(filtered(f, match))
       .select([
         'h.id',
-        'h.household_no',
         'h.village_code',
-        'h.head_name',
-        'h.size',
-        'h.status',
-        'h.household_type',
-        'h.main_cause',
+        byIncome
+          ? sql<string | null>`(select ys.per_capita_income from household_year ys where ${yearRow('ys')})`.as(
+              'sort_key',
+            )
+          : sql<unknown>`${sql.ref(`h.${f.sort}`)}`.as('sort_key'),
         // with a search, the matches are few or all read for the sort anyway: counted as they pass;
         // a plain list is counted apart (an index-only count), once, in the same statement
         f.q
@@ -164,19 +165,18 @@ export const householdRepository = {
                 .select(sql<string>`count(*)`.as('n'))
                 .as('matched'),
       ])
-      .$if(byIncome, (qb) =>
-        qb.select(
-          sql<string | null>`(select ys.per_capita_income from household_year ys where ${yearRow('ys')})`.as(
-            'sort_income',
-          ),
-        ),
-      )
-      .orderBy(byIncome ? sql.ref('sort_income') : sql.ref(`h.${f.sort}`), direction)
+      .orderBy('sort_key', direction)
       .orderBy('h.id')
       .limit(f.limit)
       .offset(f.offset);
     const rows = await db
-      .selectFrom(page.as('h'))
+      .selectFrom(page.as('p'))
+      .innerJoin('household as h', (j) =>
+        j
+          .onRef('h.id', '=', 'p.id')
+          .onRef('h.village_code', '=', 'p.village_code')
+          .on(inRegion('h.village_code', f.scope)),
+      )
       .innerJoin('region as v', 'v.code', 'h.village_code')
       .leftJoin('region as t', 't.code', 'v.parent_code')
       .leftJoin('household_year as y', (j) => j.on(yearRow('y')))
@@ -193,7 +193,7 @@ export const householdRepository = {
         'h.main_cause',
         'y.per_capita_income',
         'y.year as income_year',
-        'h.matched',
+        'p.matched',
         (eb) =>
           eb
             .selectFrom('member as m')
@@ -205,8 +205,8 @@ export const householdRepository = {
             .limit(1)
             .as('head_id_number'),
       ])
-      .orderBy(sql.ref(byIncome ? 'y.per_capita_income' : `h.${f.sort}`), direction)
-      .orderBy('h.id')
+      .orderBy('p.sort_key', direction)
+      .orderBy('p.id')
       .execute();
     const n = rows[0]
       ? Number(rows[0].matched)
@@ -223,10 +223,24 @@ export const householdRepository = {
 
   byId: (db: Kysely<DB>, id: string) =>
     db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst(),
-  members: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('member').selectAll().where('household_id', '=', id).orderBy('id').execute(),
-  years: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('household_year').selectAll().where('household_id', '=', id).orderBy('year').execute(),
+  /** `villageCode`, the household's when known: its members lie in that province's partition (044). */
+  members: (db: Kysely<DB>, id: string, villageCode?: string) =>
+    db
+      .selectFrom('member')
+      .selectAll()
+      .where('household_id', '=', id)
+      .$if(villageCode !== undefined, (qb) => qb.where(inRegion('village_code', provinceOf(villageCode!))))
+      .orderBy('id')
+      .execute(),
+  /** `villageCode`, the household's when known: its years lie in that province's partition (044). */
+  years: (db: Kysely<DB>, id: string, villageCode?: string) =>
+    db
+      .selectFrom('household_year')
+      .selectAll()
+      .where('household_id', '=', id)
+      .$if(villageCode !== undefined, (qb) => qb.where(inRegion('village_code', provinceOf(villageCode!))))
+      .orderBy('year')
+      .execute(),
   statusHistory: (db: Kysely<DB>, id: string) =>
     db
       .selectFrom('status_history')

@@ -85,8 +85,8 @@ export function createHouseholdService(db: Kysely<DB>, regions: RegionService, c
         );
       }
       const [members, years, history, path] = await Promise.all([
-        householdRepository.members(db, id),
-        householdRepository.years(db, id),
+        householdRepository.members(db, id, h.village_code),
+        householdRepository.years(db, id, h.village_code),
         householdRepository.statusHistory(db, id),
         regions.path(user, h.village_code),
       ]);
