@@ -6,7 +6,7 @@
  * member_key), keys live, secondary indexes built after. The import runs as `jingzhun import` would
  * (bulk `auto`: on this empty registry, the province's first load, docs/import.md). Peak RSS of this
  * process, its CPU time during the import per person, and the load average at the end.
- * Usage: npx tsx bench/import.ts [persons=1000000] [live]   (DATABASE_URL set → that server; else embedded)
+ * Usage: npx tsx bench/import.ts [persons=1000000] [live] [worker]   (DATABASE_URL set → that server; else embedded)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,9 @@ import { systemClock } from '../src/kernel/clock.js';
 
 const persons = Number(process.argv[2] ?? 1_000_000);
 // `live`: no province load (rows into the live partitions, indexes maintained), for comparison
-const live = process.argv[3] === 'live';
+const live = process.argv.slice(3).includes('live');
+// `worker`: the file read and parsed in the parsing worker (parseInWorker), for comparison
+const inWorker = process.argv.slice(3).includes('worker');
 tuneHeapForImport(); // as `jingzhun import` does
 // the partitioned registry tables and the national keys the import writes too (migration 044)
 const REGISTRY_TABLES = ['household', 'member', 'household_year', 'household_key', 'member_key'];
@@ -57,6 +59,7 @@ try {
     incomeCeiling: 200000,
     today: systemClock.today(),
     provinceLoad: !live,
+    parseInWorker: inWorker,
   });
   const importS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -139,6 +142,7 @@ try {
       registryFloorPersonsPerSecond: Math.round(report.persons.imported / floorS),
       bulk: report.bulk,
       mode: report.mode,
+      parseInWorker: inWorker,
       // wall ms of the import's phases (parse: Node's main loop; check/write: the batches, overlapping it)
       timings: report.timings,
       ratioToFloor: +(importS / floorS).toFixed(2),

@@ -50,6 +50,10 @@ async function runJob(
       job: { ...job, origin: 'web', ownerId: user.id, regionCode: user.scopeCode },
       now: () => o.clock.now(),
       onProgress: (rows) => (job.rows = rows),
+      // the dashboards' summaries brought up to date by the job, not by the first dashboard request
+      refreshSummaries: true,
+      onSummariesError: (err) =>
+        o.log.error({ err, importJob: job.id }, 'dashboard summaries not refreshed after the import'),
     });
     const { errors: _listed, ...summary } = report;
     job.summary = summary;

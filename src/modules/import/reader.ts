@@ -136,8 +136,8 @@ async function* flatten(batches: AsyncGenerator<SheetRow[]>): AsyncGenerator<She
   for await (const batch of batches) yield* batch;
 }
 
-/** Like readSheet, in blocks of rows (fewer awaits per row: the import reads this way). */
-export function readSheetBatches(file: string): AsyncGenerator<SheetRow[]> {
+/** The kind of a spreadsheet file, by its extension (or content: XLSX files start with "PK"); throws for others. */
+export function sheetKind(file: string): 'csv' | 'xlsx' {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new UnreadableFileError(`${file}: no such file`);
   const fd = fs.openSync(file, 'r');
@@ -145,7 +145,12 @@ export function readSheetBatches(file: string): AsyncGenerator<SheetRow[]> {
   fs.readSync(fd, magic, 0, 2, 0);
   fs.closeSync(fd);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || magic.toString('latin1') === 'PK') return xlsxRowBatches(file);
-  if (ext === '.csv' || ext === '.txt' || ext === '') return csvRowBatches(file);
+  if (ext === '.xlsx' || magic.toString('latin1') === 'PK') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt' || ext === '') return 'csv';
   throw new UnreadableFileError(`${file}: unsupported file type ${ext} (CSV or XLSX)`);
+}
+
+/** Like readSheet, in blocks of rows (fewer awaits per row: the import reads this way). */
+export function readSheetBatches(file: string): AsyncGenerator<SheetRow[]> {
+  return sheetKind(file) === 'xlsx' ? xlsxRowBatches(file) : csvRowBatches(file);
 }

@@ -4,21 +4,20 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
-import { setImmediate as setImmediateP } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
-import { resolveHeaders, type ColumnDef } from '../../domain/import/columns.js';
-import { checkHousehold } from '../../domain/import/household.js';
-import { IdRowTable, IdSet, StringSet } from '../../domain/import/id-table.js';
-import { makeRowParser, type ImportError } from '../../domain/import/row.js';
-import { cellText } from '../../domain/import/values.js';
+import { IdRowTable, IdSet } from '../../domain/import/id-table.js';
+import type { ImportError } from '../../domain/import/row.js';
 import { recordAudit } from '../audit/service.js';
+import { refreshStats } from '../stats/summary-table.js';
 import { chooseBulk, deferIndexes, registryIds, restoreIndexes } from './bulk.js';
 import { importJobRecords, vacuumRegistry, VACUUM_AFTER_HOUSEHOLDS } from './job-records.js';
 import { ProvinceLoads } from './partition-load.js';
-import { readSheetBatches } from './reader.js';
+import type { ParseMessage } from './households.js';
+import { householdsOf } from './parse-client.js';
+import { sheetKind } from './reader.js';
 import type { ImportOptions, ImportReport, ImportTimings, PendingHousehold } from './types.js';
 import { writeHouseholds, type WriteContext } from './writer.js';
 
@@ -71,7 +70,9 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
   let written = 0; // households written (rolled back too): dead space to vacuum after a rollback
   const t0 = performance.now();
   const timings = newTimings();
-  const batches = readSheetBatches(file);
+  sheetKind(file); // a missing or unsupported file fails here, before the transaction
+  const inWorker = o.parseInWorker ?? false; // measured: no faster on two shared cores (docs/import.md)
+  let households = null as AsyncGenerator<ParseMessage> | null; // set inside the transaction
   const fileHash = sha256File(file);
   fileHash.catch(() => undefined); // a read error surfaces through the reader
 
@@ -108,12 +109,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         timings,
       };
       timings.prepareMs = performance.now() - t0;
-      let headers: string[] = [];
-      let columns: (ColumnDef | null)[] = [];
-      let parse: ReturnType<typeof makeRowParser> | null = null;
-      let noIndex = -1;
-      const closedNos = new StringSet();
-      let current: PendingHousehold | null = null;
+      let header = false;
       let batch: PendingHousehold[] = [];
       let seenRows = 0;
       let anyError = false;
@@ -151,85 +147,55 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
         inflight.catch(() => undefined); // awaited by the next flush or at the end
       };
 
-      const closeCurrent = async () => {
-        if (!current) return;
-        if (current.errors.length === 0)
-          current.errors.push(...checkHousehold(current.rows, { incomeCeiling: o.incomeCeiling }));
-        if (current.errors.length) anyError = true; // all-or-nothing: stop writing early
-        closedNos.add(current.no);
-        batch.push(current);
-        current = null;
-        if (batch.length >= batchSize) await flushBatch();
-      };
-
+      // the file is read, parsed and checked (households.ts; in a worker thread with parseInWorker)
+      // while the batches before are checked against the registry and written: batch n is written
+      // while the rows of n+1 are parsed
+      const settings = { today: o.today, incomeCeiling: o.incomeCeiling, batchSize };
+      households = householdsOf(file, settings, inWorker, o.parseWorkerLimits);
       try {
-        for await (const rows of batches) {
-          for (const { row, cells } of rows) {
-            if (headers.length === 0) {
-              headers = cells.map((c) => cellText(c));
-              const resolved = resolveHeaders(headers);
-              columns = resolved.columns;
-              parse = makeRowParser(columns, headers, o.today);
-              noIndex = columns.findIndex((c) => c?.key === 'household_no');
-              const unknown = headers.filter((h, i) => h && !columns[i]);
-              if (unknown.length) report.warnings.push(`ignored columns: ${unknown.join(', ')}`);
-              const fatal: ImportError[] = [
-                ...resolved.missing.map((c) => ({
-                  row,
-                  column: c.zh,
-                  code: 'E_MISSING_COLUMN',
-                  message: `required column ${c.zh} (${c.key}) is missing`,
-                })),
-                ...resolved.duplicates.map((h) => ({
-                  row,
-                  column: h,
-                  code: 'E_DUPLICATE_COLUMN',
-                  message: `column ${h} appears twice`,
-                })),
-              ];
-              if (fatal.length) {
-                addErrors(fatal);
-                anyError = true;
-                throw new Rollback();
-              }
-              continue;
+        let l0 = performance.now(); // this loop's own time: what it does between its waits
+        for (;;) {
+          const r0 = performance.now();
+          timings.parseMs += r0 - l0;
+          const next = await households.next();
+          l0 = performance.now();
+          timings.idleMs += l0 - r0;
+          if (next.done) break;
+          const m = next.value;
+          if (m.type === 'header') {
+            header = true;
+            report.warnings.push(...m.warnings);
+            if (m.fatal.length) {
+              addErrors(m.fatal);
+              anyError = true;
+              throw new Rollback();
             }
-            seenRows++;
-            if (seenRows % 10000 === 0) o.onProgress?.(seenRows);
-            // let the batch in flight hear back from the database: a buffered file can otherwise keep
-            // this loop on microtasks for many chunks while each of that batch's round trips waits
-            if (seenRows % 256 === 0) await setImmediateP();
-            const no = cellText(cells[noIndex]);
-            if (!current || current.no !== no) {
-              await closeCurrent();
-              current = { no, rows: [], rowNumbers: [], errors: [] };
-              if (no && closedNos.has(no)) {
-                current.errors.push({
-                  row,
-                  column: headers[noIndex] ?? '户编号',
-                  code: 'E_HOUSEHOLD_NOT_CONTIGUOUS',
-                  message: `rows of household ${no} must be adjacent; it appeared earlier in the file`,
-                });
-              }
-            }
-            current.rowNumbers.push(row);
-            const parsed = parse!(cells, row);
-            if (parsed.value) current.rows.push(parsed.value);
-            else current.errors.push(...parsed.errors);
+          } else if (m.type === 'batch') {
+            // all-or-nothing: stop writing at the first error (the batch with it is not written)
+            if (m.households.some((h) => h.errors.length)) anyError = true;
+            batch = m.households;
+            if (Math.floor(m.rows / 10000) > Math.floor(seenRows / 10000)) o.onProgress?.(m.rows);
+            seenRows = m.rows;
+            const w = timings.waitMs;
+            await flushBatch();
+            l0 += timings.waitMs - w; // the wait for the batch in flight is not this loop's own time
+          } else {
+            header = m.header;
+            seenRows = m.rows;
+            timings.readMs = m.parseMs;
+            break;
           }
         }
-        await closeCurrent();
-        await flushBatch();
         const w0 = performance.now();
+        timings.parseMs += w0 - l0;
         await inflight;
         timings.waitMs += performance.now() - w0;
-        timings.parseMs = performance.now() - t0 - timings.prepareMs - timings.waitMs;
       } finally {
         // never leave the callback (and so end the transaction) while a batch is still being written
         await inflight.catch(() => undefined);
       }
       o.onProgress?.(seenRows);
-      if (headers.length === 0) {
+      if (!header) {
         addErrors([{ row: 1, column: '', code: 'E_EMPTY_FILE', message: 'the file has no header row' }]);
         throw new Rollback();
       }
@@ -254,6 +220,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       t0 -
       timings.prepareMs -
       timings.parseMs -
+      timings.idleMs -
       timings.waitMs -
       timings.indexMs -
       timings.swapMs;
@@ -263,7 +230,7 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
       throw err;
     }
   } finally {
-    await batches.return(undefined).catch(() => undefined);
+    await households?.return(undefined).catch(() => undefined);
     client?.release(failed || undefined);
     // rolled-back rows are dead space until vacuumed: give it back now rather than at autovacuum's pace
     if (!report.committed && written > 0 && (report.bulk || written >= VACUUM_AFTER_HOUSEHOLDS))
@@ -276,6 +243,18 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
     }
   }
   timings.totalMs = performance.now() - t0;
+  if (report.committed && o.refreshSummaries) {
+    // the dashboards' summaries, now rather than in the first dashboard request after the import;
+    // the import is committed whatever happens here (a dashboard read refreshes what is left)
+    const r0 = performance.now();
+    try {
+      await refreshStats(db);
+    } catch (err) {
+      report.warnings.push('the dashboard summaries were not refreshed; the first dashboard read will do it');
+      o.onSummariesError?.(err);
+    }
+    timings.summariesMs = performance.now() - r0;
+  }
   report.timings = roundTimings(timings);
   if (report.errorsTotal > 0 && !o.acceptValid) {
     // all-or-nothing: nothing was (or, in a dry run, would be) written
@@ -291,6 +270,8 @@ export async function importFile(db: Kysely<DB>, file: string, o: ImportOptions)
 const newTimings = (): ImportTimings => ({
   prepareMs: 0,
   parseMs: 0,
+  readMs: 0,
+  idleMs: 0,
   waitMs: 0,
   checkMs: 0,
   writeMs: 0,

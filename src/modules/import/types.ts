@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ImportError, ImportRow } from '../../domain/import/row.js';
 import type { Actor } from '../../kernel/user.js';
 import type { BulkMode } from './bulk.js';
@@ -33,6 +34,20 @@ export interface ImportOptions {
    * swaps them in (partition-load.ts); `false` writes into the live tables even then (benchmarks).
    */
   provinceLoad?: boolean;
+  /**
+   * Read, parse and check the file in a worker thread (parse-client.ts) while the main thread talks to
+   * the database. Default false: on two shared cores it cost more CPU than it freed (docs/import.md).
+   */
+  parseInWorker?: boolean;
+  /** Bounds of the parsing worker's heap (node:worker_threads ResourceLimits); default: Node's. */
+  parseWorkerLimits?: ResourceLimits;
+  /**
+   * After a committed import, bring the dashboards' summaries up to date (refreshStats) as its last
+   * step (`timings.summariesMs`), so that no dashboard request finds the import's villages to refresh.
+   * Failing does not fail the committed import: a warning, and `onSummariesError` (the job's log).
+   */
+  refreshSummaries?: boolean;
+  onSummariesError?: (err: unknown) => void;
   /** The job's row in import_job (default: a CLI import's row). */
   job?: ImportJobRef;
   /** The clock's instant for the job's row (default: the database's now()). */
@@ -68,8 +83,11 @@ export interface ImportReport {
 
 /**
  * Wall time of an import's phases, in ms. prepare: job record, transaction, bulk choice, registry ids;
- * parse: reading, splitting, parsing and checking rows in Node (the main loop, waits excluded); wait:
- * the main loop waiting for the batch in flight; check and write: the batches' registry lookups and
+ * read: reading, splitting, parsing and checking rows (the parsing worker's own time, its waits for the
+ * main thread excluded; or on the main thread with `parseInWorker: false`); parse: the main loop's own
+ * time between its waits (taking batches from the worker); idle: the main loop waiting for the next
+ * batch from the worker (on the main thread: the reading itself); wait: the main loop waiting for the
+ * batch in flight; check and write: the batches' registry lookups and
  * writes (they overlap with parse); index: deferred index builds (with a province's first load: its
  * keys, indexes, foreign keys and trigger effects); swap: the loaded tables swapped in; commit: audit event, job record and
  * COMMIT.
@@ -77,6 +95,8 @@ export interface ImportReport {
 export interface ImportTimings {
   prepareMs: number;
   parseMs: number;
+  readMs: number;
+  idleMs: number;
   waitMs: number;
   checkMs: number;
   writeMs: number;
@@ -85,6 +105,8 @@ export interface ImportTimings {
   swapMs: number;
   commitMs: number;
   totalMs: number;
+  /** After the commit: the dashboards' summaries brought up to date (`refreshSummaries`); not in totalMs. */
+  summariesMs?: number;
 }
 
 export interface PendingHousehold {
