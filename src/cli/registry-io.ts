@@ -75,6 +75,9 @@ export function registerImportCommands(program: Command): void {
               incomeCeiling: ceiling,
               bulk: joined ? 'off' : bulk, // beside a live server: never lock the registry
               onProgress: (n) => bar?.update(n),
+              // the dashboards' summaries brought up to date now, not by the first dashboard request
+              refreshSummaries: true,
+              onSummariesError: (err) => log(`dashboard summaries not refreshed: ${(err as Error).message}`),
             });
             bar?.stop();
             writeReport(r, o.report); // before the cluster stops: a kill while it stops keeps the report
