@@ -19,7 +19,8 @@ import { machine, percentile } from './lib.js';
 
 const dataDir = process.argv[2];
 const port = Number(process.argv[3]);
-if (!dataDir || !port) throw new Error('usage: search-cost.ts <dataDir> <port> [seconds] [connections] [rounds]');
+if (!dataDir || !port)
+  throw new Error('usage: search-cost.ts <dataDir> <port> [seconds] [connections] [rounds]');
 const seconds = Number(process.argv[4] ?? 10);
 const connections = Number(process.argv[5] ?? 10);
 const rounds = Number(process.argv[6] ?? 3);
@@ -77,7 +78,10 @@ async function login(username: string): Promise<string> {
 }
 
 const pgPassword = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-const { db } = connect(`postgres://postgres:${encodeURIComponent(pgPassword)}@localhost:${owner.port}/jingzhun`, 2);
+const { db } = connect(
+  `postgres://postgres:${encodeURIComponent(pgPassword)}@localhost:${owner.port}/jingzhun`,
+  2,
+);
 // the province bench's sample: heads of households of the county, in a fixed pseudo-random order
 const people = (
   await sql<{ id: string; name: string; id_number: string }>`
@@ -177,5 +181,9 @@ for (const [name, paths] of Object.entries(scenarios)) {
   });
 }
 console.log(
-  JSON.stringify({ bench: 'search-cost', machine: machine(), seconds, connections, rounds, results }, null, 1),
+  JSON.stringify(
+    { bench: 'search-cost', machine: machine(), seconds, connections, rounds, results },
+    null,
+    1,
+  ),
 );

@@ -68,7 +68,8 @@ async function listed(params: Record<string, string>): Promise<Listed> {
 async function reference(p: { region: string; q?: string; status?: string; sort?: string; order?: string }) {
   const within = (col: string) => sql`${sql.ref(col)} >= ${p.region} and ${sql.ref(col)} < ${p.region + '~'}`;
   const like = p.q === undefined ? null : `${p.q}%`;
-  const year = (await sql<{ y: number }>`select max(year) as y from stats_county_year`.execute(db)).rows[0]!.y;
+  const year = (await sql<{ y: number }>`select max(year) as y from stats_county_year`.execute(db)).rows[0]!
+    .y;
   const key =
     p.sort === 'per_capita_income' ? sql`y.per_capita_income` : sql.ref(`h.${p.sort ?? 'household_no'}`);
   const dir = p.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
@@ -103,7 +104,10 @@ async function compare(p: { region: string; q?: string; status?: string; sort?: 
   const last = Math.max(1, Math.ceil(n / pageSize));
   for (const page of [...new Set([1, 2, last, last + 1])]) {
     const got = page === 1 ? first : await listed({ ...p, pageSize: String(pageSize), page: String(page) });
-    expect(got.items.map((i) => i.id), `page ${page}`).toEqual(ref.ids.slice((page - 1) * pageSize, page * pageSize));
+    expect(
+      got.items.map((i) => i.id),
+      `page ${page}`,
+    ).toEqual(ref.ids.slice((page - 1) * pageSize, page * pageSize));
     expect(got.total, `page ${page}`).toBe(first.total);
     expect(got.totalCapped, `page ${page}`).toBe(first.totalCapped);
   }

@@ -119,7 +119,12 @@ async function countMatches(db: Kysely<DB>, f: HouseholdWhere, match: Match): Pr
   const count =
     match === 'broad'
       ? await db
-          .selectFrom(base.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('c'))
+          .selectFrom(
+            base
+              .select(sql.lit(1).as('one'))
+              .limit(COUNT_CAP + 1)
+              .as('c'),
+          )
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .executeTakeFirstOrThrow()
       : await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -136,7 +141,8 @@ export const householdRepository = {
   async list(db: Kysely<DB>, f: HouseholdFilter) {
     const match: Match = f.q ? ((await isBroad(db, f.q, f.scope)) ? 'broad' : 'few') : 'narrow';
     const byIncome = f.sort === 'per_capita_income';
-    const direction = (ob: OrderByItemBuilder) => (f.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
+    const direction = (ob: OrderByItemBuilder) =>
+      f.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast();
     // a household's years lie in its province's partition (migration 044): name it, to prune
     const yearRow = (y: 'y' | 'ys') =>
       sql<SqlBool>`${sql.ref(`${y}.household_id`)} = h.id and ${sql.ref(`${y}.year`)} = ${f.year ?? -1}
@@ -150,9 +156,9 @@ export const householdRepository = {
         'h.id',
         'h.village_code',
         byIncome
-          ? sql<string | null>`(select ys.per_capita_income from household_year ys where ${yearRow('ys')})`.as(
-              'sort_key',
-            )
+          ? sql<
+              string | null
+            >`(select ys.per_capita_income from household_year ys where ${yearRow('ys')})`.as('sort_key')
           : sql<unknown>`${sql.ref(`h.${f.sort}`)}`.as('sort_key'),
         // with a search, the matches are few or all read for the sort anyway: counted as they pass;
         // a plain list is counted apart (an index-only count), once, in the same statement
@@ -208,11 +214,7 @@ export const householdRepository = {
       .orderBy('p.sort_key', direction)
       .orderBy('p.id')
       .execute();
-    const n = rows[0]
-      ? Number(rows[0].matched)
-      : f.offset === 0
-        ? 0
-        : await countMatches(db, f, match);
+    const n = rows[0] ? Number(rows[0].matched) : f.offset === 0 ? 0 : await countMatches(db, f, match);
     const broad = match === 'broad';
     return {
       total: broad ? Math.min(n, COUNT_CAP) : n,
