@@ -1,3 +1,4 @@
+import { setImmediate as setImmediateP } from 'node:timers/promises';
 import { resolveHeaders, type ColumnDef } from '../../domain/import/columns.js';
 import { checkHousehold } from '../../domain/import/household.js';
 import { StringSet } from '../../domain/import/id-table.js';
@@ -95,6 +96,9 @@ export async function* readHouseholds(file: string, s: ParseSettings): AsyncGene
         continue;
       }
       seenRows++;
+      // let the batch in flight hear back from the database (on the main thread): a buffered file can
+      // otherwise keep this loop on microtasks for many blocks while each of its round trips waits
+      if (seenRows % 256 === 0) await setImmediateP();
       const no = cellText(cells[noIndex]);
       if (!current || current.no !== no) {
         closeCurrent();
