@@ -23,10 +23,12 @@
  *   generates (beside it, `npx tsx bench/province-generate.ts <dir>` generates from the other end).
  *   scale 0.75 ≈ 41,000 households a county: ≥ 5 million households, ≥ 19 million persons for
  *   Hunan's 122 counties (about an hour and 30–40 GB of disk on an idle 2-core machine);
+ *   [only]: the scenarios whose name contains it (e.g. 'measures, province'), in a file of their own.
  *   `counties` limits how many other counties are generated (the CI-sized run: 2 counties, scale 0.01).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -45,6 +47,8 @@ const connections = Number(process.argv[5] ?? 50);
  * `generate` (generation only; a second generator can run beside it: bench/province-generate.ts).
  */
 const phases = process.argv[7] ?? 'both';
+/** Only the scenarios whose name contains this (e.g. `measures, province`), written to a file of their own. */
+const only = process.argv[8];
 const COLD_LIMIT_MS = 15 * 60_000;
 /** Requests a second of each paced user (autocannon's connectionRate). */
 const PACE = 1;
@@ -93,6 +97,23 @@ await new Promise<void>((resolve, reject) => {
   server.stderr.on('data', watch);
   server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
 });
+
+/**
+ * One GET, waiting up to COLD_LIMIT_MS for the answer: a province's cold measures take minutes, and
+ * fetch gives up on headers after 300 s (undici's headersTimeout: the first province run's
+ * 'fetch failed').
+ */
+function coldGet(url: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { cookie }, timeout: COLD_LIMIT_MS }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('timeout', () => req.destroy(new Error(`no answer in ${COLD_LIMIT_MS} ms`)));
+    req.once('error', reject);
+  });
+}
 
 /** The server's memory: resident now and its peak, MiB. */
 function serverMemory() {
@@ -226,16 +247,13 @@ async function phase(label: string, admin: string, county: string, year: number,
   }
   const out: Record<string, unknown> = {};
   for (const [name, [cookie, paths]] of Object.entries(scenarios)) {
+    if (only && !name.includes(only)) continue;
     // one request first: the measures' store read (cold) is timed apart from the warm figures
     try {
       const t0 = performance.now();
-      const first = await fetch(base + paths(0), {
-        headers: { cookie },
-        signal: AbortSignal.timeout(COLD_LIMIT_MS),
-      });
-      await first.arrayBuffer();
+      const status = await coldGet(base + paths(0), cookie);
       const coldMs = +(performance.now() - t0).toFixed(1);
-      if (first.status !== 200) throw new Error(`HTTP ${first.status} after ${coldMs} ms`);
+      if (status !== 200) throw new Error(`HTTP ${status} after ${coldMs} ms`);
       // paced: each user sends a request a second at most (PACE); then saturated: no pause at all
       const paced = await load(cookie, paths, PACE);
       const saturated = await load(cookie, paths);
@@ -249,7 +267,8 @@ async function phase(label: string, admin: string, county: string, year: number,
     ['batch evaluation of a county (s)', 'evaluation'],
     ['quality run of a county (s)', 'quality'],
   ] as const)
-    out[name] = await timedJob(county, kind, year).catch((err: Error) => ({ error: err.message }));
+    if (!only || name.includes(only))
+      out[name] = await timedJob(county, kind, year).catch((err: Error) => ({ error: err.message }));
   out['server memory'] = serverMemory();
   return out;
 }
@@ -269,7 +288,8 @@ function write(result: Record<string, unknown>) {
   };
   fs.mkdirSync('bench/results', { recursive: true });
   const counties = typeof result.counties === 'number' ? `-${result.counties}counties` : '';
-  const file = `bench/results/province-${scale}${counties}${phases === 'both' ? '' : `-${phases}`}.json`;
+  const part = only ? `-only-${only.replace(/[^a-z]+/gi, '-')}` : '';
+  const file = `bench/results/province-${scale}${counties}${phases === 'both' ? '' : `-${phases}`}${part}.json`;
   fs.writeFileSync(file, JSON.stringify(out, null, 1) + '\n');
   console.log(JSON.stringify(out, null, 1));
   console.error(`wrote ${file}`);
