@@ -205,6 +205,11 @@ describe('measures above county level from per-county parts', () => {
     expect(['433124', '433125', '431202'].map((c) => service.parts.get(c, 2025))).toEqual(held);
   });
 
+  it('warms the stores of every county when they fit in the cache', async () => {
+    const service = createMeasuresService(tdb.db, createRegionService(tdb.db), { lineFor: line });
+    expect(await service.warm()).toEqual(COUNTIES.map(([c]) => c).sort());
+  });
+
   it('answers over HTTP, and refuses a year without data in both languages', async () => {
     const ok = await app.inject({
       method: 'GET',

@@ -258,12 +258,6 @@ export const measuresRepository = {
         where exists (select from d)`.execute(db),
 
   /** Counties with households (to warm the cache after start). */
-  counties: async (db: Kysely<DB>): Promise<string[]> =>
-    (
-      await sql<{ county: string }>`
-        select distinct left(village_code, 6) as county from household order by 1`.execute(db)
-    ).rows.map((r) => r.county),
-
   /**
    * Counties (6-digit prefixes) with a yearly row in `region`, by a skip scan of the village index
    * (one index probe a county, not a scan of the region's rows).

@@ -4,7 +4,7 @@ import type { MeasuresService } from './service.js';
 /**
  * Warm the measures cache in the background once the server listens (readiness is not delayed):
  * the stores of the counties with households and each year's default answer, so a dashboard user
- * does not pay the first read. Stops at close.
+ * does not pay the first read — when they all fit in the cache (MeasuresService.warm). Stops at close.
  */
 export function warmMeasuresAfterListen(app: FastifyInstance, measures: MeasuresService): void {
   let closed = false;
@@ -14,7 +14,9 @@ export function warmMeasuresAfterListen(app: FastifyInstance, measures: Measures
       measures
         .warm(() => closed)
         .then((counties) => {
-          if (!closed) app.log.info({ counties, ms: Date.now() - t0 }, 'measures cache warmed');
+          if (closed) return;
+          if (counties.length > 0) app.log.info({ counties, ms: Date.now() - t0 }, 'measures cache warmed');
+          else app.log.info('measures cache not warmed: more counties than it holds (or none)');
         })
         .catch((err: unknown) => {
           if (!closed) app.log.warn({ err }, 'measures cache warm-up failed');
