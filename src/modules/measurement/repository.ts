@@ -257,7 +257,6 @@ export const measuresRepository = {
         update measures_change_floor set upto = greatest(upto, (select xid from d order by xid desc limit 1))
         where exists (select from d)`.execute(db),
 
-  /** Counties with households (to warm the cache after start). */
   /**
    * Counties (6-digit prefixes) with a yearly row in `region`, by a skip scan of the village index
    * (one index probe a county, not a scan of the region's rows).
