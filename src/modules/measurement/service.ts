@@ -220,12 +220,7 @@ export function createMeasuresService(db: Kysely<DB>, regions: RegionService, de
      * each year's default answer (policy line, all households) — the dashboard's first requests —
      * one after another, yielding to requests between years. `stopped()` ends it early.
      */
-    /**
-     * Read the stores of the counties with households and each year's default answer, when they all
-     * fit in the cache (a county's or a prefecture's install). Above that (a province's: 100 counties
-     * and more) none: which counties users will ask is not known, and warming a few arbitrary ones
-     * only takes the machine from the first requests (the province benchmark measured it).
-     */
+    /** The stores of the counties with households and their default answers, if all fit (warm.ts). */
     async warm(stopped: () => boolean = () => false): Promise<string[]> {
       const counties = await repo.countiesIn(db, '');
       if (counties.length > cache.capacity) return [];

@@ -4,7 +4,10 @@ import type { MeasuresService } from './service.js';
 /**
  * Warm the measures cache in the background once the server listens (readiness is not delayed):
  * the stores of the counties with households and each year's default answer, so a dashboard user
- * does not pay the first read — when they all fit in the cache (MeasuresService.warm). Stops at close.
+ * does not pay the first read — only when they all fit in the cache (a county's or a prefecture's
+ * install). Above that (a province's: 100 counties and more) none: which counties users will ask is
+ * not known, and warming a few arbitrary ones only takes the machine from the first requests (the
+ * province benchmark measured it). Stops at close.
  */
 export function warmMeasuresAfterListen(app: FastifyInstance, measures: MeasuresService): void {
   let closed = false;
