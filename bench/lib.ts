@@ -58,3 +58,18 @@ export function machine(): string {
 
 /** Peak resident memory of this process so far, in MiB. */
 export const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
+
+/** Sign in to a running server as a demo account; the session cookie (`name=value`). */
+export async function demoLogin(
+  base: string,
+  username: string,
+  password = process.env.JZ_DEMO_PASSWORD ?? 'jingzhun-demo',
+): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}

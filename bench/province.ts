@@ -35,7 +35,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { connect } from '../src/db/database.js';
 import { refreshStats } from '../src/modules/stats/summary-table.js';
-import { machine, percentile } from './lib.js';
+import { machine, percentile, demoLogin } from './lib.js';
 import { generateCounties, provinceCounties } from './province-generate.js';
 
 const scale = Number(process.argv[2] ?? 0.75);
@@ -122,15 +122,7 @@ function serverMemory() {
   return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const login = (username: string) => demoLogin(base, username, password);
 
 const owner = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-owner.json'), 'utf8')) as { port: number };
 const pgPassword = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();

@@ -15,7 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { connect } from '../src/db/database.js';
-import { machine, percentile } from './lib.js';
+import { machine, percentile, demoLogin } from './lib.js';
 
 const dataDir = process.argv[2];
 const port = Number(process.argv[3]);
@@ -67,15 +67,7 @@ function cpu(): { server: number; db: number } {
   return { server: (su! + ss!) * TICK_MS, db: db * TICK_MS };
 }
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const login = (username: string) => demoLogin(base, username, password);
 
 const pgPassword = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
 const { db } = connect(
