@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { makeIdNumber, type Sex } from '../../src/domain/id-number.js';
 import { hashPassword } from '../../src/modules/auth/password.js';
@@ -149,3 +150,18 @@ export async function createManyHouseholds(db: Database, village: string, n: num
     from household h cross join lateral (select date '1980-01-01' + (h.id / 1000)::int as birth) b
     where h.household_no like ${prefix + '%'}`.execute(db);
 }
+
+/** Status history rows of a household ([to status, date] each), in its village's partition (migration 058). */
+export const insertStatusHistory = (db: Database, household_id: string, rows: [string, string][]) =>
+  db
+    .insertInto('status_history')
+    .values(
+      rows.map(([to_status, changed_on]) => ({
+        household_id,
+        village_code: sql<string>`(select village_code from household_key where id = ${household_id})`,
+        to_status,
+        changed_on,
+        reason: '测试',
+      })),
+    )
+    .execute();

@@ -1,10 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { createHousehold, createUser, membersOf, seedRegions, T } from '../helpers/factory.js';
+import {
+  createHousehold,
+  createUser,
+  membersOf,
+  seedRegions,
+  T,
+  insertStatusHistory,
+} from '../helpers/factory.js';
 
 /**
  * The seven standard reports after 2020 (issue 21 item 7): each generated from a registry built here,
@@ -20,19 +26,7 @@ const ids: Record<string, string> = {};
 const nos: Record<string, string> = {};
 
 const history = (household_id: string, rows: [string, string][]) =>
-  tdb.db
-    .insertInto('status_history')
-    .values(
-      rows.map(([to_status, changed_on]) => ({
-        household_id,
-        // its household's village (the partition key, migration 058)
-        village_code: sql<string>`(select village_code from household_key where id = ${household_id})`,
-        to_status,
-        changed_on,
-        reason: '测试',
-      })),
-    )
-    .execute();
+  insertStatusHistory(tdb.db, household_id, rows);
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

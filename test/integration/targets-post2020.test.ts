@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { auditEventsOf, createHousehold, createUser, membersOf, seedRegions, T } from '../helpers/factory.js';
+import {
+  auditEventsOf,
+  createHousehold,
+  createUser,
+  membersOf,
+  seedRegions,
+  T,
+  insertStatusHistory,
+} from '../helpers/factory.js';
 
 /**
  * Post-2020 target indicators (issue 21 item 6): each kind's progress computed from a small registry
@@ -17,19 +24,7 @@ const cookies: Record<string, string> = {};
 const Y = 2024;
 
 const history = (household_id: string, rows: [string, string][]) =>
-  tdb.db
-    .insertInto('status_history')
-    .values(
-      rows.map(([to_status, changed_on]) => ({
-        household_id,
-        // its household's village (the partition key, migration 058)
-        village_code: sql<string>`(select village_code from household_key where id = ${household_id})`,
-        to_status,
-        changed_on,
-        reason: '测试',
-      })),
-    )
-    .execute();
+  insertStatusHistory(tdb.db, household_id, rows);
 
 const income = (
   household_id: string,
